@@ -1,0 +1,50 @@
+// Package frontmatter splits a content file into its front matter and body
+// and decodes the front matter strictly into Meta: YAML between "---" lines
+// or TOML between "+++" lines, Hugo's keys, every unknown key a problem at
+// file:line that names the nearest known key.
+package frontmatter
+
+import "time"
+
+// Meta is a page's decoded front matter. Field names follow Hugo's keys so
+// campaigners and themes can move over. Every field is optional.
+type Meta struct {
+	Title       string
+	Description string
+	Date        time.Time // zero when unset
+	Lastmod     time.Time
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	Draft       bool
+	Weight      int
+	Slug        string
+	URL         string   // "url": the page's whole URL path, overriding section and slug
+	Aliases     []string // old URL paths that redirect here
+	Summary     string
+	Layout      string
+	Type        string
+	TOC         bool
+	Image       string // share image, relative to the page or the site root
+	// TranslationKey links translations whose file names differ.
+	TranslationKey string
+	// Terms holds the taxonomy keys ("tags", and any declared in site.toml),
+	// plural name -> terms as written.
+	Terms map[string][]string
+	// Params is the free-form "params" map, passed to templates as is.
+	Params map[string]any
+	// Menus are the menus the page puts itself in ("menu: main" or a map of
+	// menu name -> {name, weight, identifier, parent}).
+	Menus map[string]MenuEntry
+	// Lines maps each top-level key as written to its 1-based line in the
+	// file, so later stages (an impossible date, a clashing slug) can point
+	// at it.
+	Lines map[string]int
+}
+
+// MenuEntry is how a page appears in one menu.
+type MenuEntry struct {
+	Name       string // defaults to the page title
+	Weight     int
+	Identifier string
+	Parent     string
+}

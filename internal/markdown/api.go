@@ -1,0 +1,83 @@
+// Package markdown is THE goldmark setup of samizdat: one constructor, New,
+// configures every extension, and Convert turns one page's markdown into a
+// Result value (HTML, table of contents, the links and anchors it saw)
+// plus the problems it found. It never reads files and holds no state
+// between calls, so one Converter is shared by all render workers.
+package markdown
+
+import (
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Options are the site-wide settings that change how markdown renders.
+// The zero value is the safe default.
+type Options struct {
+	// UnsafeHTML keeps raw HTML from markdown in the output. Off by default:
+	// campaign content is edited by many hands and raw HTML is how script
+	// gets in. site.toml: [markup] unsafe = true.
+	UnsafeHTML bool
+	// MaxCodeBytes is the largest fenced code block that is highlighted;
+	// larger blocks render as plain escaped code. 0 means 64 KiB.
+	MaxCodeBytes int
+}
+
+// Context is what one Convert call needs to know about the page it renders.
+type Context struct {
+	// File is the source's slash path from the site root, for problems.
+	File string
+	// LineOffset is the number of lines before the markdown body in File
+	// (the front matter), added to every line a problem reports.
+	LineOffset int
+	// ResolveLink maps a link or image destination that names a source file
+	// ("../zhanaozen/clashes.md", "clashes.md#trial", "/content/x.md" is not
+	// allowed) to the root-relative URL of the page built from it
+	// ("/zhanaozen/clashes/") and that page's source path
+	// ("content/zhanaozen/clashes.md"). ok is false when no such page exists.
+	// The fragment is passed separately and never part of dest.
+	// Nil means no file links resolve.
+	ResolveLink func(dest string) (url, target string, ok bool)
+	// Shortcode renders one shortcode call. Nil means every shortcode is
+	// unknown.
+	Shortcode func(call Shortcode) (html string, err error)
+}
+
+// Shortcode is one `{{< name args >}}inner{{< /name >}}` call in a page.
+type Shortcode struct {
+	Name       string
+	Named      map[string]string // key="value" arguments
+	Positional []string          // "value" arguments, in order
+	Inner      string            // text between the tags, "" when self-closing
+	HasInner   bool              // the call had a closing tag
+	Markdown   bool              // {{% %}} form: Inner is markdown, rendered before the template sees it
+	Line       int               // line in File where the call starts (LineOffset already added)
+}
+
+// Heading is one entry of a page's table of contents.
+type Heading struct {
+	Level int    // 1-6
+	ID    string // the element id, unique within the page
+	Text  string // plain text of the heading
+}
+
+// Link is one internal link found in a page, for checking once every page
+// has rendered (an anchor can only be checked against the target's Result).
+type Link struct {
+	Target   string // source path of the linked page ("content/a/b.md")
+	Fragment string // "" or the anchor without '#'
+	Line     int    // line in File (LineOffset added)
+}
+
+// Result is one converted page.
+type Result struct {
+	HTML      string    // body HTML
+	Summary   string    // HTML of the part before <!--more-->, or of the first paragraph
+	Truncated bool      // the body holds more than Summary
+	TOC       []Heading // headings in document order
+	Anchors   []string  // every id in HTML (headings, footnotes, explicit {#id}), sorted
+	Links     []Link    // links to other pages, in document order
+	WordCount int       // words of plain text
+}
+
+// Problems is the problem list Convert returns; an alias so callers need
+// not import package problem for it.
+type Problems = []problem.Problem

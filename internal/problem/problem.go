@@ -1,0 +1,78 @@
+// Package problem is the one shape every build mistake takes: where it is
+// (file, line, column), what is wrong and what a campaigner can do about it.
+//
+// Problems are data, not control flow: each stage of the build appends to a
+// List and carries on, so one run reports every mistake instead of the first.
+package problem
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one mistake found in a site's sources or output.
+type Problem struct {
+	File    string // slash path relative to the site root ("content/a.md"); "" for the site as a whole
+	Line    int    // 1-based; 0 when unknown
+	Col     int    // 1-based; 0 when unknown
+	Message string // what is wrong, lower-case, no trailing period
+	Hint    string // what to do about it, in plain words; may be ""
+}
+
+// Position returns "file:line:col", leaving out the parts that are unknown.
+func (p Problem) Position() string {
+	switch {
+	case p.File == "":
+		return "site"
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// String formats the problem as the terminal shows it: position and
+// message on one line, the hint indented below.
+func (p Problem) String() string {
+	s := p.Position() + ": " + p.Message
+	if p.Hint != "" {
+		s += "\n    " + strings.ReplaceAll(p.Hint, "\n", "\n    ")
+	}
+	return s
+}
+
+// Error makes a Problem usable where an error is expected.
+func (p Problem) Error() string { return p.String() }
+
+// List collects problems in the order they were found.
+type List []Problem
+
+// Add appends a problem.
+func (l *List) Add(file string, line, col int, msg, hint string) {
+	*l = append(*l, Problem{File: file, Line: line, Col: col, Message: msg, Hint: hint})
+}
+
+// Addf appends a problem whose message is formatted.
+func (l *List) Addf(file string, line int, hint, format string, args ...any) {
+	l.Add(file, line, 0, fmt.Sprintf(format, args...), hint)
+}
+
+// Sort orders problems by file, line, column and message, so that output
+// does not depend on the order parallel workers finished in.
+func Sort(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Message < b.Message
+	})
+}
