@@ -1,0 +1,560 @@
+package layout
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Env is what the function set needs to know about the site being built.
+// Every field is optional; the zero Env gives functions that work on a
+// site with no baseURL, no translations and no markdown.
+type Env struct {
+	// BaseURL is the site's absolute URL ("https://example.org/sub/"),
+	// used by absURL. Empty means absURL returns root-relative paths.
+	BaseURL string
+	// Markdownify renders a short markdown string (markdownify).
+	Markdownify func(string) (template.HTML, error)
+	// Translate looks an interface string up for the page's language (T).
+	// count is nil when the template gave none.
+	Translate func(key string, count any) (string, error)
+	// FormatDate formats a time for dateFormat, so languages can bring
+	// their own month names. Nil means Go's time.Format.
+	FormatDate func(layout string, t time.Time) string
+}
+
+// funcMap is the one function set templates get. Every entry is
+// documented with an example in docs/templates.md, and
+// TestDocumentedExamples runs each example.
+func (e Env) funcMap(s *Set) template.FuncMap {
+	return template.FuncMap{
+		"relURL":      relURL,
+		"absURL":      e.absURL,
+		"markdownify": e.markdownify,
+		"dateFormat":  e.dateFormat,
+		"T":           e.translate,
+		"partial":     s.partial,
+		"where":       where,
+		"sortBy":      sortBy,
+		"first":       first,
+		"last":        last,
+		"dict":        dict,
+		"slice":       func(v ...any) []any { return v },
+		"default":     defaultValue,
+		"isset":       isset,
+		"in":          in,
+		"lower":       strings.ToLower,
+		"upper":       strings.ToUpper,
+		"trim":        strings.TrimSpace,
+		"split":       strings.Split,
+		"join":        join,
+		"replace":     func(s, old, new string) string { return strings.ReplaceAll(s, old, new) },
+		"hasPrefix":   strings.HasPrefix,
+		"urlize":      Urlize,
+		"plainify":    plainify,
+		"truncate":    truncate,
+		"jsonify":     jsonify,
+		"safeHTML":    func(s string) template.HTML { return template.HTML(s) },
+		"safeURL":     func(s string) template.URL { return template.URL(s) },
+		"add":         func(a, b int) int { return a + b },
+		"sub":         func(a, b int) int { return a - b },
+		"mul":         func(a, b int) int { return a * b },
+		"div":         div,
+		"mod":         mod,
+		"seq":         seq,
+		"errorf":      errorf,
+	}
+}
+
+// relURL makes a path root-relative ("css/site.css" -> "/css/site.css").
+// The build later rewrites every root-relative link to page-relative, so
+// the site works under any sub-path and from a mirror.
+func relURL(s string) string {
+	if isAbsURL(s) || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "//") {
+		return s
+	}
+	return "/" + strings.TrimPrefix(s, "/")
+}
+
+func (e Env) absURL(s string) string {
+	if isAbsURL(s) {
+		return s
+	}
+	if e.BaseURL == "" {
+		return relURL(s)
+	}
+	return strings.TrimSuffix(e.BaseURL, "/") + "/" + strings.TrimPrefix(s, "/")
+}
+
+func isAbsURL(s string) bool {
+	for _, p := range []string{"http://", "https://", "mailto:", "tel:"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e Env) markdownify(s string) (template.HTML, error) {
+	if e.Markdownify == nil {
+		return template.HTML(template.HTMLEscapeString(s)), nil
+	}
+	return e.Markdownify(s)
+}
+
+func (e Env) translate(key string, count ...any) (string, error) {
+	if len(count) > 1 {
+		return "", errors.New("T takes a key and at most one count")
+	}
+	var c any
+	if len(count) == 1 {
+		c = count[0]
+	}
+	if e.Translate == nil {
+		return key, nil
+	}
+	return e.Translate(key, c)
+}
+
+// dateFormat formats a time (or a "2006-01-02" string) with a Go layout.
+func (e Env) dateFormat(layout string, v any) (string, error) {
+	var t time.Time
+	switch v := v.(type) {
+	case time.Time:
+		t = v
+	case *time.Time:
+		if v == nil {
+			return "", nil
+		}
+		t = *v
+	case string:
+		var err error
+		if t, err = parseDate(v); err != nil {
+			return "", err
+		}
+	default:
+		return "", fmt.Errorf("dateFormat: cannot format %T as a date", v)
+	}
+	if t.IsZero() {
+		return "", nil
+	}
+	if e.FormatDate != nil {
+		return e.FormatDate(layout, t), nil
+	}
+	return t.Format(layout), nil
+}
+
+func parseDate(s string) (time.Time, error) {
+	for _, l := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("dateFormat: %q is not a date like 2012-11-21", s)
+}
+
+// field reads a dotted key path ("Params.role", "Date") from a struct,
+// pointer or map: fields, methods without arguments, and map keys (exact
+// first, then case-insensitively).
+func field(v any, keyPath string) (any, bool) {
+	cur := reflect.ValueOf(v)
+	for _, k := range strings.Split(keyPath, ".") {
+		if k == "" {
+			continue
+		}
+		var ok bool
+		if cur, ok = step(cur, k); !ok {
+			return nil, false
+		}
+	}
+	if !cur.IsValid() {
+		return nil, false
+	}
+	return cur.Interface(), true
+}
+
+func step(v reflect.Value, k string) (reflect.Value, bool) {
+	for v.IsValid() && v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if !v.IsValid() {
+		return v, false
+	}
+	if m := v.MethodByName(k); m.IsValid() && m.Type().NumIn() == 0 && m.Type().NumOut() >= 1 {
+		return m.Call(nil)[0], true
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		f := v.FieldByName(k)
+		return f, f.IsValid()
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			return reflect.Value{}, false
+		}
+		if f := v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key())); f.IsValid() {
+			return f, true
+		}
+		iter := v.MapRange()
+		for iter.Next() {
+			if strings.EqualFold(iter.Key().String(), k) {
+				return iter.Value(), true
+			}
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// items turns any slice or array into []any, so the collection functions
+// work on pages, terms and data files alike.
+func items(coll any) ([]any, error) {
+	v := reflect.ValueOf(coll)
+	if !v.IsValid() {
+		return nil, nil
+	}
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return nil, fmt.Errorf("expected a list, got %T", coll)
+	}
+	out := make([]any, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface()
+	}
+	return out, nil
+}
+
+// where keeps the items whose key equals value, or satisfies an operator:
+// where COLL KEY VALUE, or where COLL KEY OP VALUE with OP one of
+// = == eq != ne > >= < <= gt ge lt le in "not in".
+func where(coll any, key string, args ...any) ([]any, error) {
+	op, want := "eq", any(nil)
+	switch len(args) {
+	case 1:
+		want = args[0]
+	case 2:
+		o, ok := args[0].(string)
+		if !ok {
+			return nil, fmt.Errorf("where: operator must be a string, got %T", args[0])
+		}
+		op, want = o, args[1]
+	default:
+		return nil, errors.New("where: use where COLL KEY VALUE or where COLL KEY OP VALUE")
+	}
+	list, err := items(coll)
+	if err != nil {
+		return nil, fmt.Errorf("where: %w", err)
+	}
+	var out []any
+	for _, it := range list {
+		got, _ := field(it, key)
+		keep, err := compareOp(op, got, want)
+		if err != nil {
+			return nil, fmt.Errorf("where: %w", err)
+		}
+		if keep {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}
+
+func compareOp(op string, a, b any) (bool, error) {
+	switch op {
+	case "=", "==", "eq":
+		return compare(a, b) == 0, nil
+	case "!=", "<>", "ne":
+		return compare(a, b) != 0, nil
+	case ">", "gt":
+		return compare(a, b) > 0, nil
+	case ">=", "ge":
+		return compare(a, b) >= 0, nil
+	case "<", "lt":
+		return compare(a, b) < 0, nil
+	case "<=", "le":
+		return compare(a, b) <= 0, nil
+	case "in":
+		return in(b, a), nil
+	case "not in":
+		return !in(b, a), nil
+	}
+	return false, fmt.Errorf("unknown operator %q", op)
+}
+
+// compare orders numbers, strings, times and bools; values of other or
+// mixed kinds compare by their printed form.
+func compare(a, b any) int {
+	if fa, ok := number(a); ok {
+		if fb, ok := number(b); ok {
+			switch {
+			case fa < fb:
+				return -1
+			case fa > fb:
+				return 1
+			}
+			return 0
+		}
+	}
+	if ta, ok := a.(time.Time); ok {
+		if tb, ok := b.(time.Time); ok {
+			return ta.Compare(tb)
+		}
+	}
+	if ba, ok := a.(bool); ok {
+		if bb, ok := b.(bool); ok {
+			switch {
+			case ba == bb:
+				return 0
+			case !ba:
+				return -1
+			}
+			return 1
+		}
+	}
+	return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
+}
+
+func number(v any) (float64, bool) {
+	r := reflect.ValueOf(v)
+	switch r.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(r.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(r.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return r.Float(), true
+	}
+	return 0, false
+}
+
+// sortBy sorts a copy of a list by a key path, "asc" (default) or "desc".
+// The sort is stable, so equal keys keep their order.
+func sortBy(coll any, key string, order ...string) ([]any, error) {
+	list, err := items(coll)
+	if err != nil {
+		return nil, fmt.Errorf("sortBy: %w", err)
+	}
+	desc := len(order) > 0 && strings.EqualFold(order[0], "desc")
+	out := append([]any(nil), list...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, _ := field(out[i], key)
+		b, _ := field(out[j], key)
+		if desc {
+			return compare(a, b) > 0
+		}
+		return compare(a, b) < 0
+	})
+	return out, nil
+}
+
+func first(n int, coll any) ([]any, error) {
+	list, err := items(coll)
+	if err != nil {
+		return nil, fmt.Errorf("first: %w", err)
+	}
+	return list[:min(max(n, 0), len(list))], nil
+}
+
+func last(n int, coll any) ([]any, error) {
+	list, err := items(coll)
+	if err != nil {
+		return nil, fmt.Errorf("last: %w", err)
+	}
+	return list[len(list)-min(max(n, 0), len(list)):], nil
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict: needs key value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// defaultValue returns v unless it is empty (nil, "", 0, false, an empty
+// list or map), then def. Argument order follows Hugo: default DEF VALUE.
+func defaultValue(def, v any) any {
+	if empty(v) {
+		return def
+	}
+	return v
+}
+
+func empty(v any) bool {
+	r := reflect.ValueOf(v)
+	if !r.IsValid() {
+		return true
+	}
+	if t, ok := v.(time.Time); ok {
+		return t.IsZero()
+	}
+	return r.IsZero() || ((r.Kind() == reflect.Slice || r.Kind() == reflect.Map || r.Kind() == reflect.String) && r.Len() == 0)
+}
+
+func isset(coll any, key any) bool {
+	r := reflect.ValueOf(coll)
+	for r.IsValid() && (r.Kind() == reflect.Pointer || r.Kind() == reflect.Interface) {
+		r = r.Elem()
+	}
+	switch r.Kind() {
+	case reflect.Map:
+		k, ok := key.(string)
+		if !ok {
+			return false
+		}
+		_, ok = step(r, k)
+		return ok
+	case reflect.Slice, reflect.Array:
+		i, ok := number(key)
+		return ok && int(i) >= 0 && int(i) < r.Len()
+	}
+	return false
+}
+
+// in reports whether a list holds v, or a string contains v.
+func in(coll any, v any) bool {
+	if s, ok := coll.(string); ok {
+		sub, ok := v.(string)
+		return ok && strings.Contains(s, sub)
+	}
+	list, err := items(coll)
+	if err != nil {
+		return false
+	}
+	for _, it := range list {
+		if compare(it, v) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func join(coll any, sep string) (string, error) {
+	list, err := items(coll)
+	if err != nil {
+		return "", fmt.Errorf("join: %w", err)
+	}
+	parts := make([]string, len(list))
+	for i, it := range list {
+		parts[i] = fmt.Sprint(it)
+	}
+	return strings.Join(parts, sep), nil
+}
+
+// Urlize turns text into a URL path segment: lower-case letters and digits
+// of any script kept, everything else a single '-'. Cyrillic stays
+// readable ("Жаңаөзен" -> "жаңаөзен"); NFC normalisation makes names that
+// only differ in Unicode form give the same segment.
+func Urlize(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '_' || r == '.':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// plainify strips HTML tags, for meta descriptions built from content.
+func plainify(v any) string {
+	s := fmt.Sprint(v)
+	var b strings.Builder
+	inTag := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			inTag = true
+		case r == '>' && inTag:
+			inTag = false
+		case !inTag:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// truncate shortens text to at most n characters at a word boundary,
+// adding "…".
+func truncate(n int, s string) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexAny(cut, " \t\n"); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+func jsonify(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("jsonify: %w", err)
+	}
+	return template.JS(b), nil
+}
+
+func div(a, b int) (int, error) {
+	if b == 0 {
+		return 0, errors.New("div: division by zero")
+	}
+	return a / b, nil
+}
+
+func mod(a, b int) (int, error) {
+	if b == 0 {
+		return 0, errors.New("mod: division by zero")
+	}
+	return a % b, nil
+}
+
+// seq returns 1..n, for numbered loops.
+func seq(n int) []int {
+	if n < 0 || n > 10000 {
+		return nil
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
+}
+
+// errorf stops the template with a message; in a shortcode it becomes a
+// problem at the content file and line of the call.
+func errorf(format string, args ...any) (string, error) {
+	return "", fmt.Errorf(format, args...)
+}

@@ -1,0 +1,304 @@
+// Package layout parses a site's layouts/ folder once per build and executes
+// its templates: the lookup order, baseof blocks, partials, shortcodes and
+// the one documented function set (funcs.go).
+//
+// Lookup follows Hugo so themes can move over. For a page of kind K and type
+// T (front matter "type", else its top-level section), with front matter
+// layout L:
+//
+//	any kind with L: T/L.html, _default/L.html, then by kind:
+//	home:     home.html, index.html, _default/home.html, _default/list.html
+//	section:  T/section.html, T/list.html, _default/section.html, _default/list.html
+//	page:     T/page.html, T/single.html, _default/page.html, _default/single.html
+//	taxonomy: T/taxonomy.html, _default/taxonomy.html, _default/list.html
+//	term:     T/term.html, _default/term.html, _default/list.html
+//	404:      404.html, _default/404.html
+//
+// A template whose top level holds only {{define}}s is executed inside
+// T/baseof.html or _default/baseof.html, whose {{block}}s it fills.
+// Partials live in partials/ and are called as {{ partial "name.html" . }};
+// shortcodes live in shortcodes/.
+//
+// The package knows nothing of pages: data is whatever the caller passes,
+// and site-specific functions (relURL, T, GetPage…) come in through Env.
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Dir is the folder, relative to the site root, that holds the layouts.
+const Dir = "layouts"
+
+// Set is one parsed layouts/ folder. It is safe for concurrent use once
+// Parse has returned.
+type Set struct {
+	sources   map[string]string             // name relative to Dir -> text
+	pages     map[string]*template.Template // executable page templates by name
+	partials  *template.Template            // every partial, named "partials/x.html"
+	shortcode map[string]*template.Template // by shortcode name
+}
+
+// Parse reads every .html file under layouts/ in fsys and parses it with
+// the function set built from env. It returns every problem it finds, each
+// at template file:line.
+func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
+	s := &Set{sources: map[string]string{}, pages: map[string]*template.Template{}, shortcode: map[string]*template.Template{}}
+	var probs problem.List
+	if err := s.read(fsys); err != nil {
+		probs.Add(Dir, 0, 0, "cannot read the layouts folder: "+err.Error(), "check that layouts/ is a readable folder")
+		return s, probs
+	}
+	funcs := env.funcMap(s)
+	s.partials = template.New("partials").Funcs(funcs)
+	for _, name := range s.names() {
+		switch {
+		case strings.HasPrefix(name, "partials/"):
+			if _, err := s.partials.New(name).Parse(s.sources[name]); err != nil {
+				probs = append(probs, templateProblem(err, name))
+			}
+		case strings.HasPrefix(name, "shortcodes/"):
+			t, err := template.New(name).Funcs(funcs).Parse(s.sources[name])
+			if err != nil {
+				probs = append(probs, templateProblem(err, name))
+				continue
+			}
+			s.shortcode[strings.TrimSuffix(path.Base(name), ".html")] = t
+		}
+	}
+	for _, name := range s.names() {
+		if strings.HasPrefix(name, "partials/") || strings.HasPrefix(name, "shortcodes/") || path.Base(name) == "baseof.html" {
+			continue
+		}
+		t, err := s.parsePage(name, funcs)
+		if err != nil {
+			probs = append(probs, templateProblem(err, name))
+			continue
+		}
+		s.pages[name] = t
+	}
+	return s, probs
+}
+
+func (s *Set) read(fsys fs.FS) error {
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		s.sources[strings.TrimPrefix(p, Dir+"/")] = string(bytes.TrimPrefix(b, []byte("\ufeff")))
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+func (s *Set) names() []string {
+	names := make([]string, 0, len(s.sources))
+	for n := range s.sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// parsePage parses one page template, inside its baseof when it only
+// defines blocks.
+func (s *Set) parsePage(name string, funcs template.FuncMap) (*template.Template, error) {
+	text := s.sources[name]
+	own, err := template.New(name).Funcs(funcs).Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	base := s.baseof(name)
+	if base == "" || !onlyDefines(own) {
+		return own, nil
+	}
+	t, err := template.New(base).Funcs(funcs).Parse(s.sources[base])
+	if err != nil {
+		return nil, err
+	}
+	if _, err := t.New(name).Parse(text); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// baseof returns the baseof.html that wraps the template name: the one in
+// its own folder first, then _default's.
+func (s *Set) baseof(name string) string {
+	for _, b := range []string{path.Join(path.Dir(name), "baseof.html"), "_default/baseof.html"} {
+		if _, ok := s.sources[b]; ok {
+			return b
+		}
+	}
+	return ""
+}
+
+// onlyDefines reports whether a template's top level holds nothing but
+// {{define}}s and whitespace, the sign that it fills a baseof.
+func onlyDefines(t *template.Template) bool {
+	if t.Tree == nil || t.Tree.Root == nil {
+		return true
+	}
+	for _, n := range t.Tree.Root.Nodes {
+		if tn, ok := n.(*parse.TextNode); ok && len(bytes.TrimSpace(tn.Text)) == 0 {
+			continue
+		}
+		return false
+	}
+	return len(t.Templates()) > 1
+}
+
+// Lookup returns the name of the template that renders a page of the given
+// kind, type and front matter layout, or "" when there is none.
+func (s *Set) Lookup(kind, typ, layout string) string {
+	for _, c := range Candidates(kind, typ, layout) {
+		if _, ok := s.pages[c]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// Candidates lists, in order, the template names Lookup tries.
+func Candidates(kind, typ, layout string) []string {
+	var c []string
+	if layout != "" {
+		if typ != "" {
+			c = append(c, typ+"/"+layout+".html")
+		}
+		c = append(c, "_default/"+layout+".html")
+	}
+	typed := func(names ...string) {
+		if typ == "" {
+			return
+		}
+		for _, n := range names {
+			c = append(c, typ+"/"+n)
+		}
+	}
+	switch kind {
+	case "home":
+		c = append(c, "home.html", "index.html", "_default/home.html", "_default/list.html")
+	case "section":
+		typed("section.html", "list.html")
+		c = append(c, "_default/section.html", "_default/list.html")
+	case "page":
+		typed("page.html", "single.html")
+		c = append(c, "_default/page.html", "_default/single.html")
+	case "taxonomy":
+		typed("taxonomy.html")
+		c = append(c, "_default/taxonomy.html", "_default/list.html")
+	case "term":
+		typed("term.html")
+		c = append(c, "_default/term.html", "_default/list.html")
+	case "404":
+		c = append(c, "404.html", "_default/404.html")
+	}
+	return c
+}
+
+// Execute runs the page template name with data. Errors are problems at
+// the template's file:line; page names the page being rendered so the
+// campaigner knows where to look.
+func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Problem) {
+	t, ok := s.pages[name]
+	if !ok {
+		return nil, &problem.Problem{File: Dir + "/" + name, Message: "no such template"}
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		p := templateProblem(err, name)
+		p.Message = fmt.Sprintf("while rendering %s: %s", page, p.Message)
+		return nil, &p
+	}
+	return buf.Bytes(), nil
+}
+
+// HasShortcode reports whether layouts/shortcodes/name.html exists.
+func (s *Set) HasShortcode(name string) bool {
+	_, ok := s.shortcode[name]
+	return ok
+}
+
+// Shortcode runs layouts/shortcodes/name.html with data.
+func (s *Set) Shortcode(name string, data any) (string, error) {
+	t, ok := s.shortcode[name]
+	if !ok {
+		known := make([]string, 0, len(s.shortcode))
+		for k := range s.shortcode {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		return "", fmt.Errorf("unknown shortcode %q (known: %s)", name, strings.Join(known, ", "))
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+// partial runs a partial by name, with or without the partials/ prefix
+// and the .html suffix.
+func (s *Set) partial(name string, data any) (template.HTML, error) {
+	if !strings.HasSuffix(name, ".html") {
+		name += ".html"
+	}
+	name = "partials/" + strings.TrimPrefix(name, "partials/")
+	if s.partials.Lookup(name) == nil {
+		return "", fmt.Errorf("partial %q not found in %s/partials/", strings.TrimPrefix(name, "partials/"), Dir)
+	}
+	var buf bytes.Buffer
+	if err := s.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// templateErr matches "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
+var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+
+// templateProblem turns a parse or execute error into a problem at the
+// template file and line that caused it.
+func templateProblem(err error, name string) problem.Problem {
+	msg := err.Error()
+	p := problem.Problem{File: Dir + "/" + name, Message: msg,
+		Hint: "fix the template; {{ }} actions must be closed and functions and fields spelled as in docs/templates.md"}
+	// The innermost location is the one that matters (a partial inside a page).
+	all := templateErr.FindAllStringSubmatchIndex(msg, -1)
+	if len(all) == 0 {
+		return p
+	}
+	m := templateErr.FindStringSubmatch(msg[all[len(all)-1][0]:])
+	file := m[1]
+	if !strings.Contains(file, "/") && !strings.HasSuffix(file, ".html") {
+		file = name
+	}
+	p.File = Dir + "/" + file
+	p.Line, _ = strconv.Atoi(m[2])
+	p.Col, _ = strconv.Atoi(m[3])
+	p.Message = strings.TrimSpace(m[4])
+	return p
+}
