@@ -25,6 +25,8 @@ package layout
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -236,6 +238,16 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 	return buf.Bytes(), nil
 }
 
+// Fingerprint is a hash of every layout file's name and text, for caches
+// of results that depend on the layouts.
+func (s *Set) Fingerprint() string {
+	h := sha256.New()
+	for _, n := range s.names() {
+		fmt.Fprintf(h, "%s\x00%d\x00%s", n, len(s.sources[n]), s.sources[n])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // HasShortcode reports whether layouts/shortcodes/name.html exists.
 func (s *Set) HasShortcode(name string) bool {
 	_, ok := s.shortcode[name]
@@ -287,11 +299,14 @@ func templateProblem(err error, name string) problem.Problem {
 	p := problem.Problem{File: Dir + "/" + name, Message: msg,
 		Hint: "fix the template; {{ }} actions must be closed and functions and fields spelled as in docs/templates.md"}
 	// The innermost location is the one that matters (a partial inside a page).
-	all := templateErr.FindAllStringSubmatchIndex(msg, -1)
-	if len(all) == 0 {
+	i := strings.LastIndex(msg, "template: ")
+	if i < 0 {
 		return p
 	}
-	m := templateErr.FindStringSubmatch(msg[all[len(all)-1][0]:])
+	m := templateErr.FindStringSubmatch(msg[i:])
+	if m == nil {
+		return p
+	}
 	file := m[1]
 	if !strings.Contains(file, "/") && !strings.HasSuffix(file, ".html") {
 		file = name
