@@ -1,0 +1,281 @@
+// Package devserver serves the last good build of a site from memory, with
+// live reload and an error overlay, for `samizdat serve`.
+//
+// The contract:
+//
+//   - Server is an http.Handler over the *output.Output last handed to
+//     Update. It serves exactly Output's bytes. HTML responses get one
+//     <script src="/__samizdat/reload.js"> tag on the way out (before
+//     </body>, or at the end); Output itself is never modified, so build and
+//     serve publish the same files. Unknown paths get Output's 404.html with
+//     status 404. A folder path without its trailing slash is redirected to
+//     the slash form.
+//   - Update swaps a good build in atomically and only then tells every open
+//     page over Server-Sent Events (/__samizdat/events): "css" when only
+//     stylesheets changed, "reload" otherwise, nothing when nothing changed.
+//     A build with problems is never served: the last good build stays, and
+//     the problems go to every page as a "problems" event, shown in an
+//     overlay until a good build arrives. A page that connects is first sent
+//     a "state" event (build version and current problems), from which it
+//     also notices builds it missed and server restarts.
+//   - Only built output is served, and only to this machine: every request,
+//     the event stream included, passes a Host allow-list (against DNS
+//     rebinding) before anything else; then only GET and HEAD are allowed
+//     and the raw request-target must be a plain origin-form path (no dot
+//     segments, no encoded dots, slashes or backslashes, no control bytes,
+//     valid UTF-8). Every response says Cache-Control: no-store,
+//     X-Content-Type-Options: nosniff and Cross-Origin-Resource-Policy:
+//     same-origin; none carries CORS headers, and X-Forwarded-* and
+//     Forwarded are never read.
+//   - A slow page never slows the others. Each event stream has a one-slot
+//     mailbox; Update never blocks on it, and an event that finds the slot
+//     full is merged with the pending one (see deliver). Each write has a
+//     deadline, after which that stream is dropped.
+//
+// Paths under /__samizdat/ are reserved: reload.js (the client script),
+// events (the stream) and problems (the current problems as JSON, read-only).
+// An Output file under __samizdat/ is shadowed by them.
+//
+// The package knows nothing of how builds are made or when files change;
+// internal/cli wires the watcher and site.Build to Update.
+package devserver
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"path"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/output"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Options configures a Server. The zero value works.
+type Options struct {
+	// BindHost is the host name or address the HTTP server listens on
+	// ("127.0.0.1", "devbox.local"). Besides the loopback names, it is the
+	// only Host header value accepted.
+	BindHost string
+	// Logf, if set, receives one line per noteworthy event, such as a
+	// dropped event stream. It must be safe for concurrent use.
+	Logf func(format string, args ...any)
+	// WriteTimeout bounds each write to an event stream; a page that does
+	// not read for this long is dropped (it reconnects by itself once it
+	// reads again). Default 5 s.
+	WriteTimeout time.Duration
+	// Heartbeat is the interval of the comment lines that keep idle streams
+	// open through proxies and find dead ones. Default 20 s.
+	Heartbeat time.Duration
+}
+
+// Event names sent on the stream; reload.js knows the same four.
+const (
+	eventState    = "state"
+	eventReload   = "reload"
+	eventCSS      = "css"
+	eventProblems = "problems"
+)
+
+// Server is the dev server's http.Handler. Create it with New; it is safe
+// for concurrent use.
+type Server struct {
+	bindHost     string
+	logf         func(string, ...any)
+	writeTimeout time.Duration
+	heartbeat    time.Duration
+	// nonce makes versions unique to this process, so a page opened before
+	// a restart sees a version it does not know and reloads.
+	nonce string
+
+	site atomic.Pointer[build] // the served build; nil until the first good one
+
+	updateMu sync.Mutex // serialises Update; held while diffing builds
+	gen      uint64     // count of good builds that changed the site; under updateMu
+
+	mu       sync.Mutex // guards the fields below and sends to mailboxes
+	problems []byte     // JSON list of the current problems, "[]" when none
+	clients  map[*client]struct{}
+	closed   bool
+	done     chan struct{} // closed by Close: every stream ends
+	streams  sync.WaitGroup
+}
+
+// build is one good Output as served, with the version pages compare.
+type build struct {
+	out     *output.Output
+	version string
+}
+
+// New returns a Server that serves nothing (404) until the first Update with
+// a good build.
+func New(opts Options) *Server {
+	s := &Server{
+		bindHost:     normalizeHost(opts.BindHost),
+		logf:         opts.Logf,
+		writeTimeout: opts.WriteTimeout,
+		heartbeat:    opts.Heartbeat,
+		nonce:        rand.Text()[:8],
+		problems:     []byte("[]"),
+		clients:      make(map[*client]struct{}),
+		done:         make(chan struct{}),
+	}
+	if s.logf == nil {
+		s.logf = func(string, ...any) {}
+	}
+	if s.writeTimeout <= 0 {
+		s.writeTimeout = 5 * time.Second
+	}
+	if s.heartbeat <= 0 {
+		s.heartbeat = 20 * time.Second
+	}
+	return s
+}
+
+// Update hands the server a finished build. The caller must not modify out
+// afterwards.
+//
+// A build without problems becomes the served site, atomically; then every
+// open page is told "css" if only existing stylesheets changed, "reload" if
+// anything else changed or problems were being shown, and nothing otherwise.
+// A build with problems leaves the last good site in place and sends its
+// problems to every page. A nil out is ignored.
+func (s *Server) Update(out *output.Output) {
+	if out == nil {
+		return
+	}
+	s.updateMu.Lock()
+	defer s.updateMu.Unlock()
+	if !out.OK() {
+		s.showProblems(out.Problems)
+		return
+	}
+	s.publish(out)
+}
+
+// showProblems remembers ps as the current problems and sends them to every
+// page. The served site does not change.
+func (s *Server) showProblems(ps []problem.Problem) {
+	list := problemsJSON(ps)
+	s.logf("devserver: build has %d problem(s); still serving the last good build", len(ps))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.problems = list
+	s.broadcastLocked(message{kind: eventProblems, frame: eventFrame(eventProblems, list)})
+}
+
+// publish swaps out in as the served site and tells pages what changed.
+// The swap happens before the broadcast, so a page that reloads on the
+// event is served the new build.
+func (s *Server) publish(out *output.Output) {
+	prev := s.site.Load()
+	var prevOut *output.Output
+	if prev != nil {
+		prevOut = prev.out
+	}
+	kind := changeKind(prevOut, out)
+
+	next := &build{out: out}
+	if kind == "" {
+		next.version = prev.version
+	} else {
+		s.gen++
+		next.version = s.nonce + "." + strconv.FormatUint(s.gen, 10)
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	hadProblems := string(s.problems) != "[]"
+	s.problems = []byte("[]")
+	s.site.Store(next)
+	if hadProblems {
+		kind = eventReload // the overlay goes, and the page may be stale
+	}
+	if kind == "" {
+		return
+	}
+	s.broadcastLocked(message{kind: kind, frame: eventFrame(kind, []byte(next.version))})
+}
+
+// changeKind says what an open page must do to show next instead of prev:
+// "" when every file is the same, eventCSS when only existing .css files
+// changed (added or removed files may be referenced by pages, so they
+// reload), eventReload otherwise.
+func changeKind(prev, next *output.Output) string {
+	if prev == nil {
+		return eventReload
+	}
+	if len(prev.Files) != len(next.Files) {
+		return eventReload
+	}
+	kind := ""
+	for name, b := range next.Files {
+		old, ok := prev.Files[name]
+		switch {
+		case !ok:
+			return eventReload
+		case bytes.Equal(old, b):
+		case path.Ext(name) == ".css":
+			kind = eventCSS
+		default:
+			return eventReload
+		}
+	}
+	return kind
+}
+
+// Close ends every event stream and refuses new ones; it returns once all
+// stream handlers have returned (at most WriteTimeout, for a stream stuck
+// in a write). Pages retry, and reload when a new server is up. Files are
+// still served after Close. Close is idempotent.
+func (s *Server) Close() {
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		close(s.done)
+	}
+	s.mu.Unlock()
+	s.streams.Wait()
+}
+
+// version returns the served build's version, the one pages compare.
+func (s *Server) version() string {
+	if b := s.site.Load(); b != nil {
+		return b.version
+	}
+	return s.nonce + ".0"
+}
+
+// problemJSON is one problem as the overlay and /__samizdat/problems show it.
+type problemJSON struct {
+	Position string `json:"position"` // problem.Position: "file:line:col"
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+}
+
+// problemsJSON encodes ps on one line (json.Marshal escapes newlines), as an
+// event's data field requires.
+func problemsJSON(ps []problem.Problem) []byte {
+	list := make([]problemJSON, len(ps))
+	for i, p := range ps {
+		list[i] = problemJSON{
+			Position: p.Position(),
+			File:     p.File,
+			Line:     p.Line,
+			Col:      p.Col,
+			Message:  p.Message,
+			Hint:     p.Hint,
+		}
+	}
+	b, err := json.Marshal(list)
+	if err != nil { // cannot happen for strings and ints; keep the overlay usable anyway
+		return []byte("[]")
+	}
+	return b
+}

@@ -1,0 +1,379 @@
+package devserver
+
+import (
+	"bytes"
+	_ "embed"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// reloadJS is the client: it follows the event stream, reloads, swaps
+// stylesheets and draws the problems overlay.
+//
+//go:embed reload.js
+var reloadJS string // a string, so it cannot be changed
+
+// Reserved paths. The script is a same-origin file rather than inline code,
+// so a page whose CSP says script-src 'self' still runs it.
+const (
+	reservedPrefix = "/__samizdat/"
+	scriptPath     = reservedPrefix + "reload.js"
+	eventsPath     = reservedPrefix + "events"
+	problemsPath   = reservedPrefix + "problems"
+)
+
+// ServeHTTP serves the last good build, the client script, the event
+// stream and the problems list. See the package doc for what it refuses.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSafetyHeaders(w.Header())
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "403 forbidden: unknown Host; open the site through localhost", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	t, ok := parseTarget(r.RequestURI)
+	if !ok {
+		http.Error(w, "400 bad request target", http.StatusBadRequest)
+		return
+	}
+	if strings.HasPrefix(t.path, reservedPrefix) {
+		s.serveReserved(w, r, t.path)
+		return
+	}
+	s.serveSite(w, r, t)
+}
+
+// setSafetyHeaders sets what every response carries, refusals included.
+// CORP stops other origins embedding responses as scripts, images or styles
+// (browsers send Sec-Fetch-* to plain-HTTP origins unreliably, so nothing
+// depends on those); no-store keeps stale builds out of the browser cache.
+func setSafetyHeaders(h http.Header) {
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+}
+
+// hostAllowed reports whether a Host header names this machine: localhost,
+// a *.localhost name, 127.0.0.1, ::1 or the bound host, with any port. A
+// page on another name that resolves here (DNS rebinding) is refused.
+func (s *Server) hostAllowed(hostport string) bool {
+	host := hostport
+	if h, port, err := net.SplitHostPort(hostport); err == nil {
+		if !isDigits(port) {
+			return false
+		}
+		host = h
+	}
+	host = normalizeHost(host)
+	switch {
+	case host == "":
+		return false
+	case host == "localhost", host == "127.0.0.1", host == "::1":
+		return true
+	case strings.HasSuffix(host, ".localhost"):
+		return isDNSName(host)
+	}
+	return host == s.bindHost
+}
+
+// normalizeHost lower-cases a host and strips IPv6 brackets.
+func normalizeHost(h string) string {
+	h = strings.ToLower(h)
+	if len(h) >= 2 && h[0] == '[' && h[len(h)-1] == ']' {
+		h = h[1 : len(h)-1]
+	}
+	return h
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDNSName reports whether h is dot-separated non-empty labels of
+// lower-case letters, digits and hyphens.
+func isDNSName(h string) bool {
+	for label := range strings.SplitSeq(h, ".") {
+		if label == "" {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// target is a request-target that passed parseTarget.
+type target struct {
+	path     string // decoded; starts with "/"
+	rawPath  string // as sent
+	rawQuery string // as sent, without "?"
+}
+
+// parseTarget accepts only an origin-form request-target ("/a/b?q") whose
+// path, once percent-decoded, means exactly one thing: no "." or ".."
+// segments, no empty segments but a trailing one, nothing encoded that
+// could change the path's shape (".", "/", "\", "%"), no backslash or
+// fragment, no control characters, valid UTF-8. It works on the raw
+// target because url.URL.Path has already been decoded, which is where
+// traversal checks usually go wrong.
+func parseTarget(raw string) (target, bool) {
+	if raw == "" || raw[0] != '/' {
+		return target{}, false // absolute-form, authority-form, "*"
+	}
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c <= ' ' || c >= 0x7f || c == '\\' || c == '#' {
+			return target{}, false
+		}
+	}
+	t := target{rawPath: raw}
+	if i := strings.IndexByte(raw, '?'); i >= 0 {
+		t.rawPath, t.rawQuery = raw[:i], raw[i+1:]
+	}
+	p, ok := decodePath(t.rawPath)
+	if !ok || !cleanSegments(p) {
+		return target{}, false
+	}
+	t.path = p
+	return t, true
+}
+
+// decodePath percent-decodes a raw path, refusing malformed escapes, the
+// escapes listed in parseTarget, invalid UTF-8 and control characters.
+func decodePath(raw string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '%' {
+			if i+2 >= len(raw) {
+				return "", false
+			}
+			hi, ok1 := unhex(raw[i+1])
+			lo, ok2 := unhex(raw[i+2])
+			if !ok1 || !ok2 {
+				return "", false
+			}
+			c = hi<<4 | lo
+			switch c {
+			case '.', '/', '\\', '%':
+				return "", false
+			}
+			i += 2
+		}
+		b.WriteByte(c)
+	}
+	p := b.String()
+	if !utf8.ValidString(p) {
+		return "", false
+	}
+	for _, r := range p {
+		if unicode.IsControl(r) {
+			return "", false
+		}
+	}
+	return p, true
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// cleanSegments reports whether p ("/a/b/") has no "." or ".." segment and
+// no empty segment except after a trailing slash.
+func cleanSegments(p string) bool {
+	segs := strings.Split(p[1:], "/")
+	for i, seg := range segs {
+		switch {
+		case seg == "." || seg == "..":
+			return false
+		case seg == "" && i != len(segs)-1:
+			return false
+		}
+	}
+	return true
+}
+
+// serveReserved serves the paths under /__samizdat/. They refuse requests
+// whose Origin header names another site: same-origin fetches carry no
+// Origin or their own, and nothing else has any business here.
+func (s *Server) serveReserved(w http.ResponseWriter, r *http.Request, p string) {
+	if o := r.Header.Get("Origin"); o != "" && !strings.EqualFold(o, "http://"+r.Host) {
+		http.Error(w, "403 forbidden: cross-origin request", http.StatusForbidden)
+		return
+	}
+	switch p {
+	case scriptPath:
+		writeBody(w, r, http.StatusOK, "text/javascript; charset=utf-8", []byte(reloadJS))
+	case problemsPath:
+		s.mu.Lock()
+		list := s.problems
+		s.mu.Unlock()
+		writeBody(w, r, http.StatusOK, "application/json", list)
+	case eventsPath:
+		s.serveEvents(w, r)
+	default:
+		http.Error(w, "404 page not found", http.StatusNotFound)
+	}
+}
+
+// serveSite serves a file of the current build: the file itself, a folder's
+// index.html, a redirect to a folder's slash form, or the 404 page.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, t target) {
+	b := s.site.Load()
+	if b == nil {
+		http.Error(w, "404 page not found: the site has not been built yet", http.StatusNotFound)
+		return
+	}
+	name := t.path[1:]
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if data, ok := b.out.Files[name]; ok {
+		writeFile(w, r, http.StatusOK, name, data, b.version)
+		return
+	}
+	if _, ok := b.out.Files[name+"/index.html"]; ok {
+		redirectToFolder(w, t)
+		return
+	}
+	if data, ok := b.out.Files["404.html"]; ok {
+		writeFile(w, r, http.StatusNotFound, "404.html", data, b.version)
+		return
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// redirectToFolder sends "/a/b" to "/a/b/". The Location is relative and
+// starts with "./", so no request path ("//evil.example", "/x:y") can make
+// it name another host or scheme; http.Redirect is not used because it
+// turns relative targets into absolute ones. 302, not 301: a later build
+// may make the path a file again, and browsers keep 301s.
+func redirectToFolder(w http.ResponseWriter, t target) {
+	loc := "./" + t.rawPath[strings.LastIndexByte(t.rawPath, '/')+1:] + "/"
+	if t.rawQuery != "" {
+		loc += "?" + t.rawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.WriteHeader(http.StatusFound)
+}
+
+// writeFile serves one Output file. HTML gets the reload script in a copy;
+// data itself is never written to.
+func writeFile(w http.ResponseWriter, r *http.Request, status int, name string, data []byte, version string) {
+	ctype := contentType(name)
+	if strings.HasPrefix(ctype, "text/html") {
+		data = injectScript(data, version)
+	}
+	writeBody(w, r, status, ctype, data)
+}
+
+func writeBody(w http.ResponseWriter, r *http.Request, status int, ctype string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body) //nolint:errcheck // the client went away; nothing to do
+	}
+}
+
+// injectScript returns a copy of doc with the reload script tag before its
+// last </body>, or at the end if it has none. data-version is the build the
+// page came from, so the script can tell when it missed an update.
+func injectScript(doc []byte, version string) []byte {
+	tag := `<script src="` + scriptPath + `" data-version="` + version + `"></script>`
+	at := lastBodyClose(doc)
+	if at < 0 {
+		at = len(doc)
+	}
+	out := make([]byte, 0, len(doc)+len(tag))
+	out = append(out, doc[:at]...)
+	out = append(out, tag...)
+	return append(out, doc[at:]...)
+}
+
+// lastBodyClose returns the index of the last "</body" in doc, in any case,
+// or -1.
+func lastBodyClose(doc []byte) int {
+	for i := bytes.LastIndex(doc, []byte("</")); i >= 0; i = bytes.LastIndex(doc[:i], []byte("</")) {
+		if i+6 <= len(doc) && bytes.EqualFold(doc[i+2:i+6], []byte("body")) {
+			return i
+		}
+	}
+	return -1
+}
+
+// contentType picks a file's Content-Type from its extension. The types a
+// site is made of come from this fixed table first, because the system
+// tables mime.TypeByExtension also reads are known to be wrong on some
+// machines (.js as text/plain on Windows, golang/go#32350), and a wrong
+// type plus nosniff breaks the page.
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".xml":
+		return "text/xml; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".woff2":
+		return "font/woff2"
+	case ".png":
+		return "image/png"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".webp":
+		return "image/webp"
+	case ".ico":
+		return "image/x-icon"
+	}
+	t := mime.TypeByExtension(ext)
+	switch {
+	case t == "":
+		return "application/octet-stream"
+	case strings.HasPrefix(t, "text/") && !strings.Contains(t, "charset="):
+		return t + "; charset=utf-8"
+	}
+	return t
+}
