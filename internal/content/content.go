@@ -1,0 +1,456 @@
+// Package content walks a site's content/ folder and turns it into pages:
+// front matter decoded, drafts, future and expired pages left out, URLs
+// worked out, sections and leaf bundles found. It never renders markdown
+// and never reads anything but the fs.FS it is given.
+//
+// The layout follows Hugo's:
+//
+//	content/_index.md              the home page
+//	content/<s>/_index.md          a section (nested sections too)
+//	content/<s>/<name>.md          a page
+//	content/<s>/<name>/index.md    a leaf bundle: the page plus the files beside it
+//
+// A top-level folder without _index.md is still a section (titled after the
+// folder); a deeper folder without one belongs to the nearest section above.
+//
+// URLs are pretty ("/a/b/" written as a/b/index.html), lower-cased and
+// made of Unicode letters and digits, so a Cyrillic file name gives a
+// readable URL. Two sources that claim one URL, through slug, url, aliases
+// or names that differ only by case or Unicode form, are a problem that
+// names every source: never "last writer wins".
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/problem"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Dir is the folder, relative to the site root, that holds the content.
+const Dir = "content"
+
+// Kinds of pages that come from content files. The site adds taxonomy,
+// term and 404 pages of its own.
+const (
+	KindHome    = "home"
+	KindSection = "section"
+	KindPage    = "page"
+)
+
+// Page is one content file, decoded but not rendered.
+type Page struct {
+	File     string // slash path from the site root ("content/a/b.md"); "" for a section made up for a folder
+	Kind     string // KindHome, KindSection or KindPage
+	Meta     frontmatter.Meta
+	Body     []byte // markdown after the front matter
+	BodyLine int    // lines before Body in File
+	// SectionDir is the content-relative folder of the section this page
+	// lists in ("" for the home page and top-level pages, "a/b" nested).
+	// For a section it is the section's own folder.
+	SectionDir string
+	Section    string   // top-level section name; "" for the home page
+	URL        string   // root-relative, "/" or "/a/b/" (or "/x.html" from a url key)
+	Resources  []string // for a bundle: slash paths from the site root of the files beside it
+	Bundle     bool     // a leaf bundle (index.md)
+}
+
+// OutputPath is the file, relative to the output root, the page is
+// written to: "a/b/index.html" for "/a/b/".
+func (p *Page) OutputPath() string { return OutputPath(p.URL) }
+
+// OutputPath maps a root-relative URL to the file that serves it.
+func OutputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+// Options are the build flags that decide which pages exist.
+type Options struct {
+	Drafts  bool      // include pages with draft: true
+	Future  bool      // include pages dated after Now
+	Expired bool      // include pages whose expiryDate is before Now
+	Now     time.Time // the build's notion of now (SOURCE_DATE_EPOCH or the clock, chosen by the caller)
+	// Taxonomies are the plural taxonomy names front matter may use
+	// ("tags"); nil means just "tags".
+	Taxonomies []string
+}
+
+// File is one non-markdown file under content/ that is published as is:
+// a bundle's image, or a file beside a section's pages.
+type File struct {
+	Source string // slash path from the site root
+	Output string // slash path from the output root
+}
+
+// Site is what Load returns: the pages that exist, the files published
+// beside them, and every problem found.
+type Site struct {
+	Pages []*Page // home first, then sorted by File
+	Files []File  // sorted by Output
+}
+
+// maxFileSize is the largest content file read; a campaign page is a few
+// kilobytes, and anything this big is a mistake (a pasted binary).
+const maxFileSize = 8 << 20
+
+// Load reads every page under content/ in fsys.
+func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
+	if opts.Taxonomies == nil {
+		opts.Taxonomies = []string{"tags"}
+	}
+	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}}
+	l.walk()
+	l.sections()
+	l.urls()
+	l.checkClaims()
+	site := &Site{}
+	for _, p := range l.pages {
+		site.Pages = append(site.Pages, p)
+	}
+	sort.Slice(site.Pages, func(i, j int) bool { return pageOrder(site.Pages[i]) < pageOrder(site.Pages[j]) })
+	site.Files = l.files
+	sort.Slice(site.Files, func(i, j int) bool { return site.Files[i].Output < site.Files[j].Output })
+	return site, l.probs
+}
+
+func pageOrder(p *Page) string {
+	if p.Kind == KindHome {
+		return ""
+	}
+	return "\x01" + p.SectionDir + "\x00" + p.File
+}
+
+type dirInfo struct {
+	index  *Page    // _index.md, a section
+	bundle *Page    // index.md, a leaf bundle
+	others []string // non-markdown files
+}
+
+type loader struct {
+	fsys  fs.FS
+	opts  Options
+	pages []*Page
+	files []File
+	dirs  map[string]*dirInfo // content-relative dir -> what is in it
+	probs problem.List
+}
+
+func (l *loader) dir(d string) *dirInfo {
+	if l.dirs[d] == nil {
+		l.dirs[d] = &dirInfo{}
+	}
+	return l.dirs[d]
+}
+
+// walk reads every file under content/. Symlinks are never followed: a
+// link could publish a file from outside the site (a private key, a draft
+// folder), so it is a problem instead.
+func (l *loader) walk() {
+	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.probs.Add(p, 0, 0, "cannot read: "+plainErr(err), "check the file's permissions")
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && d.IsDir() || isEditorTemp(name)) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.probs.Add(p, 0, 0, "symbolic links are not published", "copy the file into the site instead of linking to it")
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		if !strings.HasSuffix(strings.ToLower(name), ".md") {
+			l.dir(path.Dir(rel)).others = append(l.dir(path.Dir(rel)).others, p)
+			return nil
+		}
+		l.read(p, rel, d)
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return // a site with no content is a site with a home page only
+	}
+	if err != nil {
+		l.probs.Add(Dir, 0, 0, "cannot read the content folder: "+plainErr(err), "")
+	}
+}
+
+// isEditorTemp reports editor swap and backup files, which are never pages.
+func isEditorTemp(name string) bool {
+	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasPrefix(name, "#") || name == "4913" || strings.Contains(name, "___jb_")
+}
+
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (l *loader) read(p, rel string, d fs.DirEntry) {
+	if info, err := d.Info(); err == nil && info.Size() > maxFileSize {
+		l.probs.Add(p, 0, 0, fmt.Sprintf("file is %d MB, larger than the %d MB a page may be", info.Size()>>20, maxFileSize>>20),
+			"split it into several pages, or move large files into static/")
+		return
+	}
+	src, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.probs.Add(p, 0, 0, "cannot read: "+plainErr(err), "check the file's permissions")
+		return
+	}
+	meta, body, bodyLine, probs := frontmatter.ParseWith(p, src, l.opts.Taxonomies)
+	l.probs = append(l.probs, probs...)
+	page := &Page{File: p, Meta: meta, Body: body, BodyLine: bodyLine}
+	if !l.published(page) {
+		return
+	}
+	dir, base := path.Dir(rel), path.Base(rel)
+	switch base {
+	case "_index.md":
+		page.Kind = KindSection
+		if dir == "." {
+			page.Kind = KindHome
+		}
+		l.dir(dir).index = page
+	case "index.md":
+		page.Kind, page.Bundle = KindPage, true
+		if dir == "." {
+			l.probs.Add(p, 0, 0, "content/index.md is not the home page", "rename it to content/_index.md")
+			return
+		}
+		l.dir(dir).bundle = page
+	default:
+		page.Kind = KindPage
+	}
+	l.pages = append(l.pages, page)
+}
+
+// published applies the draft, future and expired rules. A page left out
+// here is absent everywhere: lists, feeds, sitemap, terms and aliases.
+func (l *loader) published(p *Page) bool {
+	m := p.Meta
+	switch {
+	case m.Draft && !l.opts.Drafts:
+		return false
+	case !l.opts.Future && publishDate(m).After(l.opts.Now):
+		return false
+	case !l.opts.Expired && !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(l.opts.Now):
+		return false
+	}
+	return true
+}
+
+func publishDate(m frontmatter.Meta) time.Time {
+	if !m.PublishDate.IsZero() {
+		return m.PublishDate
+	}
+	return m.Date
+}
+
+// sections gives every page its section and makes up the sections and home
+// page that have no _index.md.
+func (l *loader) sections() {
+	if l.dir(".").index == nil {
+		home := &Page{Kind: KindHome}
+		l.dir(".").index = home
+		l.pages = append(l.pages, home)
+	}
+	for _, p := range l.pages {
+		if p.File == "" || p.Kind != KindPage {
+			continue
+		}
+		rel := strings.TrimPrefix(p.File, Dir+"/")
+		dir := path.Dir(rel)
+		if p.Bundle {
+			dir = path.Dir(dir)
+		}
+		if top, _, _ := strings.Cut(dir, "/"); top != "." && l.dir(top).index == nil {
+			sec := &Page{Kind: KindSection, Meta: frontmatter.Meta{Title: titleFromName(top)}}
+			l.dir(top).index = sec
+			l.pages = append(l.pages, sec)
+			l.setSectionDir(sec, top)
+		}
+		l.setSectionDir(p, l.nearestSection(dir))
+	}
+	for d, info := range l.dirs {
+		if info.index != nil && info.index.Kind == KindSection {
+			l.setSectionDir(info.index, d)
+		}
+	}
+}
+
+func (l *loader) setSectionDir(p *Page, dir string) {
+	if dir == "." {
+		dir = ""
+	}
+	p.SectionDir = dir
+	p.Section, _, _ = strings.Cut(dir, "/")
+}
+
+// nearestSection returns the closest folder at or above dir with a section.
+func (l *loader) nearestSection(dir string) string {
+	for d := dir; d != "." && d != ""; d = path.Dir(d) {
+		if info := l.dirs[d]; info != nil && info.index != nil {
+			return d
+		}
+	}
+	return "."
+}
+
+func titleFromName(name string) string {
+	s := strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// urls works out each page's URL and the output path of each file beside
+// the pages.
+func (l *loader) urls() {
+	for _, p := range l.pages {
+		p.URL = l.pageURL(p)
+	}
+	for d, info := range l.dirs {
+		base := "/" + urlPath(d) + "/"
+		switch {
+		case info.bundle != nil:
+			base = info.bundle.URL
+		case info.index != nil:
+			base = info.index.URL
+		case d == ".":
+			base = "/"
+		}
+		if !strings.HasSuffix(base, "/") {
+			base = path.Dir(base) + "/"
+		}
+		for _, f := range info.others {
+			out := strings.TrimPrefix(path.Join(base, path.Base(f)), "/")
+			l.files = append(l.files, File{Source: f, Output: out})
+			if info.bundle != nil {
+				info.bundle.Resources = append(info.bundle.Resources, f)
+			}
+		}
+	}
+}
+
+func (l *loader) pageURL(p *Page) string {
+	if p.Kind == KindHome {
+		return "/"
+	}
+	if u := p.Meta.URL; u != "" {
+		return CleanURL(u)
+	}
+	var dir, name string
+	switch {
+	case p.File == "": // a section made up for a folder
+		return "/" + urlPath(p.SectionDir) + "/"
+	case p.Kind == KindSection:
+		dir, name = path.Split(strings.TrimPrefix(path.Dir(p.File), Dir+"/"))
+	case p.Bundle:
+		dir, name = path.Split(strings.TrimPrefix(path.Dir(p.File), Dir+"/"))
+	default:
+		rel := strings.TrimPrefix(p.File, Dir+"/")
+		dir, name = path.Split(strings.TrimSuffix(rel, path.Ext(rel)))
+	}
+	if p.Meta.Slug != "" {
+		name = p.Meta.Slug
+	}
+	return CleanURL(path.Join(urlPath(dir), layout.Urlize(name)) + "/")
+}
+
+// urlPath urlizes each segment of a content-relative folder.
+func urlPath(dir string) string {
+	if dir == "." || dir == "" {
+		return ""
+	}
+	segs := strings.Split(strings.Trim(dir, "/"), "/")
+	for i, s := range segs {
+		segs[i] = layout.Urlize(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// CleanURL makes a url or alias from front matter root-relative and clean;
+// a path without a file extension gets a trailing slash.
+func CleanURL(u string) string {
+	u = path.Clean("/" + strings.TrimSpace(u))
+	if u == "/" {
+		return u
+	}
+	if path.Ext(u) == "" {
+		u += "/"
+	}
+	return u
+}
+
+// checkClaims reports two sources that want the same output file. Keys are
+// compared lower-cased and NFC-normalised, because case-insensitive file
+// systems (macOS, Windows) and Unicode forms would otherwise merge them
+// silently on some machines and not on others.
+func (l *loader) checkClaims() {
+	type claim struct{ file, how string }
+	claims := map[string][]claim{}
+	add := func(url, file, how string) {
+		k := strings.ToLower(norm.NFC.String(OutputPath(url)))
+		claims[k] = append(claims[k], claim{file, how})
+	}
+	for _, p := range l.pages {
+		src := p.File
+		if src == "" {
+			src = Dir + "/" + p.SectionDir
+		}
+		add(p.URL, src, "page")
+		for _, a := range p.Meta.Aliases {
+			add(CleanURL(a), p.File, "alias")
+		}
+	}
+	for _, f := range l.files {
+		add("/"+f.Output, f.Source, "file")
+	}
+	keys := make([]string, 0, len(claims))
+	for k := range claims {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		cs := claims[k]
+		if len(cs) < 2 {
+			continue
+		}
+		names := make([]string, len(cs))
+		for i, c := range cs {
+			names[i] = c.file + " (" + c.how + ")"
+		}
+		sort.Strings(names)
+		url := "/" + strings.TrimSuffix(k, "index.html")
+		for _, c := range cs {
+			l.probs.Add(c.file, 0, 0, fmt.Sprintf("%s is claimed by more than one source: %s", url, strings.Join(names, ", ")),
+				"give one of them a different slug, url or file name")
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+var now = time.Date(2012, 11, 27, 0, 0, 0, 0, time.UTC)
+
+func md(fm string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\n" + fm + "\n---\nBody.\n")}
+}
+
+func load(t *testing.T, fsys fstest.MapFS, opts Options) (*Site, map[string]*Page, []string) {
+	t.Helper()
+	if opts.Now.IsZero() {
+		opts.Now = now
+	}
+	s, probs := Load(fsys, opts)
+	byFile := map[string]*Page{}
+	for _, p := range s.Pages {
+		byFile[p.File] = p
+	}
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.String())
+	}
+	return s, byFile, msgs
+}
+
+func TestURLsSectionsAndBundles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":                     md("title: Home"),
+		"content/zhanaozen/_index.md":           md("title: Zhanaozen"),
+		"content/zhanaozen/clashes.md":          md("title: Clashes"),
+		"content/zhanaozen/trials/_index.md":    md("title: Trials"),
+		"content/zhanaozen/trials/activists.md": md("title: Activists\nslug: seven-activists"),
+		"content/people/kozlov/index.md":        md("title: Kozlov"),
+		"content/people/kozlov/photo.jpg":       {Data: []byte("jpg")},
+		"content/about.md":                      md("title: About\nurl: /who-we-are"),
+		"content/Жанаозен/Суд.md":               md("title: Суд"),
+		"content/news/deep/nested/page.md":      md("title: Deep"),
+	}
+	s, pages, probs := load(t, fsys, Options{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	want := map[string]struct{ url, kind, sectionDir string }{
+		"content/_index.md":                     {"/", KindHome, ""},
+		"content/zhanaozen/_index.md":           {"/zhanaozen/", KindSection, "zhanaozen"},
+		"content/zhanaozen/clashes.md":          {"/zhanaozen/clashes/", KindPage, "zhanaozen"},
+		"content/zhanaozen/trials/_index.md":    {"/zhanaozen/trials/", KindSection, "zhanaozen/trials"},
+		"content/zhanaozen/trials/activists.md": {"/zhanaozen/trials/seven-activists/", KindPage, "zhanaozen/trials"},
+		"content/people/kozlov/index.md":        {"/people/kozlov/", KindPage, "people"},
+		"content/about.md":                      {"/who-we-are/", KindPage, ""},
+		"content/Жанаозен/Суд.md":               {"/жанаозен/суд/", KindPage, "Жанаозен"},
+		"content/news/deep/nested/page.md":      {"/news/deep/nested/page/", KindPage, "news"},
+	}
+	for file, w := range want {
+		p := pages[file]
+		if p == nil {
+			t.Errorf("%s: no page", file)
+			continue
+		}
+		if p.URL != w.url || p.Kind != w.kind || p.SectionDir != w.sectionDir {
+			t.Errorf("%s: url %q kind %q sectionDir %q; want %q %q %q", file, p.URL, p.Kind, p.SectionDir, w.url, w.kind, w.sectionDir)
+		}
+	}
+	if got := pages["content/people/kozlov/index.md"].Resources; len(got) != 1 || got[0] != "content/people/kozlov/photo.jpg" {
+		t.Errorf("bundle resources = %v", got)
+	}
+	if len(s.Files) != 1 || s.Files[0].Output != "people/kozlov/photo.jpg" {
+		t.Errorf("files = %+v; want the bundle image beside its page", s.Files)
+	}
+	// Folders without _index.md: a top-level one becomes a section.
+	var made []string
+	for _, p := range s.Pages {
+		if p.File == "" && p.Kind == KindSection {
+			made = append(made, p.URL)
+		}
+	}
+	if strings.Join(made, " ") != "/news/ /people/ /жанаозен/" {
+		t.Errorf("made-up sections = %v", made)
+	}
+}
+
+func TestDraftFutureExpiredAreAbsent(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/draft.md":   md("title: D\ndraft: true"),
+		"content/a/future.md":  md("title: F\ndate: 2030-01-01"),
+		"content/a/later.md":   md("title: L\npublishDate: 2013-01-01\ndate: 2012-01-01"),
+		"content/a/expired.md": md("title: E\nexpiryDate: 2012-11-01"),
+		"content/a/live.md":    md("title: Live\ndate: 2012-11-21"),
+	}
+	cases := []struct {
+		opts Options
+		want []string
+	}{
+		{Options{}, []string{"live"}},
+		{Options{Drafts: true}, []string{"draft", "live"}},
+		{Options{Future: true}, []string{"future", "later", "live"}},
+		{Options{Expired: true}, []string{"expired", "live"}},
+	}
+	for _, c := range cases {
+		_, pages, probs := load(t, fsys, c.opts)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		var got []string
+		for f := range pages {
+			if strings.HasPrefix(f, "content/a/") {
+				got = append(got, strings.TrimSuffix(strings.TrimPrefix(f, "content/a/"), ".md"))
+			}
+		}
+		if strings.Join(sorted(got), " ") != strings.Join(c.want, " ") {
+			t.Errorf("%+v: pages %v; want %v", c.opts, sorted(got), c.want)
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[j] < s[i] {
+				s[i], s[j] = s[j], s[i]
+			}
+		}
+	}
+	return s
+}
+
+func TestClaimsOnOneURLNameEverySource(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/one.md":        md("title: One\nslug: same"),
+		"content/a/same.md":       md("title: Two"),
+		"content/b/Case.md":       md("title: Upper"),
+		"content/b/case.md":       md("title: Lower"),
+		"content/c/x.md":          md("title: X\naliases: [/a/same/]"),
+		"content/d/caf\u00e9.md":  md("title: NFC"),
+		"content/d/cafe\u0301.md": md("title: NFD"),
+	}
+	_, _, probs := load(t, fsys, Options{})
+	all := strings.Join(probs, "\n")
+	for _, want := range []string{
+		"/a/same/ is claimed by more than one source: content/a/one.md (page), content/a/same.md (page), content/c/x.md (alias)",
+		"/b/case/ is claimed by more than one source: content/b/Case.md (page), content/b/case.md (page)",
+		"/d/café/ is claimed by more than one source",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, all)
+		}
+	}
+}
+
+func TestSymlinksAreNotPublished(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/page.md": md("title: P"),
+		"content/a/secret":  {Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink},
+	}
+	s, _, probs := load(t, fsys, Options{})
+	if len(s.Files) != 0 {
+		t.Errorf("files = %+v; a symlink must never be published", s.Files)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0], "content/a/secret: symbolic links are not published") {
+		t.Errorf("problems = %v", probs)
+	}
+}
+
+func TestEditorFilesAreIgnored(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/page.md":      md("title: P"),
+		"content/a/page.md~":     {Data: []byte("x")},
+		"content/a/.page.md.swp": {Data: []byte("x")},
+		"content/a/#page.md#":    {Data: []byte("x")},
+		"content/a/4913":         {Data: []byte("x")},
+	}
+	s, _, probs := load(t, fsys, Options{})
+	if len(probs) > 0 || len(s.Files) != 0 {
+		t.Errorf("files %+v problems %v; editor files must be ignored", s.Files, probs)
+	}
+}
