@@ -1,0 +1,55 @@
+package frontmatter
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// dateLayouts are the date forms front matter may use, tried in order.
+// Forms without a zone are read as UTC, so a build does not depend on the
+// machine's time zone.
+var dateLayouts = [...]string{
+	time.RFC3339Nano, // 2012-11-21T10:00:00Z, 2012-11-21T10:00:00.5+05:00
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04Z07:00",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+var datePrefixRE = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}`)
+
+// parseDate reads a date as written in front matter. On failure the
+// error says what is wrong in words an editor can act on.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	if p := datePrefixRE.FindString(s); p != "" {
+		if _, err := time.Parse("2006-1-2", p); err != nil {
+			reason := err.Error()
+			if i := strings.LastIndex(reason, ": "); i >= 0 {
+				reason = reason[i+2:]
+			}
+			return time.Time{}, fmt.Errorf("is not a real date: %q (%s)", s, reason)
+		}
+	}
+	return time.Time{}, fmt.Errorf("must be a date like 2024-03-09, got %q", s)
+}
+
+func dateHint(key string, f format) string {
+	sep := ": "
+	if f == formatTOML {
+		sep = " = "
+	}
+	return fmt.Sprintf("write the date as YYYY-MM-DD, e.g. %s%s2024-03-09, or with a time: %s%s2024-03-09T18:30:00+05:00",
+		key, sep, key, sep)
+}

@@ -1,0 +1,295 @@
+package frontmatter
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// decoder fills a Meta from a value tree, strictly: every unknown key and
+// every value of the wrong type is a problem at its line, and nothing is
+// coerced in a way that could publish a draft.
+type decoder struct {
+	file       string
+	format     format
+	taxonomies []string
+	meta       Meta
+	probs      []problem.Problem
+}
+
+func (d *decoder) problem(line, col int, hint, format string, args ...any) {
+	d.probs = append(d.probs, problem.Problem{
+		File: d.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...), Hint: hint,
+	})
+}
+
+// example writes key and value the way the page's format does.
+func (d *decoder) example(key, val string) string {
+	if d.format == formatTOML {
+		return key + " = " + val
+	}
+	return key + ": " + val
+}
+
+func (d *decoder) decode(root *value) {
+	d.meta.Lines = map[string]int{}
+	switch root.kind {
+	case kindNull:
+		return
+	case kindMap:
+	default:
+		d.problem(root.line, root.col, d.example("title", `"My page"`)+", one per line",
+			"front matter must be keys with values, got %s", root.describe())
+		return
+	}
+	seen := map[string]field{}
+	for _, f := range root.fields {
+		name, taxonomy, ok := canonical(f.key, d.taxonomies)
+		if !ok {
+			d.problem(f.line, f.col, unknownKeyHint(f.key, append(Known(), d.taxonomies...)),
+				"unknown front matter key %q", f.key)
+			continue
+		}
+		if first, dup := seen[name]; dup {
+			d.problem(f.line, f.col, "remove one of them",
+				"%q here repeats %q from line %d", f.key, first.key, first.line)
+			continue
+		}
+		seen[name] = f
+		d.meta.Lines[name] = f.line
+		d.meta.Lines[f.key] = f.line
+		if taxonomy {
+			d.terms(name, f)
+			continue
+		}
+		d.set(name, f)
+	}
+}
+
+func (d *decoder) set(name string, f field) {
+	m := &d.meta
+	switch name {
+	case "title":
+		m.Title = d.text(f)
+	case "description":
+		m.Description = d.text(f)
+	case "date":
+		m.Date = d.date(f)
+	case "lastmod":
+		m.Lastmod = d.date(f)
+	case "publishDate":
+		m.PublishDate = d.date(f)
+	case "expiryDate":
+		m.ExpiryDate = d.date(f)
+	case "draft":
+		m.Draft = d.boolean(f)
+	case "weight":
+		m.Weight = d.integer(f.key, f.val)
+	case "slug":
+		m.Slug = d.text(f)
+	case "url":
+		m.URL = d.text(f)
+	case "aliases":
+		m.Aliases = d.list(f)
+	case "summary":
+		m.Summary = d.text(f)
+	case "layout":
+		m.Layout = d.text(f)
+	case "type":
+		m.Type = d.text(f)
+	case "toc":
+		m.TOC = d.boolean(f)
+	case "image":
+		m.Image = d.text(f)
+	case "translationKey":
+		m.TranslationKey = d.text(f)
+	case "params":
+		m.Params = d.params(f)
+	case "menu":
+		m.Menus = d.menus(f)
+	}
+}
+
+// text accepts any single value, as written: "title: 1984" is a fine title.
+func (d *decoder) text(f field) string {
+	return d.textValue(f.key, f.val)
+}
+
+func (d *decoder) textValue(key string, v *value) string {
+	switch v.kind {
+	case kindNull:
+		return ""
+	case kindScalar:
+		if s, ok := v.scalar.(string); ok {
+			return s
+		}
+		return v.text
+	}
+	d.problem(v.line, v.col, "put the whole value in quotes, e.g. "+d.example(key, `"[draft] My page"`),
+		"%q must be text, got %s", key, v.describe())
+	return ""
+}
+
+func (d *decoder) integer(key string, v *value) int {
+	switch n := v.scalar.(type) {
+	case nil:
+		if v.kind == kindNull {
+			return 0
+		}
+	case int64:
+		if n >= math.MinInt32 && n <= math.MaxInt32 {
+			return int(n)
+		}
+		d.problem(v.line, v.col, "use a smaller number", "%q is too large: %d", key, n)
+		return 0
+	}
+	hint := "write a whole number, e.g. " + d.example(key, "10")
+	if v.quoted {
+		hint = "remove the quotes: " + d.example(key, v.text)
+	}
+	d.problem(v.line, v.col, hint, "%q must be a whole number, got %s", key, v.describe())
+	return 0
+}
+
+// boolean refuses "true" in quotes and YAML 1.1's yes/no/on/off: guessing
+// wrong could publish a draft.
+func (d *decoder) boolean(f field) bool {
+	v := f.val
+	switch b := v.scalar.(type) {
+	case bool:
+		return b
+	case nil:
+		if v.kind == kindNull {
+			return false
+		}
+	}
+	hint := "write true or false, e.g. " + d.example(f.key, "true")
+	switch strings.ToLower(v.text) {
+	case "true", "false":
+		if v.quoted {
+			hint = "remove the quotes: " + d.example(f.key, strings.ToLower(v.text))
+		}
+	case "yes", "no", "on", "off", "y", "n":
+		hint = "write true or false; " + v.text + " is read as text, not as yes or no"
+	}
+	d.problem(v.line, v.col, hint, "%q must be true or false, got %s", f.key, v.describe())
+	return false
+}
+
+func (d *decoder) date(f field) time.Time {
+	v := f.val
+	switch x := v.scalar.(type) {
+	case time.Time:
+		return x
+	case string:
+		t, err := parseDate(x)
+		if err == nil {
+			return t
+		}
+		d.problem(v.line, v.col, dateHint(f.key, d.format), "%q %v", f.key, err)
+		return time.Time{}
+	case nil:
+		if v.kind == kindNull {
+			return time.Time{}
+		}
+	}
+	d.problem(v.line, v.col, dateHint(f.key, d.format), "%q must be a date, got %s", f.key, v.describe())
+	return time.Time{}
+}
+
+// list accepts one value or a list of them: "tags: news" is one tag.
+func (d *decoder) list(f field) []string {
+	v := f.val
+	switch v.kind {
+	case kindNull:
+		return nil
+	case kindScalar:
+		return []string{d.textValue(f.key, v)}
+	case kindList:
+		out := make([]string, 0, len(v.items))
+		for _, it := range v.items {
+			if it.kind == kindNull {
+				continue
+			}
+			out = append(out, d.textValue(f.key, it))
+		}
+		return out
+	}
+	d.problem(v.line, v.col, "write a list, e.g. "+d.example(f.key, "[news, zhanaozen]"),
+		"%q must be a list, got %s", f.key, v.describe())
+	return nil
+}
+
+func (d *decoder) terms(plural string, f field) {
+	terms := d.list(f)
+	if d.meta.Terms == nil {
+		d.meta.Terms = map[string][]string{}
+	}
+	d.meta.Terms[plural] = terms
+}
+
+func (d *decoder) params(f field) map[string]any {
+	v := f.val
+	switch v.kind {
+	case kindNull:
+		return nil
+	case kindMap:
+		return v.toAny().(map[string]any)
+	}
+	d.problem(v.line, v.col, "put the page's own settings under params, one per line, indented",
+		"%q must be a group of keys, got %s", f.key, v.describe())
+	return nil
+}
+
+var menuEntryKeys = []string{"name", "weight", "identifier", "parent"}
+
+// menus accepts Hugo's three forms: "menu: main", "menu: [main, footer]"
+// and a map of menu name to entry.
+func (d *decoder) menus(f field) map[string]MenuEntry {
+	v := f.val
+	out := map[string]MenuEntry{}
+	switch v.kind {
+	case kindNull:
+		return nil
+	case kindScalar, kindList:
+		for _, name := range d.list(f) {
+			out[name] = MenuEntry{}
+		}
+	case kindMap:
+		for _, m := range v.fields {
+			out[m.key] = d.menuEntry(m)
+		}
+	}
+	return out
+}
+
+func (d *decoder) menuEntry(m field) MenuEntry {
+	var e MenuEntry
+	switch m.val.kind {
+	case kindNull:
+		return e
+	case kindMap:
+	default:
+		d.problem(m.val.line, m.val.col, "give the entry as name, weight, identifier and parent, one per line, indented",
+			"menu %q must be a group of keys, got %s", m.key, m.val.describe())
+		return e
+	}
+	for _, f := range m.val.fields {
+		switch strings.ToLower(f.key) {
+		case "name":
+			e.Name = d.text(f)
+		case "weight":
+			e.Weight = d.integer(f.key, f.val)
+		case "identifier":
+			e.Identifier = d.text(f)
+		case "parent":
+			e.Parent = d.text(f)
+		default:
+			d.problem(f.line, f.col, unknownKeyHint(f.key, menuEntryKeys), "unknown menu entry key %q", f.key)
+		}
+	}
+	return e
+}

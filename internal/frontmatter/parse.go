@@ -1,0 +1,50 @@
+package frontmatter
+
+import "github.com/samizdat-press/samizdat/internal/problem"
+
+// Parse splits a content file into front matter and body and decodes the
+// front matter, with "tags" and "categories" as the taxonomy keys (Hugo's
+// default). file names the file in problems. See ParseWith.
+func Parse(file string, src []byte) (meta Meta, body []byte, bodyLine int, problems []problem.Problem) {
+	return ParseWith(file, src, []string{"tags", "categories"})
+}
+
+// ParseWith is Parse with the taxonomy keys the site declares: their
+// plural names, as in site.toml's [taxonomies].
+//
+// The input is normalised first: a UTF-8 byte order mark is dropped and
+// CRLF and lone CR line ends become LF; text that is not UTF-8, or holds a
+// NUL byte, is a problem and nothing else is returned. Front matter is YAML
+// between "---" lines or TOML between "+++" lines, optionally after blank
+// lines; a file without it is all body.
+//
+// body is the normalised text after the closing delimiter and bodyLine the
+// number of lines before it, so body line N is file line bodyLine+N.
+// Problems carry file lines. Keys are matched case-insensitively, as Hugo
+// matches them ("publishdate", "lastMod"); "menus" is read as "menu". An
+// empty value ("title:") leaves the field unset.
+func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []byte, bodyLine int, problems []problem.Problem) {
+	text, problems := normalise(file, src)
+	if problems != nil {
+		return Meta{}, nil, 0, problems
+	}
+	p, problems := split(file, text)
+	if p.format == formatNone || len(p.front) > maxFrontMatter {
+		return Meta{}, p.body, p.bodyLine, problems
+	}
+	tree, more := decodeTree(file, p)
+	problems = append(problems, more...)
+	if tree == nil {
+		return Meta{}, p.body, p.bodyLine, problems
+	}
+	d := decoder{file: file, format: p.format, taxonomies: taxonomies}
+	d.decode(tree)
+	return d.meta, p.body, p.bodyLine, append(problems, d.probs...)
+}
+
+func decodeTree(file string, p parts) (*value, []problem.Problem) {
+	if p.format == formatTOML {
+		return fromTOML(file, p.front, p.open)
+	}
+	return fromYAML(file, p.front, p.open)
+}

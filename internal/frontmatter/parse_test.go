@@ -1,0 +1,437 @@
+package frontmatter
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// want is one expected problem: its line and words its message and hint
+// must contain.
+type want struct {
+	line int
+	msg  string
+	hint string
+}
+
+func checkProblems(t *testing.T, got []problem.Problem, wants []want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		t.Fatalf("got %d problems %v; want %d", len(got), got, len(wants))
+	}
+	for i, w := range wants {
+		p := got[i]
+		if p.File != "content/a.md" {
+			t.Errorf("problem %d: file %q; want content/a.md", i, p.File)
+		}
+		if p.Line != w.line {
+			t.Errorf("problem %d (%s): line %d; want %d", i, p.Message, p.Line, w.line)
+		}
+		if !strings.Contains(p.Message, w.msg) {
+			t.Errorf("problem %d: message %q; want it to contain %q", i, p.Message, w.msg)
+		}
+		if !strings.Contains(p.Hint, w.hint) {
+			t.Errorf("problem %d: hint %q; want it to contain %q", i, p.Hint, w.hint)
+		}
+	}
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestParseSplitsFrontMatterAndBody(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		title    string
+		body     string
+		bodyLine int
+	}{
+		{"yaml", "---\ntitle: A\n---\nbody\n", "A", "body\n", 3},
+		{"toml", "+++\ntitle = \"A\"\n+++\nbody\n", "A", "body\n", 3},
+		{"no front matter", "# Heading\n\ntext\n", "", "# Heading\n\ntext\n", 0},
+		{"empty file", "", "", "", 0},
+		{"front matter only", "---\ntitle: A\n---", "A", "", 3},
+		{"empty front matter", "---\n---\nbody", "", "body", 2},
+		{"blank lines before", "\n\n---\ntitle: A\n---\nbody", "A", "body", 5},
+		{"thematic break in body", "---\ntitle: A\n---\none\n---\ntwo\n", "A", "one\n---\ntwo\n", 3},
+		{"spaces after delimiters", "--- \ntitle: A\n---\t\nbody", "A", "body", 3},
+		{"bom", "\xef\xbb\xbf---\ntitle: A\n---\nbody\n", "A", "body\n", 3},
+		{"crlf", "---\r\ntitle: A\r\n---\r\nbody\r\nmore\r\n", "A", "body\nmore\n", 3},
+		{"lone cr", "---\rtitle: A\r---\rbody\r", "A", "body\n", 3},
+		{"bom and crlf toml", "\xef\xbb\xbf+++\r\ntitle = 'A'\r\n+++\r\nbody", "A", "body", 3},
+		{"body starting with text is not front matter", "intro\n---\ntitle: A\n---\n", "", "intro\n---\ntitle: A\n---\n", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			meta, body, bodyLine, probs := Parse("content/a.md", []byte(tt.src))
+			checkProblems(t, probs, nil)
+			if meta.Title != tt.title {
+				t.Errorf("title %q; want %q", meta.Title, tt.title)
+			}
+			if string(body) != tt.body {
+				t.Errorf("body %q; want %q", body, tt.body)
+			}
+			if bodyLine != tt.bodyLine {
+				t.Errorf("bodyLine %d; want %d", bodyLine, tt.bodyLine)
+			}
+		})
+	}
+}
+
+func TestParseDecodesEveryKey(t *testing.T) {
+	yamlSrc := `---
+title: Zhanaozen, ten years on
+description: What happened
+date: 2021-12-16
+lastmod: 2021-12-17T10:00:00+05:00
+publishDate: 2021-12-16 09:30
+expiryDate: 2030-01-01T00:00:00Z
+draft: false
+weight: 5
+slug: zhanaozen
+url: /zhanaozen/
+aliases: [/old/, /older/]
+summary: Short
+layout: wide
+type: story
+toc: true
+image: cover.jpg
+translationKey: zh
+tags: [oil, strike]
+categories: history
+params:
+  author: Ana
+  n: 3
+  list: [a, 1]
+menu:
+  main:
+    name: Zhanaozen
+    weight: 2
+    identifier: zh
+    parent: stories
+---
+`
+	tomlSrc := `+++
+title = "Zhanaozen, ten years on"
+description = "What happened"
+date = 2021-12-16
+lastmod = 2021-12-17T10:00:00+05:00
+publishDate = "2021-12-16 09:30"
+expiryDate = 2030-01-01T00:00:00Z
+draft = false
+weight = 5
+slug = "zhanaozen"
+url = "/zhanaozen/"
+aliases = ["/old/", "/older/"]
+summary = "Short"
+layout = "wide"
+type = "story"
+toc = true
+image = "cover.jpg"
+translationKey = "zh"
+tags = ["oil", "strike"]
+categories = "history"
+[params]
+author = "Ana"
+n = 3
+list = ["a", 1]
+[menu.main]
+name = "Zhanaozen"
+weight = 2
+identifier = "zh"
+parent = "stories"
++++
+`
+	want := Meta{
+		Title:          "Zhanaozen, ten years on",
+		Description:    "What happened",
+		Date:           date("2021-12-16T00:00:00Z"),
+		Lastmod:        date("2021-12-17T10:00:00+05:00"),
+		PublishDate:    date("2021-12-16T09:30:00Z"),
+		ExpiryDate:     date("2030-01-01T00:00:00Z"),
+		Weight:         5,
+		Slug:           "zhanaozen",
+		URL:            "/zhanaozen/",
+		Aliases:        []string{"/old/", "/older/"},
+		Summary:        "Short",
+		Layout:         "wide",
+		Type:           "story",
+		TOC:            true,
+		Image:          "cover.jpg",
+		TranslationKey: "zh",
+		Terms:          map[string][]string{"tags": {"oil", "strike"}, "categories": {"history"}},
+		Params:         map[string]any{"author": "Ana", "n": int64(3), "list": []any{"a", int64(1)}},
+		Menus:          map[string]MenuEntry{"main": {Name: "Zhanaozen", Weight: 2, Identifier: "zh", Parent: "stories"}},
+	}
+	for name, src := range map[string]string{"yaml": yamlSrc, "toml": tomlSrc} {
+		t.Run(name, func(t *testing.T) {
+			meta, _, _, probs := Parse("content/a.md", []byte(src))
+			checkProblems(t, probs, nil)
+			if !meta.Lastmod.Equal(want.Lastmod) {
+				t.Errorf("lastmod %v; want %v", meta.Lastmod, want.Lastmod)
+			}
+			meta.Lastmod = want.Lastmod
+			lines := meta.Lines
+			meta.Lines = nil
+			if !reflect.DeepEqual(meta, want) {
+				t.Errorf("got  %+v\nwant %+v", meta, want)
+			}
+			for key, line := range map[string]int{"title": 2, "weight": 9, "tags": 19, "params": 21} {
+				if lines[key] != line {
+					t.Errorf("Lines[%q] = %d; want %d", key, lines[key], line)
+				}
+			}
+			if name == "yaml" && lines["menu"] != 25 {
+				t.Errorf("Lines[menu] = %d; want 25", lines["menu"])
+			}
+		})
+	}
+}
+
+func TestParseKeyVariants(t *testing.T) {
+	src := "---\npublishdate: 2020-01-02\nexpirydate: 2030-01-02\ntranslationkey: k\nlastMod: 2020-01-03\nTitle: T\nmenus: main\n---\n"
+	meta, _, _, probs := Parse("content/a.md", []byte(src))
+	checkProblems(t, probs, nil)
+	if meta.PublishDate.IsZero() || meta.ExpiryDate.IsZero() || meta.Lastmod.IsZero() {
+		t.Errorf("dates not set: %+v", meta)
+	}
+	if meta.TranslationKey != "k" || meta.Title != "T" {
+		t.Errorf("got translationKey %q, title %q", meta.TranslationKey, meta.Title)
+	}
+	if _, ok := meta.Menus["main"]; !ok {
+		t.Errorf("menus %v; want main", meta.Menus)
+	}
+	if meta.Lines["publishDate"] != 2 || meta.Lines["publishdate"] != 2 || meta.Lines["lastmod"] != 5 {
+		t.Errorf("lines %v; want canonical and written spellings", meta.Lines)
+	}
+}
+
+func TestParseMenuForms(t *testing.T) {
+	tests := []struct {
+		src  string
+		want map[string]MenuEntry
+	}{
+		{"---\nmenu: main\n---\n", map[string]MenuEntry{"main": {}}},
+		{"---\nmenu: [main, footer]\n---\n", map[string]MenuEntry{"main": {}, "footer": {}}},
+		{"---\nmenu:\n  main:\n  footer:\n    weight: 3\n---\n", map[string]MenuEntry{"main": {}, "footer": {Weight: 3}}},
+		{"+++\nmenu = \"main\"\n+++\n", map[string]MenuEntry{"main": {}}},
+	}
+	for _, tt := range tests {
+		meta, _, _, probs := Parse("content/a.md", []byte(tt.src))
+		checkProblems(t, probs, nil)
+		if !reflect.DeepEqual(meta.Menus, tt.want) {
+			t.Errorf("%q: menus %v; want %v", tt.src, meta.Menus, tt.want)
+		}
+	}
+}
+
+func TestParseDates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"2012-11-21", "2012-11-21T00:00:00Z"},
+		{`"2012-11-21"`, "2012-11-21T00:00:00Z"},
+		{"2012-11-21T10:00:00Z", "2012-11-21T10:00:00Z"},
+		{"2012-11-21T10:00:00", "2012-11-21T10:00:00Z"},
+		{"2012-11-21 10:00", "2012-11-21T10:00:00Z"},
+		{"2012-11-21 10:00:05", "2012-11-21T10:00:05Z"},
+		{"2012-11-21T10:00:00+05:00", "2012-11-21T10:00:00+05:00"},
+		{"2012-11-21T10:00:00.5-03:30", "2012-11-21T10:00:00.5-03:30"},
+	}
+	for _, tt := range tests {
+		meta, _, _, probs := Parse("content/a.md", []byte("---\ndate: "+tt.in+"\n---\n"))
+		checkProblems(t, probs, nil)
+		want, _ := time.Parse(time.RFC3339Nano, tt.want)
+		if !meta.Date.Equal(want) || meta.Date.Format(time.RFC3339Nano) != tt.want {
+			t.Errorf("date: %s gave %v; want %v", tt.in, meta.Date, tt.want)
+		}
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		wants []want
+	}{
+		// Input encoding.
+		{"utf-16 le", "\xff\xfe-\x00-\x00-\x00", []want{{1, "file is not UTF-8 text", "Save with Encoding"}}},
+		{"utf-16 be", "\xfe\xff\x00-\x00-", []want{{1, "file is not UTF-8 text", "UTF-8"}}},
+		{"utf-16 without bom", "-\x00-\x00-\x00\n\x00t\x00", []want{{1, "looks like UTF-16", "UTF-8"}}},
+		{"windows-1252", "---\ntitle: A\n---\nsmart \x93quotes\x94\n", []want{{4, "file is not UTF-8 text", "Save with Encoding"}}},
+		{"truncated multibyte", "---\ntitle: \xd0\n---\n", []want{{2, "not UTF-8", "UTF-8"}}},
+		{"nul byte", "---\ntitle: A\n---\nbo\x00dy long enough text here\n", []want{{4, "NUL byte", ""}}},
+
+		// Delimiters.
+		{"unclosed yaml", "---\ntitle: A\nbody\n", []want{{1, `front matter opened with "---" at line 1 is never closed`, `only "---"`}}},
+		{"unclosed after blank lines", "\n---\ntitle: A\n", []want{{2, "at line 2 is never closed", ""}}},
+		{"unclosed toml", "+++\ntitle = 'A'\n", []want{{1, `opened with "+++"`, `"+++"`}}},
+		{"yaml closed with dots", "---\ntitle: A\n...\nbody\n", []want{{1, "never closed", `line 3 has "..."`}}},
+		{"toml closed with dashes", "+++\ntitle = 'A'\n---\nbody\n", []want{{1, "never closed", `line 3 has "---"`}}},
+		{"indented delimiter", " ---\ntitle: A\n---\n", []want{{1, "must start at the beginning of the line", "remove the spaces"}}},
+		{"dots inside", "---\ntitle: A\n...\nfoo: b\n---\n", []want{{3, `"..." ends the YAML early`, ""}}},
+
+		// Keys.
+		{"unknown key", "---\ntitle: A\ntitel: B\n---\n", []want{{3, `unknown front matter key "titel"`, `did you mean "title"?`}}},
+		{"unknown key tittle", "---\ntittle: B\n---\n", []want{{2, `"tittle"`, `did you mean "title"?`}}},
+		{"unknown key far away", "---\nzzzzqqq: B\n---\n", []want{{2, `unknown front matter key "zzzzqqq"`, "known keys: aliases, categories, date,"}}},
+		{"unknown key toml", "+++\ntitle = 'A'\n\ndrfat = true\n+++\n", []want{{4, `"drfat"`, `did you mean "draft"?`}}},
+		{"unknown key with bom and crlf", "\xef\xbb\xbf---\r\ntitle: A\r\nslgu: x\r\n---\r\n", []want{{3, `"slgu"`, `"slug"`}}},
+		{"unknown menu key", "---\nmenu:\n  main:\n    wieght: 2\n---\n", []want{{4, `unknown menu entry key "wieght"`, `"weight"`}}},
+		{"duplicate key", "---\ntitle: A\ndate: 2020-01-01\ntitle: B\n---\n", []want{{4, `duplicate key "title" (first written at line 2)`, "remove one"}}},
+		{"duplicate nested key", "---\nparams:\n  a: 1\n  a: 2\n---\n", []want{{4, `duplicate key "a"`, ""}}},
+		{"duplicate spelling", "---\npublishDate: 2020-01-01\npublishdate: 2020-01-02\n---\n", []want{{3, `"publishdate" here repeats "publishDate" from line 2`, ""}}},
+		{"duplicate key toml", "+++\ntitle = 'A'\ntitle = 'B'\n+++\n", []want{{3, "already defined", "remove one"}}},
+
+		// Types.
+		{"weight not a number", "---\ntitle: A\n\n\nweight: abc\n---\n", []want{{5, `"weight" must be a whole number, got "abc"`, "weight: 10"}}},
+		{"weight quoted", "---\nweight: \"10\"\n---\n", []want{{2, `"weight" must be a whole number, got "10"`, "remove the quotes"}}},
+		{"weight with bom and crlf", "\xef\xbb\xbf---\r\ntitle: A\r\nweight: ten\r\n---\r\n", []want{{3, `"weight" must be a whole number`, ""}}},
+		{"weight with lone cr", "---\rtitle: A\rweight: ten\r---\r", []want{{3, `"weight"`, ""}}},
+		{"weight toml", "+++\ntitle = 'A'\nweight = 'abc'\n+++\n", []want{{3, `"weight" must be a whole number, got "abc"`, "weight = 10"}}},
+		{"draft quoted", "---\ndraft: \"true\"\n---\n", []want{{2, `"draft" must be true or false, got "true"`, "remove the quotes: draft: true"}}},
+		{"draft yes", "---\ndraft: yes\n---\n", []want{{2, `"draft" must be true or false`, "yes is read as text"}}},
+		{"title list", "---\ntitle: [a, b]\n---\n", []want{{2, `"title" must be text, got a list`, "quotes"}}},
+		{"tags map", "---\ntags:\n  a: b\n---\n", []want{{3, `"tags" must be a list`, ""}}},
+		{"params list", "---\nparams: [a]\n---\n", []want{{2, `"params" must be a group of keys`, ""}}},
+		{"front matter a list", "---\n- a\n- b\n---\n", []want{{2, "front matter must be keys with values", ""}}},
+
+		// Dates.
+		{"impossible day", "---\ntitle: A\ndate: 2012-02-30\n---\n", []want{{3, `"date" is not a real date: "2012-02-30" (day out of range)`, "YYYY-MM-DD"}}},
+		{"impossible month", "---\nlastmod: 2012-13-01\n---\n", []want{{2, "month out of range", "lastmod: 2024-03-09"}}},
+		{"impossible quoted", "---\ndate: \"2024-13-45\"\n---\n", []want{{2, "not a real date", "YYYY-MM-DD"}}},
+		{"words date", "---\ndate: 12th December 1984\n---\n", []want{{2, `"date" must be a date like 2024-03-09, got "12th December 1984"`, "YYYY-MM-DD"}}},
+		{"date number", "---\ndate: 2024\n---\n", []want{{2, `"date" must be a date, got 2024`, "YYYY-MM-DD"}}},
+		{"impossible date crlf bom", "\xef\xbb\xbf\r\n---\r\ntitle: A\r\n\r\ndate: 2012-02-30\r\n---\r\n", []want{{5, "not a real date", ""}}},
+		{"impossible date toml", "+++\ntitle = 'A'\ndate = 2012-02-30\n+++\n", []want{{3, "impossible date", "YYYY-MM-DD"}}},
+		{"impossible date toml string", "+++\ndate = '2012-02-30'\n+++\n", []want{{2, "not a real date", "date = 2024-03-09"}}},
+
+		// YAML syntax.
+		{"colon in title", "---\ntitle: My Page: A Guide\n---\n", []want{{2, "not valid YAML: mapping values are not allowed", "a colon inside a value needs the whole value in quotes"}}},
+		{"colon in title line 3", "---\ndate: 2020-01-01\ntitle: My Page: A Guide\n---\n", []want{{3, "mapping values", "quotes"}}},
+		{"colon with bom crlf", "\xef\xbb\xbf---\r\ndate: 2020-01-01\r\ntitle: My Page: A Guide\r\n---\r\n", []want{{3, "mapping values", ""}}},
+		{"missing colon", "---\ntitle: A\nlinkTitle \"Functions\"\ndate: 2020-01-01\n---\n", []want{{3, "could not find expected ':'", "colon"}}},
+		{"tab indent", "---\ntitle: A\n\tdate: 2020-01-01\n---\n", []want{{3, "tab", "spaces"}}},
+		{"at sign", "---\ntitle: A\nauthor: @ana\n---\n", []want{{3, "cannot start any token", `"@name"`}}},
+		{"star", "---\ntitle: A\nnote: *important*\n---\n", []want{{3, "not valid YAML", "* or &"}}},
+		{"unclosed bracket", "---\ntitle: A\ntags: [a, b\ndate: 2020-01-01\n---\n", []want{{3, "did not find expected ',' or ']'", "closing"}}},
+		{"bad list indent", "---\ntitle: A\ntags:\n  - a\n - b\n---\n", []want{{5, "did not find expected key", "indentation"}}},
+		{"unclosed quote", "---\ntitle: \"A\ndate: 2020-01-01\n---\n", []want{{3, "not valid YAML", ""}}},
+
+		// TOML syntax.
+		{"toml bare string", "+++\ndate = 2020-01-01\ntitle = My Page\n+++\n", []want{{3, "not valid TOML", `title = "My Page"`}}},
+		{"yaml inside plus", "+++\ntitle: x\n+++\n", []want{{2, "not valid TOML", ""}}},
+
+		// Limits.
+		{"alias bomb", billionLaughs(), []want{{6, "expands to more than", "aliases"}}},
+		{"deep nesting", "---\na: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n---\n", []want{{2, "nested more than", ""}}},
+		{"deep nesting block", "---\n" + deepMapping(100) + "---\n", []want{{67, "nested more than", ""}}},
+		{"huge front matter", "---\ntitle: A\n" + strings.Repeat("# comment line that pads\n", 12000) + "---\nbody\n", []want{{1, "more than the 256 KiB allowed", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, _, probs := Parse("content/a.md", []byte(tt.src))
+			checkProblems(t, probs, tt.wants)
+		})
+	}
+}
+
+func billionLaughs() string {
+	var b strings.Builder
+	b.WriteString("---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 9; i++ {
+		b.WriteString("a" + itoa(i) + ": &a" + itoa(i) + " [")
+		for j := 0; j < 9; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + itoa(i-1))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("---\n")
+	return b.String()
+}
+
+func itoa(i int) string { return string(rune('0' + i)) }
+
+func deepMapping(depth int) string {
+	var b strings.Builder
+	for i := 0; i < depth; i++ {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
+}
+
+func TestParseTaxonomies(t *testing.T) {
+	src := "---\ntags: [a]\nseries: one\nauthors: [x, y]\n---\n"
+	meta, _, _, probs := ParseWith("content/a.md", []byte(src), []string{"tags", "series", "authors"})
+	checkProblems(t, probs, nil)
+	wantTerms := map[string][]string{"tags": {"a"}, "series": {"one"}, "authors": {"x", "y"}}
+	if !reflect.DeepEqual(meta.Terms, wantTerms) {
+		t.Errorf("terms %v; want %v", meta.Terms, wantTerms)
+	}
+	_, _, _, probs = Parse("content/a.md", []byte(src))
+	checkProblems(t, probs, []want{
+		{3, `unknown front matter key "series"`, ""},
+		{4, `unknown front matter key "authors"`, ""},
+	})
+}
+
+func TestParseYAMLIsVersion12(t *testing.T) {
+	meta, _, _, probs := Parse("content/a.md", []byte("---\nparams:\n  country: NO\n  on: off\n---\n"))
+	checkProblems(t, probs, nil)
+	if meta.Params["country"] != "NO" || meta.Params["on"] != "off" {
+		t.Errorf("params %v; want yes/no/on/off kept as text", meta.Params)
+	}
+}
+
+func TestParseBOMAndCRLFMatchPlain(t *testing.T) {
+	plain := "---\ntitle: A\ntags: [x]\ndate: 2020-01-02\n---\nline one\nline two\n"
+	variants := []string{
+		"\xef\xbb\xbf" + plain,
+		strings.ReplaceAll(plain, "\n", "\r\n"),
+		strings.ReplaceAll(plain, "\n", "\r"),
+		"\xef\xbb\xbf" + strings.ReplaceAll(plain, "\n", "\r\n"),
+	}
+	wantMeta, wantBody, wantLine, _ := Parse("content/a.md", []byte(plain))
+	for _, v := range variants {
+		meta, body, line, probs := Parse("content/a.md", []byte(v))
+		checkProblems(t, probs, nil)
+		if !reflect.DeepEqual(meta, wantMeta) || string(body) != string(wantBody) || line != wantLine {
+			t.Errorf("%q parsed differently from the plain file", v)
+		}
+	}
+}
+
+func TestParseAliasBombIsFast(t *testing.T) {
+	start := time.Now()
+	_, _, _, probs := Parse("content/a.md", []byte(billionLaughs()))
+	if len(probs) != 1 {
+		t.Fatalf("problems %v; want one", probs)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestKnown(t *testing.T) {
+	k := Known()
+	if len(k) != len(knownKeys) || k[0] != "aliases" {
+		t.Errorf("Known() = %v", k)
+	}
+	k[0] = "changed"
+	if Known()[0] != "aliases" {
+		t.Error("Known returned shared storage")
+	}
+}

@@ -1,0 +1,135 @@
+package frontmatter
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+type format int
+
+const (
+	formatNone format = iota
+	formatYAML
+	formatTOML
+)
+
+func (f format) delimiter() string {
+	if f == formatTOML {
+		return "+++"
+	}
+	return "---"
+}
+
+// parts is a file cut into front matter and body.
+type parts struct {
+	format   format
+	open     int    // line of the opening delimiter; front matter line k is file line open+k
+	front    []byte // the text between the delimiters
+	body     []byte
+	bodyLine int // lines before the body
+}
+
+// split finds front matter at the top of text. Blank lines before the
+// opening delimiter are allowed, as Hugo allows them. Anything else before
+// it means the file has no front matter and all of it is body.
+func split(file string, text []byte) (parts, []problem.Problem) {
+	var probs []problem.Problem
+	line, rest := 0, text
+	var first []byte
+	for len(rest) > 0 {
+		first, rest = cutLine(rest)
+		line++
+		if len(bytes.TrimSpace(first)) > 0 {
+			break
+		}
+	}
+	f := delimiterFormat(first)
+	if f == formatNone {
+		return parts{body: text}, nil
+	}
+	if trimmed := bytes.TrimRight(first, " \t"); string(trimmed) != f.delimiter() {
+		probs = append(probs, problem.Problem{
+			File: file, Line: line, Col: 1,
+			Message: fmt.Sprintf("front matter delimiter %q must start at the beginning of the line", f.delimiter()),
+			Hint:    "remove the spaces before it",
+		})
+	}
+	p := parts{format: f, open: line}
+	start := len(text) - len(rest)
+	for len(rest) > 0 {
+		var l []byte
+		lineStart := len(text) - len(rest)
+		l, rest = cutLine(rest)
+		line++
+		if string(bytes.TrimRight(l, " \t")) == f.delimiter() {
+			p.front = text[start:lineStart]
+			p.body = rest
+			p.bodyLine = line
+			return p, append(probs, sizeProblems(file, p)...)
+		}
+	}
+	return parts{}, append(probs, unclosed(file, p.open, f, text[start:]))
+}
+
+// delimiterFormat tells which front matter a first line opens, allowing
+// surrounding spaces so that a misplaced delimiter is reported, not
+// silently published as body text.
+func delimiterFormat(line []byte) format {
+	switch string(bytes.TrimSpace(line)) {
+	case "---":
+		return formatYAML
+	case "+++":
+		return formatTOML
+	}
+	return formatNone
+}
+
+func sizeProblems(file string, p parts) []problem.Problem {
+	if len(p.front) <= maxFrontMatter {
+		return nil
+	}
+	return []problem.Problem{{
+		File: file, Line: p.open, Col: 1,
+		Message: fmt.Sprintf("front matter is %d KiB, more than the %d KiB allowed", len(p.front)>>10, maxFrontMatter>>10),
+		Hint:    "move long text into the page body, or data into a file of its own",
+	}}
+}
+
+// unclosed explains a front matter block that never ends, naming the
+// near-misses editors make: YAML's "..." end marker or the other format's
+// delimiter.
+func unclosed(file string, open int, f format, after []byte) problem.Problem {
+	want := f.delimiter()
+	hint := fmt.Sprintf("add a line containing only %q after the last front matter line", want)
+	line := open
+scan:
+	for len(after) > 0 {
+		var l []byte
+		l, after = cutLine(after)
+		line++
+		switch s := string(bytes.TrimSpace(l)); {
+		case f == formatYAML && s == "...":
+			hint = fmt.Sprintf("line %d has \"...\"; front matter must close with %q, not \"...\"", line, want)
+		case s == "---" || s == "+++":
+			hint = fmt.Sprintf("line %d has %q; front matter opened with %q must close with %q too", line, s, want, want)
+		default:
+			continue
+		}
+		break scan
+	}
+	return problem.Problem{
+		File: file, Line: open, Col: 1,
+		Message: fmt.Sprintf("front matter opened with %q at line %d is never closed", want, open),
+		Hint:    hint,
+	}
+}
+
+// cutLine returns the first line of b without its "\n" and the rest.
+func cutLine(b []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:]
+	}
+	return b, nil
+}
