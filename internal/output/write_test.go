@@ -1,0 +1,359 @@
+package output
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tree is a folder as data: slash path -> "mode content" for files,
+// "mode/" for folders and "-> target" for links, so one comparison covers names, bytes and modes.
+type tree map[string]string
+
+func readTree(t *testing.T, root string) tree {
+	t.Helper()
+	got := tree{}
+	err := filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, name)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(name)
+			got[filepath.ToSlash(rel)] = "-> " + target
+			return err
+		}
+		if d.IsDir() {
+			got[filepath.ToSlash(rel)] = info.Mode().Perm().String() + "/"
+			return nil
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		got[filepath.ToSlash(rel)] = info.Mode().Perm().String() + " " + string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func wantTree(files map[string][]byte, extraDirs ...string) tree {
+	want := tree{".": "-rwxr-xr-x/", MarkerName: "-rw-r--r-- " + markerText}
+	for p, b := range files {
+		want[p] = "-rw-r--r-- " + string(b)
+	}
+	for _, d := range extraDirs {
+		want[d] = "-rwxr-xr-x/"
+	}
+	return want
+}
+
+func diffTree(t *testing.T, got, want tree) {
+	t.Helper()
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		if got[k] != want[k] {
+			t.Errorf("%s: got %q; want %q", k, got[k], want[k])
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(got)) {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: got %q; want no such entry", k, got[k])
+		}
+	}
+}
+
+// entries lists the names in dir, to show what WriteDir left beside dest.
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func write(t *testing.T, dest string, files map[string][]byte) {
+	t.Helper()
+	o := &Output{Files: files}
+	if err := o.WriteDir(dest, WriteOptions{}); err != nil {
+		t.Fatalf("WriteDir: %v", err)
+	}
+}
+
+func TestWriteDirWritesFreshSite(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "out", "public") // out/ does not exist yet
+	files := map[string][]byte{
+		"index.html":           []byte("<h1>home</h1>"),
+		"style.css":            []byte("body{}"),
+		"news/index.html":      []byte("news"),
+		"news/a/index.html":    []byte("a"),
+		"news/a/photo.jpg":     {0, 1, 2, 255},
+		"tags/кириллица/x.txt": []byte("unicode names are fine"),
+		"empty.txt":            {},
+	}
+	write(t, dest, files)
+
+	diffTree(t, readTree(t, dest), wantTree(files, "news", "news/a", "tags", "tags/кириллица"))
+	if got := entries(t, filepath.Join(parent, "out")); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside dest: got %q; want only public", got)
+	}
+}
+
+func TestWriteDirRemovesStaleFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	write(t, dest, map[string][]byte{
+		"index.html":        []byte("old home"),
+		"news/a/index.html": []byte("a"),
+		"tags/x/index.html": []byte("x"),
+	})
+	next := map[string][]byte{
+		"index.html":        []byte("new home"),
+		"news/b/index.html": []byte("b"),
+	}
+	write(t, dest, next)
+
+	diffTree(t, readTree(t, dest), wantTree(next, "news", "news/b"))
+	if got := entries(t, filepath.Dir(dest)); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside dest: got %q; want only public", got)
+	}
+}
+
+func TestWriteDirAcceptsEmptyFolder(t *testing.T) {
+	dest := t.TempDir()
+	files := map[string][]byte{"index.html": []byte("home")}
+	write(t, dest, files)
+	diffTree(t, readTree(t, dest), wantTree(files))
+}
+
+func TestWriteDirRefusesUnsafeDestinations(t *testing.T) {
+	root := t.TempDir()
+	home := filepath.Join(root, "home")
+	source := filepath.Join(home, "campaign", "site")
+	for _, dir := range []string{source, filepath.Join(root, "other"), filepath.Join(root, "olddocs")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustWrite(t, filepath.Join(source, "site.toml"), "title = 'x'")
+	mustWrite(t, filepath.Join(root, "olddocs", "notes.txt"), "keep me")
+	mustWrite(t, filepath.Join(root, "afile"), "a file")
+	if err := os.Symlink(filepath.Join(root, "other"), filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(source, filepath.Join(root, "sitelink")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+
+	tests := []struct {
+		name, dest, reason string
+	}{
+		{"source folder", source, "source folder"},
+		{"source folder by relative path", "./site", "source folder"},
+		{"parent of source", filepath.Join(home, "campaign"), "holds the site's source folder"},
+		{"grandparent of source", root, "holds the site's source folder"},
+		{"home folder", home, "home folder"},
+		{"folder with files of its own", filepath.Join(root, "olddocs"), "has no " + MarkerName},
+		{"file", filepath.Join(root, "afile"), "is a file"},
+		{"symbolic link", filepath.Join(root, "link"), "symbolic link"},
+		{"link to source", filepath.Join(root, "sitelink"), "symbolic link"},
+	}
+	t.Chdir(filepath.Dir(source))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := readTree(t, root)
+			o := &Output{Files: map[string][]byte{"index.html": []byte("home")}}
+			err := o.WriteDir(tt.dest, WriteOptions{Source: source})
+			var de *DestError
+			if !errors.As(err, &de) {
+				t.Fatalf("got %v; want a *DestError", err)
+			}
+			if !strings.Contains(de.Reason, tt.reason) || de.Hint == "" {
+				t.Errorf("got reason %q hint %q; want reason with %q and a hint", de.Reason, de.Hint, tt.reason)
+			}
+			diffTree(t, readTree(t, root), before)
+		})
+	}
+}
+
+// The root is checked without WriteDir: were the refusal ever to break, a
+// test run as root must not start writing beside /.
+func TestCheckDestRefusesFileSystemRoot(t *testing.T) {
+	var de *DestError
+	if err := checkDest("/", ""); !errors.As(err, &de) || !strings.Contains(de.Reason, "root") {
+		t.Errorf("got %v; want a *DestError about the root", err)
+	}
+}
+
+func TestWriteDirRejectsUnsafePaths(t *testing.T) {
+	bad := map[string]map[string][]byte{
+		"absolute":       {"/etc/passwd": nil},
+		"dot dot":        {"../escape.html": nil},
+		"inner dot dot":  {"a/../../escape.html": nil},
+		"backslash":      {`a\..\..\escape.html`: nil},
+		"NUL":            {"a\x00b": nil},
+		"empty":          {"": nil},
+		"dot":            {".": nil},
+		"double slash":   {"a//b": nil},
+		"trailing slash": {"a/": nil},
+		"marker":         {MarkerName: nil},
+		"file as folder": {"news": []byte("x"), "news/index.html": []byte("y")},
+	}
+	for name, files := range bad {
+		t.Run(name, func(t *testing.T) {
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "public")
+			o := &Output{Files: files}
+			if err := o.WriteDir(dest, WriteOptions{}); err == nil {
+				t.Fatal("got no error; want one")
+			}
+			if got := entries(t, parent); len(got) != 0 {
+				t.Errorf("got %q in the parent; want nothing written", got)
+			}
+		})
+	}
+}
+
+func TestWriteDirFailureKeepsPreviousSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	write(t, dest, map[string][]byte{
+		"index.html":      []byte("previous home"),
+		"news/index.html": []byte("previous news"),
+	})
+	before := readTree(t, dest)
+
+	// Valid as a path, but its last part is longer than any file system
+	// allows, so the write fails after the files sorted before it are written.
+	o := &Output{Files: map[string][]byte{
+		"index.html":      []byte("new home"),
+		"news/index.html": []byte("new news"),
+		"zzz/" + strings.Repeat("x", 300) + ".html": []byte("too long"),
+	}}
+	if err := o.WriteDir(dest, WriteOptions{}); err == nil {
+		t.Fatal("got no error; want one")
+	}
+
+	diffTree(t, readTree(t, dest), before)
+	if got := entries(t, filepath.Dir(dest)); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside dest: got %q; want only public (the temporary folder removed)", got)
+	}
+}
+
+func TestWriteDirCleansUpAfterKilledBuild(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	write(t, dest, map[string][]byte{"index.html": []byte("v1")})
+
+	// What builds killed at various points leave behind.
+	killedMidWrite := filepath.Join(parent, tempPrefix("public")+"111")
+	mustWrite(t, filepath.Join(killedMidWrite, MarkerName), markerText)
+	mustWrite(t, filepath.Join(killedMidWrite, "news", "index.html"), "half")
+	killedAtStart := filepath.Join(parent, tempPrefix("public")+"222")
+	mustMkdir(t, killedAtStart)
+	killedAfterSwap := filepath.Join(parent, trashPrefix("public")+"333")
+	mustWrite(t, filepath.Join(killedAfterSwap, MarkerName), markerText)
+	mustWrite(t, filepath.Join(killedAfterSwap, "index.html"), "v0")
+	// Same pattern but not ours: left alone.
+	notOurs := filepath.Join(parent, tempPrefix("public")+"mine")
+	mustWrite(t, filepath.Join(notOurs, "notes.txt"), "keep")
+
+	files := map[string][]byte{"index.html": []byte("v2")}
+	write(t, dest, files)
+
+	diffTree(t, readTree(t, dest), wantTree(files))
+	want := []string{tempPrefix("public") + "mine", "public"}
+	if got := entries(t, parent); !slices.Equal(got, want) {
+		t.Errorf("beside dest: got %q; want %q", got, want)
+	}
+}
+
+func TestWriteDirRestoresSiteOfInterruptedSwap(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	write(t, dest, map[string][]byte{"index.html": []byte("previous")})
+	before := readTree(t, dest)
+	// A build killed between the two renames of swapByRenames.
+	if err := os.Rename(dest, filepath.Join(parent, trashPrefix("public")+"444")); err != nil {
+		t.Fatal(err)
+	}
+
+	o := &Output{Files: map[string][]byte{"zzz/" + strings.Repeat("x", 300): nil}}
+	if err := o.WriteDir(dest, WriteOptions{}); err == nil {
+		t.Fatal("got no error; want one")
+	}
+
+	diffTree(t, readTree(t, dest), before)
+}
+
+func TestSwapByRenamesReplacesDest(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	write(t, dest, map[string][]byte{"old.html": []byte("old")})
+	tmp := filepath.Join(parent, tempPrefix("public")+"555")
+	mustWrite(t, filepath.Join(tmp, "new.html"), "new")
+
+	old, err := swapByRenames(tmp, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(dest, "new.html")); err != nil || string(got) != "new" {
+		t.Errorf("dest/new.html: got %q, %v; want %q", got, err, "new")
+	}
+	if got, err := os.ReadFile(filepath.Join(old, "old.html")); err != nil || string(got) != "old" {
+		t.Errorf("old/old.html: got %q, %v; want %q", got, err, "old")
+	}
+	if want := trashPrefix("public") + "555"; filepath.Base(old) != want {
+		t.Errorf("old: got %s; want %s", filepath.Base(old), want)
+	}
+}
+
+func TestWriteDirSetsModTime(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	mtime := time.Unix(1700000000, 0)
+	o := &Output{Files: map[string][]byte{"index.html": nil, "a/b/index.html": nil}}
+	if err := o.WriteDir(dest, WriteOptions{ModTime: mtime}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{".", MarkerName, "index.html", "a", "a/b", "a/b/index.html"} {
+		info, err := os.Stat(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !info.ModTime().Equal(mtime) {
+			t.Errorf("%s: got mtime %v; want %v", p, info.ModTime(), mtime)
+		}
+	}
+}
+
+func mustMkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustWrite(t *testing.T, name, content string) {
+	t.Helper()
+	mustMkdir(t, filepath.Dir(name))
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
