@@ -1,0 +1,147 @@
+// Package config reads site.toml into a typed Config.
+//
+// Decoding is strict: a key Config does not know is a problem at
+// site.toml:line naming the nearest known key, a value of the wrong type is
+// a problem at its line, and values that parse but cannot work (a relative
+// baseURL, a negative page size) are problems too. Defaults are applied in
+// one place, Default, and a missing site.toml is the default site.
+//
+// Keys are matched case-insensitively, as Hugo matches them ("baseurl"
+// is "baseURL").
+package config
+
+import "sort"
+
+// File is the name of the site configuration at the root of the source tree.
+const File = "site.toml"
+
+// Config is the site's configuration. It is a plain value: Load returns a
+// fresh one each time, and callers that change its maps change only their
+// copy's maps, which they own.
+type Config struct {
+	// BaseURL is the absolute http(s) URL the site is published at, with
+	// any sub-path ("https://example.org/sub/"). It is used only where a
+	// URL must be absolute (canonical links, feeds, sitemap, share cards);
+	// navigation is page-relative. Empty means those absolute URLs are left
+	// out.
+	BaseURL string `toml:"baseURL"`
+	// Title is the site's name, shown in page titles and feeds.
+	Title string `toml:"title"`
+	// Description is the site's one-line summary for feeds and share cards.
+	Description string `toml:"description"`
+	// LanguageCode is the BCP 47 tag of the default language ("en", "ru",
+	// "kk"); it goes into <html lang> and feeds. Default "en".
+	LanguageCode string `toml:"languageCode"`
+	// Copyright is the notice templates print in the footer and feeds.
+	Copyright string `toml:"copyright"`
+	// Paginate is the number of pages per list page. Default 10.
+	Paginate int `toml:"paginate"`
+	// BudgetKB is the page weight budget in KiB (HTML plus what it loads)
+	// that the build checks each page against. Default 30.
+	BudgetKB int `toml:"budgetKB"`
+	// Mirrors are other addresses the site is published at, listed on the
+	// site so readers can find it when one is blocked.
+	Mirrors []Mirror `toml:"mirrors"`
+	// Onion is the site's onion service address ("http://xyz….onion/"),
+	// or "".
+	Onion string `toml:"onion"`
+
+	// Params is the free-form [params] table, passed to templates as is:
+	// strings, int64, float64, bool, time values, []any and map[string]any.
+	Params map[string]any `toml:"params"`
+	// Taxonomies maps each taxonomy's singular name to its plural, which is
+	// its front matter key and URL section ("tag" -> "tags"). Nil means the
+	// default {tag = "tags"}; an empty [taxonomies] table means none.
+	Taxonomies map[string]string `toml:"taxonomies"`
+	// Menus maps a menu name ("main") to its entries as written in
+	// [[menus.main]]; pages add themselves through front matter.
+	Menus map[string][]MenuEntry `toml:"menus"`
+	// Markup configures markdown rendering.
+	Markup Markup `toml:"markup"`
+	// Languages maps a language code ("ru", "kk") to how the site presents
+	// it. Empty means a single-language site in LanguageCode.
+	Languages map[string]Language `toml:"languages"`
+}
+
+// MenuEntry is one [[menus.<name>]] entry.
+type MenuEntry struct {
+	// Name is the link text.
+	Name string `toml:"name"`
+	// URL is a link to anywhere ("https://…" or "/donate/"); use PageRef for
+	// pages of this site so the link follows the page when it moves.
+	URL string `toml:"url"`
+	// PageRef is a content path ("zhanaozen/_index.md"), resolved to the
+	// page's URL by the build.
+	PageRef string `toml:"pageRef"`
+	// Weight orders entries, lightest first; ties go by name.
+	Weight int `toml:"weight"`
+	// Identifier names the entry for Parent references; default Name.
+	Identifier string `toml:"identifier"`
+	// Parent is the Identifier of the entry this one nests under.
+	Parent string `toml:"parent"`
+}
+
+// Markup is the [markup] table.
+type Markup struct {
+	// Unsafe lets raw HTML in markdown through to the page. Off by default:
+	// content comes from many editors and raw HTML can carry scripts.
+	Unsafe bool `toml:"unsafe"`
+	// MaxCodeBytes caps the size of a code block that is syntax
+	// highlighted; larger blocks are shown plain. 0 means the markdown
+	// package's own limit.
+	MaxCodeBytes int `toml:"maxCodeBytes"`
+}
+
+// Mirror is one other address of the site.
+type Mirror struct {
+	Name string `toml:"name"` // shown to readers ("IPFS", "Mirror in NL")
+	URL  string `toml:"url"`  // absolute URL, any scheme (https, ipfs, …)
+}
+
+// Language is one [languages.<code>] table.
+type Language struct {
+	// Name is the language's own name for the language switcher ("Русский").
+	Name string `toml:"name"`
+	// Weight orders languages in the switcher, lightest first; ties go by
+	// code.
+	Weight int `toml:"weight"`
+	// DateFormat is a Go time layout for dates shown in this language
+	// ("2 January 2006"); empty means the templates' default.
+	DateFormat string `toml:"dateFormat"`
+}
+
+// Default returns the configuration of a site without site.toml. It is
+// the one place defaults live.
+func Default() Config {
+	return Config{}.WithDefaults()
+}
+
+// WithDefaults returns c with every unset setting given its default. Load
+// and Parse call it; code that builds a Config by hand (tests) should too.
+func (c Config) WithDefaults() Config {
+	if c.LanguageCode == "" {
+		c.LanguageCode = "en"
+	}
+	if c.Paginate == 0 {
+		c.Paginate = 10
+	}
+	if c.BudgetKB == 0 {
+		c.BudgetKB = 30
+	}
+	if c.Taxonomies == nil {
+		c.Taxonomies = map[string]string{"tag": "tags"}
+	}
+	return c
+}
+
+// TaxonomyPlurals returns the plural taxonomy names, sorted: the front
+// matter keys that hold a page's terms.
+func (c Config) TaxonomyPlurals() []string {
+	taxonomies := c.WithDefaults().Taxonomies
+	out := make([]string, 0, len(taxonomies))
+	for _, plural := range taxonomies {
+		out = append(out, plural)
+	}
+	sort.Strings(out)
+	return out
+}

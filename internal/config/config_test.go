@@ -1,0 +1,207 @@
+package config
+
+import (
+	"io/fs"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+type want struct {
+	line int
+	msg  string
+	hint string
+}
+
+func checkProblems(t *testing.T, got []problem.Problem, wants []want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		t.Fatalf("got %d problems %v; want %d", len(got), got, len(wants))
+	}
+	for i, w := range wants {
+		p := got[i]
+		if p.File != "site.toml" {
+			t.Errorf("problem %d: file %q; want site.toml", i, p.File)
+		}
+		if p.Line != w.line {
+			t.Errorf("problem %d (%s): line %d; want %d", i, p.Message, p.Line, w.line)
+		}
+		if !strings.Contains(p.Message, w.msg) {
+			t.Errorf("problem %d: message %q; want it to contain %q", i, p.Message, w.msg)
+		}
+		if !strings.Contains(p.Hint, w.hint) {
+			t.Errorf("problem %d: hint %q; want it to contain %q", i, p.Hint, w.hint)
+		}
+	}
+}
+
+func TestLoadMissingFileIsDefault(t *testing.T) {
+	c, probs := Load(fstest.MapFS{})
+	checkProblems(t, probs, nil)
+	if !reflect.DeepEqual(c, Default()) {
+		t.Errorf("got %+v; want the default", c)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c := Default()
+	if c.LanguageCode != "en" || c.Paginate != 10 || c.BudgetKB != 30 {
+		t.Errorf("defaults: %+v", c)
+	}
+	if !reflect.DeepEqual(c.Taxonomies, map[string]string{"tag": "tags"}) {
+		t.Errorf("taxonomies %v", c.Taxonomies)
+	}
+	if got := (Config{}).TaxonomyPlurals(); !reflect.DeepEqual(got, []string{"tags"}) {
+		t.Errorf("zero Config TaxonomyPlurals() = %v; want [tags]", got)
+	}
+	c, probs := Parse([]byte("title = 'x'\npaginate = 5\n[taxonomies]\n"))
+	checkProblems(t, probs, nil)
+	if c.Paginate != 5 || c.BudgetKB != 30 || len(c.Taxonomies) != 0 {
+		t.Errorf("set values must win and an empty [taxonomies] means none: %+v", c)
+	}
+}
+
+func TestLoadFullConfig(t *testing.T) {
+	src := `baseURL = "https://example.org/sub/"
+title = "Zhanaozen"
+description = "Ten years on"
+languageCode = "ru"
+copyright = "CC BY 4.0"
+paginate = 20
+budgetKB = 50
+onion = "http://abcdefghijklmnop.onion/"
+mirrors = [{ name = "IPFS", url = "ipfs://bafy123" }]
+
+[params]
+author = "Ana"
+social = { mastodon = "@ana" }
+
+[taxonomies]
+tag = "tags"
+category = "categories"
+
+[[menus.main]]
+name = "Home"
+pageRef = "_index.md"
+weight = 1
+
+[[menus.main]]
+name = "Donate"
+url = "https://donate.example.org/"
+weight = 2
+identifier = "donate"
+parent = "home"
+
+[markup]
+unsafe = true
+maxCodeBytes = 65536
+
+[languages.kk]
+name = "Қазақша"
+weight = 2
+dateFormat = "2 January 2006"
+`
+	c, probs := Load(fstest.MapFS{"site.toml": {Data: []byte(src)}})
+	checkProblems(t, probs, nil)
+	want := Config{
+		BaseURL: "https://example.org/sub/", Title: "Zhanaozen", Description: "Ten years on",
+		LanguageCode: "ru", Copyright: "CC BY 4.0", Paginate: 20, BudgetKB: 50,
+		Onion:      "http://abcdefghijklmnop.onion/",
+		Mirrors:    []Mirror{{Name: "IPFS", URL: "ipfs://bafy123"}},
+		Params:     map[string]any{"author": "Ana", "social": map[string]any{"mastodon": "@ana"}},
+		Taxonomies: map[string]string{"tag": "tags", "category": "categories"},
+		Menus: map[string][]MenuEntry{"main": {
+			{Name: "Home", PageRef: "_index.md", Weight: 1},
+			{Name: "Donate", URL: "https://donate.example.org/", Weight: 2, Identifier: "donate", Parent: "home"},
+		}},
+		Markup:    Markup{Unsafe: true, MaxCodeBytes: 65536},
+		Languages: map[string]Language{"kk": {Name: "Қазақша", Weight: 2, DateFormat: "2 January 2006"}},
+	}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("got  %+v\nwant %+v", c, want)
+	}
+	if got := c.TaxonomyPlurals(); !reflect.DeepEqual(got, []string{"categories", "tags"}) {
+		t.Errorf("TaxonomyPlurals() = %v", got)
+	}
+}
+
+func TestParseKeysAreCaseInsensitive(t *testing.T) {
+	c, probs := Parse([]byte("baseurl = 'https://example.org/'\nLanguageCode = 'kk'\n[Markup]\nUnsafe = true\n"))
+	checkProblems(t, probs, nil)
+	if c.BaseURL != "https://example.org/" || c.LanguageCode != "kk" || !c.Markup.Unsafe {
+		t.Errorf("got %+v", c)
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		wants []want
+	}{
+		{"unknown top-level key", "title = 'x'\n\ntitel = 'y'\n", []want{{3, `unknown key "titel"`, `did you mean "title"?`}}},
+		{"unknown keys everywhere", "title = 'x'\npaginatx = 3\n[markup]\nunsaf = true\n[[menus.main]]\nname = 'a'\nurl = '/'\nnme = 'b'\n[languages.kk]\nnam = 'x'\n",
+			[]want{
+				{2, `unknown key "paginatx"`, `did you mean "paginate"?`},
+				{4, `unknown key "markup.unsaf"`, `did you mean "unsafe"?`},
+				{8, `unknown key "menus.main.nme"`, `did you mean "name"?`},
+				{10, `unknown key "languages.kk.nam"`, `did you mean "name"?`},
+			}},
+		{"unknown key far from any", "zzzqqqxxx = 1\n", []want{{1, `unknown key "zzzqqqxxx"`, "known keys here: baseURL, budgetKB,"}}},
+		{"summaryLength is not a key", "summaryLength = 70\n", []want{{1, `unknown key "summaryLength"`, ""}}},
+		{"build is not a table", "[build]\ndrafts = true\n", []want{{1, `unknown key "build"`, ""}}},
+		{"crlf and bom", "\xef\xbb\xbftitle = 'x'\r\n\r\ncopyrigth = 'y'\r\n", []want{{3, `"copyrigth"`, `"copyright"`}}},
+
+		{"paginate text", "title = 'x'\npaginate = 'ten'\n", []want{{2, `"paginate" must be a whole number, got text`, "paginate = 10 (without quotes)"}}},
+		{"paginate float", "paginate = 1.5\n", []want{{1, `"paginate" must be a whole number, got a decimal number`, ""}}},
+		{"title number", "title = 1\n", []want{{1, `"title" must be text in quotes, got a whole number`, `title = "…"`}}},
+		{"unsafe text", "[markup]\nunsafe = 'yes'\n", []want{{2, `"markup.unsafe" must be true or false, got text`, "unsafe = true"}}},
+		{"menu weight text", "[[menus.main]]\nname = 'a'\nurl = '/'\nweight = 'x'\n", []want{{4, `"menus.main.weight" must be a whole number`, ""}}},
+		{"taxonomy not text", "[taxonomies]\ntag = 1\n", []want{{2, `"taxonomies.tag" must be text in quotes`, ""}}},
+		{"markup not a table", "markup = 3\n", []want{{1, `"markup" must be a table`, ""}}},
+		{"syntax", "title = 'x'\nbaseURL = https://x/\n", []want{{2, "not valid TOML", "quotes"}}},
+		{"duplicate", "title = 'x'\ntitle = 'y'\n", []want{{2, "already defined", "remove one"}}},
+
+		{"relative baseURL", "title = 'x'\nbaseURL = '/sub/'\n", []want{{2, `baseURL "/sub/" is not an absolute http or https address`, "https://example.org/"}}},
+		{"baseURL without scheme", "baseURL = 'example.org'\n", []want{{1, "not an absolute", ""}}},
+		{"ftp baseURL", "baseURL = 'ftp://example.org/'\n", []want{{1, "not an absolute http or https", ""}}},
+		{"negative paginate", "\npaginate = -1\n", []want{{2, `"paginate" must not be negative`, ""}}},
+		{"taxonomy shadows key", "[taxonomies]\ntag = 'tags'\nkind = 'type'\n", []want{{3, `taxonomy plural "type" is already a front matter key`, ""}}},
+		{"menu entry without link", "[[menus.main]]\nname = 'a'\n\n[[menus.main]]\nname = 'b'\n", []want{
+			{1, `menu "main" entry "a" links nowhere`, "pageRef"},
+			{4, `menu "main" entry "b" links nowhere`, ""},
+		}},
+		{"menu entry without name", "[[menus.main]]\nurl = '/'\n", []want{{1, `entry 1 has no name`, ""}}},
+		{"bad mirror", "[[mirrors]]\nname = 'x'\nurl = 'mirror.example'\n", []want{{1, "not an absolute address", ""}}},
+		{"bad onion", "title = 'x'\nonion = 'example.org'\n", []want{{2, "not an .onion address", ""}}},
+		{"unknown key and bad value", "titel = 'x'\nbaseURL = 'x'\n", []want{
+			{1, `unknown key "titel"`, ""},
+			{2, "not an absolute", ""},
+		}},
+		{"lone cr", "title = 'x'\rpaginate = -2\r", []want{{2, "must not be negative", ""}}},
+		{"bad language code", "[languages.kazakh-language]\nname = 'x'\n", []want{{1, "not a language code", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := Parse([]byte(tt.src))
+			checkProblems(t, probs, tt.wants)
+		})
+	}
+}
+
+// deniedFS fails every open the way an unreadable file does.
+type deniedFS struct{}
+
+func (deniedFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func TestLoadUnreadable(t *testing.T) {
+	_, probs := Load(deniedFS{})
+	if len(probs) != 1 || probs[0].File != "site.toml" || !strings.Contains(probs[0].Message, "permission denied") {
+		t.Errorf("problems %v; want one about site.toml", probs)
+	}
+}

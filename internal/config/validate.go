@@ -1,0 +1,161 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// validator checks values that decode but cannot work, pointing at the
+// line each was written on.
+type validator struct {
+	lines map[string]int
+	probs problem.List
+}
+
+func validate(c Config, lines map[string]int) []problem.Problem {
+	v := validator{lines: lines}
+	v.baseURL(c.BaseURL)
+	v.positive("paginate", c.Paginate)
+	v.positive("budgetKB", c.BudgetKB)
+	v.positive("markup.maxCodeBytes", c.Markup.MaxCodeBytes)
+	v.taxonomies(c.Taxonomies)
+	v.menus(c.Menus)
+	v.mirrors(c.Mirrors)
+	v.onion(c.Onion)
+	v.languages(c.Languages)
+	return v.probs
+}
+
+// add reports a problem at the line of key path, or of the nearest
+// enclosing table written in the file.
+func (v *validator) add(path, hint, format string, args ...any) {
+	p := strings.ToLower(path)
+	line := 0
+	for p != "" {
+		if l, ok := v.lines[p]; ok {
+			line = l
+			break
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	v.probs.Addf(File, line, hint, format, args...)
+}
+
+func (v *validator) baseURL(s string) {
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" {
+		return
+	}
+	v.add("baseURL", `write the full address the site is published at, e.g. baseURL = "https://example.org/", or leave it empty`,
+		"baseURL %q is not an absolute http or https address", s)
+}
+
+func (v *validator) positive(key string, n int) {
+	if n < 0 {
+		v.add(key, "use a number of 0 or more", "%q must not be negative, got %d", key, n)
+	}
+}
+
+func (v *validator) taxonomies(t map[string]string) {
+	frontKeys := frontmatter.Known()
+	plurals := map[string]string{}
+	for _, singular := range sortedKeys(t) {
+		plural := t[singular]
+		path := "taxonomies." + singular
+		switch {
+		case singular == "" || plural == "":
+			v.add(path, `write it as singular = "plural", e.g. tag = "tags"`, "taxonomy %q needs both a singular and a plural name", singular)
+		case contains(frontKeys, plural):
+			v.add(path, "choose another plural name", "taxonomy plural %q is already a front matter key", plural)
+		case plurals[strings.ToLower(plural)] != "":
+			v.add(path, "give each taxonomy its own plural", "taxonomies %q and %q have the same plural %q",
+				plurals[strings.ToLower(plural)], singular, plural)
+		default:
+			plurals[strings.ToLower(plural)] = singular
+		}
+	}
+}
+
+func (v *validator) menus(menus map[string][]MenuEntry) {
+	for _, name := range sortedKeys(menus) {
+		for i, e := range menus[name] {
+			path := fmt.Sprintf("menus.%s.#%d", name, i)
+			switch {
+			case e.Name == "":
+				v.add(path, `give the entry its link text, e.g. name = "Home"`, "menu %q entry %d has no name", name, i+1)
+			case e.URL == "" && e.PageRef == "":
+				v.add(path, `link it to a page, e.g. pageRef = "zhanaozen/_index.md", or to an address with url = "…"`,
+					"menu %q entry %q links nowhere", name, e.Name)
+			case e.URL != "" && e.PageRef != "":
+				v.add(path, "keep one of them", "menu %q entry %q has both url and pageRef", name, e.Name)
+			}
+		}
+	}
+}
+
+func (v *validator) mirrors(mirrors []Mirror) {
+	for i, m := range mirrors {
+		u, err := url.Parse(m.URL)
+		if err != nil || u.Scheme == "" || (u.Host == "" && u.Opaque == "" && u.Path == "") {
+			v.add(fmt.Sprintf("mirrors.#%d", i), `write the full address, e.g. url = "https://mirror.example.net/"`,
+				"mirror %d url %q is not an absolute address", i+1, m.URL)
+		}
+	}
+}
+
+func (v *validator) onion(s string) {
+	if s == "" {
+		return
+	}
+	raw := s
+	if !strings.Contains(raw, "://") {
+		raw = "http://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err == nil && strings.HasSuffix(u.Hostname(), ".onion") {
+		return
+	}
+	v.add("onion", `write the onion service address, e.g. onion = "http://abc…xyz.onion/"`, "onion %q is not an .onion address", s)
+}
+
+var languageCodeRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+
+func (v *validator) languages(langs map[string]Language) {
+	for _, code := range sortedKeys(langs) {
+		if !languageCodeRE.MatchString(code) {
+			v.add("languages."+code, `name the table after the language code, e.g. [languages.kk]`,
+				"%q is not a language code", code)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
