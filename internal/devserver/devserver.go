@@ -110,8 +110,9 @@ type build struct {
 	version string
 }
 
-// New returns a Server that serves nothing (404) until the first Update with
-// a good build.
+// New returns a Server. Until the first Update with a good build, every
+// page is a short "not built yet" page (status 503) that shows the
+// problems overlay and reloads once a good build arrives.
 func New(opts Options) *Server {
 	s := &Server{
 		bindHost:     normalizeHost(opts.BindHost),

@@ -127,11 +127,6 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	defer s.unsubscribe(c)
 
 	rc := http.NewResponseController(w)
-	// http.Server.ReadTimeout would otherwise cancel the request, and so
-	// end the stream, that long after it began.
-	if err := rc.SetReadDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
-		return
-	}
 	w.WriteHeader(http.StatusOK)
 	if err := s.write(rc, w, []byte(retryFrame)); err != nil {
 		s.logf("devserver: event stream to %s: %v", r.RemoteAddr, err)

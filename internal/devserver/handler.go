@@ -246,12 +246,20 @@ func (s *Server) serveReserved(w http.ResponseWriter, r *http.Request, p string)
 	}
 }
 
+// buildingPage stands in for every page until the first good build.
+const buildingPage = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Building…</title>
+<body><p>The site has not been built yet. This page reloads by itself when it has.</p></body></html>
+`
+
 // serveSite serves a file of the current build: the file itself, a folder's
 // index.html, a redirect to a folder's slash form, or the 404 page.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, t target) {
 	b := s.site.Load()
 	if b == nil {
-		http.Error(w, "404 page not found: the site has not been built yet", http.StatusNotFound)
+		// The page carries the script, so it shows the first build's
+		// problems and reloads when a good build arrives.
+		writeFile(w, r, http.StatusServiceUnavailable, "building.html", []byte(buildingPage), s.version())
 		return
 	}
 	name := t.path[1:]

@@ -194,8 +194,8 @@ func FuzzParseTarget(f *testing.F) {
 func TestSafetyHeadersOnEveryResponse(t *testing.T) {
 	s, ts := newServer(t, Options{})
 	addr := ts.Listener.Addr().String()
-	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 404 {
-		t.Errorf("before the first build: got %d; want 404", r.status)
+	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 503 {
+		t.Errorf("before the first build: got %d; want 503", r.status)
 	}
 	s.Update(testSite())
 	emptySite := New(Options{})

@@ -9,7 +9,9 @@ import (
 // server reachable by any local process needs: slow or oversized request
 // headers are cut off, idle keep-alives are closed. It sets no
 // WriteTimeout, which would end event streams; Server bounds each stream
-// write itself, and event streams lift ReadTimeout for themselves.
+// write itself. ReadTimeout does not end them either: net/http lifts the
+// read deadline once a request without a body has been read
+// (TestStreamOutlivesReadTimeout).
 func NewHTTPServer(addr string, h http.Handler) *http.Server {
 	return &http.Server{
 		Addr:              addr,

@@ -1,0 +1,495 @@
+package devserver
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+type stateData struct {
+	Version  string        `json:"version"`
+	Problems []problemJSON `json:"problems"`
+}
+
+func decodeState(t testing.TB, ev event) stateData {
+	t.Helper()
+	var st stateData
+	if err := json.Unmarshal([]byte(ev.data), &st); err != nil {
+		t.Fatalf("state event data %q: %v", ev.data, err)
+	}
+	return st
+}
+
+func TestStreamStartsWithState(t *testing.T) {
+	s, ts := newServer(t, Options{})
+	s.Update(testSite())
+	st := openStream(t, ts.Listener.Addr().String())
+	got := decodeState(t, st.expect(t, eventState))
+	if got.Version != s.version() || len(got.Problems) != 0 {
+		t.Errorf("first event: got %+v; want version %s and no problems", got, s.version())
+	}
+}
+
+func TestUpdateEvents(t *testing.T) {
+	site := testSite()
+	s, ts := newServer(t, Options{})
+	s.Update(site)
+	addr := ts.Listener.Addr().String()
+	st := openStream(t, addr)
+	first := decodeState(t, st.expect(t, eventState))
+
+	// Content change: reload, and the new page is already being served.
+	site2 := withFiles(site, map[string]string{"index.html": "<body><h1>Home v2</h1></body>"})
+	s.Update(site2)
+	ev := st.expect(t, eventReload)
+	if ev.data == first.Version || ev.data != s.version() {
+		t.Errorf("reload data %q; want the new version %q (old %q)", ev.data, s.version(), first.Version)
+	}
+	if r := rawGet(t, addr, "GET", "/", "localhost"); !bytes.Contains(r.body, []byte("Home v2")) {
+		t.Errorf("after the reload event GET / = %q; want the new build", r.body)
+	}
+
+	// Only a stylesheet changed: css.
+	site3 := withFiles(site2, map[string]string{"style.css": "body { color: blue }"})
+	s.Update(site3)
+	if ev := st.expect(t, eventCSS); ev.data != s.version() {
+		t.Errorf("css data %q; want version %q", ev.data, s.version())
+	}
+
+	// Nothing changed: no event, so the next one is the problems.
+	before := s.version()
+	s.Update(cloneOutput(site3))
+	if s.version() != before {
+		t.Errorf("an identical build changed the version from %s to %s", before, s.version())
+	}
+	p := problem.Problem{File: "content/a.md", Line: 2, Col: 1, Message: "front matter is not closed", Hint: "add a line with --- after the front matter"}
+	s.Update(broken(p))
+	ev = st.expect(t, eventProblems)
+	var list []problemJSON
+	if err := json.Unmarshal([]byte(ev.data), &list); err != nil || len(list) != 1 || list[0].Position != "content/a.md:2:1" || list[0].Hint != p.Hint {
+		t.Errorf("problems data %q (%v); want the one problem with its position and hint", ev.data, err)
+	}
+	if r := rawGet(t, addr, "GET", "/", "localhost"); !bytes.Contains(r.body, []byte("Home v2")) {
+		t.Errorf("with problems GET / = %q; want the last good build", r.body)
+	}
+
+	// A page opened now learns the problems on connect.
+	late := openStream(t, addr)
+	if got := decodeState(t, late.expect(t, eventState)); len(got.Problems) != 1 || got.Version != s.version() {
+		t.Errorf("state on connect with problems: got %+v", got)
+	}
+
+	// The fix is byte-identical to the last good build, yet the overlay
+	// must go: reload.
+	s.Update(cloneOutput(site3))
+	st.expect(t, eventReload)
+	late.expect(t, eventReload)
+
+	// Broken again, then fixed with only a stylesheet change: still reload.
+	s.Update(broken(p))
+	st.expect(t, eventProblems)
+	s.Update(withFiles(site3, map[string]string{"style.css": "body { color: green }"}))
+	st.expect(t, eventReload)
+
+	// A stylesheet added or removed may be linked from pages: reload.
+	site4 := withFiles(site3, map[string]string{"extra.css": "p {}"})
+	s.Update(site4)
+	st.expect(t, eventReload)
+	s.Update(withFiles(site4, map[string]string{"extra.css": ""}))
+	st.expect(t, eventReload)
+}
+
+func TestBrokenFirstBuild(t *testing.T) {
+	s, ts := newServer(t, Options{})
+	addr := ts.Listener.Addr().String()
+	s.Update(broken(problem.Problem{File: "site.toml", Line: 1, Col: 9, Message: "invalid TOML"}))
+
+	r := rawGet(t, addr, "GET", "/any/page/", "localhost")
+	if r.status != 503 || !bytes.Contains(r.body, []byte(`<script src="/__samizdat/reload.js" data-version="`+s.version()+`">`)) {
+		t.Fatalf("before any good build: got %d %q; want 503 and a page with the reload script", r.status, r.body)
+	}
+	st := openStream(t, addr)
+	got := decodeState(t, st.expect(t, eventState))
+	if got.Version != s.version() || len(got.Problems) != 1 || got.Problems[0].Position != "site.toml:1:9" {
+		t.Errorf("state: got %+v; want the page's version and the problem", got)
+	}
+	s.Update(testSite())
+	st.expect(t, eventReload)
+	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 200 {
+		t.Errorf("after the first good build: got %d; want 200", r.status)
+	}
+}
+
+// TestRestartChangesVersion checks a page from before a server restart
+// sees an unknown version on reconnect, and so reloads.
+func TestRestartChangesVersion(t *testing.T) {
+	a, b := New(Options{}), New(Options{})
+	a.Update(testSite())
+	b.Update(testSite())
+	if a.version() == b.version() {
+		t.Errorf("two servers with the same build share version %q", a.version())
+	}
+}
+
+func TestChangeKind(t *testing.T) {
+	site := testSite()
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"same", nil, ""},
+		{"css", map[string]string{"style.css": "x"}, eventCSS},
+		{"html", map[string]string{"index.html": "x"}, eventReload},
+		{"css and js", map[string]string{"style.css": "x", "app.js": "y"}, eventReload},
+		{"added css", map[string]string{"new.css": "x"}, eventReload},
+		{"removed css", map[string]string{"style.css": ""}, eventReload},
+		{"removed page", map[string]string{"a/page.html": ""}, eventReload},
+	} {
+		if got := changeKind(site, withFiles(site, tc.files)); got != tc.want {
+			t.Errorf("%s: changeKind = %q; want %q", tc.name, got, tc.want)
+		}
+	}
+	if got := changeKind(nil, site); got != eventReload {
+		t.Errorf("first build: changeKind = %q; want %q", got, eventReload)
+	}
+	// Renaming a file keeps the count but is not a css change.
+	renamed := withFiles(site, map[string]string{"style.css": "", "style2.css": string(site.Files["style.css"])})
+	if got := changeKind(site, renamed); got != eventReload {
+		t.Errorf("renamed stylesheet: changeKind = %q; want %q", got, eventReload)
+	}
+}
+
+func TestMailboxCoalesces(t *testing.T) {
+	s := New(Options{})
+	s.Update(testSite())
+	c := &client{mailbox: make(chan message, 1)}
+	s.mu.Lock()
+	s.deliverLocked(c, message{kind: eventCSS, frame: []byte("css 1")})
+	s.deliverLocked(c, message{kind: eventCSS, frame: []byte("css 2")})
+	s.mu.Unlock()
+	if m := <-c.mailbox; string(m.frame) != "css 2" {
+		t.Errorf("two css events: pending %q; want the later one", m.frame)
+	}
+	s.mu.Lock()
+	s.deliverLocked(c, message{kind: eventCSS, frame: []byte("css")})
+	s.deliverLocked(c, message{kind: eventProblems, frame: []byte("problems")})
+	s.mu.Unlock()
+	if m := <-c.mailbox; m.kind != eventState {
+		t.Errorf("css then problems: pending %q; want a state event", m.kind)
+	}
+	select {
+	case m := <-c.mailbox:
+		t.Errorf("mailbox held a second message %q", m.frame)
+	default:
+	}
+}
+
+func TestUpdateNeverBlocksOnAStream(t *testing.T) {
+	s, ts := newServer(t, Options{})
+	s.Update(testSite())
+	// A stream whose reader has stopped: its mailbox fills at once.
+	st := openStream(t, ts.Listener.Addr().String())
+	st.expect(t, eventState)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 1000 {
+			s.Update(withFiles(testSite(), map[string]string{"index.html": fmt.Sprint(i)}))
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("1000 updates with one idle stream did not finish in 10 s")
+	}
+	// Whatever was coalesced, the page ends up told to reload.
+	if ev := st.nextEvent(t); ev.name != eventReload && ev.name != eventState {
+		t.Errorf("after many updates: got %q; want reload or state", ev.name)
+	}
+}
+
+func TestStuckStreamDroppedOthersServed(t *testing.T) {
+	s, ts := newServer(t, Options{WriteTimeout: 300 * time.Millisecond})
+	s.Update(testSite())
+	addr := ts.Listener.Addr().String()
+
+	stuck, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stuck.Close()
+	stuck.(*net.TCPConn).SetReadBuffer(4 << 10)
+	io.WriteString(stuck, "GET /__samizdat/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	good := openStream(t, addr)
+	good.expect(t, eventState)
+	if !waitFor(5*time.Second, func() bool { return s.streamCount() == 2 }) {
+		t.Fatalf("got %d streams; want 2", s.streamCount())
+	}
+
+	// Big problem lists fill the stuck page's socket buffers; its handler
+	// then blocks in a write until the deadline drops it.
+	big := strings.Repeat("x", 1<<20)
+	for i := 0; s.streamCount() == 2; i++ {
+		if i == 50 {
+			t.Fatal("the stuck stream was never dropped")
+		}
+		start := time.Now()
+		s.Update(broken(problem.Problem{Message: fmt.Sprint(i, big)}))
+		ev := good.expect(t, eventProblems)
+		if !strings.HasPrefix(ev.data, fmt.Sprintf(`[{"position":"site","file":"","line":0,"col":0,"message":"%d`, i)) {
+			t.Fatalf("update %d: got problems %.80q", i, ev.data)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("update %d reached the good page after %v; the stuck one held it up", i, d)
+		}
+	}
+	// The good page keeps getting events after the drop.
+	s.Update(testSite())
+	good.expect(t, eventReload)
+}
+
+func TestManyStreamsAllNotified(t *testing.T) {
+	const n = 200
+	s, ts := newServer(t, Options{})
+	s.Update(testSite())
+	streams := openStreams(t, ts.Listener.Addr().String(), n)
+
+	s.Update(withFiles(testSite(), map[string]string{"index.html": "v2"}))
+	errs := make(chan error, n)
+	for _, st := range streams {
+		go func() {
+			ev, err := st.next(10 * time.Second)
+			if err == nil && ev.name != eventReload {
+				err = fmt.Errorf("got %q; want reload", ev.name)
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// openStreams opens n event streams and reads each one's state event.
+func openStreams(t testing.TB, addr string, n int) []*stream {
+	t.Helper()
+	streams := make([]*stream, n)
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range streams {
+		wg.Go(func() {
+			st, err := dialStream(addr)
+			if err != nil {
+				errs <- err
+				return
+			}
+			streams[i] = st
+			if ev, err := st.next(10 * time.Second); err != nil || ev.name != eventState {
+				errs <- fmt.Errorf("stream %d first event %q: %v", i, ev.name, err)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	t.Cleanup(func() {
+		for _, st := range streams {
+			if st != nil {
+				st.conn.Close()
+			}
+		}
+	})
+	for err := range errs {
+		t.Fatal(err)
+	}
+	return streams
+}
+
+// BenchmarkBroadcast200 measures the time from Update to each of 200 pages
+// reading its event, and reports the 99th percentile.
+func BenchmarkBroadcast200(b *testing.B) {
+	const n = 200
+	s, ts := newServer(b, Options{})
+	s.Update(testSite())
+	streams := openStreams(b, ts.Listener.Addr().String(), n)
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		got := make(chan time.Duration, n)
+		start := time.Now()
+		for _, st := range streams {
+			go func() {
+				if _, err := st.next(10 * time.Second); err != nil {
+					got <- -1
+					return
+				}
+				got <- time.Since(start)
+			}()
+		}
+		s.Update(withFiles(testSite(), map[string]string{"index.html": fmt.Sprint(i)}))
+		for range n {
+			d := <-got
+			if d < 0 {
+				b.Fatal("a stream missed the event")
+			}
+			lat = append(lat, d)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+}
+
+func TestConnectDisconnectCyclesLeaveNoGoroutines(t *testing.T) {
+	const cycles = 10000 // about 3 s, 7 s with -race: no need to skip in -short
+	s, ts := newServer(t, Options{})
+	s.Update(testSite())
+	addr := ts.Listener.Addr().String()
+	// Warm up, so pooled goroutines of net/http and the runtime exist
+	// before the baseline.
+	for range 10 {
+		st := openStream(t, addr)
+		st.expect(t, eventState)
+		st.conn.Close()
+	}
+	settle(t, s)
+	before, fdsBefore := runtime.NumGoroutine(), openFDs()
+
+	for i := range cycles {
+		st, err := dialStream(addr)
+		if err != nil {
+			t.Fatalf("cycle %d: %v", i, err)
+		}
+		if ev, err := st.next(5 * time.Second); err != nil || ev.name != eventState {
+			t.Fatalf("cycle %d: first event %q: %v", i, ev.name, err)
+		}
+		st.conn.Close()
+	}
+
+	settle(t, s)
+	const tolerance = 5
+	if !waitFor(5*time.Second, func() bool { return runtime.NumGoroutine() <= before+tolerance }) {
+		buf := make([]byte, 1<<20)
+		t.Fatalf("goroutines: %d before %d cycles, %d after\n%s", before, cycles, runtime.NumGoroutine(), buf[:runtime.Stack(buf, true)])
+	}
+	if fdsBefore >= 0 && !waitFor(5*time.Second, func() bool { return openFDs() <= fdsBefore+tolerance }) {
+		t.Errorf("open files: %d before %d cycles, %d after", fdsBefore, cycles, openFDs())
+	}
+}
+
+// openFDs counts this process's open file descriptors, or returns -1 where
+// /proc/self/fd does not exist.
+func openFDs() int {
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(fds)
+}
+
+// settle waits until the server has no streams and the connections of
+// finished ones are gone.
+func settle(t *testing.T, s *Server) {
+	t.Helper()
+	if !waitFor(10*time.Second, func() bool { return s.streamCount() == 0 }) {
+		t.Fatalf("%d streams still open", s.streamCount())
+	}
+	time.Sleep(100 * time.Millisecond)
+}
+
+func TestCloseEndsStreams(t *testing.T) {
+	s, ts := newServer(t, Options{})
+	s.Update(testSite())
+	addr := ts.Listener.Addr().String()
+	streams := openStreams(t, addr, 5)
+
+	closed := make(chan struct{})
+	go func() {
+		s.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(2 * time.Second):
+		t.Fatal("Close did not return within 2 s")
+	}
+	if n := s.streamCount(); n != 0 {
+		t.Errorf("after Close: %d streams", n)
+	}
+	for i, st := range streams {
+		if _, err := st.next(2 * time.Second); !errors.Is(err, io.EOF) {
+			t.Errorf("stream %d after Close: got %v; want EOF", i, err)
+		}
+	}
+	if r := rawGet(t, addr, "GET", eventsPath, "localhost"); r.status != http.StatusServiceUnavailable {
+		t.Errorf("new stream after Close: got %d; want 503", r.status)
+	}
+	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 200 {
+		t.Errorf("page after Close: got %d; want 200", r.status)
+	}
+	s.Close() // idempotent
+}
+
+func TestHeartbeat(t *testing.T) {
+	s, ts := newServer(t, Options{Heartbeat: 50 * time.Millisecond})
+	s.Update(testSite())
+	st := openStream(t, ts.Listener.Addr().String())
+	st.expect(t, eventState)
+	ev, err := st.next(2 * time.Second)
+	if err != nil || !ev.comment {
+		t.Errorf("got %+v, %v; want a heartbeat comment", ev, err)
+	}
+}
+
+// TestStreamOutlivesReadTimeout checks that http.Server.ReadTimeout, which
+// NewHTTPServer sets, does not end a stream: net/http clears the read
+// deadline before its background read of a bodiless request. Should that
+// change, the stream handler must lift the deadline itself.
+func TestStreamOutlivesReadTimeout(t *testing.T) {
+	s := New(Options{})
+	s.Update(testSite())
+	ts := httptest.NewUnstartedServer(s)
+	ts.Config.ReadTimeout = 200 * time.Millisecond
+	ts.Start()
+	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
+
+	st := openStream(t, ts.Listener.Addr().String())
+	st.expect(t, eventState)
+	time.Sleep(600 * time.Millisecond)
+	s.Update(withFiles(testSite(), map[string]string{"index.html": "v2"}))
+	st.expect(t, eventReload)
+}
+
+func TestNewHTTPServerLimits(t *testing.T) {
+	srv := NewHTTPServer("127.0.0.1:0", http.NotFoundHandler())
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadHeaderTimeout > 10*time.Second {
+		t.Errorf("ReadHeaderTimeout %v; want (0, 10s]", srv.ReadHeaderTimeout)
+	}
+	if srv.ReadTimeout <= 0 || srv.IdleTimeout <= 0 {
+		t.Errorf("ReadTimeout %v, IdleTimeout %v; want both set", srv.ReadTimeout, srv.IdleTimeout)
+	}
+	if srv.WriteTimeout != 0 {
+		t.Errorf("WriteTimeout %v; want none, it would end event streams", srv.WriteTimeout)
+	}
+	if srv.MaxHeaderBytes <= 0 || srv.MaxHeaderBytes > 1<<20 {
+		t.Errorf("MaxHeaderBytes %d; want bounded", srv.MaxHeaderBytes)
+	}
+}
