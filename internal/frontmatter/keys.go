@@ -59,6 +59,9 @@ func unknownKeyHint(key string, known []string) string {
 // close enough to be the word the editor meant.
 func nearest(word string, candidates []string) (string, bool) {
 	w := strings.ToLower(word)
+	if len(w) > 64 {
+		return "", false // no key is that long; spare the quadratic comparison
+	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		d := editDistance(w, strings.ToLower(c))
