@@ -60,6 +60,8 @@ func (w *watcher) handleEvent(ev fsnotify.Event) {
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		w.removed(ev.Name, rel, c)
+	}
+	if !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Write) {
 		return
 	}
 	info, err := os.Lstat(ev.Name)

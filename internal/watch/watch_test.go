@@ -710,3 +710,44 @@ func watchGoroutines() string {
 	}
 	return strings.Join(out, "\n\n")
 }
+
+// TestOverflowRescans drives the watcher by hand: a real overflow needs a tiny
+// fs.inotify.max_queued_events, which tests cannot set.
+func TestOverflowRescans(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var l logs
+	w, err := newWatcher(Options{Root: root, Dirs: []string{"content"}, Logf: l.logf}, osBackend())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.start(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.stop()
+	// Created while no event is read, as if its events had been lost.
+	newDir := filepath.Join(root, "content", "new")
+	if err := os.MkdirAll(newDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(newDir, "x.md"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	w.handleError(fsnotify.ErrEventOverflow)
+
+	if !w.watched[newDir] {
+		t.Errorf("after the rescan, %s is not watched", newDir)
+	}
+	for _, p := range []string{"content", "content/new", "content/new/x.md"} {
+		if _, ok := w.batch.pending[p]; !ok {
+			t.Errorf("after the rescan, %s is not reported; pending %v", p, w.batch.pending)
+		}
+	}
+	if got := l.all(); len(got) != 1 || !strings.Contains(got[0], "max_queued_events") {
+		t.Errorf("warnings: got %q; want one naming fs.inotify.max_queued_events", got)
+	}
+}
