@@ -9,8 +9,10 @@ import (
 
 // client is one open event stream.
 type client struct {
-	// mailbox holds at most one event not yet written. Only deliver sends
-	// on it, under Server.mu; only the stream's handler receives.
+	// mailbox holds at most one event not yet written. Only deliverLocked
+	// sends on it, under Server.mu; only the stream's handler receives.
+	// (Closing a channel would broadcast too, but events carry data and
+	// must be merged when a page falls behind.)
 	mailbox chan message
 }
 

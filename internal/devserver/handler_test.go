@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -185,7 +187,8 @@ func FuzzParseTarget(f *testing.F) {
 				t.Fatalf("parseTarget(%q) accepted segment %q in %q", raw, seg, got.path)
 			}
 		}
-		if strings.ContainsAny(got.path, "\\%\x00") {
+		if strings.ContainsAny(got.path, "\\%") || !utf8.ValidString(got.path) ||
+			strings.IndexFunc(got.path, unicode.IsControl) >= 0 {
 			t.Fatalf("parseTarget(%q) accepted %q", raw, got.path)
 		}
 	})
