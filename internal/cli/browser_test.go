@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds Debian's headless browser. Without it the browser tests
+// skip on a laptop but fail in CI, where .ci/run installs it.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium not found; .ci/run must install it (apt-get install -y chromium)")
+	}
+	t.Skip("chromium not found; install it to run the browser tests")
+	return ""
+}
+
+// browser starts a headless Chromium with the flags a closed network
+// needs, and returns a context for chromedp actions.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx
+}
+
+// waitJS polls a JavaScript expression in the page until it is true.
+func waitJS(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		var ok bool
+		if err := chromedp.Run(ctx, chromedp.Evaluate(expr, &ok)); err == nil && ok {
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	var html string
+	_ = chromedp.Run(ctx, chromedp.OuterHTML("html", &html))
+	t.Fatalf("timed out waiting for %s (%s); page:\n%s", what, expr, html)
+}
+
+// TestBrowserLiveReload is the campaigner's loop in a real browser: edit
+// markdown and see it, change CSS without a reload, break a template and
+// see the overlay, fix it and see the page again.
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := browser(t)
+	dir := writeSite(t, smallSite)
+	url, stop, _ := startServe(t, dir)
+	defer stop()
+
+	if err := chromedp.Run(ctx, chromedp.Navigate(url+"news/first/")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the page", `document.querySelector("h1") && document.querySelector("h1").textContent === "First"`)
+	// The reload script connects before it can hear anything.
+	waitJS(t, ctx, "the reload script", `!!document.querySelector('script[src="/__samizdat/reload.js"]')`)
+	time.Sleep(300 * time.Millisecond)
+
+	// 1. Edit markdown: the new text appears.
+	start := time.Now()
+	writeFile(t, filepath.Join(dir, "content/news/first.md"), "---\ntitle: First\ndate: 2012-11-21\n---\nEdited in the browser test.\n")
+	waitJS(t, ctx, "the edited text", `document.body.textContent.includes("Edited in the browser test.")`)
+	t.Logf("save to visible: %v", time.Since(start))
+
+	// 2. Change CSS: the style applies and the page is not reloaded (a
+	// marker set in this page's JavaScript world survives).
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.samizdatMarker = 42`, nil)); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "static/css/site.css"), "body { color: rgb(200, 0, 0); }\n")
+	waitJS(t, ctx, "the new style", `getComputedStyle(document.body).color === "rgb(200, 0, 0)"`)
+	var marker int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.samizdatMarker || 0`, &marker)); err != nil {
+		t.Fatal(err)
+	}
+	if marker != 42 {
+		t.Errorf("the page reloaded on a CSS-only change (marker = %d)", marker)
+	}
+
+	// 3. Break a template: the overlay names the file; fix it: the overlay
+	// goes and the page shows the change.
+	single := filepath.Join(dir, "layouts/_default/single.html")
+	writeFile(t, single, "{{ define \"main\" }}<h1>{{ .Title }</h1>{{ end }}\n")
+	waitJS(t, ctx, "the problem overlay", `!!document.getElementById("samizdat-problems") && document.getElementById("samizdat-problems").textContent.includes("layouts/_default/single.html")`)
+	writeFile(t, single, "{{ define \"main\" }}<h1>{{ .Title }} fixed</h1>{{ .Content }}{{ end }}\n")
+	waitJS(t, ctx, "the fixed page", `!document.getElementById("samizdat-problems") && document.querySelector("h1").textContent === "First fixed"`)
+
+	// 4. The open page disappears: the reload shows the 404 page.
+	if err := os.Remove(filepath.Join(dir, "content/news/first.md")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the 404 page", `document.querySelector("h1") && document.querySelector("h1").textContent === "Not found"`)
+	if strings.Contains(url, "0.0.0.0") {
+		t.Errorf("served on all interfaces: %s", url)
+	}
+}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/output"
+	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/site"
+)
+
+// siteFlags are the flags every command that builds shares.
+type siteFlags struct {
+	source  string
+	baseURL string
+	drafts  bool
+	future  bool
+	expired bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site `folder` (holding content/, layouts/, static/ and site.toml)")
+	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `URL`, overriding baseURL in site.toml")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&f.future, "future", false, "include pages dated in the future")
+	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
+}
+
+// buildSite loads the config and builds the site in memory.
+func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.Writer) site.Result {
+	fsys := os.DirFS(f.source)
+	cfg, probs := config.Load(fsys)
+	if f.baseURL != "" {
+		cfg.BaseURL = f.baseURL
+	}
+	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr)}, cache)
+	if len(probs) > 0 {
+		res.Problems = append(probs, res.Problems...)
+	}
+	return res
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlags("build", "build [flags]", stdout, stderr)
+	sf.register(fs)
+	dest := fs.String("dest", "", "the output `folder` (default SOURCE/public)")
+	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	if *dest == "" {
+		*dest = filepath.Join(sf.source, "public")
+	}
+	start := time.Now()
+	res := sf.buildSite(context.Background(), nil, stderr)
+	if len(res.Problems) > 0 {
+		printProblems(stderr, res.Problems)
+		fmt.Fprintf(stderr, "samizdat: %s; nothing was written, %s is unchanged\n", plural(len(res.Problems), "problem", "problems"), *dest)
+		return exitProblems
+	}
+	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source}); err != nil {
+		fmt.Fprintf(stderr, "samizdat: %v\n", err)
+		return exitProblems
+	}
+	if !*quiet {
+		printSummary(stdout, res, *dest, time.Since(start))
+	}
+	return exitOK
+}
+
+func printSummary(w io.Writer, res site.Result, dest string, took time.Duration) {
+	s := res.Stats
+	fmt.Fprintf(w, "Built %s, %s, %s and %s with %s in %d ms into %s\n",
+		plural(s.Pages, "page", "pages"), plural(s.Sections, "section", "sections"),
+		plural(s.Terms, "term", "terms"), plural(s.Static, "static file", "static files"),
+		plural(len(res.Problems), "problem", "problems"), took.Milliseconds(), dest)
+}
+
+// printProblems writes each problem as "file:line:col: message" with its
+// hint indented below, the form editors and terminals make clickable.
+func printProblems(w io.Writer, ps []problem.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, p.String())
+	}
+}

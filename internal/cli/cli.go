@@ -1,0 +1,174 @@
+// Package cli is the samizdat command: its subcommands, flags, messages and
+// exit codes. It is the only place that touches the process (os.Args,
+// signals, the clock, the real disk); everything it calls takes those as
+// arguments.
+//
+// Exit codes: 0 success, 1 the site has problems, 2 the command was used
+// wrongly.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into a folder (public/ by default)", runBuild},
+		{"serve", "build the site and serve it with live reload", runServe},
+		{"check", "build the site in memory and report problems", runCheck},
+		{"new", "create a page from an archetype: samizdat new SECTION/NAME", runNew},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// Main runs samizdat with the arguments after the program name and returns
+// the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "samizdat: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "samizdat builds campaign websites from markdown.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: samizdat COMMAND [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run samizdat COMMAND --help for a command's flags.")
+}
+
+// newFlags makes a flag set that prints its help to stdout on --help and
+// its errors to stderr.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: samizdat %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns an exit code and false when the command
+// should stop (help asked for, or a usage error).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
+	if err != nil {
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 && fs.Name() != "new" {
+		fmt.Fprintf(fs.Output(), "samizdat %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "version", stdout, stderr)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	fmt.Fprintln(stdout, "samizdat", version())
+	return exitOK
+}
+
+// version is the module version and VCS revision the binary was built
+// from, as the Go toolchain recorded them.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "dev"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	if rev := settings["vcs.revision"]; rev != "" {
+		v += " " + rev[:min(12, len(rev))]
+		if settings["vcs.modified"] == "true" {
+			v += "+dirty"
+		}
+	}
+	return v + " " + info.GoVersion
+}
+
+// now is the build's notion of the current time: SOURCE_DATE_EPOCH when
+// set (reproducible builds), else the clock.
+func now(stderr io.Writer) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+		fmt.Fprintf(stderr, "samizdat: ignoring SOURCE_DATE_EPOCH=%q: not a whole number of seconds\n", s)
+	}
+	return time.Now().UTC()
+}
+
+// plural writes "1 page" or "3 pages".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/devserver"
+	"github.com/samizdat-press/samizdat/internal/site"
+	"github.com/samizdat-press/samizdat/internal/watch"
+)
+
+// watchedDirs are the folders of a site whose changes trigger a rebuild.
+var watchedDirs = []string{"content", "layouts", "static", "archetypes", "data", "i18n"}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlags("serve", "serve [flags]", stdout, stderr)
+	sf.register(fs)
+	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but loopback exposes your drafts to the network")
+	poll := fs.Bool("poll", false, "watch files by polling, for network and container file systems where change notifications do not arrive")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, serveConfig{site: sf, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), bind: *bind, poll: *poll}, stdout, stderr)
+}
+
+type serveConfig struct {
+	site siteFlags
+	addr string
+	bind string
+	poll bool
+	// ready, when set, receives the server's URL once it listens (tests).
+	ready func(url string)
+}
+
+// serve builds, listens and rebuilds on every change until ctx is done.
+// The HTTP server keeps running whatever a build does: a failed build
+// leaves the last good site served and shows its problems in the browser.
+func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var logMu sync.Mutex
+	logf := func(format string, args ...any) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		fmt.Fprintf(stderr, format+"\n", args...)
+	}
+	if ip := net.ParseIP(c.bind); c.bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		logf("WARNING: serving on %s, which other machines can reach: they can read every page, drafts included.\nWARNING: use --bind 127.0.0.1 unless you mean to share it.", c.bind)
+	}
+	cache := site.NewCache()
+	srv := devserver.New(devserver.Options{BindHost: c.bind, Logf: logf})
+	rebuild := func() {
+		start := time.Now()
+		res := c.site.buildSite(ctx, cache, stderr)
+		srv.Update(res.Output)
+		logMu.Lock()
+		defer logMu.Unlock()
+		if len(res.Problems) > 0 {
+			printProblems(stderr, res.Problems)
+			fmt.Fprintf(stderr, "%s; still serving the last good build. Fix the file and save: the browser updates by itself.\n", plural(len(res.Problems), "problem", "problems"))
+			return
+		}
+		fmt.Fprintf(stdout, "Built %s in %d ms\n", plural(len(res.Files), "file", "files"), time.Since(start).Milliseconds())
+	}
+	rebuild()
+
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "samizdat serve: cannot listen on %s: %v\n(is another server running? try --port 0 or another port)\n", c.addr, err)
+		return exitUsage
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	httpServer := devserver.NewHTTPServer(c.addr, srv)
+	served := make(chan error, 1)
+	go func() { served <- httpServer.Serve(ln) }()
+	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.site.source, url)
+	if c.ready != nil {
+		c.ready(url)
+	}
+
+	batches, err := watch.Watch(ctx, watch.Options{
+		Root: c.site.source, Dirs: watchedDirs, Files: []string{"site.toml"},
+		Ignore: []string{"public"}, Poll: c.poll, Logf: logf,
+	})
+	rebuilt := make(chan struct{})
+	if err != nil {
+		logf("samizdat serve: cannot watch %s for changes: %v; the site is served, but saves will not show until you restart", c.site.source, err)
+		close(rebuilt)
+	} else {
+		go func() {
+			defer close(rebuilt)
+			for range batches { // closes when ctx is done and the watcher has stopped
+				rebuild()
+			}
+		}()
+	}
+
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		if !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintf(stderr, "samizdat serve: %v\n", err)
+		}
+	}
+	cancel()
+	srv.Close()
+	shutdown, stopWaiting := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stopWaiting()
+	_ = httpServer.Shutdown(shutdown)
+	<-rebuilt
+	fmt.Fprintln(stdout, "Stopped.")
+	return exitOK
+}

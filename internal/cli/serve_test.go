@@ -1,0 +1,263 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// smallSite is a site for the dev server tests.
+const smallSite = `
+-- site.toml --
+baseURL = "https://example.org/"
+title = "Small"
+-- layouts/_default/baseof.html --
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+<link rel="stylesheet" href="{{ relURL "css/site.css" }}"></head>
+<body><main>{{ block "main" . }}{{ end }}</main></body></html>
+-- layouts/_default/single.html --
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
+-- layouts/_default/list.html --
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ range .Pages }}<a href="{{ .URL }}">{{ .Title }}</a>{{ end }}{{ end }}
+-- layouts/404.html --
+{{ define "main" }}<h1>Not found</h1>{{ end }}
+-- static/css/site.css --
+body { color: black; }
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/news/first.md --
+---
+title: First
+date: 2012-11-21
+---
+The first story.
+`
+
+// writeSite writes a txtar site into a new temporary folder.
+func writeSite(t *testing.T, archive string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startServe runs `samizdat serve` on a free port and returns its URL and
+// a function that stops it and returns the exit code.
+func startServe(t *testing.T, dir string, extra ...string) (string, func() int, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	urls := make(chan string, 1)
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	c := serveConfig{site: siteFlags{source: dir}, addr: "127.0.0.1:0", bind: "127.0.0.1", ready: func(u string) { urls <- u }}
+	for _, e := range extra {
+		if e == "--poll" {
+			c.poll = true
+		}
+	}
+	go func() { done <- serve(ctx, c, &stdout, &stderr) }()
+	var url string
+	select {
+	case url = <-urls:
+	case code := <-done:
+		t.Fatalf("serve exited with %d:\n%s\n%s", code, stdout.String(), stderr.String())
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	stop := func() int {
+		cancel()
+		select {
+		case code := <-done:
+			return code
+		case <-time.After(20 * time.Second):
+			t.Fatal("serve did not stop")
+			return -1
+		}
+	}
+	t.Cleanup(func() { cancel() })
+	return url, stop, &stderr
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// eventually polls cond until it holds or the deadline passes.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func TestServeRebuildsOnSaveAndRecoversFromMistakes(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	url, stop, stderr := startServe(t, dir)
+	page := filepath.Join(dir, "content/news/first.md")
+
+	code, body := get(t, url+"news/first/")
+	if code != 200 || !strings.Contains(body, "The first story.") || !strings.Contains(body, "/__samizdat/reload.js") {
+		t.Fatalf("GET first: %d %q", code, body)
+	}
+
+	// A save shows up.
+	writeFile(t, page, "---\ntitle: First\ndate: 2012-11-21\n---\nAn edited story.\n")
+	eventually(t, "the edit to be served", func() bool {
+		_, body := get(t, url+"news/first/")
+		return strings.Contains(body, "An edited story.")
+	})
+
+	// A mistake keeps the last good site and reports file and line.
+	writeFile(t, page, "---\ntitel: First\n---\nBroken.\n")
+	eventually(t, "the problem to be reported", func() bool {
+		return strings.Contains(stderr.String(), "content/news/first.md:2")
+	})
+	_, body = get(t, url+"news/first/")
+	if !strings.Contains(body, "An edited story.") {
+		t.Errorf("after a mistake the last good page must stay served; got %q", body)
+	}
+	_, problems := get(t, url+"__samizdat/problems")
+	if !strings.Contains(problems, "titel") {
+		t.Errorf("problems endpoint = %q; want the unknown key", problems)
+	}
+
+	// Fixing it clears the problem without a restart.
+	writeFile(t, page, "---\ntitle: First\n---\nFixed.\n")
+	eventually(t, "the fix to be served", func() bool {
+		_, body := get(t, url+"news/first/")
+		return strings.Contains(body, "Fixed.")
+	})
+	_, problems = get(t, url+"__samizdat/problems")
+	if strings.Contains(problems, "titel") {
+		t.Errorf("problems not cleared after the fix: %q", problems)
+	}
+
+	// A new section folder with a page already in it.
+	tmp := filepath.Join(t.TempDir(), "extra")
+	writeFile(t, filepath.Join(tmp, "page.md"), "---\ntitle: Extra\n---\nExtra page.\n")
+	if err := os.Rename(tmp, filepath.Join(dir, "content", "extra")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the new folder's page", func() bool {
+		code, body := get(t, url+"extra/page/")
+		return code == 200 && strings.Contains(body, "Extra page.")
+	})
+
+	if code := stop(); code != 0 {
+		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}
+
+// TestServeBytesEqualBuild compares every served file with what `samizdat
+// build` writes: the dev server may only add its script to HTML.
+func TestServeBytesEqualBuild(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"build", "--source", dir, "--dest", out, "--quiet"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: %d %s", code, stderr.String())
+	}
+	url, stop, _ := startServe(t, dir)
+	defer stop()
+	n := 0
+	err := filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || info.Name() == ".samizdat-output" {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		want, _ := os.ReadFile(p)
+		code, got := get(t, url+filepath.ToSlash(rel))
+		if code != 200 {
+			t.Errorf("%s: status %d", rel, code)
+		}
+		if strings.HasSuffix(rel, ".html") {
+			got = stripReloadScript(got)
+		}
+		if got != string(want) {
+			t.Errorf("%s: served bytes differ from the built file", rel)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 5 {
+		t.Fatalf("compared only %d files", n)
+	}
+}
+
+func stripReloadScript(s string) string {
+	i := strings.Index(s, `<script src="/__samizdat/reload.js"`)
+	if i < 0 {
+		return s
+	}
+	j := strings.Index(s[i:], "</script>")
+	return s[:i] + s[i+j+len("</script>"):]
+}
+
+func writeFile(t *testing.T, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Write a temporary file and rename it over, as editors do.
+	tmp := p + ".tmp~"
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,375 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Site is .Site in templates: the site-wide data every page can read.
+type Site struct {
+	cfg      config.Config
+	paginate int
+
+	home       *Page
+	sections   []*Page          // top-level sections, in list order
+	pages      []*Page          // regular pages, newest first
+	bySource   map[string]*Page // content file -> page
+	byURL      map[string]*Page
+	taxonomies map[string][]*Term
+	menus      map[string][]*MenuEntry
+	data       map[string]any
+	strings    map[string]any // interface strings of the site language, from i18n/
+}
+
+func newSite(cfg config.Config) *Site {
+	return &Site{cfg: cfg, paginate: max(1, cfg.Paginate), bySource: map[string]*Page{}, byURL: map[string]*Page{}}
+}
+
+// Title is site.toml's title.
+func (s *Site) Title() string { return s.cfg.Title }
+
+// Description is site.toml's description.
+func (s *Site) Description() string { return s.cfg.Description }
+
+// BaseURL is site.toml's baseURL (or --base-url).
+func (s *Site) BaseURL() string { return s.cfg.BaseURL }
+
+// LanguageCode is site.toml's languageCode ("en" by default).
+func (s *Site) LanguageCode() string {
+	if s.cfg.LanguageCode == "" {
+		return "en"
+	}
+	return s.cfg.LanguageCode
+}
+
+// Copyright is site.toml's copyright.
+func (s *Site) Copyright() string { return s.cfg.Copyright }
+
+// Params is site.toml's [params] table, never nil.
+func (s *Site) Params() map[string]any {
+	if s.cfg.Params == nil {
+		return map[string]any{}
+	}
+	return s.cfg.Params
+}
+
+// Home is the home page.
+func (s *Site) Home() *Page { return s.home }
+
+// Sections are the top-level sections, in list order.
+func (s *Site) Sections() []*Page { return s.sections }
+
+// Pages are all regular pages, newest first.
+func (s *Site) Pages() []*Page { return s.pages }
+
+// RegularPages is Pages, under Hugo's name.
+func (s *Site) RegularPages() []*Page { return s.pages }
+
+// Taxonomies maps a taxonomy's plural name to its terms, sorted by name.
+func (s *Site) Taxonomies() map[string][]*Term { return s.taxonomies }
+
+// Menus maps a menu name to its entries, sorted by weight then name.
+func (s *Site) Menus() map[string][]*MenuEntry { return s.menus }
+
+// Data holds the files of data/ by name: data/timeline.yaml is
+// .Site.Data.timeline.
+func (s *Site) Data() map[string]any { return s.data }
+
+// GetPage finds a page by content path ("zhanaozen/_index.md",
+// "content/people/x/index.md") or URL ("/zhanaozen/"); nil if none.
+func (s *Site) GetPage(ref string) *Page {
+	ref = strings.TrimSpace(ref)
+	if p := s.bySource[path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(ref, "/"), content.Dir+"/"))]; p != nil {
+		return p
+	}
+	u := "/" + strings.Trim(ref, "/") + "/"
+	if u == "//" {
+		u = "/"
+	}
+	return s.byURL[u]
+}
+
+func (s *Site) abs(url string) string {
+	if s.cfg.BaseURL == "" {
+		return url
+	}
+	return strings.TrimSuffix(s.cfg.BaseURL, "/") + url
+}
+
+// Term is one term of a taxonomy in .Site.Taxonomies.
+type Term struct {
+	Name  string  // as first written in front matter
+	Page  *Page   // the term's own page (/tags/name/)
+	Count int     // number of pages
+	Pages []*Page // pages with the term, newest first
+}
+
+// MenuEntry is one link of a menu.
+type MenuEntry struct {
+	Name       string
+	URL        string // root-relative for pages, as written for other links
+	Weight     int
+	Identifier string
+	Page       *Page // the page it links to, if any
+	Children   []*MenuEntry
+	parent     string
+}
+
+// assemble turns loaded content into the page graph: views, sections
+// with their sorted lists, prev/next, taxonomies, menus and the 404 page.
+// It returns every page to render.
+func (s *Site) assemble(src *content.Site, probs *problem.List) []*Page {
+	var all []*Page
+	bySection := map[string]*Page{}
+	for _, cp := range src.Pages {
+		p := &Page{src: cp, site: s, kind: cp.Kind, url: cp.URL, title: cp.Meta.Title}
+		p.typ = cp.Meta.Type
+		if p.typ == "" {
+			p.typ = cp.Section
+			if cp.Kind == content.KindHome {
+				p.typ = "home"
+			}
+		}
+		if cp.File != "" {
+			s.bySource[cp.File] = p
+		}
+		s.byURL[p.url] = p
+		all = append(all, p)
+		switch cp.Kind {
+		case content.KindHome:
+			s.home = p
+		case content.KindSection:
+			bySection[cp.SectionDir] = p
+		}
+	}
+	for _, p := range all {
+		switch p.kind {
+		case content.KindPage:
+			p.parent = bySection[p.src.SectionDir]
+			if p.parent == nil {
+				p.parent = s.home
+			}
+			s.pages = append(s.pages, p)
+		case content.KindSection:
+			parentDir := path.Dir(p.src.SectionDir)
+			for parentDir != "." && bySection[parentDir] == nil {
+				parentDir = path.Dir(parentDir)
+			}
+			p.parent = bySection[parentDir]
+			if p.parent == nil {
+				p.parent = s.home
+				s.sections = append(s.sections, p)
+			}
+		}
+		if p.parent != nil {
+			p.parent.children = append(p.parent.children, p)
+		}
+	}
+	for _, p := range all {
+		sortPages(p.children)
+		linkNeighbours(p.children)
+	}
+	sortPages(s.sections)
+	sortByDate(s.pages)
+	all = append(all, s.buildTaxonomies(src)...)
+	s.buildMenus(probs)
+	if s.cfg.Paginate <= 0 {
+		s.paginate = 10
+	}
+	return all
+}
+
+// sortPages orders a list by weight (unset weights last), then date,
+// newest first, then title, then URL so the order never depends on the
+// file system.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		wa, wb := a.Weight(), b.Weight()
+		if wa != wb {
+			if wa == 0 || wb == 0 {
+				return wb == 0
+			}
+			return wa < wb
+		}
+		if !a.Date().Equal(b.Date()) {
+			return a.Date().After(b.Date())
+		}
+		if a.title != b.title {
+			return a.title < b.title
+		}
+		return a.url < b.url
+	})
+}
+
+func sortByDate(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if !a.Date().Equal(b.Date()) {
+			return a.Date().After(b.Date())
+		}
+		if a.title != b.title {
+			return a.title < b.title
+		}
+		return a.url < b.url
+	})
+}
+
+// linkNeighbours sets Prev and Next between the regular pages of a list.
+func linkNeighbours(ps []*Page) {
+	var last *Page
+	for _, p := range ps {
+		if p.kind != content.KindPage {
+			continue
+		}
+		if last != nil {
+			last.next, p.prev = p, last
+		}
+		last = p
+	}
+}
+
+// buildTaxonomies makes a term page for every term in use and an index
+// page for each taxonomy that has terms.
+func (s *Site) buildTaxonomies(src *content.Site) []*Page {
+	s.taxonomies = map[string][]*Term{}
+	var out []*Page
+	for _, plural := range s.cfg.TaxonomyPlurals() {
+		terms := map[string]*Term{}
+		for _, p := range s.pages {
+			for _, name := range p.src.Meta.Terms[plural] {
+				key := layout.Urlize(name)
+				if key == "" {
+					continue
+				}
+				t := terms[key]
+				if t == nil {
+					url := "/" + layout.Urlize(plural) + "/" + key + "/"
+					t = &Term{Name: name, Page: &Page{site: s, kind: "term", typ: plural, title: name, url: url}}
+					terms[key] = t
+				}
+				if len(t.Pages) > 0 && t.Pages[len(t.Pages)-1] == p {
+					continue // the same term twice on one page
+				}
+				t.Pages = append(t.Pages, p)
+				if p.terms == nil {
+					p.terms = map[string][]*Page{}
+				}
+				p.terms[plural] = append(p.terms[plural], t.Page)
+			}
+		}
+		if len(terms) == 0 {
+			continue
+		}
+		index := &Page{site: s, kind: "taxonomy", typ: plural, title: titleCase(plural), url: "/" + layout.Urlize(plural) + "/", parent: s.home}
+		list := make([]*Term, 0, len(terms))
+		for _, t := range terms {
+			t.Count = len(t.Pages)
+			t.Page.children = t.Pages
+			t.Page.parent = index
+			list = append(list, t)
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].Page.url < list[j].Page.url })
+		for _, t := range list {
+			index.children = append(index.children, t.Page)
+			out = append(out, t.Page)
+			s.byURL[t.Page.url] = t.Page
+		}
+		s.taxonomies[plural] = list
+		s.byURL[index.url] = index
+		out = append(out, index)
+	}
+	return out
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// buildMenus merges site.toml's menus with the menu entries in front
+// matter, sorted by weight, then name.
+func (s *Site) buildMenus(probs *problem.List) {
+	s.menus = map[string][]*MenuEntry{}
+	for name, entries := range s.cfg.Menus {
+		for i, e := range entries {
+			m := &MenuEntry{Name: e.Name, URL: e.URL, Weight: e.Weight, Identifier: e.Identifier, parent: e.Parent}
+			if e.PageRef != "" {
+				m.Page = s.GetPage(e.PageRef)
+				if m.Page == nil {
+					probs.Add(config.File, 0, 0, fmt.Sprintf("menu %q entry %d (%s) points to page %q, which does not exist", name, i+1, e.Name, e.PageRef),
+						"use a path under content/, such as \"zhanaozen/_index.md\"")
+					continue
+				}
+				m.URL = m.Page.url
+				if m.Name == "" {
+					m.Name = m.Page.title
+				}
+			} else if !strings.Contains(m.URL, ":") && !strings.HasPrefix(m.URL, "#") {
+				m.URL = "/" + strings.TrimPrefix(m.URL, "/")
+			}
+			s.menus[name] = append(s.menus[name], m)
+		}
+	}
+	for _, p := range s.byURL {
+		if p.src == nil {
+			continue
+		}
+		for name, e := range p.src.Meta.Menus {
+			m := &MenuEntry{Name: e.Name, URL: p.url, Weight: e.Weight, Identifier: e.Identifier, Page: p, parent: e.Parent}
+			if m.Name == "" {
+				m.Name = p.title
+			}
+			s.menus[name] = append(s.menus[name], m)
+		}
+	}
+	for name, entries := range s.menus {
+		s.menus[name] = nestMenu(entries)
+	}
+}
+
+// nestMenu sorts entries and moves those with a parent under it.
+func nestMenu(entries []*MenuEntry) []*MenuEntry {
+	sortMenu(entries)
+	byID := map[string]*MenuEntry{}
+	for _, e := range entries {
+		id := e.Identifier
+		if id == "" {
+			id = e.Name
+		}
+		byID[id] = e
+	}
+	var top []*MenuEntry
+	for _, e := range entries {
+		if parent := byID[e.parent]; e.parent != "" && parent != nil && parent != e {
+			parent.Children = append(parent.Children, e)
+			continue
+		}
+		top = append(top, e)
+	}
+	return top
+}
+
+func sortMenu(es []*MenuEntry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Weight != es[j].Weight {
+			return es[i].Weight < es[j].Weight
+		}
+		if es[i].Name != es[j].Name {
+			return es[i].Name < es[j].Name
+		}
+		return es[i].URL < es[j].URL
+	})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

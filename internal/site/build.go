@@ -1,0 +1,274 @@
+// Package site is the build pipeline: a pure function from a source tree
+// (fs.FS) and a typed config to an in-memory Output (files and problems).
+//
+//	Build = load -> render markdown -> assemble -> execute templates ->
+//	        generated files (feeds, sitemap, aliases, robots, chroma.css) ->
+//	        static files -> check
+//
+// It never imports net/http, fsnotify, the dev server or the watcher, and
+// never touches the real disk: `samizdat build` writes the Output, `samizdat
+// serve` serves it, and both get the same bytes. A Cache passed in lets
+// the dev server reuse expensive pure results (rendered markdown) between
+// builds; the result is always the same as a build without one.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/markdown"
+	"github.com/samizdat-press/samizdat/internal/output"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Options are the per-run choices of `samizdat build` and `serve`.
+type Options struct {
+	Drafts  bool      // publish draft pages
+	Future  bool      // publish pages dated in the future
+	Expired bool      // publish pages past their expiryDate
+	Now     time.Time // the build's "now" for future and expired; the caller picks it (SOURCE_DATE_EPOCH or the clock)
+}
+
+// Stats counts what a build made, for the CLI's summary line.
+type Stats struct {
+	Pages    int // pages from content (home, sections, pages)
+	Sections int
+	Terms    int // taxonomy term pages
+	Static   int // files copied from static/ and content bundles
+}
+
+// Result is one build: the output and its counts.
+type Result struct {
+	*output.Output
+	Stats Stats
+}
+
+// Build builds the site in fsys with cfg. It always returns an Output;
+// when Problems is not empty the Output must not be published.
+func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cache *Cache) Result {
+	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}}
+	b.run()
+	problem.Sort(b.probs)
+	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats}
+}
+
+type builder struct {
+	ctx   context.Context
+	fsys  fs.FS
+	cfg   config.Config
+	opts  Options
+	cache *Cache
+
+	site   *Site
+	layout *layout.Set
+	conv   *markdown.Converter
+	pages  []*Page // every page to render, in a stable order
+
+	mu    sync.Mutex // guards files and probs while workers render
+	files map[string][]byte
+	probs problem.List
+	stats Stats
+}
+
+// run is the checklist of one build, in order.
+func (b *builder) run() {
+	b.load()
+	b.renderMarkdown()
+	b.checkLinks()
+	b.executeTemplates()
+	b.writeGenerated()
+	b.copyStatic()
+	b.checkOutput()
+}
+
+func (b *builder) problem(p problem.Problem) {
+	b.mu.Lock()
+	b.probs = append(b.probs, p)
+	b.mu.Unlock()
+}
+
+func (b *builder) write(name string, data []byte) {
+	b.mu.Lock()
+	b.files[name] = data
+	b.mu.Unlock()
+}
+
+// load reads content, data and layouts and links the pages into a site.
+func (b *builder) load() {
+	src, probs := content.Load(b.fsys, content.Options{
+		Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
+		Taxonomies: b.cfg.TaxonomyPlurals(),
+	})
+	b.probs = append(b.probs, probs...)
+	b.site = newSite(b.cfg)
+	b.site.data = b.loadData()
+	b.site.strings = b.loadStrings()
+	b.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes})
+	b.layout, probs = layout.Parse(b.fsys, b.layoutEnv())
+	b.probs = append(b.probs, probs...)
+	b.pages = b.site.assemble(src, &b.probs)
+	b.stats.Pages = len(src.Pages)
+	for _, p := range src.Pages {
+		if p.Kind == content.KindSection {
+			b.stats.Sections++
+		}
+	}
+	for _, p := range b.pages {
+		if p.kind == "term" {
+			b.stats.Terms++
+		}
+	}
+	for _, f := range src.Files {
+		b.copyFile(f.Source, f.Output)
+	}
+}
+
+func (b *builder) layoutEnv() layout.Env {
+	return layout.Env{
+		BaseURL:     b.cfg.BaseURL,
+		Markdownify: b.markdownify,
+		Translate:   b.site.translate,
+	}
+}
+
+// workers runs fn for each index in [0,n) on all cores. The build stays
+// synchronous: workers returns when every call has.
+func (b *builder) workers(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		if b.ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// copyFile publishes a source file as is.
+func (b *builder) copyFile(src, out string) {
+	data, err := fs.ReadFile(b.fsys, src)
+	if err != nil {
+		b.problem(problem.Problem{File: src, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+		return
+	}
+	b.write(out, data)
+	b.stats.Static++
+}
+
+// copyStatic publishes static/ at the root of the site. Symbolic links
+// are not followed: they could publish files from outside the site.
+func (b *builder) copyStatic() {
+	const dir = "static"
+	err := fs.WalkDir(b.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			b.problem(problem.Problem{File: p, Message: "cannot read: " + err.Error()})
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			b.problem(problem.Problem{File: p, Message: "symbolic links are not published", Hint: "copy the file into static/ instead of linking to it"})
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		out := strings.TrimPrefix(p, dir+"/")
+		if _, taken := b.files[out]; taken {
+			b.problem(problem.Problem{File: p, Message: fmt.Sprintf("static file %s has the same output path as a page or another file", out),
+				Hint: "rename the file in static/ or the page that makes " + out})
+			return nil
+		}
+		b.copyFile(p, out)
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		b.problem(problem.Problem{File: dir, Message: "cannot read the static folder: " + err.Error()})
+	}
+}
+
+// checkOutput looks for signs of a broken template in every HTML file:
+// ZgotmplZ is html/template's mark for a value it refused as unsafe.
+func (b *builder) checkOutput() {
+	names := make([]string, 0, len(b.files))
+	for n := range b.files {
+		if strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".xml") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if strings.Contains(string(b.files[n]), "ZgotmplZ") {
+			b.problem(problem.Problem{File: n, Message: "the output contains ZgotmplZ: a template put an unsafe value in an attribute",
+				Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"})
+		}
+	}
+}
+
+// Cache keeps expensive pure results between builds of the same site in
+// the dev server. A nil *Cache is valid and caches nothing.
+type Cache struct {
+	mu       sync.Mutex
+	markdown map[string]markdownEntry // by cache key
+}
+
+type markdownEntry struct {
+	result markdown.Result
+	probs  []problem.Problem
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{markdown: map[string]markdownEntry{}} }
+
+func (c *Cache) get(key string) (markdownEntry, bool) {
+	if c == nil {
+		return markdownEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.markdown[key]
+	return e, ok
+}
+
+func (c *Cache) put(key string, e markdownEntry, live map[string]bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.markdown[key] = e
+	live[key] = true
+}
+
+// prune drops the entries the last build did not use, so the cache never
+// grows past one site's worth.
+func (c *Cache) prune(live map[string]bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.markdown {
+		if !live[k] {
+			delete(c.markdown, k)
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"sort"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/markdown"
+)
+
+// feedSize is how many entries an Atom feed holds, newest first.
+const feedSize = 20
+
+// writeGenerated writes the files every site gets without a template.
+func (b *builder) writeGenerated() {
+	b.write("index.xml", b.atom(b.site.home, b.site.pages))
+	for _, p := range b.pages {
+		if p.kind == content.KindSection {
+			b.write(content.OutputPath(p.url+"index.xml"), b.atom(p, regular(p.children)))
+		}
+	}
+	b.write("sitemap.xml", b.sitemap())
+	b.write("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.site.abs("/sitemap.xml")+"\n"))
+	b.writeAliases()
+	b.write("chroma.css", markdown.ChromaCSS())
+}
+
+func regular(ps []*Page) []*Page {
+	var out []*Page
+	for _, p := range ps {
+		if p.kind == content.KindPage {
+			out = append(out, p)
+		}
+	}
+	sortByDate(out)
+	return out
+}
+
+// atom renders an RFC 4287 feed of the newest pages of a list.
+func (b *builder) atom(list *Page, pages []*Page) []byte {
+	if len(pages) > feedSize {
+		pages = pages[:feedSize]
+	}
+	title := b.site.Title()
+	if list != nil && list.kind != "home" && list.title != "" {
+		title = list.title + " – " + title
+	}
+	selfURL, listURL := "/index.xml", "/"
+	if list != nil {
+		selfURL, listURL = list.url+"index.xml", list.url
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	fmt.Fprintf(&buf, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", esc(b.site.LanguageCode()))
+	fmt.Fprintf(&buf, "  <title>%s</title>\n", esc(title))
+	fmt.Fprintf(&buf, "  <id>%s</id>\n", esc(b.atomID(listURL)))
+	fmt.Fprintf(&buf, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"%s\"/>\n", esc(b.site.abs(selfURL)))
+	fmt.Fprintf(&buf, "  <link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", esc(b.site.abs(listURL)))
+	fmt.Fprintf(&buf, "  <updated>%s</updated>\n", atomTime(newest(pages)))
+	fmt.Fprintf(&buf, "  <author><name>%s</name></author>\n", esc(b.feedAuthor()))
+	for _, p := range pages {
+		buf.WriteString("  <entry>\n")
+		fmt.Fprintf(&buf, "    <title>%s</title>\n", esc(p.title))
+		fmt.Fprintf(&buf, "    <id>%s</id>\n", esc(b.atomID(p.url)))
+		fmt.Fprintf(&buf, "    <link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", esc(p.Permalink()))
+		if !p.Date().IsZero() {
+			fmt.Fprintf(&buf, "    <published>%s</published>\n", atomTime(p.Date()))
+		}
+		fmt.Fprintf(&buf, "    <updated>%s</updated>\n", atomTime(p.Lastmod()))
+		if s := string(p.Summary()); s != "" {
+			fmt.Fprintf(&buf, "    <summary type=\"html\">%s</summary>\n", esc(s))
+		}
+		buf.WriteString("  </entry>\n")
+	}
+	buf.WriteString("</feed>\n")
+	return buf.Bytes()
+}
+
+// atomID is a permanent, absolute id: the permalink when there is a
+// baseURL, else a tag URI so the feed stays valid without one.
+func (b *builder) atomID(url string) string {
+	if b.cfg.BaseURL != "" {
+		return b.site.abs(url)
+	}
+	return "tag:samizdat.invalid,2012:" + url
+}
+
+func (b *builder) feedAuthor() string {
+	if a, ok := b.site.Params()["publisher"].(string); ok && a != "" {
+		return a
+	}
+	if t := b.site.Title(); t != "" {
+		return t
+	}
+	return "samizdat"
+}
+
+func newest(ps []*Page) time.Time {
+	var t time.Time
+	for _, p := range ps {
+		if p.Lastmod().After(t) {
+			t = p.Lastmod()
+		}
+	}
+	return t
+}
+
+// atomTime formats a time as RFC 3339 in UTC; a page without a date gets
+// the Unix epoch rather than the clock, so builds stay reproducible.
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Unix(0, 0)
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func esc(s string) string {
+	var buf bytes.Buffer
+	_ = xml.EscapeText(&buf, []byte(s))
+	return buf.String()
+}
+
+// sitemap lists every page a reader can land on, by URL.
+func (b *builder) sitemap() []byte {
+	var ps []*Page
+	for _, p := range b.pages {
+		ps = append(ps, p)
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].url < ps[j].url })
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	buf.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+	for _, p := range ps {
+		fmt.Fprintf(&buf, "  <url><loc>%s</loc>", esc(p.Permalink()))
+		if lm := p.Lastmod(); !lm.IsZero() {
+			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", lm.UTC().Format("2006-01-02"))
+		}
+		buf.WriteString("</url>\n")
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
+
+// aliasPage is the redirect written at each old URL of a page: a meta
+// refresh (no script, so it works with JavaScript off and under a strict
+// CSP), a canonical link for search engines, and noindex.
+var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{ .Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }}</title>
+<link rel="canonical" href="{{ .Permalink }}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{ .URL }}">
+</head>
+<body>
+<p><a href="{{ .URL }}">{{ .Title }}</a></p>
+</body>
+</html>
+`))
+
+func (b *builder) writeAliases() {
+	for _, p := range b.pages {
+		if p.src == nil {
+			continue
+		}
+		for _, a := range p.src.Meta.Aliases {
+			var buf bytes.Buffer
+			err := aliasPage.Execute(&buf, map[string]string{
+				"Lang": b.site.LanguageCode(), "Title": p.title, "Permalink": p.Permalink(), "URL": p.url,
+			})
+			if err != nil {
+				b.problem(problemAt(p, "aliases", "cannot write alias "+a+": "+err.Error(), ""))
+				continue
+			}
+			b.write(content.OutputPath(cleanAlias(a)), buf.Bytes())
+		}
+	}
+}

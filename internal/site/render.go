@@ -1,0 +1,289 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/markdown"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// renderMarkdown converts every page's markdown on all cores with one
+// shared converter.
+func (b *builder) renderMarkdown() {
+	var srcPages []*Page
+	for _, p := range b.pages {
+		if p.src != nil && p.src.File != "" {
+			srcPages = append(srcPages, p)
+		}
+	}
+	siteKey := b.siteKey()
+	live := map[string]bool{}
+	b.workers(len(srcPages), func(i int) {
+		p := srcPages[i]
+		key := b.markdownKey(p, siteKey)
+		e, ok := b.cache.get(key)
+		if !ok {
+			e.result, e.probs = b.conv.Convert(p.src.Body, b.markdownContext(p))
+		}
+		b.cache.put(key, e, live)
+		p.rendered = e.result
+		for _, pr := range e.probs {
+			b.problem(pr)
+		}
+	})
+	b.cache.prune(live)
+}
+
+// siteKey hashes what every page's markdown may depend on besides its own
+// body: the URLs links resolve to, the layouts shortcodes run, the
+// markdown settings. A change to any of them renders every page again.
+func (b *builder) siteKey() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\n", b.cfg.Markup)
+	urls := make([]string, 0, len(b.site.bySource))
+	for f, p := range b.site.bySource {
+		urls = append(urls, f+" "+p.url)
+	}
+	sort.Strings(urls)
+	for _, u := range urls {
+		fmt.Fprintln(h, u)
+	}
+	h.Write([]byte(b.layout.Fingerprint()))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// markdownKey is the cache key of one page's rendered markdown. A page
+// that calls shortcodes also depends on its own front matter and the
+// site's data (a shortcode may show them), so those join the key.
+func (b *builder) markdownKey(p *Page, siteKey string) string {
+	h := sha256.New()
+	fmt.Fprintln(h, siteKey, p.src.File, p.src.BodyLine)
+	h.Write(p.src.Body)
+	if strings.Contains(string(p.src.Body), "{{") {
+		fmt.Fprintf(h, "\n%+v\n%v\n", p.src.Meta, b.site.data)
+		for _, q := range b.pages {
+			if q.src != nil {
+				fmt.Fprintf(h, "%s %s %s\n", q.url, q.title, q.src.Meta.Params)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// markdownContext tells the converter how to resolve this page's links
+// and run its shortcodes.
+func (b *builder) markdownContext(p *Page) markdown.Context {
+	dir := path.Dir(p.src.File)
+	return markdown.Context{
+		File:       p.src.File,
+		LineOffset: p.src.BodyLine,
+		ResolveLink: func(dest string) (string, string, bool) {
+			target := path.Join(dir, dest)
+			if strings.HasPrefix(dest, "/") {
+				target = path.Join(content.Dir, dest)
+			}
+			t := b.site.bySource[target]
+			if t == nil {
+				return "", "", false
+			}
+			return t.url, target, true
+		},
+		Shortcode: func(call markdown.Shortcode) (string, error) {
+			return b.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
+		},
+	}
+}
+
+// markdownify renders a short string from a template: no links to pages,
+// no shortcodes, and a single paragraph loses its <p>.
+func (b *builder) markdownify(s string) (template.HTML, error) {
+	r, probs := b.conv.Convert([]byte(s), markdown.Context{File: "markdownify"})
+	if len(probs) > 0 {
+		return "", fmt.Errorf("markdownify: %s", probs[0].Message)
+	}
+	html := strings.TrimSpace(r.HTML)
+	if strings.Count(html, "<p>") == 1 && strings.HasPrefix(html, "<p>") && strings.HasSuffix(html, "</p>") {
+		html = strings.TrimSuffix(strings.TrimPrefix(html, "<p>"), "</p>")
+	}
+	return template.HTML(html), nil
+}
+
+// ShortcodeData is the dot inside a shortcode template.
+type ShortcodeData struct {
+	call markdown.Shortcode
+	page *Page
+}
+
+// Get returns a named argument by key, or a positional one by index; ""
+// when absent.
+func (s *ShortcodeData) Get(key any) string {
+	switch k := key.(type) {
+	case string:
+		return s.call.Named[k]
+	case int:
+		if k >= 0 && k < len(s.call.Positional) {
+			return s.call.Positional[k]
+		}
+	}
+	return ""
+}
+
+// Params is the map of named arguments.
+func (s *ShortcodeData) Params() map[string]string { return s.call.Named }
+
+// Inner is the text between the opening and closing tags: rendered
+// markdown for {{% %}} calls, escaped text for {{< >}} calls.
+func (s *ShortcodeData) Inner() template.HTML {
+	if s.call.Markdown {
+		return template.HTML(s.call.Inner)
+	}
+	return template.HTML(template.HTMLEscapeString(s.call.Inner))
+}
+
+// Name is the shortcode's name.
+func (s *ShortcodeData) Name() string { return s.call.Name }
+
+// Page is the page the shortcode is called from.
+func (s *ShortcodeData) Page() *Page { return s.page }
+
+// Site is the site.
+func (s *ShortcodeData) Site() *Site { return s.page.site }
+
+// checkLinks reports links to a page's anchor that the page does not have.
+func (b *builder) checkLinks() {
+	for _, p := range b.pages {
+		for _, l := range p.rendered.Links {
+			if l.Fragment == "" {
+				continue
+			}
+			t := b.site.bySource[l.Target]
+			if t == nil {
+				continue
+			}
+			i := sort.SearchStrings(t.rendered.Anchors, l.Fragment)
+			if i < len(t.rendered.Anchors) && t.rendered.Anchors[i] == l.Fragment {
+				continue
+			}
+			b.problem(problem.Problem{File: p.src.File, Line: l.Line,
+				Message: fmt.Sprintf("link to %s#%s: that page has no heading or anchor %q", l.Target, l.Fragment, l.Fragment),
+				Hint:    anchorHint(t.rendered.Anchors)})
+		}
+	}
+}
+
+func anchorHint(anchors []string) string {
+	if len(anchors) == 0 {
+		return "the page has no headings to link to; link to the page without #"
+	}
+	if len(anchors) > 12 {
+		anchors = anchors[:12]
+	}
+	return "the page's anchors are: " + strings.Join(anchors, ", ")
+}
+
+// executeTemplates runs each page's template on all cores, then the
+// further pages of paginated lists and the 404 page.
+func (b *builder) executeTemplates() {
+	b.workers(len(b.pages), func(i int) { b.executePage(b.pages[i]) })
+	b.execute404()
+}
+
+func (b *builder) executePage(p *Page) {
+	name := b.layout.Lookup(p.kind, p.typ, p.Layout())
+	if name == "" {
+		b.problem(problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this %s page", p.kind),
+			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")})
+		return
+	}
+	paged := false
+	first := *p
+	first.paged = &paged
+	b.executeOne(&first, name, content.OutputPath(p.url))
+	if !paged {
+		return
+	}
+	total := newPager(p, 1).TotalPages
+	for n := 2; n <= total; n++ {
+		view := *p
+		view.pager = newPager(p, n)
+		b.executeOne(&view, name, content.OutputPath(pagerURL(p.url, n)))
+	}
+}
+
+func (b *builder) executeOne(p *Page, name, out string) {
+	html, prob := b.layout.Execute(name, p, describe(p))
+	if prob != nil {
+		b.problem(*prob)
+		return
+	}
+	b.write(out, html)
+}
+
+func (b *builder) execute404() {
+	name := b.layout.Lookup("404", "", "")
+	if name == "" {
+		return
+	}
+	p := &Page{site: b.site, kind: "404", title: "Page not found", url: "/404.html", parent: b.site.home}
+	b.executeOne(p, name, "404.html")
+}
+
+// describe names a page for error messages: its file, or its URL.
+func describe(p *Page) string {
+	if f := p.File(); f != "" {
+		return f
+	}
+	return p.url
+}
+
+func prefixAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = layout.Dir + "/" + n
+	}
+	return out
+}
+
+// tocHTML renders headings of level 2 and 3 as a nested list.
+func tocHTML(hs []markdown.Heading) template.HTML {
+	var items []markdown.Heading
+	for _, h := range hs {
+		if h.Level == 2 || h.Level == 3 {
+			items = append(items, h)
+		}
+	}
+	if len(items) < 2 {
+		return ""
+	}
+	var sb strings.Builder
+	sb.WriteString(`<nav class="toc" aria-label="Contents"><ol>`)
+	level := 2
+	open := false
+	for _, h := range items {
+		switch {
+		case h.Level > level:
+			sb.WriteString("<ol>")
+			level = 3
+		case h.Level < level:
+			sb.WriteString("</li></ol></li>")
+			level = 2
+		case open:
+			sb.WriteString("</li>")
+		}
+		fmt.Fprintf(&sb, `<li><a href="#%s">%s</a>`, template.HTMLEscapeString(h.ID), template.HTMLEscapeString(h.Text))
+		open = true
+	}
+	if level == 3 {
+		sb.WriteString("</li></ol>")
+	}
+	sb.WriteString("</li></ol></nav>")
+	return template.HTML(sb.String())
+}

@@ -1,0 +1,239 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// buildNow is the fixture's "now": after its dated pages, before its
+// future one.
+var buildNow = time.Date(2012, 11, 28, 0, 0, 0, 0, time.UTC)
+
+// siteFS reads a txtar archive into an in-memory site.
+func siteFS(t testing.TB, archive string) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mapFS(a.Files)
+}
+
+func mapFS(files []txtar.File) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	return fsys
+}
+
+// build builds fsys with its own site.toml.
+func build(t testing.TB, fsys fstest.MapFS, opts Options) Result {
+	t.Helper()
+	cfg, probs := config.Load(fsys)
+	if len(probs) > 0 {
+		t.Fatalf("config: %v", probs)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = buildNow
+	}
+	return Build(context.Background(), fsys, cfg, opts, nil)
+}
+
+func problems(ps []problem.Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestFixtureGolden builds the fixture site and compares every output file
+// with testdata/fixture.golden.txtar.
+func TestFixtureGolden(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/fixture.txtar"), Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	var got txtar.Archive
+	for _, name := range res.Paths() {
+		got.Files = append(got.Files, txtar.File{Name: name, Data: res.Files[name]})
+	}
+	golden := "testdata/fixture.golden.txtar"
+	if *update {
+		if err := os.WriteFile(golden, txtar.Format(&got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := txtar.ParseFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	wantFiles := map[string][]byte{}
+	for _, f := range want.Files {
+		wantFiles[f.Name] = f.Data
+	}
+	for _, name := range res.Paths() {
+		w, ok := wantFiles[name]
+		if !ok {
+			t.Errorf("%s: built but not in the golden output", name)
+			continue
+		}
+		if !bytes.Equal(normalizeNewline(res.Files[name]), w) {
+			t.Errorf("%s differs from the golden output:\n--- got\n%s\n--- want\n%s", name, res.Files[name], w)
+		}
+		delete(wantFiles, name)
+	}
+	for name := range wantFiles {
+		t.Errorf("%s: in the golden output but not built", name)
+	}
+}
+
+// normalizeNewline matches txtar, which ends every file with a newline.
+func normalizeNewline(b []byte) []byte {
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		return append(append([]byte(nil), b...), '\n')
+	}
+	return b
+}
+
+func TestFixtureFeatures(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/fixture.txtar"), Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	has := func(file string, wants ...string) {
+		t.Helper()
+		data, ok := res.Files[file]
+		if !ok {
+			t.Errorf("%s was not built", file)
+			return
+		}
+		for _, w := range wants {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %q", file, w)
+			}
+		}
+	}
+	absent := func(file string) {
+		t.Helper()
+		if _, ok := res.Files[file]; ok {
+			t.Errorf("%s was built; it must not exist", file)
+		}
+	}
+	has("index.html", "Clashes in Zhanaozen", "<h2>Tags</h2>", "The clashes")
+	has("stories/strike/index.html", `id="demands"`, `id="суд-над-активистами"`, "footnote", "<dl>", `type="checkbox"`, "<table>", "<del>struck</del>", `href="https://example.com/auto"`, "1 minute")
+	has("stories/clashes/index.html", `href="/stories/strike/#demands"`, `href="/complaint/the-complaint/"`, `<figure class="quote">`, "Words &amp; more", `<aside class="fact">A <strong>fact</strong>.</aside>`, `class="chroma"`, "plain &lt;text&gt;")
+	has("stories/index.html", "1/", `href="/stories/page/2/"`)
+	has("stories/page/2/index.html", "2/")
+	has("people/kozlov/index.html", `<p class="role">Leader of Alga</p>`, `src="portrait.png"`)
+	has("people/kozlov/portrait.png", "not really a png")
+	has("old/clashes/index.html", `content="0; url=/stories/clashes/"`, `rel="canonical" href="https://example.org/campaign/stories/clashes/"`, "noindex")
+	has("tags/index.html", "labour", "zhanaozen")
+	has("tags/zhanaozen/index.html", "The clashes", "The strike")
+	has("categories/events/index.html", "The strike")
+	has("index.xml", `<feed xmlns="http://www.w3.org/2005/Atom"`, "<id>https://example.org/campaign/stories/clashes/</id>")
+	has("stories/index.xml", "The strike")
+	has("sitemap.xml", "<loc>https://example.org/campaign/people/kozlov/</loc>")
+	has("robots.txt", "Sitemap: https://example.org/campaign/sitemap.xml")
+	has("404.html", "Page not found")
+	has("chroma.css", "prefers-color-scheme: dark")
+	has("css/site.css", "system-ui")
+	has("complaint/the-complaint/index.html", `aria-current="page"`)
+	for _, f := range []string{"stories/draft/index.html", "draft-alias/index.html", "tags/secret/index.html", "stories/future/index.html", "stories/expired/index.html"} {
+		absent(f)
+	}
+	for name, data := range res.Files {
+		for _, bad := range []string{"draft", "From the future", "Expired"} {
+			if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".xml") {
+				if strings.Contains(string(data), ">"+bad) || strings.Contains(string(data), "/stories/"+strings.ToLower(bad)) {
+					t.Errorf("%s mentions the unpublished page %q", name, bad)
+				}
+			}
+		}
+	}
+}
+
+func TestDraftsFutureExpiredFlags(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	res := build(t, fsys, Options{Drafts: true, Future: true, Expired: true})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for _, f := range []string{"stories/draft/index.html", "draft-alias/index.html", "tags/secret/index.html", "stories/future/index.html", "stories/expired/index.html"} {
+		if _, ok := res.Files[f]; !ok {
+			t.Errorf("%s missing with --drafts --future --expired", f)
+		}
+	}
+}
+
+// TestDeterministic builds twice with different core counts and time
+// zones and wants the same bytes.
+func TestDeterministic(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	first := build(t, fsys, Options{})
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	loc := time.Local
+	time.Local = time.FixedZone("UTC+6", 6*3600)
+	defer func() { time.Local = loc }()
+	second := build(t, fsys, Options{})
+	if len(first.Files) != len(second.Files) {
+		t.Fatalf("%d files then %d", len(first.Files), len(second.Files))
+	}
+	for name, data := range first.Files {
+		if !bytes.Equal(data, second.Files[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestNoMachinePathsInOutput(t *testing.T) {
+	wd, _ := os.Getwd()
+	home, _ := os.UserHomeDir()
+	res := build(t, siteFS(t, "testdata/fixture.txtar"), Options{})
+	for name, data := range res.Files {
+		for _, p := range []string{wd, home, os.TempDir()} {
+			if p != "" && p != "/" && bytes.Contains(data, []byte(p)) {
+				t.Errorf("%s contains the machine path %s", name, p)
+			}
+		}
+	}
+}
+
+// TestCoreImportsNoServer keeps the build pipeline pure: site and the
+// packages below it never import the network, the watcher or the dev
+// server (ARCHITECTURE.md, rule 1).
+func TestCoreImportsNoServer(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go command not found")
+	}
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := strings.Fields(string(out))
+	sort.Strings(deps)
+	for _, d := range deps {
+		switch {
+		case d == "net/http", strings.HasPrefix(d, "github.com/fsnotify/"),
+			strings.HasSuffix(d, "/internal/devserver"), strings.HasSuffix(d, "/internal/watch"):
+			t.Errorf("internal/site depends on %s", d)
+		}
+	}
+}

@@ -1,0 +1,258 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
+	"github.com/samizdat-press/samizdat/internal/markdown"
+)
+
+// Page is what a template gets as its dot: one page of the built site,
+// read through methods so templates cannot change it. docs/templates.md
+// documents every method.
+type Page struct {
+	src   *content.Page // nil for taxonomy, term and 404 pages
+	site  *Site
+	kind  string
+	typ   string
+	title string
+	url   string
+
+	parent   *Page
+	children []*Page // sections and pages listed here, in list order
+	prev     *Page
+	next     *Page
+	terms    map[string][]*Page // plural -> term pages of this page
+
+	rendered markdown.Result
+	pager    *Pager // set on the copy that renders one page of a list
+	paged    *bool  // set when the template asked for .Paginator
+}
+
+// Kind is "home", "section", "page", "taxonomy", "term" or "404".
+func (p *Page) Kind() string { return p.kind }
+
+// Title is the front matter title (the term as written for a term page).
+func (p *Page) Title() string { return p.title }
+
+// Description is the front matter description.
+func (p *Page) Description() string { return p.meta().Description }
+
+// Content is the page's rendered markdown.
+func (p *Page) Content() template.HTML { return template.HTML(p.rendered.HTML) }
+
+// Summary is the front matter summary, else the part before <!--more-->,
+// else the first paragraph.
+func (p *Page) Summary() template.HTML {
+	if s := p.meta().Summary; s != "" {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return template.HTML(p.rendered.Summary)
+}
+
+// Truncated reports whether Content holds more than Summary.
+func (p *Page) Truncated() bool { return p.rendered.Truncated }
+
+// TOC is the page's headings in document order.
+func (p *Page) TOC() []markdown.Heading { return p.rendered.TOC }
+
+// TableOfContents is the headings of level 2 and 3 as a nested list in a
+// <nav>, or "" when the page has fewer than two.
+func (p *Page) TableOfContents() template.HTML { return tocHTML(p.rendered.TOC) }
+
+// WordCount is the number of words in the content.
+func (p *Page) WordCount() int { return p.rendered.WordCount }
+
+// ReadingTime is the reading time in whole minutes, at least 1, at 200
+// words a minute.
+func (p *Page) ReadingTime() int { return max(1, (p.rendered.WordCount+199)/200) }
+
+// Date is the front matter date, else publishDate.
+func (p *Page) Date() time.Time {
+	m := p.meta()
+	if m.Date.IsZero() {
+		return m.PublishDate
+	}
+	return m.Date
+}
+
+// Lastmod is the front matter lastmod, else Date.
+func (p *Page) Lastmod() time.Time {
+	if m := p.meta(); !m.Lastmod.IsZero() {
+		return m.Lastmod
+	}
+	return p.Date()
+}
+
+// PublishDate is the front matter publishDate, else Date.
+func (p *Page) PublishDate() time.Time {
+	if m := p.meta(); !m.PublishDate.IsZero() {
+		return m.PublishDate
+	}
+	return p.Date()
+}
+
+// ExpiryDate is the front matter expiryDate (zero when unset).
+func (p *Page) ExpiryDate() time.Time { return p.meta().ExpiryDate }
+
+// Draft is the front matter draft flag (only true in builds with --drafts).
+func (p *Page) Draft() bool { return p.meta().Draft }
+
+// Weight is the front matter weight.
+func (p *Page) Weight() int { return p.meta().Weight }
+
+// Params is the front matter params map, never nil.
+func (p *Page) Params() map[string]any {
+	if m := p.meta().Params; m != nil {
+		return m
+	}
+	return map[string]any{}
+}
+
+// Image is the front matter image as written.
+func (p *Page) Image() string { return p.meta().Image }
+
+// Aliases are the old URLs that redirect to this page.
+func (p *Page) Aliases() []string { return p.meta().Aliases }
+
+// Layout is the front matter layout.
+func (p *Page) Layout() string { return p.meta().Layout }
+
+// Type is the front matter type, else the top-level section.
+func (p *Page) Type() string { return p.typ }
+
+// Section is the top-level section the page belongs to ("" at home).
+func (p *Page) Section() string {
+	if p.src != nil {
+		return p.src.Section
+	}
+	return p.typ
+}
+
+// URL is the page's root-relative URL ("/zhanaozen/"). The build rewrites
+// links to page-relative form at the end, so templates just use this.
+func (p *Page) URL() string { return p.url }
+
+// RelPermalink is URL, under Hugo's name.
+func (p *Page) RelPermalink() string { return p.url }
+
+// Permalink is the page's absolute URL from baseURL.
+func (p *Page) Permalink() string { return p.site.abs(p.url) }
+
+// File is the page's source file from the site root ("" when generated).
+func (p *Page) File() string {
+	if p.src == nil {
+		return ""
+	}
+	return p.src.File
+}
+
+// Parent is the section that lists this page; nil for the home page.
+func (p *Page) Parent() *Page { return p.parent }
+
+// Pages lists what a home, section, taxonomy or term page shows: for a
+// section its pages and subsections, sorted by weight, then date (newest
+// first), then title.
+func (p *Page) Pages() []*Page { return p.children }
+
+// RegularPages is Pages without sections.
+func (p *Page) RegularPages() []*Page {
+	var out []*Page
+	for _, c := range p.children {
+		if c.kind == "page" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Prev is the page before this one in its section's order; nil at the start.
+func (p *Page) Prev() *Page { return p.prev }
+
+// Next is the page after this one in its section's order; nil at the end.
+func (p *Page) Next() *Page { return p.next }
+
+// IsHome reports whether this is the home page.
+func (p *Page) IsHome() bool { return p.kind == "home" }
+
+// IsSection reports whether this is a section page.
+func (p *Page) IsSection() bool { return p.kind == "section" }
+
+// IsPage reports whether this is a regular page.
+func (p *Page) IsPage() bool { return p.kind == "page" }
+
+// Terms returns the term pages of one taxonomy ("tags") this page is in.
+func (p *Page) Terms(plural string) []*Page { return p.terms[plural] }
+
+// Lang is the page's language code.
+func (p *Page) Lang() string { return p.site.LanguageCode() }
+
+// Site is the site the page belongs to.
+func (p *Page) Site() *Site { return p.site }
+
+// Paginator splits Pages into pages of the site's paginate size. Asking
+// for it is what makes the build write /page/2/ and on.
+func (p *Page) Paginator() *Pager {
+	if p.paged != nil {
+		*p.paged = true
+	}
+	if p.pager != nil {
+		return p.pager
+	}
+	return newPager(p, 1)
+}
+
+// Eq reports whether two pages are the same page (for menus and "you are
+// here" marks).
+func (p *Page) Eq(o *Page) bool { return o != nil && p.url == o.url }
+
+// InSection reports whether this page's URL is at or below o's, for
+// marking the section of the page being shown.
+func (p *Page) InSection(o *Page) bool {
+	return o != nil && o.url != "/" && strings.HasPrefix(p.url, o.url)
+}
+
+func (p *Page) meta() frontmatter.Meta {
+	if p.src == nil {
+		return frontmatter.Meta{}
+	}
+	return p.src.Meta
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Pages      []*Page // the pages on this page of the list
+	PageNumber int     // 1-based
+	TotalPages int
+	HasPrev    bool
+	HasNext    bool
+	PrevURL    string // root-relative; "" on the first page
+	NextURL    string // root-relative; "" on the last page
+}
+
+func newPager(p *Page, n int) *Pager {
+	size := p.site.paginate
+	all := p.children
+	total := max(1, (len(all)+size-1)/size)
+	lo, hi := (n-1)*size, min(n*size, len(all))
+	pg := &Pager{Pages: all[min(lo, len(all)):hi], PageNumber: n, TotalPages: total, HasPrev: n > 1, HasNext: n < total}
+	if pg.HasPrev {
+		pg.PrevURL = pagerURL(p.url, n-1)
+	}
+	if pg.HasNext {
+		pg.NextURL = pagerURL(p.url, n+1)
+	}
+	return pg
+}
+
+// pagerURL is the URL of page n of a list: the list itself, then
+// list/page/2/ and on, as Hugo does.
+func pagerURL(list string, n int) string {
+	if n == 1 {
+		return list
+	}
+	return strings.TrimSuffix(list, "/") + "/page/" + itoa(n) + "/"
+}
