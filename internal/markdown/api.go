@@ -1,8 +1,3 @@
-// Package markdown is THE goldmark setup of samizdat: one constructor, New,
-// configures every extension, and Convert turns one page's markdown into a
-// Result value (HTML, table of contents, the links and anchors it saw)
-// plus the problems it found. It never reads files and holds no state
-// between calls, so one Converter is shared by all render workers.
 package markdown
 
 import (

@@ -1,0 +1,222 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// MaxBodyBytes is the largest markdown body Convert renders. Bigger bodies
+// are a problem and are not rendered: goldmark has inputs whose cost grows
+// faster than their size, and no campaign page needs 2 MiB of text.
+const MaxBodyBytes = 2 << 20
+
+// defaultMaxCodeBytes is Options.MaxCodeBytes when it is 0.
+const defaultMaxCodeBytes = 64 << 10
+
+// Converter turns markdown into HTML. It holds only read-only
+// configuration, so one Converter serves any number of goroutines.
+type Converter struct {
+	md           goldmark.Markdown
+	maxCodeBytes int
+}
+
+// New returns the Converter for opts. It is the one place goldmark is
+// configured; every option says why it is on.
+func New(opts Options) *Converter {
+	maxCode := opts.MaxCodeBytes
+	if maxCode <= 0 {
+		maxCode = defaultMaxCodeBytes
+	}
+	code := &codeRenderer{
+		maxBytes: maxCode,
+		// Classes, not inline styles, so a strict Content-Security-Policy
+		// (no style-src 'unsafe-inline') still shows colours; all classes
+		// because ChromaCSS carries two styles and each colours different
+		// token types.
+		formatter: chromahtml.New(
+			chromahtml.WithClasses(true),
+			chromahtml.WithAllClasses(true),
+			chromahtml.WithPreWrapper(noPre{}),
+		),
+	}
+	htmlOpts := []renderer.Option{}
+	if opts.UnsafeHTML {
+		// The site owner asked for raw HTML in markdown (site.toml
+		// [markup] unsafe = true); otherwise goldmark's safe default
+		// replaces it with <!-- raw HTML omitted -->.
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			// GFM is what editors expect from GitHub and most editors:
+			// tables, ~~strikethrough~~, bare www./https:// links
+			// (linkify) and - [ ] task lists.
+			extension.GFM,
+			// Footnotes carry sources, which campaign texts cite a lot.
+			extension.Footnote,
+			// Typographer turns "quotes", -- and ... into typographic
+			// punctuation, which editors cannot easily type.
+			extension.Typographer,
+			// Definition lists suit glossaries of names and terms.
+			extension.DefinitionList,
+		),
+		goldmark.WithParserOptions(
+			// Attribute syntax ({#id .class}) lets editors fix an anchor
+			// that other pages link to; attributeFilter in the AST
+			// transformer keeps only id and class, since goldmark would
+			// also pass style, hidden and friends.
+			parser.WithAttribute(),
+			// Heading ids are ours (Unicode-aware, unique, stable), so
+			// goldmark's ASCII-only auto ids stay off; the transformer
+			// runs after goldmark's own transformers (footnotes).
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(
+			// Our renderers (priority below goldmark's 1000, so they win):
+			// headings with an anchor link, highlighted code, and the
+			// placeholders that shortcodes and summaries are spliced into.
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)),
+		),
+	)
+	return &Converter{md: md, maxCodeBytes: maxCode}
+}
+
+// Convert renders one page body. It reports every problem it finds and
+// still renders what it can; a body over MaxBodyBytes or nested past the
+// limits in guard.go is not rendered at all.
+func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem) {
+	p := &page{conv: c, ctx: ctx}
+	if len(src) > MaxBodyBytes {
+		p.problem(1, fmt.Sprintf("page body is %d bytes, more than the %d allowed", len(src), MaxBodyBytes),
+			"split the page into several pages")
+		return Result{}, p.problems
+	}
+	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	if line, msg := checkComplexity(src); msg != "" {
+		p.problem(line, msg, "this page is too deeply nested or too complex to render safely; "+
+			"split long paragraphs and lists with blank lines and nest less deeply")
+		return Result{}, p.problems
+	}
+	p.prefix = tokenPrefix(src)
+	nodes, ok := p.parseShortcodes(src)
+	if !ok {
+		return Result{}, p.problems
+	}
+	body := p.render(nodes, false)
+	res := p.result(body)
+	problem.Sort(p.problems)
+	return res, p.problems
+}
+
+// page is the state of one Convert call. It is reachable from goldmark's
+// transformer through parser.Context, never from package variables.
+type page struct {
+	conv     *Converter
+	ctx      Context
+	prefix   string // token prefix, unique to this source (see tokenPrefix)
+	calls    []*call
+	problems []problem.Problem
+	toc      []Heading
+	links    []Link
+	ids      map[string]bool // element ids given out so far
+	words    int
+	used     []bool // calls[i] already spliced into the output
+}
+
+// problem records a problem at a body line (0: unknown); the line in File
+// adds the front matter's LineOffset.
+func (p *page) problem(line int, msg, hint string) {
+	if line > 0 {
+		line += p.ctx.LineOffset
+	}
+	p.problems = append(p.problems, problem.Problem{File: p.ctx.File, Line: line, Message: msg, Hint: hint})
+}
+
+// render turns shortcode-split nodes into HTML: assemble markdown with
+// placeholder tokens, run goldmark, splice the shortcodes back in.
+// fragment is true for markdown inside another shortcode's raw inner,
+// whose headings stay out of the table of contents.
+func (p *page) render(nodes []node, fragment bool) string {
+	var a assembler
+	p.assemble(&a, nodes)
+	pass := &pass{page: p, lines: &a.lines, fragment: fragment}
+	pc := parser.NewContext()
+	pc.Set(passKey, pass)
+	reader := text.NewReader(a.src)
+	doc := p.conv.md.Parser().Parse(reader, parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := p.conv.md.Renderer().Render(&buf, a.src, doc); err != nil {
+		// Rendering writes to a bytes.Buffer; an error means a renderer
+		// bug, which the editor should still hear about.
+		p.problem(0, "render markdown: "+err.Error(), "")
+	}
+	return p.expand(buf.String())
+}
+
+// result cuts the summary out of the rendered body and collects the ids.
+func (p *page) result(body string) Result {
+	res := Result{TOC: p.toc, Links: p.links, WordCount: p.words}
+	more := p.token(kindMore, 0)
+	begin, end := p.token(kindFirstBegin, 0), p.token(kindFirstEnd, 0)
+	if i := strings.Index(body, more); i >= 0 {
+		res.Summary = strings.TrimSpace(p.stripMarkers(body[:i]))
+		res.Truncated = true
+		body = body[:i] + body[i+len(more):]
+	} else if i, j := strings.Index(body, begin), strings.Index(body, end); i >= 0 && j > i {
+		res.Summary = strings.TrimSpace(body[i+len(begin) : j])
+		rest := body[:i] + body[j+len(end):]
+		res.Truncated = strings.TrimSpace(p.stripMarkers(rest)) != ""
+	}
+	res.HTML = p.stripMarkers(body)
+	res.Anchors = anchors(res.HTML)
+	return res
+}
+
+func (p *page) stripMarkers(s string) string {
+	for _, k := range []byte{kindMore, kindFirstBegin, kindFirstEnd} {
+		s = strings.ReplaceAll(s, p.token(k, 0)+"\n", "")
+		s = strings.ReplaceAll(s, p.token(k, 0), "")
+	}
+	return s
+}
+
+// anchors returns the sorted, distinct values of every id attribute in
+// body. goldmark escapes quotes and angle brackets in text and attribute
+// values, so ` id="` appears in body only inside a start tag.
+func anchors(body string) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for rest := body; ; {
+		i := strings.Index(rest, ` id="`)
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len(` id="`):]
+		j := strings.IndexByte(rest, '"')
+		if j < 0 {
+			break
+		}
+		id := htmlUnescape(rest[:j])
+		rest = rest[j:]
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}

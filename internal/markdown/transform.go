@@ -1,0 +1,432 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// passKey finds the pass of the current parse in parser.Context; the key
+// itself is immutable.
+var passKey = parser.NewContextKey()
+
+// pass is one goldmark parse within a Convert call: the page, where the
+// assembled lines came from, and whether this is the page body or a
+// fragment inside a shortcode.
+type pass struct {
+	page     *page
+	lines    *lineMap
+	fragment bool
+}
+
+// transformer is the samizdat AST transformer. It is stateless; all it
+// learns goes into the pass found in parser.Context.
+type transformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	ps, _ := pc.Get(passKey).(*pass)
+	if ps == nil {
+		return
+	}
+	t := &transform{pass: ps, p: ps.page, src: reader.Source()}
+	t.collect(doc)
+	t.filterAttributes()
+	t.splitBlockTokens()
+	t.codeBlocks()
+	t.checkLinks()
+	t.headingIDs()
+	if !ps.fragment {
+		t.markSummary(doc)
+		t.countWords(doc)
+	}
+}
+
+type transform struct {
+	*pass
+	p   *page
+	src []byte
+
+	headings []*ast.Heading
+	links    []ast.Node // *ast.Link, *ast.Image, *ast.AutoLink
+	paras    []ast.Node // *ast.Paragraph, *ast.TextBlock
+	codes    []*ast.FencedCodeBlock
+	attrs    []ast.Node // nodes with attributes
+}
+
+func (t *transform) collect(doc *ast.Document) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Attributes() != nil {
+			t.attrs = append(t.attrs, n)
+		}
+		switch v := n.(type) {
+		case *ast.Heading:
+			t.headings = append(t.headings, v)
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			t.links = append(t.links, n)
+		case *ast.Paragraph, *ast.TextBlock:
+			t.paras = append(t.paras, n)
+		case *ast.FencedCodeBlock:
+			t.codes = append(t.codes, v)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// line is the body line of n, found from its position or the nearest
+// block with source lines; 0 when unknown.
+func (t *transform) line(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if pos := n.Pos(); pos >= 0 && n.Kind() != ast.KindDocument {
+			return t.lines.line(pos)
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return t.lines.line(n.Lines().At(0).Start)
+		}
+		if txt, ok := n.FirstChild().(*ast.Text); ok {
+			return t.lines.line(txt.Segment.Start)
+		}
+	}
+	return 0
+}
+
+// filterAttributes keeps only id and class: goldmark's attribute filters
+// let style, hidden and contenteditable through, which editors could use
+// to cover the page or hide text.
+func (t *transform) filterAttributes() {
+	for _, n := range t.attrs {
+		var keep []ast.Attribute
+		for _, a := range n.Attributes() {
+			switch string(a.Name) {
+			case "id", "class":
+				keep = append(keep, a)
+			default:
+				t.p.problem(t.line(n), fmt.Sprintf("attribute %q is not allowed", truncate(string(a.Name), 40)),
+					"only {#id} and {.class} are kept")
+			}
+		}
+		n.RemoveAttributes()
+		for _, a := range keep {
+			n.SetAttribute(a.Name, a.Value)
+		}
+	}
+}
+
+// splitBlockTokens moves the token of a shortcode that stands alone on
+// its line out of its paragraph, so the shortcode's HTML is never wrapped
+// in <p> even without blank lines around it.
+func (t *transform) splitBlockTokens() {
+	work := append([]ast.Node(nil), t.paras...)
+	for len(work) > 0 {
+		para := work[len(work)-1]
+		work = work[:len(work)-1]
+		for c := para.FirstChild(); c != nil; c = c.NextSibling() {
+			txt, ok := c.(*ast.Text)
+			if !ok || !t.p.isBlockToken(string(bytes.TrimSpace(txt.Segment.Value(t.src)))) || !startsLine(c) || !endsLine(txt) {
+				continue
+			}
+			parent := para.Parent()
+			ph := &placeholder{token: string(bytes.TrimSpace(txt.Segment.Value(t.src)))}
+			var after ast.Node = ast.NewParagraph()
+			if para.Kind() == ast.KindTextBlock {
+				after = ast.NewTextBlock()
+			}
+			for s := c.NextSibling(); s != nil; {
+				next := s.NextSibling()
+				after.AppendChild(after, s)
+				s = next
+			}
+			if prev, ok := c.PreviousSibling().(*ast.Text); ok {
+				prev.SetSoftLineBreak(false)
+				prev.SetHardLineBreak(false)
+			}
+			para.RemoveChild(para, c)
+			parent.InsertAfter(parent, para, ph)
+			if after.HasChildren() {
+				parent.InsertAfter(parent, ph, after)
+				work = append(work, after)
+			}
+			if !para.HasChildren() {
+				parent.RemoveChild(parent, para)
+			}
+			break
+		}
+	}
+}
+
+func startsLine(n ast.Node) bool {
+	prev, ok := n.PreviousSibling().(*ast.Text)
+	if n.PreviousSibling() == nil {
+		return true
+	}
+	return ok && (prev.SoftLineBreak() || prev.HardLineBreak())
+}
+
+func endsLine(n *ast.Text) bool {
+	return n.NextSibling() == nil || n.SoftLineBreak() || n.HardLineBreak()
+}
+
+// codeBlocks replaces fenced code blocks by codeBlock nodes, which the
+// code renderer highlights.
+func (t *transform) codeBlocks() {
+	for _, n := range t.codes {
+		var b strings.Builder
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Write(seg.Value(t.src))
+		}
+		code := t.p.untoken(b.String(), true)
+		cb := &codeBlock{
+			lang:      string(n.Language(t.src)),
+			code:      code,
+			hasTokens: strings.Contains(code, t.p.prefix),
+		}
+		n.Parent().ReplaceChild(n.Parent(), n, cb)
+	}
+}
+
+// checkLinks resolves links to markdown files and drops links whose scheme
+// is not allowed (see checkDest).
+func (t *transform) checkLinks() {
+	for _, n := range t.links {
+		line := t.line(n)
+		switch v := n.(type) {
+		case *ast.Link:
+			if dest, ok := t.checkDest(string(v.Destination), line); ok {
+				v.Destination = []byte(dest)
+			} else {
+				unwrap(v)
+			}
+		case *ast.Image:
+			if dest, ok := t.checkDest(string(v.Destination), line); ok {
+				v.Destination = []byte(dest)
+			} else {
+				unwrap(v)
+			}
+		case *ast.AutoLink:
+			url := string(v.URL(t.src))
+			if v.AutoLinkType == ast.AutoLinkEmail {
+				url = "mailto:" + url
+			}
+			if scheme := urlScheme(url); !allowedScheme(scheme) {
+				t.schemeProblem(line, url, scheme)
+				s := ast.NewString(v.Label(t.src))
+				v.Parent().ReplaceChild(v.Parent(), v, s)
+			}
+		}
+	}
+}
+
+// unwrap replaces n by its children: a dropped link keeps its text.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// headingIDs gives every heading a unique id, explicit {#id} first, and
+// records the table of contents.
+func (t *transform) headingIDs() {
+	if t.p.ids == nil {
+		t.p.ids = map[string]bool{}
+	}
+	for _, n := range t.attrs {
+		v, ok := n.AttributeString("id")
+		if !ok {
+			continue
+		}
+		id := attrString(v)
+		if t.p.ids[id] {
+			t.p.problem(t.line(n), fmt.Sprintf("duplicate id %q", truncate(id, 60)),
+				"each {#id} must be used once per page, and not equal a heading's automatic id")
+		}
+		t.p.ids[id] = true
+	}
+	for _, h := range t.headings {
+		plain := t.plain(h)
+		var id string
+		if v, ok := h.AttributeString("id"); ok {
+			id = attrString(v)
+		} else {
+			id = t.p.uniqueID(headingID(plain))
+			h.SetAttributeString("id", []byte(id))
+		}
+		if !t.fragment {
+			t.p.toc = append(t.p.toc, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plain)})
+		}
+	}
+}
+
+func attrString(v any) string {
+	if b, ok := v.([]byte); ok {
+		return string(b)
+	}
+	return fmt.Sprint(v)
+}
+
+// uniqueID returns base, or base-1, base-2… the first not yet given out.
+func (p *page) uniqueID(base string) string {
+	id := base
+	for i := 1; p.ids[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	p.ids[id] = true
+	return id
+}
+
+// plain is the text of n's inline content, without markup or tokens.
+func (t *transform) plain(n ast.Node) string {
+	var b strings.Builder
+	t.writePlain(&b, n)
+	return t.p.untoken(b.String(), false)
+}
+
+func (t *transform) writePlain(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			b.Write(v.Segment.Value(t.src))
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if v.IsCode() {
+				b.WriteString(htmlUnescape(string(v.Value)))
+			} else {
+				b.Write(v.Value)
+			}
+		case *ast.RawHTML:
+		case *ast.AutoLink:
+			b.Write(v.Label(t.src))
+		default:
+			t.writePlain(b, c)
+		}
+	}
+}
+
+// markSummary puts the more marker where a top-level <!--more--> was, and
+// markers around the first top-level paragraph outside shortcodes.
+func (t *transform) markSummary(doc *ast.Document) {
+	depth := 0
+	var first ast.Node
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *placeholder:
+			if kind, _, _, ok := t.p.parseToken(v.token); ok && kind == kindOpen {
+				depth++
+			} else if ok && kind == kindClose {
+				depth--
+			}
+		case *ast.HTMLBlock:
+			if depth == 0 && isMore(v, t.src) {
+				doc.ReplaceChild(doc, v, &placeholder{token: t.p.token(kindMore, 0)})
+				return
+			}
+		case *ast.Paragraph:
+			if depth == 0 && first == nil {
+				first = v
+			}
+		}
+	}
+	if first != nil {
+		doc.InsertBefore(doc, first, &placeholder{token: t.p.token(kindFirstBegin, 0)})
+		doc.InsertAfter(doc, first, &placeholder{token: t.p.token(kindFirstEnd, 0)})
+	}
+}
+
+func isMore(n *ast.HTMLBlock, src []byte) bool {
+	var b bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(src))
+	}
+	return string(bytes.TrimSpace(b.Bytes())) == "<!--more-->"
+}
+
+// countWords counts the words of the page's text, code included.
+func (t *transform) countWords(doc *ast.Document) {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+		switch v := n.(type) {
+		case *ast.Text:
+			b.Write(v.Segment.Value(t.src))
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(v.Value)
+		case *ast.AutoLink:
+			b.Write(v.Label(t.src))
+		case *codeBlock:
+			b.WriteString(v.code)
+		case *ast.CodeBlock:
+			for i := 0; i < v.Lines().Len(); i++ {
+				seg := v.Lines().At(i)
+				b.Write(seg.Value(t.src))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	t.p.words += len(strings.Fields(t.p.untoken(b.String(), false)))
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// untoken removes tokens from text meant for people (ids, TOC, word
+// count, code): an escape becomes its literal text, other calls
+// disappear. With keepCalls, tokens of real calls stay so expand can
+// still replace them.
+func (p *page) untoken(s string, keepCalls bool) string {
+	if !strings.Contains(s, p.prefix) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, p.prefix)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		kind, n, size, ok := p.parseToken(s[i:])
+		if !ok {
+			b.WriteString(p.prefix)
+			s = s[i+len(p.prefix):]
+			continue
+		}
+		switch {
+		case kind == kindAtom && n < len(p.calls) && p.calls[n].escape:
+			b.WriteString(p.calls[n].literal)
+		case keepCalls:
+			b.WriteString(s[i : i+size])
+		}
+		s = s[i+size:]
+	}
+}
