@@ -486,15 +486,18 @@ func TestProblemsEndpoint(t *testing.T) {
 	}
 }
 
-// TestReloadScriptParses checks reload.js is valid JavaScript, when node is
-// around to say so.
-func TestReloadScriptParses(t *testing.T) {
+// TestReloadScript runs reload.js under node against stubbed browser APIs
+// (testdata/reload_harness.js), when node is installed.
+func TestReloadScript(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")
 	}
 	if out, err := exec.Command(node, "--check", "reload.js").CombinedOutput(); err != nil {
 		t.Fatalf("node --check reload.js: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(node, "testdata/reload_harness.js", "reload.js").CombinedOutput(); err != nil {
+		t.Fatalf("reload.js harness: %v\n%s", err, out)
 	}
 	for _, forbidden := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "document.write"} {
 		if strings.Contains(reloadJS, forbidden) {

@@ -1,0 +1,185 @@
+// Runs reload.js against stubs of the few browser APIs it uses and checks
+// what it does for each event. Usage: node reload_harness.js reload.js
+// Exits 1 with a message on the first failed check. Run by TestReloadScript.
+"use strict";
+const fs = require("fs");
+const vm = require("vm");
+const assert = require("assert");
+
+const src = fs.readFileSync(process.argv[2], "utf8");
+const origin = "http://localhost:1313";
+
+class El {
+  constructor(tag, log) {
+    this.tagName = tag; this.children = []; this.style = {}; this.attrs = {};
+    this.textContent = ""; this.parent = null; this.log = log;
+  }
+  appendChild(c) { c.parent = this; this.children.push(c); return c; }
+  setAttribute(k, v) { this.attrs[k] = String(v); }
+  getAttribute(k) { return k in this.attrs ? this.attrs[k] : null; }
+  remove() {
+    if (this.parent) this.parent.children = this.parent.children.filter((x) => x !== this);
+    this.parent = null;
+    this.log.push("remove " + this.tagName + (this.href ? " " + this.href : ""));
+  }
+  after(n) {
+    const p = this.parent;
+    p.children.splice(p.children.indexOf(this) + 1, 0, n);
+    n.parent = p;
+  }
+  cloneNode() { const c = new El(this.tagName, this.log); c.rel = this.rel; c.href = this.href; return c; }
+  set innerHTML(_) { throw new Error("innerHTML used"); }
+  text() { return [this.textContent].concat(this.children.map((c) => c.text())).join("\n"); }
+}
+
+// page loads reload.js into a fresh stubbed page served with version.
+function page(version, storage = {}) {
+  const log = [];
+  const body = new El("body", log);
+  const head = new El("head", log);
+  const link = new El("link", log);
+  link.rel = "stylesheet"; link.href = origin + "/style.css";
+  head.appendChild(link);
+  const script = new El("script", log);
+  if (version) script.setAttribute("data-version", version);
+  let es = null;
+  class EventSource {
+    constructor(url) { this.url = url; this.listeners = {}; this.readyState = 1; es = this; log.push("connect " + url); }
+    addEventListener(name, f) { this.listeners[name] = f; }
+    close() { log.push("close"); }
+  }
+  EventSource.CLOSED = 2;
+  const ctx = {
+    document: {
+      currentScript: script, readyState: "complete", body, documentElement: body,
+      createElement: (t) => new El(t, log),
+      querySelectorAll: () => head.children.filter((c) => c.tagName === "link"),
+    },
+    EventSource, URL,
+    sessionStorage: {
+      setItem: (k, v) => { storage[k] = String(v); },
+      getItem: (k) => (k in storage ? storage[k] : null),
+      removeItem: (k) => { delete storage[k]; },
+    },
+    location: { pathname: "/a/", href: origin + "/a/", origin, reload: () => log.push("reload") },
+    scrollX: 0, scrollY: 420,
+    scrollTo: (x, y) => log.push("scrollTo " + x + "," + y),
+    addEventListener: () => {},
+    setTimeout: (f) => { log.push("retry"); f(); },
+    Date: { now: () => 42 },
+  };
+  vm.createContext(ctx);
+  vm.runInContext(src, ctx);
+  const fire = (name, data) => es.listeners[name]({ data: typeof data === "string" ? data : JSON.stringify(data) });
+  const overlay = () => body.children.find((c) => c.id === "samizdat-problems");
+  return { log, head, body, storage, fire, overlay, es: () => es };
+}
+
+const problems = [{
+  position: "content/a.md:3:7", file: "content/a.md", line: 3, col: 7,
+  message: "unknown key <img src=x onerror=alert(1)>", hint: "did you mean \"title\"?",
+}];
+
+function check(name, f) {
+  try {
+    f();
+  } catch (err) {
+    console.error(name + ": " + err.message);
+    process.exit(1);
+  }
+}
+
+check("connects and stays on a current state", () => {
+  const p = page("n.1");
+  p.fire("state", { version: "n.1", problems: [] });
+  assert.deepStrictEqual(p.log, ["connect /__samizdat/events"]);
+});
+
+check("reloads keeping scroll when it missed a build", () => {
+  const p = page("n.1");
+  p.fire("state", { version: "n.2", problems: [] });
+  assert.ok(p.log.includes("reload"), p.log.join(", "));
+  assert.strictEqual(p.storage["samizdat:scroll:/a/"], "[0,420]");
+});
+
+check("restores the scroll position after a reload", () => {
+  const storage = { "samizdat:scroll:/a/": "[0,420]" };
+  const p = page("n.1", storage);
+  assert.ok(p.log.includes("scrollTo 0,420"), p.log.join(", "));
+  assert.ok(!("samizdat:scroll:/a/" in storage));
+});
+
+check("reload event reloads", () => {
+  const p = page("n.1");
+  p.fire("reload", "n.2");
+  assert.ok(p.log.includes("reload"));
+});
+
+check("css swaps same-origin stylesheets without reloading", () => {
+  const p = page("n.1");
+  p.fire("css", "n.2");
+  assert.ok(!p.log.includes("reload"));
+  const links = p.head.children;
+  assert.strictEqual(links.length, 2);
+  assert.strictEqual(links[1].href, origin + "/style.css?samizdat=42");
+  links[1].onload();
+  assert.deepStrictEqual(p.head.children.map((l) => l.href), [origin + "/style.css?samizdat=42"]);
+  // The page now knows the new version: a state with it is no news.
+  p.fire("state", { version: "n.2", problems: [] });
+  assert.ok(!p.log.includes("reload"));
+});
+
+check("problems show an overlay built from text", () => {
+  const p = page("n.1");
+  p.fire("problems", problems);
+  const o = p.overlay();
+  assert.ok(o, "no overlay");
+  assert.strictEqual(o.style.position, "fixed");
+  const text = o.text();
+  for (const want of [problems[0].position, problems[0].message, problems[0].hint]) {
+    assert.ok(text.includes(want), "overlay lacks " + want);
+  }
+  p.fire("problems", problems.concat(problems));
+  assert.strictEqual(p.body.children.filter((c) => c.id === "samizdat-problems").length, 1, "two overlays");
+});
+
+check("problems on connect show the overlay", () => {
+  const p = page("n.1");
+  p.fire("state", { version: "n.1", problems });
+  assert.ok(p.overlay());
+  assert.ok(!p.log.includes("reload"));
+});
+
+check("a fix reloads the page under the overlay", () => {
+  for (const [name, data] of [["reload", "n.2"], ["css", "n.2"], ["state", { version: "n.1", problems: [] }]]) {
+    const p = page("n.1");
+    p.fire("problems", problems);
+    p.fire(name, data);
+    assert.ok(p.log.includes("reload"), name + ": " + p.log.join(", "));
+  }
+});
+
+check("garbage data is ignored", () => {
+  const p = page("n.1");
+  p.fire("problems", "{not json");
+  p.fire("state", "");
+  assert.ok(!p.overlay());
+  assert.ok(!p.log.includes("reload"));
+});
+
+check("retries when the server refused the stream", () => {
+  const p = page("n.1");
+  const first = p.es();
+  first.readyState = 2;
+  first.onerror();
+  assert.ok(p.log.includes("retry"));
+  assert.notStrictEqual(p.es(), first, "no new EventSource");
+});
+
+check("leaves a dropped stream to EventSource's own retry", () => {
+  const p = page("n.1");
+  const first = p.es();
+  first.readyState = 0; // CONNECTING: the browser is retrying
+  first.onerror();
+  assert.strictEqual(p.es(), first);
+});
