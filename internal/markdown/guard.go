@@ -29,9 +29,9 @@ const (
 // checked.
 func checkComplexity(src []byte) (int, string) {
 	var (
-		blk                      blockCounts
-		fence                    string // the fence's marker ("```", "~~~~"), "" outside
-		fenceCol, fenceQuotes    int
+		blk                   blockCounts
+		fence                 string // the fence's marker ("```", "~~~~"), "" outside
+		fenceCol, fenceQuotes int
 	)
 	lines := strings.Split(string(src), "\n")
 	for i, line := range lines {
