@@ -9,7 +9,9 @@
 //     </body>, or at the end); Output itself is never modified, so build and
 //     serve publish the same files. Unknown paths get Output's 404.html with
 //     status 404. A folder path without its trailing slash is redirected to
-//     the slash form.
+//     the slash form. Until the first good build every path gets a short
+//     placeholder page (503) that carries the script, so a broken first
+//     build still shows its problems.
 //   - Update swaps a good build in atomically and only then tells every open
 //     page over Server-Sent Events (/__samizdat/events): "css" when only
 //     stylesheets changed, "reload" otherwise, nothing when nothing changed.
@@ -29,12 +31,13 @@
 //     Forwarded are never read.
 //   - A slow page never slows the others. Each event stream has a one-slot
 //     mailbox; Update never blocks on it, and an event that finds the slot
-//     full is merged with the pending one (see deliver). Each write has a
+//     full is merged with the pending one (see deliverLocked). Each write has a
 //     deadline, after which that stream is dropped.
 //
 // Paths under /__samizdat/ are reserved: reload.js (the client script),
 // events (the stream) and problems (the current problems as JSON, read-only).
-// An Output file under __samizdat/ is shadowed by them.
+// An Output file under __samizdat/ is shadowed by them. They also refuse a
+// request whose Origin header names another site.
 //
 // The package knows nothing of how builds are made or when files change;
 // internal/cli wires the watcher and site.Build to Update.
@@ -232,6 +235,9 @@ func changeKind(prev, next *output.Output) string {
 // stream handlers have returned (at most WriteTimeout, for a stream stuck
 // in a write). Pages retry, and reload when a new server is up. Files are
 // still served after Close. Close is idempotent.
+//
+// Call Close before http.Server.Shutdown: Shutdown waits for connections
+// to go idle, which an open event stream never does.
 func (s *Server) Close() {
 	s.mu.Lock()
 	if !s.closed {

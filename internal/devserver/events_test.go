@@ -2,6 +2,7 @@ package devserver
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -493,5 +494,31 @@ func TestNewHTTPServerLimits(t *testing.T) {
 	}
 	if srv.MaxHeaderBytes <= 0 || srv.MaxHeaderBytes > 1<<20 {
 		t.Errorf("MaxHeaderBytes %d; want bounded", srv.MaxHeaderBytes)
+	}
+}
+
+// TestCloseThenShutdown checks the shutdown order the CLI uses: Close ends
+// the streams, so http.Server.Shutdown finds every connection idle.
+func TestCloseThenShutdown(t *testing.T) {
+	s := New(Options{})
+	s.Update(testSite())
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewHTTPServer(ln.Addr().String(), s)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	st := openStream(t, ln.Addr().String())
+	st.expect(t, eventState)
+
+	s.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatalf("Shutdown after Close: %v", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		t.Errorf("Serve returned %v; want http.ErrServerClosed", err)
 	}
 }
