@@ -1,0 +1,25 @@
+// Package publish turns a freshly rendered site into deployable output.
+//
+// Process runs at the end of every build, on the in-memory output.Output,
+// and never touches disk or network. In order it:
+//
+//  1. strips privacy-leaking metadata (Exif, GPS, XMP, IPTC, comments,
+//     text chunks) from JPEG, PNG and WebP files by rewriting their
+//     container segments, never re-encoding, so pixels stay byte-identical;
+//  2. refuses SVG files that can run script (<script>, on* handlers,
+//     javascript: URLs, <foreignObject>);
+//  3. minifies CSS, JS, SVG, JSON and XML (Options.Minify);
+//  4. renames CSS and JS files to content-hashed names, rewrites every
+//     reference to them and adds Subresource Integrity (Options.Fingerprint);
+//  5. minifies HTML last, after its references were rewritten;
+//  6. writes the deploy files _headers and .nojekyll.
+//
+// Mistakes are appended to Output.Problems, naming the file; nothing panics
+// on bad input. The same input always gives the same bytes.
+//
+// Manifest and Zip are separate because they must run after everything
+// else has been added to the site (the CLI calls them last).
+//
+// Internal references in the HTML Process receives are root-relative
+// ("/css/site.css"); another package rewrites them to page-relative later.
+package publish
