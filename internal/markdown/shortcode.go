@@ -550,6 +550,10 @@ func (p *page) expand(out string) string {
 		}
 		tok := out[i : i+size]
 		out = out[i+size:]
+		if kind != kindAtom && kind != kindOpen && kind != kindClose {
+			top().WriteString(tok) // a marker, for result
+			continue
+		}
 		if n >= len(p.calls) {
 			continue
 		}
@@ -558,7 +562,11 @@ func (p *page) expand(out string) string {
 		case kindAtom:
 			if !p.used[n] {
 				p.used[n] = true
-				top().WriteString(p.callHTML(c))
+				h := p.callHTML(c)
+				if h == "" && c.block {
+					out = strings.TrimPrefix(out, "\n") // leave no empty line
+				}
+				top().WriteString(h)
 			}
 		case kindOpen:
 			if !p.used[n] {
@@ -571,8 +579,6 @@ func (p *page) expand(out string) string {
 				stack = stack[:len(stack)-1]
 				top().WriteString(p.invoke(c, strings.TrimSpace(f.buf.String())))
 			}
-		default:
-			top().WriteString(tok)
 		}
 	}
 	for len(stack) > 1 { // an open token lost inside raw HTML: keep its content

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // passKey finds the pass of the current parse in parser.Context; the key
@@ -297,7 +298,12 @@ func (t *transform) writePlain(b *strings.Builder, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch v := c.(type) {
 		case *ast.Text:
-			b.Write(v.Segment.Value(t.src))
+			value := v.Segment.Value(t.src)
+			if n.Kind() != ast.KindCodeSpan && !v.IsRaw() {
+				// As the HTML renderer does: \* is *, &amp; is &.
+				value = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(value)))
+			}
+			b.Write(value)
 			if v.SoftLineBreak() || v.HardLineBreak() {
 				b.WriteByte(' ')
 			}
