@@ -1,0 +1,120 @@
+// Package gobench times samizdat's build in-process on the benchmark corpus,
+// the in-process counterpart of /work/shared/bench/run-builds (which times
+// the samizdat binary from outside, like the peers).
+//
+// The site is bench/site plus the corpus's content/, copied into a fresh
+// temporary folder. SAMIZDAT_CORPUS names the corpus folder (default
+// /tmp/bench-runs/corpus/seed1-n1000); make one with
+//
+//	/work/shared/bench/gen-corpus --n 1000 --seed 1 --out /tmp/bench-runs/corpus/seed1-n1000
+//
+// and run
+//
+//	go test ./bench/gobench -run '^$' -bench . -benchmem
+//	SAMIZDAT_CORPUS=/tmp/bench-runs/corpus/seed1-n10000 go test ./bench/gobench -run '^$' -bench . -benchtime 3x
+package gobench
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/output"
+	"github.com/samizdat-press/samizdat/internal/site"
+)
+
+const defaultCorpus = "/tmp/bench-runs/corpus/seed1-n1000"
+
+// nowUnix (2026-01-01 UTC) is the build's "now": after every corpus date
+// (2019-2025), so no page counts as future, and fixed, so every run builds
+// the same site.
+const nowUnix = 1767225600
+
+// benchSite copies bench/site and the corpus into a temporary folder and
+// returns it with its config.
+func benchSite(b *testing.B) (fs.FS, config.Config) {
+	b.Helper()
+	corpus := os.Getenv("SAMIZDAT_CORPUS")
+	if corpus == "" {
+		corpus = defaultCorpus
+	}
+	if _, err := os.Stat(filepath.Join(corpus, "content")); err != nil {
+		b.Skipf("no corpus in %s (set SAMIZDAT_CORPUS, or make it with: "+
+			"/work/shared/bench/gen-corpus --n 1000 --seed 1 --out %s)", corpus, corpus)
+	}
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../site")); err != nil {
+		b.Fatalf("copy bench/site: %v", err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(corpus, "content"))); err != nil {
+		b.Fatalf("copy corpus: %v", err)
+	}
+	fsys := os.DirFS(dir)
+	cfg, probs := config.Load(fsys)
+	for _, p := range probs {
+		b.Error(p)
+	}
+	if b.Failed() {
+		b.FailNow()
+	}
+	return fsys, cfg
+}
+
+func build(b *testing.B, fsys fs.FS, cfg config.Config, cache *site.Cache) site.Result {
+	b.Helper()
+	res := site.Build(context.Background(), fsys, cfg, site.Options{Now: time.Unix(nowUnix, 0).UTC()}, cache)
+	if !res.OK() {
+		for _, p := range res.Problems {
+			b.Error(p)
+		}
+		b.FailNow()
+	}
+	return res
+}
+
+func reportPages(b *testing.B, res site.Result) {
+	b.ReportMetric(float64(res.Stats.Pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(len(res.Files)), "files")
+}
+
+// BenchmarkBuild is a cold build: no cache, as `samizdat build` runs.
+func BenchmarkBuild(b *testing.B) {
+	fsys, cfg := benchSite(b)
+	var res site.Result
+	for b.Loop() {
+		res = build(b, fsys, cfg, nil)
+	}
+	reportPages(b, res)
+}
+
+// BenchmarkRebuildUnchanged is the dev server's rebuild after a save that
+// changed nothing: every expensive step should come from the cache.
+func BenchmarkRebuildUnchanged(b *testing.B) {
+	fsys, cfg := benchSite(b)
+	cache := site.NewCache()
+	res := build(b, fsys, cfg, cache)
+	for b.Loop() {
+		res = build(b, fsys, cfg, cache)
+	}
+	reportPages(b, res)
+}
+
+// BenchmarkBuildAndWrite is `samizdat build` end to end: a cold build, then
+// WriteDir replacing the previous output (on the temporary folder's file
+// system; run-builds writes to tmpfs instead).
+func BenchmarkBuildAndWrite(b *testing.B) {
+	fsys, cfg := benchSite(b)
+	dest := filepath.Join(b.TempDir(), "public")
+	var res site.Result
+	for b.Loop() {
+		res = build(b, fsys, cfg, nil)
+		if err := res.WriteDir(dest, output.WriteOptions{ModTime: time.Unix(nowUnix, 0).UTC()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPages(b, res)
+}
