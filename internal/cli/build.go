@@ -65,7 +65,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "samizdat: %s; nothing was written, %s is unchanged\n", plural(len(res.Problems), "problem", "problems"), *dest)
 		return exitProblems
 	}
-	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source}); err != nil {
+	var modTime time.Time
+	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
+		modTime = now(io.Discard)
+	}
+	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source, ModTime: modTime}); err != nil {
 		fmt.Fprintf(stderr, "samizdat: %v\n", err)
 		return exitProblems
 	}

@@ -58,6 +58,8 @@ type Config struct {
 	Menus map[string][]MenuEntry `toml:"menus"`
 	// Markup configures markdown rendering.
 	Markup Markup `toml:"markup"`
+	// Output configures how the built files are finished for deployment.
+	Output Output `toml:"output"`
 	// Languages maps a language code ("ru", "kk") to how the site presents
 	// it. Empty means a single-language site in LanguageCode.
 	Languages map[string]Language `toml:"languages"`
@@ -80,6 +82,20 @@ type MenuEntry struct {
 	// Parent is the Identifier of the entry this one nests under.
 	Parent string `toml:"parent"`
 }
+
+// Output is the [output] table. Both switches are on unless set to false.
+type Output struct {
+	// Minify shrinks HTML, CSS, JS, SVG, JSON and XML. Nil means on.
+	Minify *bool `toml:"minify"`
+	// Fingerprint puts a content hash in the names of CSS and JS files and
+	// adds Subresource Integrity, so hosts can cache them forever. Nil means
+	// on for `build`; `serve` leaves it off so a stylesheet can be swapped
+	// without a reload.
+	Fingerprint *bool `toml:"fingerprint"`
+}
+
+// On reports a switch that defaults to on.
+func On(b *bool) bool { return b == nil || *b }
 
 // Markup is the [markup] table.
 type Markup struct {

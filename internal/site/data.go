@@ -90,6 +90,9 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 // loadStrings reads i18n/<language>.toml, the interface strings T looks up.
 func (b *builder) loadStrings() map[string]any {
 	p := "i18n/" + b.site.LanguageCode() + ".toml"
+	if _, err := fs.Stat(b.fsys, p); isNotExist(err) {
+		return nil // T then shows each key as written
+	}
 	v, ok := b.decodeData(p, ".toml")
 	if !ok {
 		return nil
