@@ -12,7 +12,7 @@ import (
 // such bodies up front. The limits are far beyond what prose needs:
 const (
 	maxNesting   = 32   // block quotes and list markers opened on one line
-	maxIndent    = 128  // columns of indentation outside fenced code
+	maxIndent    = 128  // column where a line's content starts, outside fenced code
 	maxBrackets  = 3000 // '[' in one block of text between blank lines
 	maxEmphasis  = 3000 // runs of '*' or '_' in one such block
 	maxBackticks = 1000 // runs of '`' in one such block
@@ -36,7 +36,7 @@ func checkComplexity(src []byte) (int, string) {
 	lines := strings.Split(string(src), "\n")
 	for i, line := range lines {
 		ln := i + 1
-		quotes, nesting, indent, col, rest := lineShape(line)
+		quotes, nesting, col, rest := lineShape(line)
 		if fence != "" {
 			if strings.TrimSpace(line) == "" {
 				continue
@@ -52,8 +52,8 @@ func checkComplexity(src []byte) (int, string) {
 		if nesting > maxNesting {
 			return ln, fmt.Sprintf("markdown nested %d deep on one line; the limit is %d", nesting, maxNesting)
 		}
-		if indent > maxIndent {
-			return ln, fmt.Sprintf("line indented %d columns; the limit is %d", indent, maxIndent)
+		if col > maxIndent {
+			return ln, fmt.Sprintf("line content starts at column %d; the limit is %d", col, maxIndent)
 		}
 		if f := fenceOpen(rest); f != "" {
 			fence, fenceCol, fenceQuotes = f, col, quotes
@@ -73,18 +73,15 @@ func checkComplexity(src []byte) (int, string) {
 
 // lineShape strips the container markers from the start of line: it
 // returns the number of '>' seen, the number of '>' and list markers, the
-// indentation before the content (tabs to 4), the column where the
-// content starts and the content.
-func lineShape(line string) (quotes, nesting, indent, col int, rest string) {
+// column where the content starts (tabs count 4) and the content.
+func lineShape(line string) (quotes, nesting, col int, rest string) {
 	rest = line
 	for {
 		n := 0
 		for n < len(rest) && (rest[n] == ' ' || rest[n] == '\t') {
 			if rest[n] == '\t' {
-				indent += 4
 				col += 4
 			} else {
-				indent++
 				col++
 			}
 			n++
@@ -95,12 +92,10 @@ func lineShape(line string) (quotes, nesting, indent, col int, rest string) {
 			quotes++
 			nesting++
 			rest = rest[1:]
-			indent = 0
 			col++
 		case len(rest) >= 2 && strings.IndexByte("-*+", rest[0]) >= 0 && (rest[1] == ' ' || rest[1] == '\t'):
 			nesting++
 			rest = rest[1:]
-			indent = 0
 			col++
 		default:
 			d := 0
@@ -110,11 +105,10 @@ func lineShape(line string) (quotes, nesting, indent, col int, rest string) {
 			if d > 0 && d+1 < len(rest) && (rest[d] == '.' || rest[d] == ')') && (rest[d+1] == ' ' || rest[d+1] == '\t') {
 				nesting++
 				rest = rest[d+1:]
-				indent = 0
 				col += d + 1
 				continue
 			}
-			return quotes, nesting, indent, col, rest
+			return quotes, nesting, col, rest
 		}
 	}
 }
