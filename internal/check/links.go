@@ -1,0 +1,252 @@
+package check
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// checkPages checks every URL found in every page, and notes the CSS and
+// JS each page loads for the weight budget.
+func (c *checker) checkPages() {
+	for _, name := range c.paths(isHTML) {
+		p := c.pages[name]
+		for _, r := range p.refs {
+			if t := c.checkRef(name, p.lines, p.base, r); t != "" && r.kind == loadCode {
+				p.weights = append(p.weights, t)
+			}
+		}
+	}
+}
+
+// checkRef reports what is wrong with one URL in file, resolving relative
+// URLs against from. It returns the output file an internal URL names, or
+// "" when it names none.
+func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
+	raw := strings.Trim(r.url, htmlSpace)
+	if raw == "" || strings.Contains(raw, "ZgotmplZ") { // ZgotmplZ has its own problem
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s is not a valid URL", r.what, quote(raw)),
+			"check it for stray characters: a space is written %20 and a literal % is written %25")
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		if u.Host == "" {
+			return c.internal(file, ls, from, r, raw, u, u.Path)
+		}
+	case "http", "https":
+	case "javascript":
+		c.report(file, ls, r.off, fmt.Sprintf("%s uses a javascript: URL", r.what),
+			"link to a page or file instead: the site runs no inline scripts, and its Content-Security-Policy blocks javascript: URLs")
+		return ""
+	case "file":
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s points at a file on the build machine", r.what, quote(raw)),
+			"use a link relative to the page (../x/); file: addresses only work on the computer that made them")
+		return ""
+	default: // mailto:, tel:, data: and the like load nothing from anywhere
+		return ""
+	}
+	sitePath, inside := c.site.within(u)
+	if !inside {
+		c.external(file, ls, r, raw, u)
+		return ""
+	}
+	if r.kind.fetched() {
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s loads the site's own file through its absolute address", r.what, quote(raw)),
+			"write the address relative to the page (like ../css/site.css), so that each mirror serves the file itself instead of sending readers to the main domain")
+	}
+	return c.internal(file, ls, "", r, raw, u, sitePath)
+}
+
+// external handles a URL to another site: links are fine, loads are not.
+func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL) {
+	host := u.Hostname()
+	if isLocalHost(host) {
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s points at this computer (%s), not at the published site", r.what, quote(raw), host),
+			"use a link relative to the page (../x/), which works on every copy of the site")
+		return
+	}
+	switch r.kind {
+	case follow:
+		return
+	case redirect:
+		c.report(file, ls, r.off, fmt.Sprintf("%s redirects readers to another site, %s", r.what, host),
+			"link to the other site from a page instead: a silent redirect sends readers somewhere they did not choose, and fails where that host is blocked")
+		return
+	}
+	c.report(file, ls, r.off, fmt.Sprintf("%s loads %s from another site, %s", r.what, quote(raw), host),
+		fmt.Sprintf("copy the file into static/ and link it relatively: readers where %s is blocked get a broken page, and every request tells %s who is reading", host, host))
+}
+
+// isLocalHost reports host names that only mean something on the machine
+// that built the site.
+func isLocalHost(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
+
+// internal checks that the URL names a file in the site and that its
+// fragment names an element there. refPath is the URL's decoded path,
+// relative to from's folder or, starting with "/", to the site's root
+// folder (Options.BaseURL's path).
+func (c *checker) internal(file string, ls lines, from string, r ref, raw string, u *url.URL, refPath string) string {
+	if r.kind == origin {
+		return ""
+	}
+	if strings.HasPrefix(refPath, "/") {
+		rest, ok := c.site.rootRelative(refPath)
+		if !ok {
+			c.report(file, ls, r.off, fmt.Sprintf("%s %s leaves the site's folder %s", r.what, quote(raw), c.site.prefix),
+				"write the link relative to the page (../x/), which works wherever the site is published")
+			return ""
+		}
+		from, refPath = "", rest
+	}
+	p, above := resolve(from, refPath)
+	if above {
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s climbs above the site's root folder", r.what, quote(raw)),
+			"remove a ../ from the link: it only works by luck when the site sits at the root of a domain")
+		return ""
+	}
+	target, ok := c.lookup(p)
+	if !ok {
+		hint := "fix the address or create the page; a folder address ends in / and means its index.html"
+		if r.kind != follow && r.kind != redirect {
+			hint = "fix the address, or put the file in static/ (or beside the page, in its bundle)"
+		}
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s is broken: the site has no %s", r.what, quote(raw), displayPath(p)), hint)
+		return ""
+	}
+	c.checkFragment(file, ls, r, raw, u, target)
+	return target
+}
+
+func displayPath(p string) string {
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func (c *checker) checkFragment(file string, ls lines, r ref, raw string, u *url.URL, target string) {
+	frag := u.Fragment
+	if frag == "" || strings.HasPrefix(frag, ":~:") {
+		return
+	}
+	var ids map[string]bool
+	switch {
+	case isHTML(target):
+		ids = c.pages[target].ids
+	case isSVG(target):
+		ids = c.svgIDs(target)
+	default: // "file.pdf#page=2" and the like mean something to a viewer only
+		return
+	}
+	if ids[frag] || strings.EqualFold(frag, "top") {
+		return
+	}
+	where := "in " + target
+	if target == file {
+		where = "in this page"
+	}
+	c.report(file, ls, r.off, fmt.Sprintf("%s %s is broken: no id %s %s", r.what, quote(raw), quote(frag), where),
+		"point the link at an id that exists; a heading's id comes from its text, so renaming the heading breaks links to it")
+}
+
+// lookup returns the file a site path names: itself, or its index.html for
+// a folder, with or without the final slash.
+func (c *checker) lookup(p string) (string, bool) {
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	if _, ok := c.files[p]; ok {
+		return p, true
+	}
+	if _, ok := c.files[p+"/index.html"]; ok {
+		return p + "/index.html", true
+	}
+	return "", false
+}
+
+// rootRelative returns a root-relative path ("/sub/x/") as a path from the
+// site's root folder ("x/"), if it is inside that folder.
+func (s siteURL) rootRelative(p string) (string, bool) {
+	if p+"/" == s.prefix {
+		return "", true
+	}
+	if !strings.HasPrefix(p, s.prefix) {
+		return "", false
+	}
+	return strings.TrimPrefix(p, s.prefix), true
+}
+
+// resolve joins ref onto the folder of from, both slash paths from the site
+// root without a leading slash, and removes dot segments. An empty ref names
+// from itself. above reports a ".." that climbed past the root.
+func resolve(from, ref string) (p string, above bool) {
+	if ref == "" {
+		return from, false
+	}
+	full := from[:strings.LastIndex(from, "/")+1] + ref
+	segs := strings.Split(full, "/")
+	out := make([]string, 0, len(segs))
+	folder := false
+	for i, s := range segs {
+		last := i == len(segs)-1
+		switch s {
+		case "", ".":
+			folder = last
+		case "..":
+			if len(out) == 0 {
+				above = true
+			} else {
+				out = out[:len(out)-1]
+			}
+			folder = last
+		default:
+			out = append(out, s)
+		}
+	}
+	p = strings.Join(out, "/")
+	if folder && p != "" {
+		p += "/"
+	}
+	return p, above
+}
+
+// sitePathOf resolves raw against from without reporting anything, for
+// <base href>.
+func (c *checker) sitePathOf(from, raw string) (string, bool) {
+	u, err := url.Parse(strings.Trim(raw, htmlSpace))
+	if err != nil {
+		return "", false
+	}
+	refPath := u.Path
+	if u.Scheme != "" || u.Host != "" {
+		var inside bool
+		if refPath, inside = c.site.within(u); !inside {
+			return "", false
+		}
+	}
+	if strings.HasPrefix(refPath, "/") {
+		rest, ok := c.site.rootRelative(refPath)
+		if !ok {
+			return "", false
+		}
+		from, refPath = "", rest
+	}
+	p, above := resolve(from, refPath)
+	if p == "" {
+		p = "index.html"
+	}
+	return p, !above
+}

@@ -1,0 +1,421 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// page is what Site needs to know about one HTML file after reading it.
+type page struct {
+	name     string
+	lines    lines
+	base     string          // the path relative URLs resolve against: name, or its <base href>
+	ids      map[string]bool // ids and <a name>s: the fragments that land somewhere
+	refs     []ref
+	redirect bool     // has <meta http-equiv=refresh>: an alias, exempt from the h1 rule
+	weights  []string // same-site CSS and JS it loads, filled by checkPages
+}
+
+// ref is one URL found in a file.
+type ref struct {
+	url  string // as the browser reads it (entities decoded, CSS escapes undone)
+	off  int    // byte offset in the file
+	what string // where it was found, for messages: "<img src>", "url()"
+	kind refKind
+}
+
+type refKind int
+
+const (
+	follow   refKind = iota // a link the reader may follow: checked only inside the site
+	load                    // fetched while the page loads: must come from the site
+	loadCode                // a stylesheet or script: fetched, and counted in the page's weight
+	origin                  // preconnect, dns-prefetch: names a host, not a file
+	redirect                // <meta http-equiv=refresh>: followed without the reader asking
+)
+
+func (k refKind) fetched() bool { return k == load || k == loadCode || k == origin }
+
+// parsePages reads every HTML file, reporting the problems that need only
+// the page itself (alt text, headings, duplicate ids) on the way.
+func (c *checker) parsePages() {
+	for _, name := range c.paths(isHTML) {
+		c.pages[name] = c.parsePage(name, c.files[name])
+	}
+}
+
+// pageWalk is the state of reading one page.
+type pageWalk struct {
+	c        *checker
+	p        *page
+	idAt     map[string]int // offset of each id's first use
+	headings []heading
+	links    []openLink // the <a> elements we are inside, innermost last
+	inStyle  bool       // the next text token is a <style> element's CSS
+}
+
+type heading struct{ level, off int }
+
+// openLink tracks whether an <a> has any name a screen reader can read.
+type openLink struct {
+	off      int
+	named    bool // it has text, an image with alt text, or an aria-label
+	emptyAlt int  // offset of an <img alt=""> inside it; -1 when none
+}
+
+func (c *checker) parsePage(name string, data []byte) *page {
+	w := &pageWalk{
+		c:    c,
+		p:    &page{name: name, lines: newLines(data), base: name, ids: map[string]bool{}},
+		idAt: map[string]int{},
+	}
+	tokens(data, w.token)
+	w.checkHeadings()
+	return w.p
+}
+
+func (w *pageWalk) token(t token) {
+	inStyle := w.inStyle
+	w.inStyle = false
+	switch t.typ {
+	case html.TextToken:
+		if inStyle {
+			w.cssRefs(t.raw, t.off, "<style>")
+		}
+		if len(w.links) > 0 && len(strings.Trim(string(t.raw), htmlSpace)) > 0 {
+			w.links[len(w.links)-1].named = true
+		}
+	case html.EndTagToken:
+		if t.name == "a" {
+			w.closeLink()
+		}
+	default:
+		w.startTag(t)
+	}
+}
+
+func (w *pageWalk) startTag(t token) {
+	w.ids(t)
+	w.urls(t)
+	if len(w.links) > 0 && w.hasName(t) {
+		w.links[len(w.links)-1].named = true
+	}
+	switch t.name {
+	case "style":
+		w.inStyle = t.typ == html.StartTagToken
+	case "img":
+		w.img(t)
+	case "a":
+		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1})
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		w.headings = append(w.headings, heading{level: int(t.name[1] - '0'), off: t.off})
+	case "meta":
+		w.meta(t)
+	case "base":
+		w.baseHref(t)
+	}
+}
+
+// hasName reports attributes that give an element an accessible name.
+func (w *pageWalk) hasName(t token) bool {
+	for _, k := range []string{"aria-label", "aria-labelledby", "title"} {
+		if v, ok := t.attr(k); ok && strings.Trim(v, htmlSpace) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *pageWalk) ids(t token) {
+	for _, a := range t.attrs {
+		if a.key == "name" && t.name == "a" && a.val != "" {
+			w.p.ids[a.val] = true
+		}
+		if a.key != "id" || a.val == "" {
+			continue
+		}
+		if first, dup := w.idAt[a.val]; dup {
+			line, _ := w.p.lines.pos(first)
+			w.c.report(w.p.name, w.p.lines, a.off,
+				fmt.Sprintf("id %s is used twice in the page (first on line %d)", quote(a.val), line),
+				"give each element its own id: links to #"+a.val+" can only land on the first; two headings with the same text get the same id, so reword one or set its id")
+			continue
+		}
+		w.idAt[a.val] = a.off
+		w.p.ids[a.val] = true
+	}
+}
+
+func (w *pageWalk) img(t token) {
+	alt, ok := t.attr("alt")
+	if !ok {
+		src, _ := t.attr("src")
+		w.c.report(w.p.name, w.p.lines, t.off, "image without alt text: "+quote(src),
+			`describe the image in alt="…" for readers who cannot see it (in markdown: ![what it shows](file.jpg)), or write alt="" if it is only decoration`)
+		return
+	}
+	if len(w.links) == 0 {
+		return
+	}
+	l := &w.links[len(w.links)-1]
+	if strings.Trim(alt, htmlSpace) != "" {
+		l.named = true
+	} else if l.emptyAlt < 0 {
+		l.emptyAlt = t.off
+	}
+}
+
+func (w *pageWalk) closeLink() {
+	if len(w.links) == 0 {
+		return
+	}
+	l := w.links[len(w.links)-1]
+	w.links = w.links[:len(w.links)-1]
+	if !l.named && l.emptyAlt >= 0 {
+		w.c.report(w.p.name, w.p.lines, l.off, `link has no text: its only content is an image with alt=""`,
+			"screen readers announce such a link by its address: say where it goes in the image's alt text, or add aria-label to the link")
+	}
+	if len(w.links) > 0 && l.named {
+		w.links[len(w.links)-1].named = true
+	}
+}
+
+func (w *pageWalk) checkHeadings() {
+	var firstH1, prev int
+	h1s := 0
+	for _, h := range w.headings {
+		switch {
+		case h.level == 1:
+			h1s++
+			if h1s == 1 {
+				firstH1 = h.off
+				break
+			}
+			line, _ := w.p.lines.pos(firstH1)
+			w.c.report(w.p.name, w.p.lines, h.off, fmt.Sprintf("more than one h1 in the page (the first is on line %d)", line),
+				"keep one h1, the page's title, and make the others h2: screen-reader users jump to the h1 to find what the page is about")
+		case prev > 0 && h.level > prev+1:
+			w.c.report(w.p.name, w.p.lines, h.off, fmt.Sprintf("heading level skips from h%d to h%d", prev, h.level),
+				fmt.Sprintf("make it an h%d (## in markdown is h2, ### is h3): screen-reader users move through a page by heading levels", prev+1))
+		}
+		prev = h.level
+	}
+	if h1s == 0 && !w.p.redirect {
+		w.c.report(w.p.name, w.p.lines, -1, "page has no h1 heading",
+			"give the page one h1, usually its title; if the layout prints the title, check that it uses <h1>")
+	}
+}
+
+// meta records a refresh redirect and the Open Graph URLs that share cards
+// fetch, so that they are checked like links.
+func (w *pageWalk) meta(t token) {
+	content, ok := t.attr("content")
+	if !ok {
+		return
+	}
+	off := t.off
+	for _, a := range t.attrs {
+		if a.key == "content" {
+			off = a.off
+		}
+	}
+	if v, _ := t.attr("http-equiv"); strings.EqualFold(strings.Trim(v, htmlSpace), "refresh") {
+		w.p.redirect = true
+		if u := refreshURL(content); u != "" {
+			w.p.refs = append(w.p.refs, ref{url: u, off: off, what: "<meta http-equiv=refresh>", kind: redirect})
+		}
+		return
+	}
+	prop, _ := t.attr("property")
+	if prop == "" {
+		prop, _ = t.attr("name")
+	}
+	switch strings.ToLower(prop) {
+	case "og:url", "og:image", "og:image:url", "og:image:secure_url", "og:audio", "og:video", "twitter:image":
+		w.p.refs = append(w.p.refs, ref{url: content, off: off, what: "<meta " + strings.ToLower(prop) + ">", kind: follow})
+	}
+}
+
+// refreshURL returns the URL in a refresh's content, "5; url=/x/".
+func refreshURL(content string) string {
+	s := strings.TrimLeft(content, htmlSpace+"0123456789.")
+	s = strings.TrimLeft(s, htmlSpace+";,")
+	if len(s) >= 3 && strings.EqualFold(s[:3], "url") {
+		if rest := strings.TrimLeft(s[3:], htmlSpace); strings.HasPrefix(rest, "=") {
+			s = strings.TrimLeft(rest[1:], htmlSpace)
+		}
+	}
+	if len(s) > 0 && (s[0] == '"' || s[0] == '\'') {
+		if i := strings.IndexByte(s[1:], s[0]); i >= 0 {
+			return s[1 : i+1]
+		}
+		return s[1:]
+	}
+	return strings.Trim(s, htmlSpace)
+}
+
+// baseHref makes later relative URLs resolve against <base href> when it
+// points inside the site. An external base is ignored.
+func (w *pageWalk) baseHref(t token) {
+	v, ok := t.attr("href")
+	if !ok {
+		return
+	}
+	if p, ok := w.c.sitePathOf(w.p.base, v); ok {
+		w.p.base = p
+	}
+}
+
+// urls collects the URL-valued attributes of a start tag.
+func (w *pageWalk) urls(t token) {
+	for _, a := range t.attrs {
+		if a.key == "style" {
+			w.cssRefs([]byte(a.val), -1-a.off, "style attribute")
+			continue
+		}
+		kind, ok := urlKind(t, a.key)
+		if !ok {
+			continue
+		}
+		what := "<" + t.name + " " + a.key + ">"
+		if a.key == "srcset" || a.key == "imagesrcset" {
+			for _, u := range srcsetURLs(a.val) {
+				w.p.refs = append(w.p.refs, ref{url: u, off: a.off, what: what, kind: kind})
+			}
+			continue
+		}
+		w.p.refs = append(w.p.refs, ref{url: a.val, off: a.off, what: what, kind: kind})
+	}
+}
+
+// urlKind says whether attribute key of tag t holds a URL, and how the
+// browser uses it.
+func urlKind(t token, key string) (refKind, bool) {
+	switch key {
+	case "href":
+		switch t.name {
+		case "a", "area":
+			return follow, true
+		case "link":
+			return linkKind(t), true
+		case "image", "use", "feimage":
+			return load, true
+		}
+	case "xlink:href":
+		switch t.name {
+		case "a":
+			return follow, true
+		case "image", "use", "feimage":
+			return load, true
+		}
+	case "src":
+		switch t.name {
+		case "script":
+			return loadCode, true
+		case "img", "iframe", "frame", "embed", "source", "track", "video", "audio", "input":
+			return load, true
+		}
+	case "srcset":
+		return load, t.name == "img" || t.name == "source"
+	case "imagesrcset":
+		return load, t.name == "link"
+	case "poster":
+		return load, t.name == "video"
+	case "data":
+		return load, t.name == "object"
+	case "action":
+		return follow, t.name == "form"
+	case "formaction":
+		return follow, t.name == "button" || t.name == "input"
+	case "cite":
+		return follow, t.name == "blockquote" || t.name == "q" || t.name == "del" || t.name == "ins"
+	}
+	return 0, false
+}
+
+// linkKind classifies <link href> by its rel.
+func linkKind(t token) refKind {
+	rel, _ := t.attr("rel")
+	as, _ := t.attr("as")
+	kind := follow
+	for _, r := range strings.Fields(strings.ToLower(rel)) {
+		switch r {
+		case "stylesheet", "modulepreload":
+			return loadCode
+		case "preload":
+			if as = strings.ToLower(as); as == "style" || as == "script" {
+				return loadCode
+			}
+			kind = load
+		case "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest", "prefetch", "prerender":
+			kind = load
+		case "preconnect", "dns-prefetch":
+			if kind == follow {
+				kind = origin
+			}
+		}
+	}
+	return kind
+}
+
+// srcsetURLs returns the image URLs of a srcset, "a.jpg 1x, b.jpg 2x".
+func srcsetURLs(s string) []string {
+	var urls []string
+	for {
+		s = strings.TrimLeft(s, htmlSpace+",")
+		if s == "" {
+			return urls
+		}
+		i := strings.IndexAny(s, htmlSpace)
+		if i < 0 {
+			i = len(s)
+		}
+		u := s[:i]
+		s = s[i:]
+		if strings.HasSuffix(u, ",") {
+			urls = append(urls, strings.TrimRight(u, ","))
+			continue
+		}
+		urls = append(urls, u)
+		s = s[descriptorsEnd(s):]
+	}
+}
+
+// descriptorsEnd returns the index of the comma ending a candidate's
+// descriptors, skipping commas inside parentheses.
+func descriptorsEnd(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// cssRefs adds the url() and @import references of CSS found in the page.
+// A non-negative off is the CSS's offset in the page; a negative one,
+// -1-off, is a style attribute's offset, which every reference in it gets
+// (entities make offsets inside attribute values unreliable).
+func (w *pageWalk) cssRefs(css []byte, off int, where string) {
+	for _, r := range scanCSS(css) {
+		if off >= 0 {
+			r.off += off
+		} else {
+			r.off = -1 - off
+		}
+		r.what = r.what + " in " + where
+		w.p.refs = append(w.p.refs, r)
+	}
+}
