@@ -1,0 +1,218 @@
+package publish
+
+import (
+	"bytes"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/tdewolff/minify/v2"
+	"golang.org/x/net/html"
+)
+
+// processHTML rewrites references to fingerprinted assets in every page
+// and then minifies it. Pages are independent, so they are spread over
+// GOMAXPROCS workers; results are stored by index and problems appended in
+// path order, so the outcome does not depend on scheduling.
+func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, doMinify bool, probs *problem.List) {
+	if len(assets) == 0 && !doMinify {
+		return
+	}
+	names := sortedPaths(files, ".html", ".htm")
+	type result struct {
+		b     []byte
+		probs problem.List
+	}
+	results := make([]result, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				r := &results[i]
+				r.b = files[names[i]]
+				if len(assets) > 0 {
+					r.b = rewriteHTML(r.b, assets)
+				}
+				if doMinify {
+					if b, ok := minifyFile(m, names[i], r.b, &r.probs); ok {
+						r.b = b
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, n := range names {
+		files[n] = results[i].b
+		*probs = append(*probs, results[i].probs...)
+	}
+}
+
+// rewriteHTML points root-relative references to fingerprinted assets at
+// their new names and adds integrity to the stylesheets and scripts among
+// them. Only start tags change: text, comments, and the contents of
+// <script>, <style>, <textarea> and <title> are copied as they are, so the
+// output is the input byte for byte wherever nothing was renamed. The
+// contents of <noscript> are HTML too and are rewritten the same way.
+func rewriteHTML(src []byte, assets map[string]asset) []byte {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	out := make([]byte, 0, len(src)+128)
+	inNoscript := false
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		switch tt {
+		case html.ErrorToken:
+			return append(out, raw...)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			b, name := rewriteTag(raw, assets)
+			out = append(out, b...)
+			inNoscript = tt == html.StartTagToken && name == "noscript"
+			continue
+		case html.TextToken:
+			if inNoscript {
+				out = append(out, rewriteHTML(raw, assets)...)
+				inNoscript = false
+				continue
+			}
+		}
+		inNoscript = false
+		out = append(out, raw...)
+	}
+}
+
+// tagAttr is one attribute of a raw start tag, as byte offsets into it.
+type tagAttr struct {
+	name       string // lower case
+	valStart   int    // value without quotes: raw[valStart:valEnd]; -1 when there is no value
+	valEnd     int
+	start, end int // the whole value including its quotes
+}
+
+// parseTag splits a raw start tag ("<link rel=stylesheet href='/a.css'>")
+// into its lower-case name and attributes, following the HTML tokenizer's
+// rules for where names and values end.
+// attrsEnd is where the name or the last attribute ends: where a new
+// attribute can go.
+func parseTag(raw []byte) (name string, attrs []tagAttr, attrsEnd int) {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := 1
+	for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	name = strings.ToLower(string(raw[1:i]))
+	attrsEnd = i
+	for {
+		for i < len(raw) && (isSpace(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		if i >= len(raw) || raw[i] == '>' {
+			return name, attrs, attrsEnd
+		}
+		ns := i
+		i++ // a name may start with '='
+		for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' && raw[i] != '=' {
+			i++
+		}
+		a := tagAttr{name: strings.ToLower(string(raw[ns:i])), valStart: -1}
+		j := i
+		for j < len(raw) && isSpace(raw[j]) {
+			j++
+		}
+		if j < len(raw) && raw[j] == '=' {
+			j++
+			for j < len(raw) && isSpace(raw[j]) {
+				j++
+			}
+			a.start = j
+			if j < len(raw) && (raw[j] == '"' || raw[j] == '\'') {
+				q := raw[j]
+				k := bytes.IndexByte(raw[j+1:], q)
+				if k < 0 {
+					a.valStart, a.valEnd, a.end = j+1, len(raw), len(raw)
+				} else {
+					a.valStart, a.valEnd, a.end = j+1, j+1+k, j+2+k
+				}
+			} else {
+				k := j
+				for k < len(raw) && !isSpace(raw[k]) && raw[k] != '>' {
+					k++
+				}
+				a.valStart, a.valEnd, a.end = j, k, k
+			}
+			i = a.end
+		} else {
+			a.start, a.end = i, i
+		}
+		attrs = append(attrs, a)
+		attrsEnd = i
+	}
+}
+
+// rewriteTag rewrites one raw start tag; it returns raw itself when
+// nothing in it refers to a fingerprinted asset.
+func rewriteTag(raw []byte, assets map[string]asset) ([]byte, string) {
+	name, attrs, attrsEnd := parseTag(raw)
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	var integrity string
+	integrityAt := -1
+	stylesheet := false
+	for i, a := range attrs {
+		if a.valStart < 0 {
+			continue
+		}
+		v := html.UnescapeString(string(raw[a.valStart:a.valEnd]))
+		switch a.name {
+		case "rel":
+			for _, t := range strings.Fields(strings.ToLower(v)) {
+				stylesheet = stylesheet || t == "stylesheet"
+			}
+		case "integrity":
+			integrityAt = i
+		}
+		target, ok := resolveRef("", v, false)
+		if !ok {
+			continue
+		}
+		as, ok := assets[target]
+		if !ok {
+			continue
+		}
+		edits = append(edits, edit{a.start, a.end, `"` + html.EscapeString(hashRef(v, as.hash)) + `"`})
+		if name == "link" && a.name == "href" || name == "script" && a.name == "src" {
+			integrity = as.integrity
+		}
+	}
+	if len(edits) == 0 {
+		return raw, name
+	}
+	if integrity != "" && (name == "script" || stylesheet) {
+		if integrityAt >= 0 {
+			a := attrs[integrityAt]
+			edits = append(edits, edit{a.start, a.end, `"` + integrity + `"`})
+		} else {
+			edits = append(edits, edit{attrsEnd, attrsEnd, ` integrity="` + integrity + `"`})
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	out := make([]byte, 0, len(raw)+len(integrity)+32)
+	last := 0
+	for _, e := range edits {
+		out = append(out, raw[last:e.start]...)
+		out = append(out, e.text...)
+		last = e.end
+	}
+	return append(out, raw[last:]...), name
+}
