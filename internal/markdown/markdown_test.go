@@ -316,7 +316,7 @@ func hostile() map[string]string {
 		"long heading":         "# " + strings.Repeat("long ", 2000),
 		"rtl zero width":       "# \u202eevil\u200b\n\n# \u202eevil\u200b",
 		"fence lang":           "```\"><script>alert(1)</script>\nx\n```",
-		"5 MB fence":           "```go\n" + strings.Repeat("x := `a`\n", 200000) + "```",
+		"5 MB fence":           "```go\n" + strings.Repeat("x := `a`\n", 600000) + "```",
 		"nested emph":          strings.Repeat("*a **a ", 65000) + "b" + strings.Repeat(" a** a*", 65000),
 		"emph openers":         strings.Repeat("a_ ", 65000),
 		"emph closers":         strings.Repeat("a *", 65000),
