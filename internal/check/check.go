@@ -207,22 +207,16 @@ func defaultPortless(u *url.URL) string {
 }
 
 // within reports whether the absolute or protocol-relative u points into the
-// site, and if so returns its path from the site root ("/a/b/").
+// site, and if so returns its path from the host's root ("/sub/a/").
 func (s siteURL) within(u *url.URL) (string, bool) {
 	if s.host == "" || strings.ToLower(u.Hostname()) != s.host || defaultPortless(u) != s.port {
 		return "", false
 	}
 	p := u.Path
-	if p+"/" == s.prefix {
-		return "/", true
+	if p == "" || p+"/" == s.prefix {
+		p = s.prefix
 	}
-	if p == "" {
-		p = "/"
-	}
-	if !strings.HasPrefix(p, s.prefix) {
-		return "", false
-	}
-	return "/" + strings.TrimPrefix(p, s.prefix), true
+	return p, strings.HasPrefix(p, s.prefix)
 }
 
 // quote quotes s for a message, shortening very long values (data: URLs).

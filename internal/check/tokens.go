@@ -109,7 +109,7 @@ func attrOffsets(raw []byte) []int {
 		ke := i
 		skipValue(raw, &i)
 		if ke > ks {
-			key := string(bytes.ToLower(raw[ks:ke]))
+			key := asciiLower(raw[ks:ke])
 			if !seen[key] {
 				if seen == nil {
 					seen = map[string]bool{}
@@ -163,6 +163,18 @@ func skipValue(raw []byte, i *int) {
 			j++
 		}
 	}
+}
+
+// asciiLower lower-cases ASCII letters only, as the tokenizer does; other
+// bytes, even invalid UTF-8, stay as they are.
+func asciiLower(b []byte) string {
+	s := []byte(string(b))
+	for i, c := range s {
+		if 'A' <= c && c <= 'Z' {
+			s[i] = c + 'a' - 'A'
+		}
+	}
+	return string(s)
 }
 
 // isSpace reports HTML's ASCII whitespace.
