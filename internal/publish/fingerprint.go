@@ -31,7 +31,11 @@ const hashLen = 10
 // changes when an import does. Stylesheets that import each other in a
 // loop cannot be hashed that way; they keep their names and are reported.
 func fingerprint(files map[string][]byte, probs *problem.List) map[string]asset {
-	names := sortedPaths(files, ".css", ".js")
+	return fingerprintFiles(files, sortedPaths(files, ".css", ".js"), probs)
+}
+
+// fingerprintFiles fingerprints the files named, which must be sorted.
+func fingerprintFiles(files map[string][]byte, names []string, probs *problem.List) map[string]asset {
 	deps := map[string][]string{}
 	for _, p := range names {
 		if strings.EqualFold(path.Ext(p), ".css") {
@@ -146,7 +150,7 @@ func cssRefs(p string, b []byte, files map[string][]byte) []cssRef {
 				if m[g] < 0 {
 					continue
 				}
-				if t, ok := resolveRef(path.Dir(p), string(b[m[g]:m[g+1]]), true); ok {
+				if t, ok := resolveRef(path.Dir(p), strings.TrimSpace(string(b[m[g]:m[g+1]])), true); ok {
 					if _, exists := files[t]; exists {
 						refs = append(refs, cssRef{m[g], m[g+1], t})
 					}
@@ -222,7 +226,6 @@ func splitSuffix(ref string) (p, suffix string) {
 // protocol-relative ones and fragments are not files of this site;
 // relative ones count only if relative is true.
 func resolveRef(dir, ref string, relative bool) (string, bool) {
-	ref = strings.TrimSpace(ref)
 	p, _ := splitSuffix(ref)
 	if p == "" || strings.HasPrefix(p, "//") || strings.Contains(p, "\\") {
 		return "", false
