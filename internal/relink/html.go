@@ -148,7 +148,7 @@ func (r *rewriter) attrValue(dir string, kind valueKind, v []byte, quote byte, o
 	decoded := r.decodeAttr(v)
 	n := len(r.edits)
 	r.value(dir, kind, decoded, 0)
-	if r.mapEdits(r.edits[n:], off) {
+	if r.mapEdits(r.edits[n:], off, v) {
 		return
 	}
 	var changed []byte
@@ -206,11 +206,15 @@ func (r *rewriter) decodeAttr(v []byte) []byte {
 }
 
 // mapEdits moves edits made on the decoded attribute value to the raw value at offset off, and
-// reports whether it could: no edit may touch a character reference.
-func (r *rewriter) mapEdits(edits []edit, off int) bool {
+// reports whether it could: no edit may touch a character reference, nor follow one that has no
+// ";", which the new bytes could extend ("&#4" then "7" reads "&#47").
+func (r *rewriter) mapEdits(edits []edit, off int, raw []byte) bool {
 	for _, e := range edits {
 		for _, ref := range r.refs {
 			if ref.decStart < e.end && e.start < ref.decEnd {
+				return false
+			}
+			if e.start == ref.decEnd && raw[ref.end-1] != ';' {
 				return false
 			}
 		}
@@ -393,8 +397,8 @@ func (r *rewriter) refresh(dir string, v []byte, off int) {
 	for i < n && ('0' <= v[i] && v[i] <= '9' || v[i] == '.') {
 		i++
 	}
-	if i == timeStart {
-		return
+	if i == timeStart || (i < n && !isSpace(v[i]) && v[i] != ';' && v[i] != ',') {
+		return // no time, or no separator after it: browsers ignore the whole content
 	}
 	skip()
 	if i < n && (v[i] == ';' || v[i] == ',') {

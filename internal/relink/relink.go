@@ -116,12 +116,12 @@ func mayHaveRootRelative(b []byte) bool {
 		}
 		j += i
 		i = j + 1
-		if j+1 < len(b) && (b[j+1] == '/' || b[j+1] == '*') {
-			i++ // protocol-relative "//" or a CSS comment: not a root-relative URL
+		if j+1 < len(b) && b[j+1] == '/' {
+			i++ // protocol-relative "//": not a root-relative URL
 			continue
 		}
 		k := j - 1
-		for k >= 0 && (isSpace(b[k]) || b[k] == '"' || b[k] == '\'') {
+		for k >= 0 && (b[k] <= ' ' || b[k] == '"' || b[k] == '\'') {
 			k--
 		}
 		if k < 0 {

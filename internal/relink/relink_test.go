@@ -97,6 +97,10 @@ func TestRewriteHTMLLinks(t *testing.T) {
 			in: `<a href="/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/x/">`, want: `<a href="x/">`},
 		{name: "colon in first segment", page: "index.html", in: `<a href="/a:b/">`, want: `<a href="./a:b/">`},
 		{name: "empty segment", page: "a/index.html", in: `<a href="/a//x">`, want: `<a href=".//x">`},
+		{name: "space-led segment", page: "index.html", in: `<a href="/ /">`, want: `<a href="./ /">`},
+		{name: "quote-led segment, unquoted", page: "index.html", in: `<a href=/'x'>`, want: `<a href=./'x'>`},
+		{name: "newline makes it protocol-relative", in: "<a href=\"/\n/x.example/\">", want: "<a href=\"/\n/x.example/\">"},
+		{name: "reference without semicolon before the path", page: "index.html", portable: true, in: `<a href=&#4/7A>`, want: "<a href=\x047A>"},
 		{name: "canonical stays", in: `<link rel="canonical" href="/a/b/">`, want: `<link rel="canonical" href="/a/b/">`},
 		{name: "hreflang alternate stays", in: `<link rel="alternate" hreflang="ru" href="/ru/">`, want: `<link rel="alternate" hreflang="ru" href="/ru/">`},
 		{name: "feed alternate is rewritten", in: `<link rel="alternate" type="application/rss+xml" href="/index.xml">`,
@@ -129,6 +133,7 @@ func TestRewriteMetaRefresh(t *testing.T) {
 		{name: "content first", in: `<meta content="0;URL='/x/'" http-equiv=Refresh>`, want: `<meta content="0;URL='../../x/'" http-equiv=Refresh>`},
 		{name: "no url keyword", in: `<meta http-equiv="refresh" content="5, /x/">`, want: `<meta http-equiv="refresh" content="5, ../../x/">`},
 		{name: "absolute", in: `<meta http-equiv="refresh" content="0; url=https://x.example/">`, want: `<meta http-equiv="refresh" content="0; url=https://x.example/">`},
+		{name: "no separator", in: `<meta http-equiv="refresh" content="0/x/">`, want: `<meta http-equiv="refresh" content="0/x/">`},
 		{name: "not refresh", in: `<meta name="x" content="0; url=/x/">`, want: `<meta name="x" content="0; url=/x/">`},
 		{name: "portable", portable: true, in: `<meta http-equiv="refresh" content="0; url=/x/">`,
 			want: `<meta http-equiv="refresh" content="0; url=../../x/index.html">`},
@@ -188,6 +193,7 @@ func TestRewritePortable(t *testing.T) {
 			others: []string{"x", "x/index.html"}},
 		{name: "unknown", portable: true, in: `<a href="/x">`, want: `<a href="../../x">`},
 		{name: "relative folder", portable: true, in: `<a href="../x/">`, want: `<a href="../x/index.html">`},
+		{name: "root-relative dot", portable: true, page: "index.html", in: `<a href="/.">`, want: `<a href="./index.html">`},
 		{name: "dot", portable: true, in: `<a href=".">`, want: `<a href="./index.html">`},
 		{name: "dotdot", portable: true, in: `<a href="..#f">`, want: `<a href="../index.html#f">`},
 		{name: "relative file", portable: true, in: `<a href="x.html">`, want: `<a href="x.html">`},
@@ -291,6 +297,8 @@ func TestRewriteResolvesToTarget(t *testing.T) {
 			switch {
 			case strings.HasSuffix(p, "/"):
 				want = p + "index.html" + rest
+			case strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/.."):
+				want = p + "/index.html" + rest
 			case p[1:]+"/index.html" == page: // the site's only file tells a folder
 				want = p + "/index.html" + rest
 			}

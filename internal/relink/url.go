@@ -47,9 +47,22 @@ func (r *rewriter) url(dir string, u []byte, off int) {
 const indexHTML = "index.html"
 
 // isRootRelative reports whether the path part of a URL is root-relative: "/x", but neither
-// protocol-relative "//host" nor "/\host", which browsers read as "//host".
+// protocol-relative "//host" nor "/\host" or "/<newline>/host", which browsers read as "//host"
+// (URL parsers drop tabs and newlines anywhere).
 func isRootRelative(p []byte) bool {
-	return len(p) > 0 && p[0] == '/' && (len(p) == 1 || (p[1] != '/' && p[1] != '\\'))
+	if len(p) == 0 || p[0] != '/' {
+		return false
+	}
+	for _, c := range p[1:] {
+		switch c {
+		case '\t', '\n', '\r':
+			continue
+		case '/', '\\':
+			return false
+		}
+		break
+	}
+	return true
 }
 
 // isRelativeFolder reports whether the path part of a URL is a path-relative link to a folder:
@@ -112,20 +125,25 @@ func appendRelative(dst []byte, dir string, target []byte) []byte {
 
 // needsDotSlash reports whether a relative path made of tdir and name, written as it is, would be
 // read as something else: as a scheme ("a:b/"), as root-relative ("/x" from an empty segment in
-// "/a//x") or, being empty, as the current page.
+// "/a//x", or " /x" once the URL parser strips the space) or, in an unquoted attribute value, as
+// the start of a quoted one ("'x").
 func needsDotSlash(tdir, name []byte) bool {
 	first := tdir
 	if len(first) == 0 {
 		first = name
 	}
+	if len(first) > 0 && (first[0] <= ' ' || first[0] == '/' || first[0] == '\\' || first[0] == '"' || first[0] == '\'') {
+		return true
+	}
 	if i := bytes.IndexByte(first, '/'); i >= 0 {
 		first = first[:i]
 	}
-	return (len(tdir) > 0 && tdir[0] == '/') || bytes.IndexByte(first, ':') >= 0
+	return bytes.IndexByte(first, ':') >= 0
 }
 
 // appendIndex appends "index.html" when the root-relative path p, just written to dst[rel:] in
-// relative form, names a folder: it ends with a slash, or the site has p/index.html and no file p.
+// relative form, names a folder: it ends with a slash, "." or "..", or the site has p/index.html
+// and no file p.
 func (r *rewriter) appendIndex(dst []byte, rel int, p []byte) []byte {
 	if p[len(p)-1] == '/' {
 		if string(dst[rel:]) == "./" {
@@ -133,8 +151,8 @@ func (r *rewriter) appendIndex(dst []byte, rel int, p []byte) []byte {
 		}
 		return append(dst, indexHTML...)
 	}
-	if r.files == nil || bytes.HasSuffix(p, []byte("/.")) || bytes.HasSuffix(p, []byte("/..")) {
-		return dst
+	if bytes.HasSuffix(p, []byte("/.")) || bytes.HasSuffix(p, []byte("/..")) {
+		return append(dst, "/"+indexHTML...)
 	}
 	key := p[1:]
 	if bytes.IndexByte(key, '%') >= 0 {
@@ -177,13 +195,13 @@ func segmentEqual(name string, seg []byte) bool {
 	return err == nil && s == name
 }
 
-// trimSpace splits off the ASCII whitespace that URL parsers strip around a URL.
+// trimSpace splits off the spaces and control characters that URL parsers strip around a URL.
 func trimSpace(u []byte) (lead, core, trail []byte) {
 	i, j := 0, len(u)
-	for i < j && isSpace(u[i]) {
+	for i < j && u[i] <= ' ' {
 		i++
 	}
-	for j > i && isSpace(u[j-1]) {
+	for j > i && u[j-1] <= ' ' {
 		j--
 	}
 	return u[:i], u[i:j], u[j:]
