@@ -19,7 +19,10 @@ package relink
 import (
 	"bytes"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Options controls Rewrite. The zero value writes links for web servers.
@@ -32,14 +35,49 @@ type Options struct {
 // Rewrite makes the root-relative URLs in the HTML and CSS files of a built site page-relative,
 // replacing the changed files in files. The keys are slash paths relative to the site root
 // ("a/b/index.html"). Files with nothing to rewrite are neither copied nor replaced.
+//
+// Large sites are rewritten by up to GOMAXPROCS goroutines, which have all returned when Rewrite
+// does; files is only read while they run.
 func Rewrite(files map[string][]byte, opts Options) {
-	r := rewriter{opts: opts, files: files}
-	for name, b := range files {
-		if out := r.file(name, b); out != nil {
-			files[name] = out
+	workers := min(runtime.GOMAXPROCS(0), len(files)/filesPerWorker)
+	if workers <= 1 {
+		r := rewriter{opts: opts, files: files}
+		for name, b := range files {
+			if out := r.file(name, b); out != nil {
+				files[name] = out
+			}
+		}
+		return
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	outs := make([][]byte, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			r := rewriter{opts: opts, files: files}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
+				}
+				outs[i] = r.file(names[i], files[names[i]])
+			}
+		})
+	}
+	wg.Wait()
+	for i, out := range outs {
+		if out != nil {
+			files[names[i]] = out
 		}
 	}
 }
+
+// filesPerWorker is the least number of files worth a goroutine of its own.
+const filesPerWorker = 64
 
 // rewriter holds the options and the scratch buffers reused from one file to the next.
 type rewriter struct {
