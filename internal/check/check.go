@@ -49,8 +49,11 @@
 // Limits: scripts are not run, so URLs built by JavaScript and module
 // imports inside scripts are not seen; an external <base href> is ignored;
 // SVG files' own references are not followed; other image formats (AVIF,
-// HEIC, GIF) are not inspected for metadata. External checks outgoing links
-// over the network and is never called by Site.
+// HEIC, GIF) are not inspected for metadata.
+//
+// Outgoing lists the links to other sites; package check/external fetches
+// them over the network. This package never imports net/http or os, so the
+// build pipeline may call it.
 package check
 
 import (

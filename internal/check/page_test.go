@@ -222,3 +222,19 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestOutgoing(t *testing.T) {
+	out := siteOf(map[string]string{
+		"b.html": doc(`<a href="https://news.example/a#p2">a</a>` + "\n" + `<img alt="" src="//cdn.example/i.png"><a href="https://example.org/own/">own</a>`),
+		"a.html": doc(`<a href="mailto:x@y.z">m</a><a href="../x/">x</a><link rel=preconnect href="https://fonts.example"><a href=" http://old.example/ ">o</a>`),
+	})
+	got := Outgoing(out, "https://example.org/")
+	want := []Link{
+		{URL: "http://old.example/", File: "a.html", Line: 3, Col: 103, What: "<a href>"},
+		{URL: "https://news.example/a", File: "b.html", Line: 3, Col: 4, What: "<a href>"},
+		{URL: "https://cdn.example/i.png", File: "b.html", Line: 4, Col: 13, What: "<img src>"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Outgoing = %+v; want %+v", got, want)
+	}
+}
