@@ -52,8 +52,8 @@
 // HEIC, GIF) are not inspected for metadata.
 //
 // Outgoing lists the links to other sites; package check/external fetches
-// them over the network. This package never imports net/http or os, so the
-// build pipeline may call it.
+// them over the network. This package does not import net/http and reads no
+// files, so the build pipeline may call it.
 package check
 
 import (
