@@ -54,14 +54,12 @@ func waitJS(t *testing.T, ctx context.Context, what, expr string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		var ok bool
-		if err := chromedp.Run(ctx, chromedp.Evaluate(expr, &ok)); err == nil && ok {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
 			return
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
-	var html string
-	_ = chromedp.Run(ctx, chromedp.OuterHTML("html", &html))
+	html, _ := chromedp.Run(ctx, chromedp.OuterHTML("html"))
 	t.Fatalf("timed out waiting for %s (%s); page:\n%s", what, expr, html)
 }
 
@@ -74,7 +72,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	url, stop, _ := startServe(t, dir)
 	defer stop()
 
-	if err := chromedp.Run(ctx, chromedp.Navigate(url+"news/first/")); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"news/first/")); err != nil {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "the page", `document.querySelector("h1") && document.querySelector("h1").textContent === "First"`)
@@ -90,13 +88,13 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	// 2. Change CSS: the style applies and the page is not reloaded (a
 	// marker set in this page's JavaScript world survives).
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.samizdatMarker = 42`, nil)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.samizdatMarker = 42`)); err != nil {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(dir, "static/css/site.css"), "body { color: rgb(200, 0, 0); }\n")
 	waitJS(t, ctx, "the new style", `getComputedStyle(document.body).color === "rgb(200, 0, 0)"`)
-	var marker int
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.samizdatMarker || 0`, &marker)); err != nil {
+	marker, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.samizdatMarker || 0`))
+	if err != nil {
 		t.Fatal(err)
 	}
 	if marker != 42 {

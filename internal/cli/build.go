@@ -22,9 +22,14 @@ type siteFlags struct {
 	drafts  bool
 	future  bool
 	expired bool
+	// fingerprint allows content hashes in CSS and JS names (site.toml
+	// can still turn them off). On for build; off for serve, so a
+	// stylesheet change can be swapped in without a reload.
+	fingerprint bool
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet) {
+func (f *siteFlags) register(fs *flag.FlagSet, fingerprint bool) {
+	fs.BoolVar(&f.fingerprint, "fingerprint", fingerprint, "put content hashes in CSS and JS file names, with Subresource Integrity")
 	fs.StringVar(&f.source, "source", ".", "the site `folder` (holding content/, layouts/, static/ and site.toml)")
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `URL`, overriding baseURL in site.toml")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
@@ -39,7 +44,7 @@ func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
-	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr)}, cache)
+	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint}, cache)
 	if len(probs) > 0 {
 		res.Problems = append(probs, res.Problems...)
 	}
@@ -49,7 +54,7 @@ func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlags("build", "build [flags]", stdout, stderr)
-	sf.register(fs)
+	sf.register(fs, true)
 	dest := fs.String("dest", "", "the output `folder` (default SOURCE/public)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
 	if code, ok := parse(fs, args, stdout); !ok {

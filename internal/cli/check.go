@@ -11,7 +11,7 @@ import (
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlags("check", "check [flags]", stdout, stderr)
-	sf.register(fs)
+	sf.register(fs, true)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}

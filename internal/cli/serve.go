@@ -25,7 +25,7 @@ var watchedDirs = []string{"content", "layouts", "static", "archetypes", "data",
 func runServe(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlags("serve", "serve [flags]", stdout, stderr)
-	sf.register(fs)
+	sf.register(fs, false)
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but loopback exposes your drafts to the network")
 	poll := fs.Bool("poll", false, "watch files by polling, for network and container file systems where change notifications do not arrive")
@@ -63,7 +63,10 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	}
 	cache := site.NewCache()
 	srv := devserver.New(devserver.Options{BindHost: c.bind, Logf: logf})
+	var buildMu sync.Mutex // one build at a time, so an older build never replaces a newer one
 	rebuild := func() {
+		buildMu.Lock()
+		defer buildMu.Unlock()
 		start := time.Now()
 		res := c.site.buildSite(ctx, cache, stderr)
 		srv.Update(res.Output)
@@ -76,11 +79,31 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "Built %s in %d ms\n", plural(len(res.Files), "file", "files"), time.Since(start).Milliseconds())
 	}
+	// Watch before the first build, so a save made while it runs is not lost.
+	batches, werr := watch.Watch(ctx, watch.Options{
+		Root: c.site.source, Dirs: watchedDirs, Files: []string{"site.toml"},
+		Ignore: []string{"public"}, Poll: c.poll, Logf: logf,
+	})
+	rebuilt := make(chan struct{})
+	if werr != nil {
+		logf("samizdat serve: cannot watch %s for changes: %v; the site is served, but saves will not show until you restart", c.site.source, werr)
+		close(rebuilt)
+	} else {
+		go func() {
+			defer close(rebuilt)
+			for range batches { // closes when ctx is done and the watcher has stopped
+				rebuild()
+			}
+		}()
+	}
+
 	rebuild()
 
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "samizdat serve: cannot listen on %s: %v\n(is another server running? try --port 0 or another port)\n", c.addr, err)
+		cancel()
+		<-rebuilt
 		return exitUsage
 	}
 	url := "http://" + ln.Addr().String() + "/"
@@ -90,23 +113,6 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.site.source, url)
 	if c.ready != nil {
 		c.ready(url)
-	}
-
-	batches, err := watch.Watch(ctx, watch.Options{
-		Root: c.site.source, Dirs: watchedDirs, Files: []string{"site.toml"},
-		Ignore: []string{"public"}, Poll: c.poll, Logf: logf,
-	})
-	rebuilt := make(chan struct{})
-	if err != nil {
-		logf("samizdat serve: cannot watch %s for changes: %v; the site is served, but saves will not show until you restart", c.site.source, err)
-		close(rebuilt)
-	} else {
-		go func() {
-			defer close(rebuilt)
-			for range batches { // closes when ctx is done and the watcher has stopped
-				rebuild()
-			}
-		}()
 	}
 
 	select {

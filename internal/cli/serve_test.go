@@ -88,7 +88,7 @@ func startServe(t *testing.T, dir string, extra ...string) (string, func() int, 
 	urls := make(chan string, 1)
 	var stdout, stderr syncBuffer
 	done := make(chan int, 1)
-	c := serveConfig{site: siteFlags{source: dir}, addr: "127.0.0.1:0", bind: "127.0.0.1", ready: func(u string) { urls <- u }}
+	c := serveConfig{site: siteFlags{source: dir, fingerprint: false}, addr: "127.0.0.1:0", bind: "127.0.0.1", ready: func(u string) { urls <- u }}
 	for _, e := range extra {
 		if e == "--poll" {
 			c.poll = true
@@ -205,7 +205,7 @@ func TestServeBytesEqualBuild(t *testing.T) {
 	dir := writeSite(t, smallSite)
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	if code := Main([]string{"build", "--source", dir, "--dest", out, "--quiet"}, &stdout, &stderr); code != 0 {
+	if code := Main([]string{"build", "--fingerprint=false", "--source", dir, "--dest", out, "--quiet"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("build: %d %s", code, stderr.String())
 	}
 	url, stop, _ := startServe(t, dir)

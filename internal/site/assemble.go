@@ -244,7 +244,7 @@ func (s *Site) buildTaxonomies(src *content.Site) []*Page {
 	var out []*Page
 	for _, plural := range s.cfg.TaxonomyPlurals() {
 		terms := map[string]*Term{}
-		for _, p := range s.pages {
+		for _, p := range s.tagged() {
 			for _, name := range p.src.Meta.Terms[plural] {
 				key := layout.Urlize(name)
 				if key == "" {
@@ -287,6 +287,19 @@ func (s *Site) buildTaxonomies(src *content.Site) []*Page {
 		s.byURL[index.url] = index
 		out = append(out, index)
 	}
+	return out
+}
+
+// tagged lists the pages that can carry terms: regular pages and
+// sections (a campaign's stories are often sections), newest first.
+func (s *Site) tagged() []*Page {
+	out := append([]*Page(nil), s.pages...)
+	for _, p := range s.byURL {
+		if p.kind == content.KindSection && p.src != nil {
+			out = append(out, p)
+		}
+	}
+	sortByDate(out)
 	return out
 }
 

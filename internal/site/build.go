@@ -28,6 +28,8 @@ import (
 	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/output"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/publish"
+	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
 // Options are the per-run choices of `samizdat build` and `serve`.
@@ -36,6 +38,13 @@ type Options struct {
 	Future  bool      // publish pages dated in the future
 	Expired bool      // publish pages past their expiryDate
 	Now     time.Time // the build's "now" for future and expired; the caller picks it (SOURCE_DATE_EPOCH or the clock)
+	// Portable writes explicit index.html in links to folders, so the site
+	// works from file:// and object-storage REST endpoints.
+	Portable bool
+	// NoFingerprint keeps CSS and JS files under their own names, whatever
+	// site.toml says. The dev server sets it so a stylesheet change can be
+	// swapped in without a reload.
+	NoFingerprint bool
 }
 
 // Stats counts what a build made, for the CLI's summary line.
@@ -87,7 +96,30 @@ func (b *builder) run() {
 	b.executeTemplates()
 	b.writeGenerated()
 	b.copyStatic()
+	b.finish()
 	b.checkOutput()
+}
+
+// finish makes the output deployable: image metadata stripped, assets
+// minified and fingerprinted, deploy files added (package publish), then
+// every internal link made page-relative so the site works from any mirror
+// or sub-path (package relink).
+//
+// 404.html keeps root-relative links: hosts serve it at whatever path was
+// asked for, where a page-relative link would point nowhere.
+func (b *builder) finish() {
+	out := &output.Output{Files: b.files}
+	publish.Process(out, publish.Options{
+		Minify:      config.On(b.cfg.Output.Minify),
+		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint,
+	})
+	b.probs = append(b.probs, out.Problems...)
+	notFound, has404 := b.files["404.html"]
+	delete(b.files, "404.html")
+	relink.Rewrite(b.files, relink.Options{Portable: b.opts.Portable})
+	if has404 {
+		b.files["404.html"] = notFound
+	}
 }
 
 func (b *builder) problem(p problem.Problem) {

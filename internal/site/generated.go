@@ -5,7 +5,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/content"
@@ -17,7 +19,7 @@ const feedSize = 20
 
 // writeGenerated writes the files every site gets without a template.
 func (b *builder) writeGenerated() {
-	b.write("index.xml", b.atom(b.site.home, b.site.pages))
+	b.write("index.xml", b.atom(b.site.home, b.site.feedPages()))
 	for _, p := range b.pages {
 		if p.kind == content.KindSection {
 			b.write(content.OutputPath(p.url+"index.xml"), b.atom(p, regular(p.children)))
@@ -29,10 +31,20 @@ func (b *builder) writeGenerated() {
 	b.write("chroma.css", markdown.ChromaCSS())
 }
 
+// regular lists a section's pages and subsections for its feed, newest
+// first.
 func regular(ps []*Page) []*Page {
-	var out []*Page
-	for _, p := range ps {
-		if p.kind == content.KindPage {
+	out := append([]*Page(nil), ps...)
+	sortByDate(out)
+	return out
+}
+
+// feedPages are what the site feed lists: every page and section but the
+// home page, newest first. A campaign's stories are often sections.
+func (s *Site) feedPages() []*Page {
+	out := append([]*Page(nil), s.pages...)
+	for _, p := range s.byURL {
+		if p.kind == content.KindSection && p.src != nil {
 			out = append(out, p)
 		}
 	}
@@ -72,12 +84,25 @@ func (b *builder) atom(list *Page, pages []*Page) []byte {
 		}
 		fmt.Fprintf(&buf, "    <updated>%s</updated>\n", atomTime(p.Lastmod()))
 		if s := string(p.Summary()); s != "" {
-			fmt.Fprintf(&buf, "    <summary type=\"html\">%s</summary>\n", esc(s))
+			fmt.Fprintf(&buf, "    <summary type=\"html\">%s</summary>\n", esc(b.absLinks(s)))
 		}
 		buf.WriteString("  </entry>\n")
 	}
 	buf.WriteString("</feed>\n")
 	return buf.Bytes()
+}
+
+// rootLink matches a root-relative URL in an href or src attribute.
+var rootLink = regexp.MustCompile(`(\s(?:href|src)=")/([^/"][^"]*|)"`)
+
+// absLinks makes the root-relative links of a summary absolute: a feed
+// reader shows them outside the site, where only absolute links work.
+func (b *builder) absLinks(html string) string {
+	if b.cfg.BaseURL == "" {
+		return html
+	}
+	base := strings.TrimSuffix(b.cfg.BaseURL, "/")
+	return rootLink.ReplaceAllString(html, "${1}"+strings.ReplaceAll(base, "$", "$$")+"/${2}\"")
 }
 
 // atomID is a permanent, absolute id: the permalink when there is a
