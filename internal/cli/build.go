@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/output"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/publish"
 	"github.com/samizdat-press/samizdat/internal/site"
 )
 
@@ -26,7 +28,10 @@ type siteFlags struct {
 	// can still turn them off). On for build; off for serve, so a
 	// stylesheet change can be swapped in without a reload.
 	fingerprint bool
+	portable    bool // explicit index.html in links, for file:// and object storage
 }
+
+func (f *siteFlags) fsys() fs.FS { return os.DirFS(f.source) }
 
 func (f *siteFlags) register(fs *flag.FlagSet, fingerprint bool) {
 	fs.BoolVar(&f.fingerprint, "fingerprint", fingerprint, "put content hashes in CSS and JS file names, with Subresource Integrity")
@@ -39,12 +44,12 @@ func (f *siteFlags) register(fs *flag.FlagSet, fingerprint bool) {
 
 // buildSite loads the config and builds the site in memory.
 func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.Writer) site.Result {
-	fsys := os.DirFS(f.source)
+	fsys := f.fsys()
 	cfg, probs := config.Load(fsys)
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
-	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint}, cache)
+	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint, Portable: f.portable}, cache)
 	if len(probs) > 0 {
 		res.Problems = append(probs, res.Problems...)
 	}
@@ -57,6 +62,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	sf.register(fs, true)
 	dest := fs.String("dest", "", "the output `folder` (default SOURCE/public)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	fs.BoolVar(&sf.portable, "portable", false, "write explicit index.html in links, so the site works from file:// and object storage")
+	zipFile := fs.String("zip", "", "also write an offline copy of the site, with portable links, to this zip `file`")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
@@ -78,8 +85,48 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "samizdat: %v\n", err)
 		return exitProblems
 	}
+	if *zipFile != "" {
+		if code := writeZip(sf, *zipFile, modTime, stderr); code != exitOK {
+			return code
+		}
+	}
 	if !*quiet {
 		printSummary(stdout, res, *dest, time.Since(start))
+	}
+	return exitOK
+}
+
+// writeZip builds the portable variant of the site and writes it as a zip
+// whose bytes depend only on the sources (and SOURCE_DATE_EPOCH): two
+// builds of the same sources give the same file, so mirrors can compare
+// checksums.
+func writeZip(sf siteFlags, name string, modTime time.Time, stderr io.Writer) int {
+	sf.portable = true
+	res := sf.buildSite(context.Background(), nil, stderr)
+	if len(res.Problems) > 0 {
+		printProblems(stderr, res.Problems)
+		return exitProblems
+	}
+	if modTime.IsZero() {
+		modTime = time.Date(2012, 11, 21, 0, 0, 0, 0, time.UTC) // a fixed time keeps the zip reproducible without SOURCE_DATE_EPOCH
+	}
+	tmp := name + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		fmt.Fprintf(stderr, "samizdat: %v\n", err)
+		return exitProblems
+	}
+	err = publish.Zip(res.Files, f, modTime)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		fmt.Fprintf(stderr, "samizdat: writing %s: %v\n", name, err)
+		return exitProblems
 	}
 	return exitOK
 }

@@ -4,23 +4,55 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/check"
+	"github.com/samizdat-press/samizdat/internal/check/external"
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
-// runCheck builds the site in memory and reports every problem, without
-// writing anything: the command to run before deploying.
+// runCheck builds the site in memory, as it would be deployed, and reports
+// every problem a reader would meet: the build's own, then broken links,
+// requests to other sites, missing alt text, heading order, duplicate ids,
+// page weight and image metadata. Nothing is written.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlags("check", "check [flags]", stdout, stderr)
 	sf.register(fs, true)
+	portable := fs.Bool("portable", false, "check the build made for file:// and object storage (explicit index.html links)")
+	ext := fs.Bool("external", false, "also check links to other sites over the network (slow; off by default)")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
+	sf.portable = *portable
 	res := sf.buildSite(context.Background(), nil, stderr)
-	if len(res.Problems) > 0 {
-		printProblems(stderr, res.Problems)
-		fmt.Fprintf(stderr, "samizdat check: %s\n", plural(len(res.Problems), "problem", "problems"))
+	probs := res.Problems
+	if len(probs) == 0 {
+		cfg := sf.config()
+		probs = append(probs, check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, BaseURL: cfg.BaseURL})...)
+		if *ext {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+			probs = append(probs, external.Check(ctx, res.Output, external.Options{BaseURL: cfg.BaseURL})...)
+			cancel()
+		}
+	}
+	if len(probs) > 0 {
+		problem.Sort(probs)
+		printProblems(stderr, probs)
+		fmt.Fprintf(stderr, "samizdat check: %s\n", plural(len(probs), "problem", "problems"))
 		return exitProblems
 	}
 	fmt.Fprintf(stdout, "samizdat check: %s, no problems\n", plural(len(res.Files), "file", "files"))
 	return exitOK
+}
+
+// config reads the site's config for the checks that need it; the build
+// has already reported any problem in it.
+func (f *siteFlags) config() config.Config {
+	cfg, _ := config.Load(f.fsys())
+	if f.baseURL != "" {
+		cfg.BaseURL = f.baseURL
+	}
+	return cfg
 }

@@ -221,7 +221,7 @@ func changeKind(prev, next *output.Output) string {
 		switch {
 		case !ok:
 			return eventReload
-		case bytes.Equal(old, b):
+		case bytes.Equal(old, b), unseen(name):
 		case path.Ext(name) == ".css":
 			kind = eventCSS
 		default:
@@ -229,6 +229,18 @@ func changeKind(prev, next *output.Output) string {
 		}
 	}
 	return kind
+}
+
+// unseen reports files no page shows, which change with every edit (the
+// checksum manifest) or alongside the pages that do (feeds, sitemap): a
+// change to them alone needs no reload, and must not turn a stylesheet
+// swap into one.
+func unseen(name string) bool {
+	switch name {
+	case "SHA256SUMS", "_headers", ".nojekyll", "robots.txt", "sitemap.xml", "mirrors.json":
+		return true
+	}
+	return path.Ext(name) == ".xml"
 }
 
 // Close ends every event stream and refuses new ones; it returns once all

@@ -160,6 +160,9 @@ func TestChangeKind(t *testing.T) {
 		{"added css", map[string]string{"new.css": "x"}, eventReload},
 		{"removed css", map[string]string{"style.css": ""}, eventReload},
 		{"removed page", map[string]string{"a/page.html": ""}, eventReload},
+		{"css with feed and sitemap", map[string]string{"style.css": "x", "feed.xml": "y", "sitemap.xml": "z"}, eventCSS},
+		{"feed alone", map[string]string{"feed.xml": "y"}, ""},
+		{"robots alone", map[string]string{"robots.txt": "y"}, ""},
 	} {
 		if got := changeKind(site, withFiles(site, tc.files)); got != tc.want {
 			t.Errorf("%s: changeKind = %q; want %q", tc.name, got, tc.want)

@@ -61,6 +61,13 @@ func (s *Site) Params() map[string]any {
 	return s.cfg.Params
 }
 
+// Mirrors are site.toml's mirrors: other addresses of the site, for a
+// page that lists them.
+func (s *Site) Mirrors() []config.Mirror { return s.cfg.Mirrors }
+
+// Onion is site.toml's onion address, for <meta http-equiv="onion-location">.
+func (s *Site) Onion() string { return s.cfg.Onion }
+
 // Home is the home page.
 func (s *Site) Home() *Page { return s.home }
 

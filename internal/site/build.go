@@ -120,6 +120,7 @@ func (b *builder) finish() {
 	if has404 {
 		b.files["404.html"] = notFound
 	}
+	b.files[publish.ManifestName] = publish.Manifest(b.files)
 }
 
 func (b *builder) problem(p problem.Problem) {

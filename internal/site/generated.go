@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -10,8 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/markdown"
+	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
 // feedSize is how many entries an Atom feed holds, newest first.
@@ -28,6 +31,7 @@ func (b *builder) writeGenerated() {
 	b.write("sitemap.xml", b.sitemap())
 	b.write("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.site.abs("/sitemap.xml")+"\n"))
 	b.writeAliases()
+	b.writeMirrors()
 	b.write("chroma.css", markdown.ChromaCSS())
 }
 
@@ -205,4 +209,30 @@ func (b *builder) writeAliases() {
 			b.write(content.OutputPath(cleanAlias(a)), buf.Bytes())
 		}
 	}
+}
+
+// writeMirrors lists the site's other addresses as mirrors.json, so
+// readers' tools and other mirrors can find them when one is blocked.
+func (b *builder) writeMirrors() {
+	if len(b.cfg.Mirrors) == 0 && b.cfg.Onion == "" {
+		return
+	}
+	type mirror struct {
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
+	doc := struct {
+		Site    string   `json:"site"`
+		Mirrors []mirror `json:"mirrors"`
+		Onion   string   `json:"onion,omitempty"`
+	}{Site: b.cfg.BaseURL, Mirrors: []mirror{}, Onion: b.cfg.Onion}
+	for _, m := range b.cfg.Mirrors {
+		doc.Mirrors = append(doc.Mirrors, mirror{Name: m.Name, URL: m.URL})
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		b.problem(problem.Problem{File: config.File, Message: "cannot write mirrors.json: " + err.Error()})
+		return
+	}
+	b.write("mirrors.json", append(data, '\n'))
 }

@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
-		"strings"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
