@@ -19,11 +19,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"text/template"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 
@@ -391,10 +393,55 @@ func TestServedByNginx(t *testing.T) {
 // every link by navigating to it: each must load a page of the site, with its stylesheet and
 // images, never a directory listing or a missing file.
 func TestPortableInBrowser(t *testing.T) {
-	bin := need(t, "chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
 	files := testSite(t)
 	relink.Rewrite(files, relink.Options{Portable: true})
-	dir := writeSite(t, files)
+	var want []string
+	for name := range files {
+		if path.Ext(name) == ".html" {
+			want = append(want, name)
+		}
+	}
+	slices.Sort(want)
+	visited := browse(t, writeSite(t, files), func(u string, st pageState) {
+		if st.Title != "Moved" && st.Color != "rgb(1, 2, 3)" {
+			t.Errorf("%s: main's color is %q: site.css did not load", u, st.Color)
+		}
+	})
+	if !slices.Equal(visited, want) {
+		t.Errorf("visited\n%q\nwant every page\n%q", visited, want)
+	}
+}
+
+// pageState is what browse reads from each page it opens.
+type pageState struct {
+	Href, Title string
+	Main        bool
+	Color       string // main's computed color
+	Broken      []string
+	Links       []string
+}
+
+const inspectJS = `(() => {
+	const main = document.querySelector("main");
+	return {
+		Href: location.href,
+		Title: document.title,
+		Main: !!main,
+		Color: main ? getComputedStyle(main).color : "",
+		Broken: Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src),
+		Links: Array.from(document.links, a => a.href),
+	};
+})()`
+
+// browse opens dir/index.html from file:// in headless Chromium and follows every link inside
+// dir to a page or folder by navigating to it, up to 500 pages; links to other files (feeds,
+// documents) must name an existing file. Each must load (a missing file fails navigation), be
+// a page (a title and a <main>, which a directory listing has not), load every subresource and
+// image, and link nowhere outside dir. check adds the caller's own checks. It returns the pages
+// visited, relative to dir, sorted.
+func browse(t *testing.T, dir string, check func(u string, st pageState)) []string {
+	t.Helper()
+	bin := need(t, "chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
 	root := "file://" + filepath.ToSlash(dir) + "/"
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -410,44 +457,25 @@ func TestPortableInBrowser(t *testing.T) {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
+	var failed loadFailures
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(failed.listen))
 	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelTimeout()
-
-	type pageState struct {
-		Href, Title string
-		Main        bool
-		Color       string
-		Images      int
-		Broken      []string
-		Links       []string
-	}
-	const inspect = `(() => {
-		const main = document.querySelector("main");
-		return {
-			Href: location.href,
-			Title: document.title,
-			Main: !!main,
-			Color: main ? getComputedStyle(main).color : "",
-			Images: document.images.length,
-			Broken: Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src),
-			Links: Array.from(document.links, a => a.href),
-		};
-	})()`
 
 	seen := map[string]bool{root + "index.html": true}
 	queue := []string{root + "index.html"}
 	var visited []string
-	for len(queue) > 0 && len(visited) < 200 {
+	for len(queue) > 0 && len(visited) < 500 {
 		u := queue[0]
 		queue = queue[1:]
-		// Navigate fails on net::ERR_FILE_NOT_FOUND, so a missing file is reported here.
+		failed.reset()
+		// Navigate fails on net::ERR_FILE_NOT_FOUND, so a missing page is reported here.
 		if _, err := chromedp.Run(ctx, chromedp.Navigate(u)); err != nil {
 			t.Errorf("open %s: %v", u, err)
 			continue
 		}
-		st, err := inspectPage[pageState](ctx, inspect)
+		st, err := inspectPage[pageState](ctx, inspectJS)
 		if err != nil {
 			t.Errorf("inspect %s: %v", u, err)
 			continue
@@ -458,8 +486,11 @@ func TestPortableInBrowser(t *testing.T) {
 			t.Errorf("%s: loaded %s with title %q and no <main>: not a page of the site", u, st.Href, st.Title)
 		case !strings.HasPrefix(st.Href, root) || !strings.Contains(st.Href, ".html"):
 			t.Errorf("%s: landed on %s", u, st.Href)
-		case st.Title != "Moved" && st.Color != "rgb(1, 2, 3)":
-			t.Errorf("%s: main's color is %q: site.css did not load", u, st.Color)
+		default:
+			check(u, st)
+		}
+		if f := failed.list(); len(f) > 0 {
+			t.Errorf("%s: failed to load %q", u, f)
 		}
 		if len(st.Broken) > 0 {
 			t.Errorf("%s: broken images %q", u, st.Broken)
@@ -474,24 +505,56 @@ func TestPortableInBrowser(t *testing.T) {
 				continue
 			}
 			seen[l] = true
+			if ext := path.Ext(l); ext != "" && ext != ".html" {
+				// A feed, a document, an image: it must exist, but is no page to inspect.
+				if p, err := url.PathUnescape(strings.TrimPrefix(l, "file://")); err != nil {
+					t.Errorf("%s: link %s: %v", u, l, err)
+				} else if _, err := os.Stat(filepath.FromSlash(p)); err != nil {
+					t.Errorf("%s: link %s: %v", u, l, err)
+				}
+				continue
+			}
 			queue = append(queue, l)
 		}
 	}
-	var want []string
-	for name := range files {
-		if path.Ext(name) == ".html" {
-			want = append(want, name)
+	slices.Sort(visited)
+	return visited
+}
+
+// loadFailures collects the URLs whose loading failed, from the browser's network events.
+type loadFailures struct {
+	mu     sync.Mutex
+	urls   map[network.RequestID]string
+	failed []string
+}
+
+// listen is a chromedp listener: it must return fast and run no command.
+func (f *loadFailures) listen(ev any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if f.urls == nil {
+			f.urls = map[network.RequestID]string{}
+		}
+		f.urls[ev.RequestID] = ev.Request.URL
+	case *network.EventLoadingFailed:
+		if !ev.Canceled {
+			f.failed = append(f.failed, f.urls[ev.RequestID]+" ("+ev.ErrorText+")")
 		}
 	}
-	slices.Sort(want)
-	for i, v := range visited {
-		visited[i], _, _ = strings.Cut(v, "#")
-	}
-	slices.Sort(visited)
-	visited = slices.Compact(visited)
-	if !slices.Equal(visited, want) {
-		t.Errorf("visited\n%q\nwant every page\n%q", visited, want)
-	}
+}
+
+func (f *loadFailures) reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.urls, f.failed = nil, nil
+}
+
+func (f *loadFailures) list() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.failed)
 }
 
 // inspectPage waits for the current page to load and evaluates expr in it. A page that moves on
