@@ -13,7 +13,8 @@
 // What stays: absolute and protocol-relative URLs, relative URLs (except for the index.html that
 // Portable adds to links to folders), fragment-only links, <link rel="canonical"> and hreflang
 // alternates, text, comments, scripts, every other file (feeds and the sitemap are absolute by
-// design) and every byte outside the rewritten URL paths. Output depends only on the input.
+// design) and every byte outside the rewritten URL paths. Markup inside <noscript> is rewritten
+// like any other. Output depends only on the input, and a second Rewrite changes nothing.
 package relink
 
 import (
