@@ -124,6 +124,38 @@ type Language struct {
 	// DateFormat is a Go time layout for dates shown in this language
 	// ("2 January 2006"); empty means the templates' default.
 	DateFormat string `toml:"dateFormat"`
+	// Title and Description replace the site's in this language.
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	// Menus replace the site's menus in this language, so their names can
+	// be translated; nil means the site's menus, with each pageRef pointing
+	// at the page's translation where there is one.
+	Menus map[string][]MenuEntry `toml:"menus"`
+}
+
+// LanguageCodes returns the site's languages in switcher order: the
+// default language (LanguageCode) first, then the others by weight and
+// code. A site without [languages] has just its LanguageCode.
+func (c Config) LanguageCodes() []string {
+	def := c.LanguageCode
+	if def == "" {
+		def = "en"
+	}
+	codes := []string{def}
+	var others []string
+	for code := range c.Languages {
+		if code != def {
+			others = append(others, code)
+		}
+	}
+	sort.Slice(others, func(i, j int) bool {
+		a, b := c.Languages[others[i]], c.Languages[others[j]]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return others[i] < others[j]
+	})
+	return append(codes, others...)
 }
 
 // Default returns the configuration of a site without site.toml. It is

@@ -13,6 +13,13 @@
 // A top-level folder without _index.md is still a section (titled after the
 // folder); a deeper folder without one belongs to the nearest section above.
 //
+// Translations live beside their source: name.ru.md beside name.md,
+// _index.ru.md beside _index.md, index.ru.md in a bundle. The default
+// language is at the root; every other language's pages are under /<code>/.
+// Pages of one language form their own tree of sections, and a language
+// without its own home page gets one made up, so a language switcher always
+// has somewhere to go.
+//
 // URLs are pretty ("/a/b/" written as a/b/index.html), lower-cased and
 // made of Unicode letters and digits, so a Cyrillic file name gives a
 // readable URL. Two sources that claim one URL, through slug, url, aliases
@@ -61,6 +68,12 @@ type Page struct {
 	URL        string   // root-relative, "/" or "/a/b/" (or "/x.html" from a url key)
 	Resources  []string // for a bundle: slash paths from the site root of the files beside it
 	Bundle     bool     // a leaf bundle (index.md)
+	// Lang is the page's language code; Options.Languages[0] unless the
+	// file name says otherwise (name.ru.md).
+	Lang string
+	// TranslationKey groups a page with its translations: the front matter
+	// translationKey, else the source path without its language suffix.
+	TranslationKey string
 }
 
 // OutputPath is the file, relative to the output root, the page is
@@ -85,6 +98,9 @@ type Options struct {
 	// Taxonomies are the plural taxonomy names front matter may use
 	// ("tags"); nil means just "tags".
 	Taxonomies []string
+	// Languages are the site's language codes, the default (at the root)
+	// first; nil means a single language, "en".
+	Languages []string
 }
 
 // File is one non-markdown file under content/ that is published as is:
@@ -110,6 +126,9 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	if opts.Taxonomies == nil {
 		opts.Taxonomies = []string{"tags"}
 	}
+	if len(opts.Languages) == 0 {
+		opts.Languages = []string{"en"}
+	}
 	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}}
 	l.walk()
 	l.sections()
@@ -127,15 +146,15 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 
 func pageOrder(p *Page) string {
 	if p.Kind == KindHome {
-		return ""
+		return p.Lang
 	}
-	return "\x01" + p.SectionDir + "\x00" + p.File
+	return "\x01" + p.Lang + "\x00" + p.SectionDir + "\x00" + p.File
 }
 
 type dirInfo struct {
-	index  *Page    // _index.md, a section
-	bundle *Page    // index.md, a leaf bundle
-	others []string // non-markdown files
+	index  map[string]*Page // by language: _index.md, a section
+	bundle map[string]*Page // by language: index.md, a leaf bundle
+	others []string         // non-markdown files
 }
 
 type loader struct {
@@ -149,9 +168,24 @@ type loader struct {
 
 func (l *loader) dir(d string) *dirInfo {
 	if l.dirs[d] == nil {
-		l.dirs[d] = &dirInfo{}
+		l.dirs[d] = &dirInfo{index: map[string]*Page{}, bundle: map[string]*Page{}}
 	}
 	return l.dirs[d]
+}
+
+// splitLang takes the language suffix off a markdown file name:
+// "trial.ru.md" is ("trial.md", "ru") when ru is a site language; any
+// other name is in the default language.
+func (l *loader) splitLang(name string) (string, string) {
+	base := strings.TrimSuffix(name, path.Ext(name))
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		for _, code := range l.opts.Languages {
+			if base[i+1:] == code {
+				return base[:i] + path.Ext(name), code
+			}
+		}
+	}
+	return name, l.opts.Languages[0]
 }
 
 // walk reads every file under content/. Symlinks are never followed: a
@@ -223,29 +257,49 @@ func (l *loader) read(p, rel string, d fs.DirEntry) {
 	}
 	meta, body, bodyLine, probs := frontmatter.ParseWith(p, src, l.opts.Taxonomies)
 	l.probs = append(l.probs, probs...)
-	page := &Page{File: p, Meta: meta, Body: body, BodyLine: bodyLine}
+	dir := path.Dir(rel)
+	base, lang := l.splitLang(path.Base(rel))
+	page := &Page{File: p, Meta: meta, Body: body, BodyLine: bodyLine, Lang: lang,
+		TranslationKey: path.Join(Dir, dir, base)}
+	if meta.TranslationKey != "" {
+		page.TranslationKey = "key:" + meta.TranslationKey
+	}
 	if !l.published(page) {
 		return
 	}
-	dir, base := path.Dir(rel), path.Base(rel)
 	switch base {
 	case "_index.md":
 		page.Kind = KindSection
 		if dir == "." {
 			page.Kind = KindHome
 		}
-		l.dir(dir).index = page
+		if other := l.dir(dir).index[lang]; other != nil {
+			l.twice(other, page)
+			return
+		}
+		l.dir(dir).index[lang] = page
 	case "index.md":
 		page.Kind, page.Bundle = KindPage, true
 		if dir == "." {
 			l.probs.Add(p, 0, 0, "content/index.md is not the home page", "rename it to content/_index.md")
 			return
 		}
-		l.dir(dir).bundle = page
+		if other := l.dir(dir).bundle[lang]; other != nil {
+			l.twice(other, page)
+			return
+		}
+		l.dir(dir).bundle[lang] = page
 	default:
 		page.Kind = KindPage
 	}
 	l.pages = append(l.pages, page)
+}
+
+// twice reports two files that are the same page in one language, such as
+// _index.md and _index.en.md when en is the default language.
+func (l *loader) twice(a, b *Page) {
+	l.probs.Add(b.File, 0, 0, fmt.Sprintf("%s and %s are the same page in language %q", a.File, b.File, b.Lang),
+		"keep one of them; a file without a language suffix is in the default language")
 }
 
 // published applies the draft, future and expired rules. A page left out
@@ -273,10 +327,12 @@ func publishDate(m frontmatter.Meta) time.Time {
 // sections gives every page its section and makes up the sections and home
 // page that have no _index.md.
 func (l *loader) sections() {
-	if l.dir(".").index == nil {
-		home := &Page{Kind: KindHome}
-		l.dir(".").index = home
-		l.pages = append(l.pages, home)
+	for _, lang := range l.opts.Languages {
+		if l.dir(".").index[lang] == nil {
+			home := &Page{Kind: KindHome, Lang: lang, TranslationKey: path.Join(Dir, "_index.md")}
+			l.dir(".").index[lang] = home
+			l.pages = append(l.pages, home)
+		}
 	}
 	for _, p := range l.pages {
 		if p.File == "" || p.Kind != KindPage {
@@ -287,17 +343,20 @@ func (l *loader) sections() {
 		if p.Bundle {
 			dir = path.Dir(dir)
 		}
-		if top, _, _ := strings.Cut(dir, "/"); top != "." && l.dir(top).index == nil {
-			sec := &Page{Kind: KindSection, Meta: frontmatter.Meta{Title: titleFromName(top)}}
-			l.dir(top).index = sec
+		if top, _, _ := strings.Cut(dir, "/"); top != "." && l.dir(top).index[p.Lang] == nil {
+			sec := &Page{Kind: KindSection, Lang: p.Lang, Meta: frontmatter.Meta{Title: titleFromName(top)},
+				TranslationKey: path.Join(Dir, top, "_index.md")}
+			l.dir(top).index[p.Lang] = sec
 			l.pages = append(l.pages, sec)
 			l.setSectionDir(sec, top)
 		}
-		l.setSectionDir(p, l.nearestSection(dir))
+		l.setSectionDir(p, l.nearestSection(dir, p.Lang))
 	}
 	for d, info := range l.dirs {
-		if info.index != nil && info.index.Kind == KindSection {
-			l.setSectionDir(info.index, d)
+		for _, idx := range info.index {
+			if idx.Kind == KindSection {
+				l.setSectionDir(idx, d)
+			}
 		}
 	}
 }
@@ -310,10 +369,11 @@ func (l *loader) setSectionDir(p *Page, dir string) {
 	p.Section, _, _ = strings.Cut(dir, "/")
 }
 
-// nearestSection returns the closest folder at or above dir with a section.
-func (l *loader) nearestSection(dir string) string {
+// nearestSection returns the closest folder at or above dir with a
+// section in the language.
+func (l *loader) nearestSection(dir, lang string) string {
 	for d := dir; d != "." && d != ""; d = path.Dir(d) {
-		if info := l.dirs[d]; info != nil && info.index != nil {
+		if info := l.dirs[d]; info != nil && info.index[lang] != nil {
 			return d
 		}
 	}
@@ -335,52 +395,88 @@ func (l *loader) urls() {
 	for _, p := range l.pages {
 		p.URL = l.pageURL(p)
 	}
+	for _, p := range l.pages {
+		for i, a := range p.Meta.Aliases {
+			p.Meta.Aliases[i] = CleanURL(a)
+		}
+	}
 	for d, info := range l.dirs {
-		base := "/" + urlPath(d) + "/"
-		switch {
-		case info.bundle != nil:
-			base = info.bundle.URL
-		case info.index != nil:
-			base = info.index.URL
-		case d == ".":
-			base = "/"
+		if len(info.others) == 0 {
+			continue
 		}
-		if !strings.HasSuffix(base, "/") {
-			base = path.Dir(base) + "/"
+		// A bundle's files are published beside each language's page, so
+		// the pages' relative links to them work in every language.
+		var bases []string
+		for _, lang := range l.opts.Languages {
+			switch {
+			case info.bundle[lang] != nil:
+				bases = append(bases, folderOf(info.bundle[lang].URL))
+				info.bundle[lang].Resources = info.others
+			case len(info.bundle) == 0 && info.index[lang] != nil:
+				bases = append(bases, folderOf(info.index[lang].URL))
+			}
 		}
-		for _, f := range info.others {
-			out := strings.TrimPrefix(path.Join(base, path.Base(f)), "/")
-			l.files = append(l.files, File{Source: f, Output: out})
-			if info.bundle != nil {
-				info.bundle.Resources = append(info.bundle.Resources, f)
+		if len(bases) == 0 {
+			bases = []string{"/" + urlPath(d) + "/"}
+		}
+		for _, base := range bases {
+			for _, f := range info.others {
+				l.files = append(l.files, File{Source: f, Output: strings.TrimPrefix(path.Join(base, path.Base(f)), "/")})
 			}
 		}
 	}
 }
 
+func folderOf(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return url
+	}
+	return path.Dir(url) + "/"
+}
+
+// langPrefix is the URL folder of a language: "" for the default one.
+func (l *loader) langPrefix(lang string) string {
+	if lang == l.opts.Languages[0] {
+		return ""
+	}
+	return "/" + lang
+}
+
+// pageURL works a page's URL out from its file: the language's folder,
+// then the content folders, then the slug or file name. A url in front
+// matter is taken as written (within the language's folder).
 func (l *loader) pageURL(p *Page) string {
+	prefix := l.langPrefix(p.Lang)
 	if p.Kind == KindHome {
-		return "/"
+		return prefix + "/"
 	}
 	if u := p.Meta.URL; u != "" {
-		return CleanURL(u)
+		return CleanURL(prefix + "/" + strings.TrimPrefix(CleanURL(u), prefix+"/"))
 	}
 	var dir, name string
 	switch {
 	case p.File == "": // a section made up for a folder
-		return "/" + urlPath(p.SectionDir) + "/"
-	case p.Kind == KindSection:
-		dir, name = path.Split(strings.TrimPrefix(path.Dir(p.File), Dir+"/"))
-	case p.Bundle:
+		return prefix + "/" + urlPath(p.SectionDir) + "/"
+	case p.Kind == KindSection, p.Bundle:
 		dir, name = path.Split(strings.TrimPrefix(path.Dir(p.File), Dir+"/"))
 	default:
-		rel := strings.TrimPrefix(p.File, Dir+"/")
+		rel, _ := l.splitLang(strings.TrimPrefix(p.File, Dir+"/"))
 		dir, name = path.Split(strings.TrimSuffix(rel, path.Ext(rel)))
 	}
 	if p.Meta.Slug != "" {
 		name = p.Meta.Slug
 	}
-	return CleanURL(path.Join(urlPath(dir), layout.Urlize(name)) + "/")
+	return folderURL(prefix + "/" + path.Join(urlPath(dir), layout.Urlize(name)))
+}
+
+// folderURL is a clean URL path with a trailing slash: a page's folder,
+// even when its name has a dot in it.
+func folderURL(p string) string {
+	p = path.Clean("/" + p)
+	if p == "/" {
+		return p
+	}
+	return p + "/"
 }
 
 // urlPath urlizes each segment of a content-relative folder.
@@ -426,7 +522,7 @@ func (l *loader) checkClaims() {
 		}
 		add(p.URL, src, "page")
 		for _, a := range p.Meta.Aliases {
-			add(CleanURL(a), p.File, "alias")
+			add(a, p.File, "alias")
 		}
 	}
 	for _, f := range l.files {

@@ -182,3 +182,59 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		t.Errorf("files %+v problems %v; editor files must be ignored", s.Files, probs)
 	}
 }
+
+func TestTranslations(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":                 md("title: Home"),
+		"content/zhanaozen/_index.md":       md("title: Zhanaozen"),
+		"content/zhanaozen/_index.ru.md":    md("title: Жанаозен"),
+		"content/zhanaozen/trial.md":        md("title: Trial"),
+		"content/zhanaozen/trial.ru.md":     md("title: Суд"),
+		"content/zhanaozen/only.kk.md":      md("title: Тек"),
+		"content/people/kozlov/index.md":    md("title: Kozlov"),
+		"content/people/kozlov/index.ru.md": md("title: Козлов"),
+		"content/people/kozlov/photo.jpg":   {Data: []byte("jpg")},
+		"content/notes.fr.md":               md("title: Not a language of this site"),
+		"content/keyed/a.md":                md("title: A\ntranslationKey: story"),
+		"content/keyed/b.ru.md":             md("title: Б\ntranslationKey: story"),
+	}
+	s, pages, probs := load(t, fsys, Options{Languages: []string{"en", "ru", "kk"}})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	want := map[string]struct{ url, lang, key string }{
+		"content/zhanaozen/_index.ru.md":    {"/ru/zhanaozen/", "ru", "content/zhanaozen/_index.md"},
+		"content/zhanaozen/trial.ru.md":     {"/ru/zhanaozen/trial/", "ru", "content/zhanaozen/trial.md"},
+		"content/zhanaozen/trial.md":        {"/zhanaozen/trial/", "en", "content/zhanaozen/trial.md"},
+		"content/zhanaozen/only.kk.md":      {"/kk/zhanaozen/only/", "kk", "content/zhanaozen/only.md"},
+		"content/people/kozlov/index.ru.md": {"/ru/people/kozlov/", "ru", "content/people/kozlov/index.md"},
+		"content/notes.fr.md":               {"/notes.fr/", "en", "content/notes.fr.md"},
+		"content/keyed/b.ru.md":             {"/ru/keyed/b/", "ru", "key:story"},
+	}
+	for file, w := range want {
+		p := pages[file]
+		if p == nil {
+			t.Errorf("%s: no page", file)
+			continue
+		}
+		if p.URL != w.url || p.Lang != w.lang || p.TranslationKey != w.key {
+			t.Errorf("%s: url %q lang %q key %q; want %q %q %q", file, p.URL, p.Lang, p.TranslationKey, w.url, w.lang, w.key)
+		}
+	}
+	homes := map[string]string{}
+	for _, p := range s.Pages {
+		if p.Kind == KindHome {
+			homes[p.Lang] = p.URL
+		}
+	}
+	if homes["en"] != "/" || homes["ru"] != "/ru/" || homes["kk"] != "/kk/" {
+		t.Errorf("homes = %v; every language needs one", homes)
+	}
+	var outs []string
+	for _, f := range s.Files {
+		outs = append(outs, f.Output)
+	}
+	if strings.Join(outs, " ") != "people/kozlov/photo.jpg ru/people/kozlov/photo.jpg" {
+		t.Errorf("bundle files = %v; want them beside each language's page", outs)
+	}
+}

@@ -16,12 +16,14 @@ import (
 // Site is .Site in templates: the site-wide data every page can read.
 type Site struct {
 	cfg      config.Config
+	lang     string
+	world    *world
+	layout   *layout.Set // parsed with this language's T and dates
 	paginate int
 
 	home       *Page
 	sections   []*Page          // top-level sections, in list order
 	pages      []*Page          // regular pages, newest first
-	bySource   map[string]*Page // content file -> page
 	byURL      map[string]*Page
 	taxonomies map[string][]*Term
 	menus      map[string][]*MenuEntry
@@ -29,26 +31,34 @@ type Site struct {
 	strings    map[string]any // interface strings of the site language, from i18n/
 }
 
-func newSite(cfg config.Config) *Site {
-	return &Site{cfg: cfg, paginate: max(1, cfg.Paginate), bySource: map[string]*Page{}, byURL: map[string]*Page{}}
+func newSite(cfg config.Config, lang string, w *world) *Site {
+	return &Site{cfg: cfg, lang: lang, world: w, paginate: max(1, cfg.Paginate), byURL: map[string]*Page{}}
 }
 
-// Title is site.toml's title.
-func (s *Site) Title() string { return s.cfg.Title }
+// Title is site.toml's title, or the language's own.
+func (s *Site) Title() string {
+	if t := s.cfg.Languages[s.lang].Title; t != "" {
+		return t
+	}
+	return s.cfg.Title
+}
 
-// Description is site.toml's description.
-func (s *Site) Description() string { return s.cfg.Description }
+// Description is site.toml's description, or the language's own.
+func (s *Site) Description() string {
+	if d := s.cfg.Languages[s.lang].Description; d != "" {
+		return d
+	}
+	return s.cfg.Description
+}
 
 // BaseURL is site.toml's baseURL (or --base-url).
 func (s *Site) BaseURL() string { return s.cfg.BaseURL }
 
-// LanguageCode is site.toml's languageCode ("en" by default).
-func (s *Site) LanguageCode() string {
-	if s.cfg.LanguageCode == "" {
-		return "en"
-	}
-	return s.cfg.LanguageCode
-}
+// LanguageCode is the code of this site's language ("en", "ru").
+func (s *Site) LanguageCode() string { return s.lang }
+
+// IsDefaultLanguage reports whether this is the language at the root.
+func (s *Site) IsDefaultLanguage() bool { return s.lang == s.world.langs[0] }
 
 // Copyright is site.toml's copyright.
 func (s *Site) Copyright() string { return s.cfg.Copyright }
@@ -91,17 +101,30 @@ func (s *Site) Menus() map[string][]*MenuEntry { return s.menus }
 func (s *Site) Data() map[string]any { return s.data }
 
 // GetPage finds a page by content path ("zhanaozen/_index.md",
-// "content/people/x/index.md") or URL ("/zhanaozen/"); nil if none.
+// "content/people/x/index.md") or URL within the language ("/zhanaozen/");
+// in another language's site it gives the page's translation when there
+// is one. Nil if there is no such page.
 func (s *Site) GetPage(ref string) *Page {
 	ref = strings.TrimSpace(ref)
-	if p := s.bySource[path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(ref, "/"), content.Dir+"/"))]; p != nil {
-		return p
+	if p := s.world.bySource[path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(ref, "/"), content.Dir+"/"))]; p != nil {
+		return p.in(s.lang)
 	}
 	u := "/" + strings.Trim(ref, "/") + "/"
 	if u == "//" {
 		u = "/"
 	}
+	if p := s.byURL[s.prefix()+u]; p != nil {
+		return p
+	}
 	return s.byURL[u]
+}
+
+// prefix is the URL folder of the site's language: "" or "/ru".
+func (s *Site) prefix() string {
+	if s.IsDefaultLanguage() {
+		return ""
+	}
+	return "/" + s.lang
 }
 
 func (s *Site) abs(url string) string {
@@ -133,10 +156,10 @@ type MenuEntry struct {
 // assemble turns loaded content into the page graph: views, sections
 // with their sorted lists, prev/next, taxonomies, menus and the 404 page.
 // It returns every page to render.
-func (s *Site) assemble(src *content.Site, probs *problem.List) []*Page {
+func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 	var all []*Page
 	bySection := map[string]*Page{}
-	for _, cp := range src.Pages {
+	for _, cp := range src {
 		p := &Page{src: cp, site: s, kind: cp.Kind, url: cp.URL, title: cp.Meta.Title}
 		p.typ = cp.Meta.Type
 		if p.typ == "" {
@@ -146,7 +169,7 @@ func (s *Site) assemble(src *content.Site, probs *problem.List) []*Page {
 			}
 		}
 		if cp.File != "" {
-			s.bySource[cp.File] = p
+			s.world.bySource[cp.File] = p
 		}
 		s.byURL[p.url] = p
 		all = append(all, p)
@@ -186,7 +209,7 @@ func (s *Site) assemble(src *content.Site, probs *problem.List) []*Page {
 	}
 	sortPages(s.sections)
 	sortByDate(s.pages)
-	all = append(all, s.buildTaxonomies(src)...)
+	all = append(all, s.buildTaxonomies()...)
 	s.buildMenus(probs)
 	if s.cfg.Paginate <= 0 {
 		s.paginate = 10
@@ -246,7 +269,7 @@ func linkNeighbours(ps []*Page) {
 
 // buildTaxonomies makes a term page for every term in use and an index
 // page for each taxonomy that has terms.
-func (s *Site) buildTaxonomies(src *content.Site) []*Page {
+func (s *Site) buildTaxonomies() []*Page {
 	s.taxonomies = map[string][]*Term{}
 	var out []*Page
 	for _, plural := range s.cfg.TaxonomyPlurals() {
@@ -259,7 +282,7 @@ func (s *Site) buildTaxonomies(src *content.Site) []*Page {
 				}
 				t := terms[key]
 				if t == nil {
-					url := "/" + layout.Urlize(plural) + "/" + key + "/"
+					url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
 					t = &Term{Name: name, Page: &Page{site: s, kind: "term", typ: plural, title: name, url: url}}
 					terms[key] = t
 				}
@@ -276,7 +299,7 @@ func (s *Site) buildTaxonomies(src *content.Site) []*Page {
 		if len(terms) == 0 {
 			continue
 		}
-		index := &Page{site: s, kind: "taxonomy", typ: plural, title: titleCase(plural), url: "/" + layout.Urlize(plural) + "/", parent: s.home}
+		index := &Page{site: s, kind: "taxonomy", typ: plural, title: titleCase(plural), url: s.prefix() + "/" + layout.Urlize(plural) + "/", parent: s.home}
 		list := make([]*Term, 0, len(terms))
 		for _, t := range terms {
 			t.Count = len(t.Pages)
@@ -321,14 +344,20 @@ func titleCase(s string) string {
 // matter, sorted by weight, then name.
 func (s *Site) buildMenus(probs *problem.List) {
 	s.menus = map[string][]*MenuEntry{}
-	for name, entries := range s.cfg.Menus {
+	menus := s.cfg.Menus
+	if m := s.cfg.Languages[s.lang].Menus; m != nil {
+		menus = m
+	}
+	for name, entries := range menus {
 		for i, e := range entries {
 			m := &MenuEntry{Name: e.Name, URL: e.URL, Weight: e.Weight, Identifier: e.Identifier, parent: e.Parent}
 			if e.PageRef != "" {
 				m.Page = s.GetPage(e.PageRef)
-				if m.Page == nil {
+				if m.Page == nil && s.IsDefaultLanguage() {
 					probs.Add(config.File, 0, 0, fmt.Sprintf("menu %q entry %d (%s) points to page %q, which does not exist", name, i+1, e.Name, e.PageRef),
 						"use a path under content/, such as \"zhanaozen/_index.md\"")
+				}
+				if m.Page == nil {
 					continue
 				}
 				m.URL = m.Page.url
@@ -336,7 +365,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 					m.Name = m.Page.title
 				}
 			} else if !strings.Contains(m.URL, ":") && !strings.HasPrefix(m.URL, "#") {
-				m.URL = "/" + strings.TrimPrefix(m.URL, "/")
+				m.URL = s.prefix() + "/" + strings.TrimPrefix(m.URL, "/")
 			}
 			s.menus[name] = append(s.menus[name], m)
 		}

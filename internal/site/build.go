@@ -16,6 +16,8 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -77,9 +79,8 @@ type builder struct {
 	opts  Options
 	cache *Cache
 
-	site   *Site
-	layout *layout.Set
-	conv   *markdown.Converter
+	world *world // the site in each language
+	conv  *markdown.Converter
 	pages  []*Page // every page to render, in a stable order
 
 	mu    sync.Mutex // guards files and probs while workers render
@@ -105,7 +106,7 @@ func (b *builder) run() {
 // every internal link made page-relative so the site works from any mirror
 // or sub-path (package relink).
 //
-// 404.html keeps root-relative links: hosts serve it at whatever path was
+// 404.html (and each language's) keeps root-relative links: hosts serve it at whatever path was
 // asked for, where a page-relative link would point nowhere.
 func (b *builder) finish() {
 	out := &output.Output{Files: b.files}
@@ -114,12 +115,15 @@ func (b *builder) finish() {
 		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint,
 	})
 	b.probs = append(b.probs, out.Problems...)
-	notFound, has404 := b.files["404.html"]
-	delete(b.files, "404.html")
-	relink.Rewrite(b.files, relink.Options{Portable: b.opts.Portable})
-	if has404 {
-		b.files["404.html"] = notFound
+	notFound := map[string][]byte{}
+	for name, data := range b.files {
+		if path.Base(name) == "404.html" {
+			notFound[name] = data
+			delete(b.files, name)
+		}
 	}
+	relink.Rewrite(b.files, relink.Options{Portable: b.opts.Portable})
+	maps.Copy(b.files, notFound)
 	b.files[publish.ManifestName] = publish.Manifest(b.files)
 }
 
@@ -135,20 +139,34 @@ func (b *builder) write(name string, data []byte) {
 	b.mu.Unlock()
 }
 
-// load reads content, data and layouts and links the pages into a site.
+// load reads content, data and layouts and links the pages into one site
+// per language.
 func (b *builder) load() {
 	src, probs := content.Load(b.fsys, content.Options{
 		Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
-		Taxonomies: b.cfg.TaxonomyPlurals(),
+		Taxonomies: b.cfg.TaxonomyPlurals(), Languages: b.cfg.LanguageCodes(),
 	})
 	b.probs = append(b.probs, probs...)
-	b.site = newSite(b.cfg)
-	b.site.data = b.loadData()
-	b.site.strings = b.loadStrings()
 	b.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes})
-	b.layout, probs = layout.Parse(b.fsys, b.layoutEnv())
-	b.probs = append(b.probs, probs...)
-	b.pages = b.site.assemble(src, &b.probs)
+	data := b.loadData()
+	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes()}
+	byLang := map[string][]*content.Page{}
+	for _, p := range src.Pages {
+		byLang[p.Lang] = append(byLang[p.Lang], p)
+	}
+	for _, lang := range world.langs {
+		site := newSite(b.cfg, lang, world)
+		site.data = languageData(data, lang, world.langs)
+		site.strings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
+		site.layout, probs = layout.Parse(b.fsys, b.layoutEnv(site))
+		if lang == world.langs[0] {
+			b.probs = append(b.probs, probs...) // the same layouts: report their problems once
+		}
+		world.sites = append(world.sites, site)
+		b.pages = append(b.pages, site.assemble(byLang[lang], &b.probs)...)
+	}
+	world.linkTranslations()
+	b.world = world
 	b.stats.Pages = len(src.Pages)
 	for _, p := range src.Pages {
 		if p.Kind == content.KindSection {
@@ -165,11 +183,12 @@ func (b *builder) load() {
 	}
 }
 
-func (b *builder) layoutEnv() layout.Env {
+func (b *builder) layoutEnv(s *Site) layout.Env {
 	return layout.Env{
 		BaseURL:     b.cfg.BaseURL,
 		Markdownify: b.markdownify,
-		Translate:   b.site.translate,
+		Translate:   s.translate,
+		FormatDate:  s.formatDate,
 	}
 }
 
@@ -214,6 +233,9 @@ func (b *builder) copyStatic() {
 	const dir = "static"
 	err := fs.WalkDir(b.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == dir && isNotExist(err) {
+				return fs.SkipAll // a site without static files
+			}
 			b.problem(problem.Problem{File: p, Message: "cannot read: " + err.Error()})
 			return nil
 		}

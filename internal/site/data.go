@@ -3,7 +3,6 @@ package site
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -87,47 +86,20 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 	return v, true
 }
 
-// loadStrings reads i18n/<language>.toml, the interface strings T looks up.
-func (b *builder) loadStrings() map[string]any {
-	p := "i18n/" + b.site.LanguageCode() + ".toml"
+// loadStrings reads i18n/<lang>.toml, the interface strings T looks up,
+// and says whether the site has any (has is true once one language's file
+// was found).
+func (b *builder) loadStrings(lang string, has bool) (map[string]any, bool) {
+	p := "i18n/" + lang + ".toml"
 	if _, err := fs.Stat(b.fsys, p); isNotExist(err) {
-		return nil // T then shows each key as written
+		return nil, has
 	}
 	v, ok := b.decodeData(p, ".toml")
 	if !ok {
-		return nil
+		return nil, true
 	}
 	m, _ := v.(map[string]any)
-	return m
-}
-
-// translate looks a key up in the language's strings. A plural entry is a
-// table of forms ("one", "other"); {{ .Count }} in the text is replaced by
-// the count. A missing key falls back to the key itself so a page still
-// renders; the campaign sees it plainly on the page.
-func (s *Site) translate(key string, count any) (string, error) {
-	v, ok := s.strings[key]
-	if !ok {
-		return key, nil
-	}
-	text, isText := v.(string)
-	if forms, isTable := v.(map[string]any); isTable {
-		form := "other"
-		if n, isNum := count.(int); isNum && n == 1 {
-			form = "one"
-		}
-		text, _ = forms[form].(string)
-		if text == "" {
-			text, _ = forms["other"].(string)
-		}
-	} else if !isText {
-		return "", fmt.Errorf("T: i18n key %q is neither text nor a table of plural forms", key)
-	}
-	if count != nil {
-		text = strings.ReplaceAll(text, "{{ .Count }}", fmt.Sprint(count))
-		text = strings.ReplaceAll(text, "{{.Count}}", fmt.Sprint(count))
-	}
-	return text, nil
+	return m, true
 }
 
 // problemAt is a problem at the line of a front matter key of a page.

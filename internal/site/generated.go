@@ -22,14 +22,18 @@ const feedSize = 20
 
 // writeGenerated writes the files every site gets without a template.
 func (b *builder) writeGenerated() {
-	b.write("index.xml", b.atom(b.site.home, b.site.feedPages()))
+	robots := "User-agent: *\nAllow: /\n"
+	for _, s := range b.world.sites {
+		b.write(content.OutputPath(s.home.url+"index.xml"), b.atom(s.home, s.feedPages()))
+		b.write(content.OutputPath(s.home.url+"sitemap.xml"), b.sitemap(s))
+		robots += "Sitemap: " + s.abs(s.home.url+"sitemap.xml") + "\n"
+	}
 	for _, p := range b.pages {
 		if p.kind == content.KindSection {
 			b.write(content.OutputPath(p.url+"index.xml"), b.atom(p, regular(p.children)))
 		}
 	}
-	b.write("sitemap.xml", b.sitemap())
-	b.write("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.site.abs("/sitemap.xml")+"\n"))
+	b.write("robots.txt", []byte(robots))
 	b.writeAliases()
 	b.writeMirrors()
 	b.write("chroma.css", markdown.ChromaCSS())
@@ -61,23 +65,21 @@ func (b *builder) atom(list *Page, pages []*Page) []byte {
 	if len(pages) > feedSize {
 		pages = pages[:feedSize]
 	}
-	title := b.site.Title()
-	if list != nil && list.kind != "home" && list.title != "" {
+	site := list.site
+	title := site.Title()
+	if list.kind != "home" && list.title != "" {
 		title = list.title + " – " + title
 	}
-	selfURL, listURL := "/index.xml", "/"
-	if list != nil {
-		selfURL, listURL = list.url+"index.xml", list.url
-	}
+	selfURL, listURL := list.url+"index.xml", list.url
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	fmt.Fprintf(&buf, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", esc(b.site.LanguageCode()))
+	fmt.Fprintf(&buf, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", esc(site.LanguageCode()))
 	fmt.Fprintf(&buf, "  <title>%s</title>\n", esc(title))
 	fmt.Fprintf(&buf, "  <id>%s</id>\n", esc(b.atomID(listURL)))
-	fmt.Fprintf(&buf, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"%s\"/>\n", esc(b.site.abs(selfURL)))
-	fmt.Fprintf(&buf, "  <link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", esc(b.site.abs(listURL)))
+	fmt.Fprintf(&buf, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"%s\"/>\n", esc(site.abs(selfURL)))
+	fmt.Fprintf(&buf, "  <link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", esc(site.abs(listURL)))
 	fmt.Fprintf(&buf, "  <updated>%s</updated>\n", atomTime(newest(pages)))
-	fmt.Fprintf(&buf, "  <author><name>%s</name></author>\n", esc(b.feedAuthor()))
+	fmt.Fprintf(&buf, "  <author><name>%s</name></author>\n", esc(feedAuthor(site)))
 	for _, p := range pages {
 		buf.WriteString("  <entry>\n")
 		fmt.Fprintf(&buf, "    <title>%s</title>\n", esc(p.title))
@@ -113,16 +115,16 @@ func (b *builder) absLinks(html string) string {
 // baseURL, else a tag URI so the feed stays valid without one.
 func (b *builder) atomID(url string) string {
 	if b.cfg.BaseURL != "" {
-		return b.site.abs(url)
+		return strings.TrimSuffix(b.cfg.BaseURL, "/") + url
 	}
 	return "tag:samizdat.invalid,2012:" + url
 }
 
-func (b *builder) feedAuthor() string {
-	if a, ok := b.site.Params()["publisher"].(string); ok && a != "" {
+func feedAuthor(s *Site) string {
+	if a, ok := s.Params()["publisher"].(string); ok && a != "" {
 		return a
 	}
-	if t := b.site.Title(); t != "" {
+	if t := s.Title(); t != "" {
 		return t
 	}
 	return "samizdat"
@@ -153,20 +155,36 @@ func esc(s string) string {
 	return buf.String()
 }
 
-// sitemap lists every page a reader can land on, by URL.
-func (b *builder) sitemap() []byte {
+// sitemap lists every page of one language a reader can land on, by URL,
+// each with its translations as hreflang alternates (Google's sitemap
+// form of rel="alternate" hreflang).
+func (b *builder) sitemap(s *Site) []byte {
 	var ps []*Page
 	for _, p := range b.pages {
-		ps = append(ps, p)
+		if p.site == s {
+			ps = append(ps, p)
+		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].url < ps[j].url })
+	multi := len(b.world.sites) > 1
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	buf.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+	if multi {
+		buf.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
+	} else {
+		buf.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+	}
 	for _, p := range ps {
 		fmt.Fprintf(&buf, "  <url><loc>%s</loc>", esc(p.Permalink()))
 		if lm := p.Lastmod(); !lm.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", lm.UTC().Format("2006-01-02"))
+		}
+		if multi && p.IsTranslated() {
+			for _, lang := range b.world.langs {
+				if t := p.translations[lang]; t != nil {
+					fmt.Fprintf(&buf, "<xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>", esc(lang), esc(t.Permalink()))
+				}
+			}
 		}
 		buf.WriteString("</url>\n")
 	}
@@ -200,7 +218,7 @@ func (b *builder) writeAliases() {
 		for _, a := range p.src.Meta.Aliases {
 			var buf bytes.Buffer
 			err := aliasPage.Execute(&buf, map[string]string{
-				"Lang": b.site.LanguageCode(), "Title": p.title, "Permalink": p.Permalink(), "URL": p.url,
+				"Lang": p.site.lang, "Title": p.title, "Permalink": p.Permalink(), "URL": p.url,
 			})
 			if err != nil {
 				b.problem(problemAt(p, "aliases", "cannot write alias "+a+": "+err.Error(), ""))

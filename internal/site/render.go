@@ -48,15 +48,15 @@ func (b *builder) renderMarkdown() {
 func (b *builder) siteKey() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%+v\n", b.cfg.Markup)
-	urls := make([]string, 0, len(b.site.bySource))
-	for f, p := range b.site.bySource {
+	urls := make([]string, 0, len(b.world.bySource))
+	for f, p := range b.world.bySource {
 		urls = append(urls, f+" "+p.url)
 	}
 	sort.Strings(urls)
 	for _, u := range urls {
 		fmt.Fprintln(h, u)
 	}
-	h.Write([]byte(b.layout.Fingerprint()))
+	h.Write([]byte(b.world.sites[0].layout.Fingerprint()))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -68,7 +68,7 @@ func (b *builder) markdownKey(p *Page, siteKey string) string {
 	fmt.Fprintln(h, siteKey, p.src.File, p.src.BodyLine)
 	h.Write(p.src.Body)
 	if strings.Contains(string(p.src.Body), "{{") {
-		fmt.Fprintf(h, "\n%+v\n%v\n", p.src.Meta, b.site.data)
+		fmt.Fprintf(h, "\n%+v\n%v\n", p.src.Meta, p.site.data)
 		for _, q := range b.pages {
 			if q.src != nil {
 				fmt.Fprintf(h, "%s %s %s\n", q.url, q.title, q.src.Meta.Params)
@@ -90,14 +90,14 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 			if strings.HasPrefix(dest, "/") {
 				target = path.Join(content.Dir, dest)
 			}
-			t := b.site.bySource[target]
+			t := b.world.bySource[target]
 			if t == nil {
 				return "", "", false
 			}
 			return t.url, target, true
 		},
 		Shortcode: func(call markdown.Shortcode) (string, error) {
-			return b.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
+			return p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
 		},
 	}
 }
@@ -164,7 +164,7 @@ func (b *builder) checkLinks() {
 			if l.Fragment == "" {
 				continue
 			}
-			t := b.site.bySource[l.Target]
+			t := b.world.bySource[l.Target]
 			if t == nil {
 				continue
 			}
@@ -193,11 +193,27 @@ func anchorHint(anchors []string) string {
 // further pages of paginated lists and the 404 page.
 func (b *builder) executeTemplates() {
 	b.workers(len(b.pages), func(i int) { b.executePage(b.pages[i]) })
-	b.execute404()
+	b.execute404s()
+	b.reportMissingStrings()
+}
+
+// reportMissingStrings turns the interface strings templates asked for
+// but the language's i18n file lacks into problems, once the site has
+// i18n files at all.
+func (b *builder) reportMissingStrings() {
+	if !b.world.hasStrings {
+		return
+	}
+	for _, k := range b.world.missingStrings() {
+		lang, key, _ := strings.Cut(k, "\x00")
+		b.problem(problem.Problem{File: "i18n/" + lang + ".toml",
+			Message: fmt.Sprintf("missing interface string %q for language %s", key, lang),
+			Hint:    fmt.Sprintf("add a line %s = \"…\" with the text in that language to i18n/%s.toml", key, lang)})
+	}
 }
 
 func (b *builder) executePage(p *Page) {
-	name := b.layout.Lookup(p.kind, p.typ, p.Layout())
+	name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
 	if name == "" {
 		b.problem(problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this %s page", p.kind),
 			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")})
@@ -219,7 +235,7 @@ func (b *builder) executePage(p *Page) {
 }
 
 func (b *builder) executeOne(p *Page, name, out string) {
-	html, prob := b.layout.Execute(name, p, describe(p))
+	html, prob := p.site.layout.Execute(name, p, describe(p))
 	if prob != nil {
 		b.problem(*prob)
 		return
@@ -227,13 +243,22 @@ func (b *builder) executeOne(p *Page, name, out string) {
 	b.write(out, html)
 }
 
-func (b *builder) execute404() {
-	name := b.layout.Lookup("404", "", "")
-	if name == "" {
-		return
+// execute404s writes each language's 404 page: /404.html for the default
+// language, /ru/404.html and so on for the others, each the others'
+// translation.
+func (b *builder) execute404s() {
+	group := map[string]*Page{}
+	for _, s := range b.world.sites {
+		group[s.lang] = &Page{site: s, kind: "404", title: "Page not found", url: s.prefix() + "/404.html", parent: s.home, translations: group}
 	}
-	p := &Page{site: b.site, kind: "404", title: "Page not found", url: "/404.html", parent: b.site.home}
-	b.executeOne(p, name, "404.html")
+	for _, s := range b.world.sites {
+		name := s.layout.Lookup("404", "", "")
+		if name == "" {
+			continue
+		}
+		p := group[s.lang]
+		b.executeOne(p, name, strings.TrimPrefix(p.url, "/"))
+	}
 }
 
 // describe names a page for error messages: its file, or its URL.

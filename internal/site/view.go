@@ -27,6 +27,8 @@ type Page struct {
 	next     *Page
 	terms    map[string][]*Page // plural -> term pages of this page
 
+	translations map[string]*Page // language -> this page in it, this page included
+
 	rendered markdown.Result
 	pager    *Pager // set on the copy that renders one page of a list
 	paged    *bool  // set when the template asked for .Paginator
@@ -188,7 +190,7 @@ func (p *Page) IsPage() bool { return p.kind == "page" }
 func (p *Page) Terms(plural string) []*Page { return p.terms[plural] }
 
 // Lang is the page's language code.
-func (p *Page) Lang() string { return p.site.LanguageCode() }
+func (p *Page) Lang() string { return p.site.lang }
 
 // Site is the site the page belongs to.
 func (p *Page) Site() *Site { return p.site }

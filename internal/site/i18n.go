@@ -1,0 +1,268 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/goodsign/monday"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+)
+
+// world is every language's site of one build: the default language at
+// the root, the others under /<code>/, and what links them.
+type world struct {
+	langs      []string         // language codes, the default first
+	sites      []*Site          // in langs order
+	bySource   map[string]*Page // content file -> page, all languages
+	hasStrings bool             // any i18n/<lang>.toml exists: a missing string is then a problem
+
+	missingMu sync.Mutex
+	missing   map[string]bool // "lang\x00key" of strings T could not find
+}
+
+// linkTranslations groups each page with its translations: pages with
+// one translation key (the source path without language suffix, or
+// front matter translationKey), and generated pages with one URL but for
+// the language folder.
+func (w *world) linkTranslations() {
+	groups := map[string]map[string]*Page{}
+	for _, s := range w.sites {
+		for _, p := range s.byURL {
+			key := "url:" + strings.TrimPrefix(p.url, s.prefix())
+			if p.src != nil {
+				key = p.src.TranslationKey
+			}
+			if groups[key] == nil {
+				groups[key] = map[string]*Page{}
+			}
+			groups[key][s.lang] = p
+		}
+	}
+	for _, g := range groups {
+		for _, p := range g {
+			p.translations = g
+		}
+	}
+}
+
+func (w *world) site(lang string) *Site {
+	for _, s := range w.sites {
+		if s.lang == lang {
+			return s
+		}
+	}
+	return nil
+}
+
+// in returns the page's translation into lang, or the page itself when
+// there is none.
+func (p *Page) in(lang string) *Page {
+	if t := p.translations[lang]; t != nil {
+		return t
+	}
+	return p
+}
+
+// Translations are the page in the site's other languages, in switcher
+// order, without the page itself.
+func (p *Page) Translations() []*Page {
+	var out []*Page
+	for _, lang := range p.site.world.langs {
+		if t := p.translations[lang]; t != nil && t != p {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// IsTranslated reports whether the page exists in another language.
+func (p *Page) IsTranslated() bool { return len(p.Translations()) > 0 }
+
+// LanguageLink is one entry of a language switcher.
+type LanguageLink struct {
+	Lang       string // "ru"
+	Name       string // the language's own name, "Русский"
+	URL        string // the page in that language, or that language's home page
+	Current    bool   // the language of the page being shown
+	Translated bool   // false: URL is the language's home, the page is not yet translated
+}
+
+// LanguageLinks lists every language of the site for a switcher: the page
+// itself where it is translated, else the language's home page, marked
+// so the template can say "not yet translated".
+func (p *Page) LanguageLinks() []LanguageLink {
+	if len(p.site.world.langs) < 2 {
+		return nil
+	}
+	var out []LanguageLink
+	for _, s := range p.site.world.sites {
+		l := LanguageLink{Lang: s.lang, Name: s.LanguageName(), Current: s == p.site}
+		if t := p.translations[s.lang]; t != nil {
+			l.URL, l.Translated = t.url, true
+		} else {
+			l.URL = s.home.url
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// LanguageName is the language's own name from site.toml ("Русский"),
+// or its code.
+func (s *Site) LanguageName() string {
+	if n := s.cfg.Languages[s.lang].Name; n != "" {
+		return n
+	}
+	return s.lang
+}
+
+// Languages are the sites of every language, default first: .LanguageCode,
+// .LanguageName and .Home of each.
+func (s *Site) Languages() []*Site { return s.world.sites }
+
+// DateFormat is the language's date layout from site.toml, else
+// "2 January 2006".
+func (s *Site) DateFormat() string {
+	if f := s.cfg.Languages[s.lang].DateFormat; f != "" {
+		return f
+	}
+	return "2 January 2006"
+}
+
+// dateLocales maps language codes to the locale library's month and day
+// names. Russian and Kazakh use the genitive month after a day number
+// ("16 декабря 2011"), which monday handles.
+var dateLocales = map[string]monday.Locale{
+	"en": monday.LocaleEnUS,
+	"ru": monday.LocaleRuRU,
+	"kk": monday.LocaleKkKZ,
+	"uk": monday.LocaleUkUA,
+	"de": monday.LocaleDeDE,
+	"fr": monday.LocaleFrFR,
+}
+
+// formatDate formats a date with the language's month and day names.
+func (s *Site) formatDate(layout string, t time.Time) string {
+	loc, ok := dateLocales[s.lang]
+	if !ok {
+		return t.Format(layout)
+	}
+	return monday.Format(t, layout, loc)
+}
+
+// translate looks an interface string up in i18n/<lang>.toml. A plural
+// entry is a table of CLDR forms ("one", "few", "many", "other"); the form
+// is chosen by the language's CLDR rules, so Russian says "1 минута",
+// "2 минуты", "5 минут". {{ .Count }} in the text is replaced by the
+// count. A missing string renders as its key and is reported as a problem
+// once the site has any i18n file.
+func (s *Site) translate(key string, count any) (string, error) {
+	v, ok := s.strings[key]
+	if !ok {
+		s.world.noteMissing(s.lang, key)
+		return key, nil
+	}
+	text, isText := v.(string)
+	if forms, isTable := v.(map[string]any); isTable {
+		form := pluralForm(s.lang, count)
+		text, _ = forms[form].(string)
+		if text == "" {
+			text, _ = forms["other"].(string)
+		}
+	} else if !isText {
+		return "", fmt.Errorf("T: i18n key %q is neither text nor a table of plural forms", key)
+	}
+	if count != nil {
+		text = strings.ReplaceAll(text, "{{ .Count }}", fmt.Sprint(count))
+		text = strings.ReplaceAll(text, "{{.Count}}", fmt.Sprint(count))
+	}
+	return text, nil
+}
+
+// pluralForm is the CLDR cardinal plural category of a whole-number count
+// in a language: "one", "few", "many" or "other".
+func pluralForm(lang string, count any) string {
+	n, ok := count.(int)
+	if !ok {
+		if n64, ok64 := count.(int64); ok64 {
+			n, ok = int(n64), true
+		}
+	}
+	if !ok {
+		return "other"
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return "other"
+	}
+	if n < 0 {
+		n = -n
+	}
+	switch plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
+}
+
+func (w *world) noteMissing(lang, key string) {
+	w.missingMu.Lock()
+	defer w.missingMu.Unlock()
+	if w.missing == nil {
+		w.missing = map[string]bool{}
+	}
+	w.missing[lang+"\x00"+key] = true
+}
+
+// missingStrings reports every interface string a template asked for that
+// the language's i18n file lacks, sorted.
+func (w *world) missingStrings() []string {
+	w.missingMu.Lock()
+	defer w.missingMu.Unlock()
+	out := make([]string, 0, len(w.missing))
+	for k := range w.missing {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// languageData is .Site.Data for one language: data/ with the language's
+// own folder (data/ru/) laid over it, so data/ru/timeline.yaml replaces
+// data/timeline.yaml in Russian and layouts need not know the language.
+func languageData(data map[string]any, lang string, langs []string) map[string]any {
+	out := make(map[string]any, len(data))
+	for k, v := range data {
+		if isLang(k, langs) {
+			continue
+		}
+		out[k] = v
+	}
+	if own, ok := data[lang].(map[string]any); ok {
+		for k, v := range own {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func isLang(name string, langs []string) bool {
+	for _, l := range langs {
+		if l == name {
+			return true
+		}
+	}
+	return false
+}

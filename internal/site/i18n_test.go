@@ -1,0 +1,124 @@
+package site
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// TestI18nGolden builds the three-language fixture and compares every file
+// with testdata/i18n.golden.txtar.
+func TestI18nGolden(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/i18n.txtar"), Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	compareGolden(t, res, "testdata/i18n.golden.txtar")
+}
+
+func TestI18nDatesPluralsAndSwitcher(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/i18n.txtar"), Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	file := func(name string) string {
+		t.Helper()
+		b, ok := res.Files[name]
+		if !ok {
+			t.Fatalf("%s was not built", name)
+		}
+		return string(b)
+	}
+	tests := []struct{ file, want string }{
+		{"ru/zhanaozen/clashes/index.html", "16 декабря 2011"},
+		{"kk/zhanaozen/clashes/index.html", "2011 жылғы 16 желтоқсан"},
+		{"zhanaozen/clashes/index.html", "16 December 2011"},
+		// Russian CLDR plurals: one, few, many.
+		{"ru/zhanaozen/clashes/index.html", "1 минута; 2 минуты; 3 минуты; 4 минуты; 5 минут; 21 минута; 22 минуты; 11 минут"},
+		{"kk/zhanaozen/clashes/index.html", "1 минут; 2 минут"},
+		{"zhanaozen/clashes/index.html", "1 minute; 2 minutes"},
+		// lang on every page.
+		{"ru/index.html", `<html lang="ru">`},
+		{"kk/index.html", `<html lang="kk">`},
+		// The switcher: the translation where there is one, else the
+		// language's home with a note.
+		{"zhanaozen/clashes/index.html", `href="../../ru/zhanaozen/clashes/" lang="ru"`},
+		{"zhanaozen/only-english/index.html", `href="../../ru/" lang="ru" hreflang="ru">Русский</a> (not yet translated)`},
+		// hreflang alternates in the head.
+		{"ru/zhanaozen/clashes/index.html", `<link rel="alternate" hreflang="en" href="https://example.org/zhanaozen/clashes/">`},
+		{"ru/zhanaozen/clashes/index.html", `<link rel="alternate" hreflang="kk" href="https://example.org/kk/zhanaozen/clashes/">`},
+		// Links between translations resolve to the same language.
+		{"ru/zhanaozen/clashes/index.html", `<a href="../">раздел</a>`},
+		// Per-language menus, data, terms, feeds, sitemaps, 404 pages.
+		{"ru/zhanaozen/clashes/index.html", `<a href="../">Жанаозен</a>`},
+		// Kazakh has no zhanaozen/_index.kk.md: its pages there get a section
+		// of their own, named after the folder.
+		{"kk/index.html", `<nav><a href="zhanaozen/">Zhanaozen</a></nav>`},
+		{"ru/zhanaozen/index.html", "Столкновения</p>"},
+		{"zhanaozen/index.html", "Clashes</p>"},
+		{"ru/tags/жанаозен/index.html", "Столкновения"},
+		{"ru/index.xml", `xml:lang="ru"`},
+		{"ru/index.xml", "<title>Столкновения</title>"},
+		{"ru/sitemap.xml", `<xhtml:link rel="alternate" hreflang="en" href="https://example.org/zhanaozen/clashes/"/>`},
+		{"sitemap.xml", `<loc>https://example.org/zhanaozen/only-english/</loc>`},
+		{"robots.txt", "Sitemap: https://example.org/kk/sitemap.xml"},
+		{"ru/404.html", `<a href="/ru/">Кампания</a>`},
+	}
+	for _, tt := range tests {
+		if got := file(tt.file); !strings.Contains(got, tt.want) {
+			t.Errorf("%s lacks %q", tt.file, tt.want)
+		}
+	}
+	if strings.Contains(file("index.xml"), "Столкновения") {
+		t.Errorf("the English feed lists a Russian page")
+	}
+}
+
+func TestMissingInterfaceStringIsAProblem(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["i18n/kk.toml"].Data = []byte("not_translated = \"әлі аударылмаған\"\n")
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	if !strings.Contains(got, `i18n/kk.toml: missing interface string "minutes" for language kk`) {
+		t.Errorf("problems = %s; want the missing kk string named", got)
+	}
+}
+
+// compareGolden compares a build with a txtar of every file it should
+// make, rewriting the txtar with -update.
+func compareGolden(t *testing.T, res Result, golden string) {
+	t.Helper()
+	var got txtar.Archive
+	for _, name := range res.Paths() {
+		got.Files = append(got.Files, txtar.File{Name: name, Data: res.Files[name]})
+	}
+	if *update {
+		if err := os.WriteFile(golden, txtar.Format(&got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := txtar.ParseFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	wantFiles := map[string][]byte{}
+	for _, f := range want.Files {
+		wantFiles[f.Name] = f.Data
+	}
+	for _, name := range res.Paths() {
+		w, ok := wantFiles[name]
+		if !ok {
+			t.Errorf("%s: built but not in %s", name, golden)
+			continue
+		}
+		if string(normalizeNewline(res.Files[name])) != string(w) {
+			t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, golden, res.Files[name], w)
+		}
+		delete(wantFiles, name)
+	}
+	for name := range wantFiles {
+		t.Errorf("%s: in %s but not built", name, golden)
+	}
+}
