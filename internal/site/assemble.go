@@ -22,8 +22,8 @@ type Site struct {
 	paginate int
 
 	home       *Page
-	sections   []*Page          // top-level sections, in list order
-	pages      []*Page          // regular pages, newest first
+	sections   []*Page // top-level sections, in list order
+	pages      []*Page // regular pages, newest first
 	byURL      map[string]*Page
 	taxonomies map[string][]*Term
 	menus      map[string][]*MenuEntry

@@ -81,7 +81,7 @@ type builder struct {
 
 	world *world // the site in each language
 	conv  *markdown.Converter
-	pages  []*Page // every page to render, in a stable order
+	pages []*Page // every page to render, in a stable order
 
 	mu    sync.Mutex // guards files and probs while workers render
 	files map[string][]byte
