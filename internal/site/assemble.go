@@ -116,7 +116,15 @@ func (s *Site) GetPage(ref string) *Page {
 	if p := s.byURL[s.prefix()+u]; p != nil {
 		return p
 	}
-	return s.byURL[u]
+	if p := s.byURL[u]; p != nil {
+		return p
+	}
+	// A page not translated yet: the default language's, so links from a
+	// partial translation still lead somewhere.
+	if p := s.world.sites[0].byURL[u]; p != nil {
+		return p.in(s.lang)
+	}
+	return nil
 }
 
 // prefix is the URL folder of the site's language: "" or "/ru".
