@@ -3,11 +3,13 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/layout"
@@ -25,10 +27,11 @@ func (b *builder) renderMarkdown() {
 		}
 	}
 	siteKey := b.siteKey()
+	shortcodeKey := sync.OnceValue(b.shortcodeKey)
 	live := map[string]bool{}
 	b.workers(len(srcPages), func(i int) {
 		p := srcPages[i]
-		key := b.markdownKey(p, siteKey)
+		key := b.markdownKey(p, siteKey, shortcodeKey)
 		e, ok := b.cache.get(key)
 		if !ok {
 			e.result, e.probs = b.conv.Convert(p.src.Body, b.markdownContext(p))
@@ -61,18 +64,48 @@ func (b *builder) siteKey() string {
 }
 
 // markdownKey is the cache key of one page's rendered markdown. A page
-// that calls shortcodes also depends on its own front matter and the
-// site's data (a shortcode may show them), so those join the key.
-func (b *builder) markdownKey(p *Page, siteKey string) string {
+// that calls shortcodes also depends on whatever a shortcode can read: its
+// own front matter, its site's data and interface strings, and
+// shortcodeKey's config and page graph, so those join the key.
+func (b *builder) markdownKey(p *Page, siteKey string, shortcodeKey func() string) string {
 	h := sha256.New()
 	fmt.Fprintln(h, siteKey, p.src.File, p.src.BodyLine)
 	h.Write(p.src.Body)
 	if strings.Contains(string(p.src.Body), "{{") {
-		fmt.Fprintf(h, "\n%+v\n%v\n", p.src.Meta, p.site.data)
-		for _, q := range b.pages {
-			if q.src != nil {
-				fmt.Fprintf(h, "%s %s %s\n", q.url, q.title, q.src.Meta.Params)
-			}
+		fmt.Fprintf(h, "\n%+v\n%v\n%v\n%s\n", p.src.Meta, p.site.data, p.site.strings, shortcodeKey())
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// shortcodeKey hashes the rest of what a shortcode can read through .Site
+// and .Page: the whole config (.Site.Params, .Site.Title, the baseURL in
+// .Permalink) and every page's kind, URL, title, front matter and place
+// (.Page.Next, .Parent, lists, translations). It is computed once per
+// build, and only if a page calls a shortcode. property_test.go checks it.
+func (b *builder) shortcodeKey() string {
+	h := sha256.New()
+	// JSON for the config, as it holds pointers; its free-form params
+	// apart, as they may hold what JSON refuses (NaN).
+	cfg := b.cfg
+	cfg.Params = nil
+	j, err := json.Marshal(cfg)
+	fmt.Fprintf(h, "%s %v %v", j, err, b.cfg.Params)
+	url := func(p *Page) string {
+		if p == nil {
+			return "-"
+		}
+		return p.url
+	}
+	for _, q := range b.pages {
+		fmt.Fprintf(h, "\n%s %s %s %q %s %s %s %s", q.site.lang, q.kind, q.url, q.title, q.File(), url(q.parent), url(q.prev), url(q.next))
+		for _, c := range q.children {
+			fmt.Fprintf(h, " %s", c.url)
+		}
+		for _, t := range q.Translations() {
+			fmt.Fprintf(h, " %s", t.url)
+		}
+		if q.src != nil {
+			fmt.Fprintf(h, " %+v", q.src.Meta)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
