@@ -51,13 +51,17 @@ type Set struct {
 	pages     map[string]*template.Template // executable page templates by name
 	partials  *template.Template            // every partial, named "partials/x.html"
 	shortcode map[string]*template.Template // by shortcode name
+	// broken holds the templates that failed to parse. Their parse problem
+	// is reported once; pages and partial calls that use them stay quiet
+	// instead of adding a problem each (the build fails anyway).
+	broken map[string]bool
 }
 
 // Parse reads every .html file under layouts/ in fsys and parses it with
 // the function set built from env. It returns every problem it finds, each
 // at template file:line.
 func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
-	s := &Set{sources: map[string]string{}, pages: map[string]*template.Template{}, shortcode: map[string]*template.Template{}}
+	s := &Set{sources: map[string]string{}, pages: map[string]*template.Template{}, shortcode: map[string]*template.Template{}, broken: map[string]bool{}}
 	var probs problem.List
 	if err := s.read(fsys); err != nil {
 		probs.Add(Dir, 0, 0, "cannot read the layouts folder: "+err.Error(), "check that layouts/ is a readable folder")
@@ -70,11 +74,13 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		case strings.HasPrefix(name, "partials/"):
 			if _, err := s.partials.New(name).Parse(s.sources[name]); err != nil {
 				probs = append(probs, templateProblem(err, name))
+				s.broken[name] = true
 			}
 		case strings.HasPrefix(name, "shortcodes/"):
 			t, err := template.New(name).Funcs(funcs).Parse(s.sources[name])
 			if err != nil {
 				probs = append(probs, templateProblem(err, name))
+				s.broken[name] = true
 				continue
 			}
 			s.shortcode[strings.TrimSuffix(path.Base(name), ".html")] = t
@@ -87,6 +93,7 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		t, err := s.parsePage(name, funcs)
 		if err != nil {
 			probs = append(probs, templateProblem(err, name))
+			s.broken[name] = true
 			continue
 		}
 		s.pages[name] = t
@@ -173,10 +180,13 @@ func onlyDefines(t *template.Template) bool {
 }
 
 // Lookup returns the name of the template that renders a page of the given
-// kind, type and front matter layout, or "" when there is none.
+// kind, type and front matter layout, or "" when there is none. A template
+// that failed to parse still counts, so the page is not also reported as
+// having none; Execute then returns nothing and no problem, because Parse
+// has reported it.
 func (s *Set) Lookup(kind, typ, layout string) string {
 	for _, c := range Candidates(kind, typ, layout) {
-		if _, ok := s.pages[c]; ok {
+		if _, ok := s.pages[c]; ok || s.broken[c] {
 			return c
 		}
 	}
@@ -226,6 +236,9 @@ func Candidates(kind, typ, layout string) []string {
 // campaigner knows where to look.
 func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Problem) {
 	t, ok := s.pages[name]
+	if !ok && s.broken[name] {
+		return nil, nil
+	}
 	if !ok {
 		return nil, &problem.Problem{File: Dir + "/" + name, Message: "no such template"}
 	}
@@ -254,23 +267,48 @@ func (s *Set) HasShortcode(name string) bool {
 	return ok
 }
 
-// Shortcode runs layouts/shortcodes/name.html with data.
+// Shortcode runs layouts/shortcodes/name.html with data. Its errors have
+// a Hint method saying what to do, in words for the page's editor.
 func (s *Set) Shortcode(name string, data any) (string, error) {
 	t, ok := s.shortcode[name]
+	if !ok && s.broken["shortcodes/"+name+".html"] {
+		return "", nil
+	}
 	if !ok {
 		known := make([]string, 0, len(s.shortcode))
 		for k := range s.shortcode {
 			known = append(known, k)
 		}
 		sort.Strings(known)
-		return "", fmt.Errorf("unknown shortcode %q (known: %s)", name, strings.Join(known, ", "))
+		hint := "this site has no shortcodes (layouts/shortcodes/ is empty)"
+		if len(known) > 0 {
+			hint = "the shortcodes of this site are: " + strings.Join(known, ", ") + "; check the spelling"
+		}
+		return "", &shortcodeError{
+			msg:  fmt.Sprintf("unknown shortcode %q", name),
+			hint: hint + "; to show the tag itself as text, write {{</* " + name + " */>}}",
+		}
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		return "", err
+		p := templateProblem(err, "shortcodes/"+name+".html")
+		hint := "the error is at " + p.Position() + "; check the call's arguments against that file"
+		if isErrorf(err) {
+			hint = "the shortcode's template (" + p.Position() + ") stopped with this message; check the call's arguments"
+		}
+		return "", &shortcodeError{msg: fmt.Sprintf("shortcode %q: %s", name, p.Message), hint: hint}
 	}
 	return buf.String(), nil
 }
+
+// shortcodeError is a shortcode that could not run: its message names the
+// shortcode and Hint says what to do.
+type shortcodeError struct{ msg, hint string }
+
+func (e *shortcodeError) Error() string { return e.msg }
+
+// Hint is what to do about the error.
+func (e *shortcodeError) Hint() string { return e.hint }
 
 // partial runs a partial by name, with or without the partials/ prefix
 // and the .html suffix.
@@ -279,6 +317,9 @@ func (s *Set) partial(name string, data any) (template.HTML, error) {
 		name += ".html"
 	}
 	name = "partials/" + strings.TrimPrefix(name, "partials/")
+	if s.broken[name] {
+		return "", nil
+	}
 	if s.partials.Lookup(name) == nil {
 		return "", fmt.Errorf("partial %q not found in %s/partials/", strings.TrimPrefix(name, "partials/"), Dir)
 	}
@@ -298,14 +339,16 @@ func templateProblem(err error, name string) problem.Problem {
 	msg := err.Error()
 	p := problem.Problem{File: Dir + "/" + name, Message: msg,
 		Hint: "fix the template; {{ }} actions must be closed and functions and fields spelled as in docs/templates.md"}
-	// The innermost location is the one that matters (a partial inside a page).
-	i := strings.LastIndex(msg, "template: ")
-	if i < 0 {
-		return p
-	}
-	m := templateErr.FindStringSubmatch(msg[i:])
-	if m == nil {
-		return p
+	// The innermost location is the one that matters (a partial inside a
+	// page). Errors of html/template itself ("html/template: ...") carry
+	// no location, so the last one that has one is taken.
+	var m []string
+	for i := len(msg); m == nil; {
+		i = strings.LastIndex(msg[:i], "template: ")
+		if i < 0 {
+			return p
+		}
+		m = templateErr.FindStringSubmatch(msg[i:])
 	}
 	file := m[1]
 	if !strings.Contains(file, "/") && !strings.HasSuffix(file, ".html") {
@@ -315,5 +358,14 @@ func templateProblem(err error, name string) problem.Problem {
 	p.Line, _ = strconv.Atoi(m[2])
 	p.Col, _ = strconv.Atoi(m[3])
 	p.Message = strings.TrimSpace(m[4])
+	// errorf is the template author's own message: show it alone.
+	if _, own, ok := strings.Cut(p.Message, errorfPrefix); ok {
+		p.Message = own
+		p.Hint = "the template stopped with this message of its own (errorf); do what it asks in the page, or fix the template"
+	}
 	return p
 }
+
+const errorfPrefix = "error calling errorf: "
+
+func isErrorf(err error) bool { return strings.Contains(err.Error(), errorfPrefix) }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -96,5 +97,75 @@ func TestUrlize(t *testing.T) {
 		if got := Urlize(in); got != want {
 			t.Errorf("Urlize(%q) = %q; want %q", in, got, want)
 		}
+	}
+}
+
+// Shortcode errors speak to the page's editor: an unknown name lists the
+// shortcodes there are, and errorf shows the template's own message with
+// where it came from.
+func TestShortcodeErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/shortcodes/quote.html": {Data: []byte(`<q>{{ . }}</q>`)},
+		"layouts/shortcodes/needs.html": {Data: []byte("x\n{{ if not . }}{{ errorf \"give a src\" }}{{ end }}")},
+		"layouts/_default/single.html":  {Data: []byte("a\n{{ errorf \"page %s needs a photo\" . }}")},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	type hinter interface{ Hint() string }
+	_, err := set.Shortcode("qoute", "x")
+	h, ok := err.(hinter)
+	if !ok || err.Error() != `unknown shortcode "qoute"` ||
+		h.Hint() != "the shortcodes of this site are: needs, quote; check the spelling; to show the tag itself as text, write {{</* qoute */>}}" {
+		t.Errorf("unknown: %v", err)
+	}
+	_, err = set.Shortcode("needs", "")
+	h, ok = err.(hinter)
+	if !ok || err.Error() != `shortcode "needs": give a src` || !strings.Contains(h.Hint(), "layouts/shortcodes/needs.html:2:") {
+		t.Errorf("errorf: %v (%v)", err, h)
+	}
+	_, prob := set.Execute("_default/single.html", "x.md", "content/x.md")
+	if prob == nil || prob.Position() != "layouts/_default/single.html:2:3" ||
+		prob.Message != "while rendering content/x.md: page x.md needs a photo" || !strings.Contains(prob.Hint, "errorf") {
+		t.Errorf("page errorf: %+v", prob)
+	}
+}
+
+// A template that does not parse is one problem: the pages that use it,
+// directly or through a partial, add none of their own.
+func TestBrokenTemplateReportedOnce(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/baseof.html": {Data: []byte(`<main>{{ block "main" . }}{{ end }}</main>{{ partial "foot.html" . }}`)},
+		"layouts/_default/single.html": {Data: []byte(`{{ define "main" }}page{{ end }}`)},
+		"layouts/_default/list.html":   {Data: []byte("{{ define \"main\" }}\n{{ .Title }{{ end }}")},
+		"layouts/partials/foot.html":   {Data: []byte("<footer>\n{{ if }}\n</footer>")},
+	}
+	set, probs := Parse(fsys, Env{})
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Position())
+	}
+	if strings.Join(got, " ") != "layouts/partials/foot.html:2 layouts/_default/list.html:2" {
+		t.Fatalf("problems at %v: %v", got, probs)
+	}
+	if name := set.Lookup("section", "", ""); name != "_default/list.html" {
+		t.Errorf("Lookup = %q; want the broken template, so the page is not also reported as having none", name)
+	}
+	if out, prob := set.Execute("_default/list.html", "x", "content/a.md"); prob != nil || out != nil {
+		t.Errorf("Execute of a broken template = %q, %v; want nothing", out, prob)
+	}
+	if _, prob := set.Execute("_default/single.html", "x", "content/a.md"); prob != nil {
+		t.Errorf("a page calling a broken partial: %v; want no second problem", prob)
+	}
+}
+
+// An html/template error without a location of its own is placed at the
+// innermost "template: FILE:LINE" before it, not at the page template.
+func TestTemplateProblemInnermostLocation(t *testing.T) {
+	err := errors.New(`template: _default/baseof.html:3:38: executing "_default/baseof.html" at <partial "foot.html" .>: error calling partial: html/template: "partials/foot.html" is an incomplete template`)
+	p := templateProblem(err, "_default/single.html")
+	if p.Position() != "layouts/_default/baseof.html:3:38" || !strings.HasPrefix(p.Message, `executing "_default/baseof.html"`) {
+		t.Errorf("got %s: %s", p.Position(), p.Message)
 	}
 }
