@@ -32,7 +32,9 @@ type Context struct {
 	// Nil means no file links resolve.
 	ResolveLink func(dest string) (url, target string, ok bool)
 	// Shortcode renders one shortcode call. Nil means every shortcode is
-	// unknown.
+	// unknown. An error with a Hint() string method is reported with its
+	// own message and that hint; any other error is reported as
+	// `shortcode "name": error` with a generic hint.
 	Shortcode func(call Shortcode) (html string, err error)
 }
 

@@ -414,3 +414,28 @@ func ExampleConverter_Convert() {
 	//
 	// суд-над-активистами <p>Text.</p>
 }
+
+type hintedErr struct{}
+
+func (hintedErr) Error() string { return `unknown shortcode "qoute"` }
+func (hintedErr) Hint() string  { return "the shortcodes are: quote" }
+
+// A renderer's error that carries a hint is reported as it is, not
+// wrapped in a generic message that points at a file that may not exist.
+func TestShortcodeErrorHint(t *testing.T) {
+	_, probs := New(Options{}).Convert([]byte("a\n\n{{< qoute >}}"), Context{File: "content/a.md", LineOffset: 3,
+		Shortcode: func(Shortcode) (string, error) { return "", hintedErr{} }})
+	if len(probs) != 1 || probs[0].Position() != "content/a.md:6" || probs[0].Message != `unknown shortcode "qoute"` || probs[0].Hint != "the shortcodes are: quote" {
+		t.Errorf("problems = %+v", probs)
+	}
+}
+
+// A tag without a name (the name quoted by mistake) says so, with a hint
+// about the name, not about arguments.
+func TestShortcodeWithoutName(t *testing.T) {
+	_, probs := New(Options{}).Convert([]byte(`{{< "quote" >}}`), Context{File: "content/a.md",
+		Shortcode: func(Shortcode) (string, error) { return "", nil }})
+	if len(probs) != 1 || probs[0].Message != "shortcode has no name" || !strings.Contains(probs[0].Hint, "shortcode's name, without quotes") {
+		t.Errorf("problems = %+v", probs)
+	}
+}

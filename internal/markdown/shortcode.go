@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"html"
@@ -414,6 +415,9 @@ func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
 			c.broken = true
 			b.p.problem(c.Line, fmt.Sprintf("closing shortcode {{%c /%s %c}} was never opened", t.delim, t.name, closeDelim(t.delim)),
 				fmt.Sprintf("remove it, or open it earlier with {{%c %s %c}}", t.delim, t.name, closeDelim(t.delim)))
+		case t.bad != "" && t.name == "":
+			c.broken = true
+			b.p.problem(c.Line, t.bad, `start the tag with the shortcode's name, without quotes: {{< name arg="value" >}}`)
 		case t.bad != "":
 			c.broken = true
 			b.p.problem(c.Line, fmt.Sprintf("shortcode %q: %s", t.name, t.bad),
@@ -642,7 +646,13 @@ func (p *page) invoke(c *call, inner string) string {
 		return ""
 	}
 	out, err := p.ctx.Shortcode(sc)
-	if err != nil {
+	var hinted interface{ Hint() string }
+	switch {
+	case errors.As(err, &hinted):
+		// The error names the shortcode and says what to do itself.
+		p.problem(c.Line, err.Error(), hinted.Hint())
+		return ""
+	case err != nil:
 		p.problem(c.Line, fmt.Sprintf("shortcode %q: %v", c.Name, err),
 			"check the name and arguments against layouts/shortcodes/"+c.Name+".html; "+
 				"write {{</* "+c.Name+" */>}} to show a shortcode as text")
