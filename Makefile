@@ -53,3 +53,9 @@ fuzz:
 
 clean:
 	rm -rf bin public
+
+## screenshots: build the site and write PNGs of every page, 390 and 1280 px wide, light and dark, into screenshots/ (not committed)
+.PHONY: screenshots
+screenshots:
+	rm -rf screenshots
+	$(GO) test -count=1 -run '^TestScreenshots$$' ./internal/sitecheck -args -screenshots=$(CURDIR)/screenshots
