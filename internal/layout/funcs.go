@@ -346,15 +346,28 @@ func sortBy(coll any, key string, order ...string) ([]any, error) {
 		return nil, fmt.Errorf("sortBy: %w", err)
 	}
 	desc := len(order) > 0 && strings.EqualFold(order[0], "desc")
-	out := append([]any(nil), list...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, _ := field(out[i], key)
-		b, _ := field(out[j], key)
+	// Each item's key is looked up once, not once per comparison: field
+	// goes through reflection, and a list of n items takes O(n log n)
+	// comparisons.
+	type keyed struct {
+		item any
+		key  any
+	}
+	ks := make([]keyed, len(list))
+	for i, it := range list {
+		k, _ := field(it, key)
+		ks[i] = keyed{it, k}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
 		if desc {
-			return compare(a, b) > 0
+			return compare(ks[i].key, ks[j].key) > 0
 		}
-		return compare(a, b) < 0
+		return compare(ks[i].key, ks[j].key) < 0
 	})
+	out := make([]any, len(ks))
+	for i, k := range ks {
+		out[i] = k.item
+	}
 	return out, nil
 }
 
