@@ -105,7 +105,9 @@ func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem)
 			"split the page into several pages")
 		return Result{}, p.problems
 	}
-	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	if bytes.IndexByte(src, 0) >= 0 {
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	}
 	if line, msg := checkComplexity(src); msg != "" {
 		p.problem(line, msg, "this page is too deeply nested or too complex to render safely; "+
 			"split long paragraphs and lists with blank lines and nest less deeply")
@@ -178,8 +180,8 @@ func (p *page) result(body string) Result {
 		body = body[:i] + body[i+len(more):]
 	} else if i, j := strings.Index(body, begin), strings.Index(body, end); i >= 0 && j > i {
 		res.Summary = strings.TrimSpace(body[i+len(begin) : j])
-		rest := body[:i] + body[j+len(end):]
-		res.Truncated = strings.TrimSpace(p.stripMarkers(rest)) != ""
+		// Whether body[:i] + body[j+len(end):] has text, without making it.
+		res.Truncated = p.hasText(body[:i]) || p.hasText(body[j+len(end):])
 	}
 	res.HTML = p.stripMarkers(body)
 	res.Anchors = anchors(res.HTML)
@@ -187,11 +189,41 @@ func (p *page) result(body string) Result {
 }
 
 func (p *page) stripMarkers(s string) string {
-	for _, k := range []byte{kindMore, kindFirstBegin, kindFirstEnd} {
-		s = strings.ReplaceAll(s, p.token(k, 0)+"\n", "")
-		s = strings.ReplaceAll(s, p.token(k, 0), "")
+	// One pass, as the ReplaceAll of each marker (followed by a newline,
+	// then alone) in turn would do: markers never overlap, since each
+	// starts with the page's prefix, which the source does not contain.
+	i := strings.Index(s, p.prefix)
+	if i < 0 {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		rest := s[i:]
+		size := 0
+		if kind, n, sz, ok := p.parseToken(rest); ok && n == 0 && sz == len(p.token(kind, 0)) &&
+			(kind == kindMore || kind == kindFirstBegin || kind == kindFirstEnd) {
+			size = sz
+			if size < len(rest) && rest[size] == '\n' {
+				size++
+			}
+		}
+		if size == 0 {
+			b.WriteString(rest[:len(p.prefix)])
+			size = len(p.prefix)
+		}
+		s = rest[size:]
+		i = strings.Index(s, p.prefix)
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// hasText reports whether s, without its markers, has anything but white
+// space: strings.TrimSpace(p.stripMarkers(s)) != "".
+func (p *page) hasText(s string) bool {
+	return strings.TrimSpace(p.stripMarkers(s)) != ""
 }
 
 // anchors returns the sorted, distinct values of every id attribute in

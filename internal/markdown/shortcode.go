@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -39,7 +40,7 @@ func tokenPrefix(src []byte) string {
 	_, _ = h.Write(src)
 	for {
 		p := fmt.Sprintf("szq%016xz", h.Sum64())
-		if !strings.Contains(string(src), p) {
+		if !bytes.Contains(src, []byte(p)) {
 			return p
 		}
 		_, _ = h.Write([]byte{'.'})
@@ -475,12 +476,16 @@ type assembler struct {
 
 func (a *assembler) text(s string, line int) {
 	a.lines.add(len(a.src), line)
-	for i := 0; i < len(s); i++ {
-		a.src = append(a.src, s[i])
-		if s[i] == '\n' {
-			line++
-			a.lines.add(len(a.src), line)
+	base := len(a.src)
+	a.src = append(a.src, s...)
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return
 		}
+		i += j + 1
+		line++
+		a.lines.add(base+i, line)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -364,37 +366,118 @@ func isMore(n *ast.HTMLBlock, src []byte) bool {
 	return string(bytes.TrimSpace(b.Bytes())) == "<!--more-->"
 }
 
-// countWords counts the words of the page's text, code included.
+// countWords counts the words of the page's text, code included: what
+// strings.Fields would find in the text with its tokens removed. Without
+// shortcode calls the text holds no tokens, and the words are counted as
+// the text is walked; with calls the text is collected and untokened first.
 func (t *transform) countWords(doc *ast.Document) {
+	var w wordCounter
 	var b strings.Builder
+	collect := len(t.p.calls) > 0
+	write := func(v []byte) {
+		if collect {
+			b.Write(v)
+		} else {
+			w.write(v)
+		}
+	}
+	space := []byte{' '}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if n.Type() == ast.TypeBlock {
-			b.WriteByte(' ')
+			write(space)
 		}
 		switch v := n.(type) {
 		case *ast.Text:
-			b.Write(v.Segment.Value(t.src))
+			write(v.Segment.Value(t.src))
 			if v.SoftLineBreak() || v.HardLineBreak() {
-				b.WriteByte(' ')
+				write(space)
 			}
 		case *ast.String:
-			b.Write(v.Value)
+			write(v.Value)
 		case *ast.AutoLink:
-			b.Write(v.Label(t.src))
+			write(v.Label(t.src))
 		case *codeBlock:
-			b.WriteString(v.code)
+			if collect {
+				b.WriteString(v.code)
+			} else {
+				w.writeString(v.code)
+			}
 		case *ast.CodeBlock:
 			for i := 0; i < v.Lines().Len(); i++ {
 				seg := v.Lines().At(i)
-				b.Write(seg.Value(t.src))
+				write(seg.Value(t.src))
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	t.p.words += len(strings.Fields(t.p.untoken(b.String(), false)))
+	if collect {
+		t.p.words += len(strings.Fields(t.p.untoken(b.String(), false)))
+		return
+	}
+	t.p.words += w.end()
+}
+
+// wordCounter counts words as strings.Fields does (runs of runs that are
+// not unicode.IsSpace) in text that arrives in pieces.
+type wordCounter struct {
+	n     int
+	in    bool   // inside a word
+	carry []byte // the start of a rune cut off at the end of the last piece
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func (w *wordCounter) writeString(s string) {
+	// Most text is ASCII: count it without copying it to bytes.
+	i := 0
+	for len(w.carry) == 0 && i < len(s) && s[i] < utf8.RuneSelf {
+		w.mark(asciiSpace[s[i]])
+		i++
+	}
+	if i < len(s) {
+		w.write([]byte(s[i:]))
+	}
+}
+
+func (w *wordCounter) write(b []byte) {
+	if len(w.carry) > 0 {
+		b = append(w.carry, b...)
+		w.carry = nil
+	}
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			w.mark(asciiSpace[c])
+			i++
+			continue
+		}
+		if !utf8.FullRune(b[i:]) {
+			w.carry = append([]byte(nil), b[i:]...)
+			return
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		w.mark(unicode.IsSpace(r))
+		i += size
+	}
+}
+
+func (w *wordCounter) mark(space bool) {
+	if !space && !w.in {
+		w.n++
+	}
+	w.in = !space
+}
+
+// end returns the count; an incomplete rune left over is not a space.
+func (w *wordCounter) end() int {
+	if len(w.carry) > 0 {
+		w.mark(false)
+		w.carry = nil
+	}
+	return w.n
 }
 
 func truncate(s string, n int) string {
