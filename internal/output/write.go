@@ -82,7 +82,8 @@ func (e *DestError) Error() string {
 // a symbolic link, a file, or a folder that already holds files but has no
 // MarkerName file. It refuses paths in Files that could land outside dest
 // (absolute, "..", backslashes, NUL bytes) or that name both a file and a
-// folder. Files are written in sorted order with modes 0644 and 0755.
+// folder. Folders are made in sorted order, files written syncWorkers at a time,
+// with modes 0644 and 0755.
 //
 // Two WriteDir calls must not write to the same dest at the same time.
 func (o *Output) WriteDir(dest string, opts WriteOptions) error {
@@ -308,38 +309,76 @@ func leftovers(parent, prefix string) []string {
 }
 
 // fill writes the marker and every file into the empty folder root, sets the
-// times and fsyncs it all.
+// times and fsyncs it all. Folders are made first, in sorted order; the
+// files are then written by syncWorkers goroutines, each file fsynced
+// through the handle that wrote it.
 func (o *Output) fill(root string, modTime time.Time) error {
 	if err := os.Chmod(root, dirMode); err != nil {
 		return err
 	}
-	files := []string{filepath.Join(root, MarkerName)}
-	if err := writeFile(files[0], []byte(markerText)); err != nil {
+	// The marker first: a leftover of a build killed while writing is
+	// recognised by it.
+	if err := writeFile(filepath.Join(root, MarkerName), []byte(markerText), modTime); err != nil {
 		return err
 	}
+	paths := o.Paths()
 	dirs := []string{root}
 	made := map[string]bool{".": true}
-	for _, p := range o.Paths() {
+	for _, p := range paths {
 		newDirs, err := makeParents(root, path.Dir(p), made)
 		if err != nil {
 			return err
 		}
 		dirs = append(dirs, newDirs...)
-		name := filepath.Join(root, filepath.FromSlash(p))
-		if err := writeFile(name, o.Files[p]); err != nil {
+	}
+	err := parallel(len(paths), func(i int) error {
+		p := paths[i]
+		if err := writeFile(filepath.Join(root, filepath.FromSlash(p)), o.Files[p], modTime); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		files = append(files, name)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if !modTime.IsZero() {
-		if err := setTimes(files, dirs, modTime); err != nil {
+		// After every file: writing into a folder changes its time.
+		if err := setTimes(dirs, modTime); err != nil {
 			return err
 		}
 	}
-	if err := syncAll(files, syncFile); err != nil {
-		return err
-	}
 	return syncAll(dirs, syncDir)
+}
+
+// parallel calls fn for every index in [0,n) on syncWorkers goroutines and
+// returns the error of the lowest index that failed, so the error does not
+// depend on scheduling.
+func parallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
+	var next sync.Mutex
+	i := 0
+	var wg sync.WaitGroup
+	for range min(syncWorkers, n) {
+		wg.Go(func() {
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= n {
+					return
+				}
+				errs[j] = fn(j)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // makeParents creates dir (a slash path under root) and the parents it
@@ -364,8 +403,9 @@ func makeParents(root, dir string, made map[string]bool) ([]string, error) {
 }
 
 // writeFile creates name, which must not exist, so that nothing already in
-// the folder (a link planted there, say) is followed.
-func writeFile(name string, data []byte) error {
+// the folder (a link planted there, say) is followed; it sets the file's
+// times to modTime unless that is zero, and fsyncs it.
+func writeFile(name string, data []byte, modTime time.Time) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
 	if err != nil {
 		return err
@@ -374,17 +414,18 @@ func writeFile(name string, data []byte) error {
 	if err == nil {
 		err = f.Chmod(fileMode)
 	}
+	if err == nil && !modTime.IsZero() {
+		err = os.Chtimes(name, modTime, modTime)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
 	return errors.Join(err, f.Close())
 }
 
-// setTimes gives every file and folder the time t. Folders go deepest first
-// because writing into a folder changes its time.
-func setTimes(files, dirs []string, t time.Time) error {
-	for _, name := range files {
-		if err := os.Chtimes(name, t, t); err != nil {
-			return err
-		}
-	}
+// setTimes gives every folder the time t, deepest first because setting a
+// folder's time does not change its parent's, but making one in it does.
+func setTimes(dirs []string, t time.Time) error {
 	for i := len(dirs) - 1; i >= 0; i-- {
 		if err := os.Chtimes(dirs[i], t, t); err != nil {
 			return err
@@ -414,15 +455,6 @@ func syncAll(names []string, sync1 func(string) error) error {
 	close(work)
 	wg.Wait()
 	return errors.Join(errs...)
-}
-
-func syncFile(name string) error {
-	// Write access, because Windows cannot flush a read-only handle.
-	f, err := os.OpenFile(name, os.O_WRONLY, 0)
-	if err != nil {
-		return err
-	}
-	return errors.Join(f.Sync(), f.Close())
 }
 
 func syncDir(name string) error {
