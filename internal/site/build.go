@@ -13,6 +13,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -271,7 +272,7 @@ func (b *builder) checkOutput() {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if strings.Contains(string(b.files[n]), "ZgotmplZ") {
+		if bytes.Contains(b.files[n], []byte("ZgotmplZ")) {
 			b.problem(problem.Problem{File: n, Message: "the output contains ZgotmplZ: a template put an unsafe value in an attribute",
 				Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"})
 		}
