@@ -2,7 +2,9 @@ package publish
 
 import (
 	"bytes"
+	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -62,13 +64,31 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 // <script>, <style>, <textarea> and <title> are copied as they are, so the
 // output is the input byte for byte wherever nothing was renamed. The
 // contents of <noscript> are HTML too and are rewritten the same way.
+//
+// Only the part of src up to the last place a reference could be is
+// tokenized (see lastRef); the rest is copied as it is.
 func rewriteHTML(src []byte, assets map[string]asset) []byte {
+	return rewriteHTMLUntil(src, assets, lastRef(src, assets))
+}
+
+// rewriteHTMLUntil is rewriteHTML tokenizing src up to stop only.
+func rewriteHTMLUntil(src []byte, assets map[string]asset, stop int) []byte {
+	if stop < 0 {
+		return src
+	}
 	z := html.NewTokenizer(bytes.NewReader(src))
 	out := make([]byte, 0, len(src)+128)
 	inNoscript := false
+	pos := 0
 	for {
+		if pos >= stop {
+			// Nothing from here on can name an asset, nor can the
+			// content of a <noscript> that starts here.
+			return append(out, src[pos:]...)
+		}
 		tt := z.Next()
 		raw := z.Raw()
+		pos += len(raw)
 		switch tt {
 		case html.ErrorToken:
 			return append(out, raw...)
@@ -87,6 +107,92 @@ func rewriteHTML(src []byte, assets map[string]asset) []byte {
 		inNoscript = false
 		out = append(out, raw...)
 	}
+}
+
+// lastRef returns the end of the last place in src where a reference to
+// one of assets could be, or -1 when there is none. A reference that
+// rewriteTag matches is an attribute value that, once its character
+// references and %-escapes are decoded, ends in an asset's name, extension
+// included. Each character of the extension is in src as it is, or
+// written as a %-escape (so src has a '%', perhaps as &percnt;) or a
+// numeric character reference; no named reference stands for a letter, a
+// digit or '.', except &period;. So past the last of these, no tag can
+// change.
+func lastRef(src []byte, assets map[string]asset) int {
+	var exts []string
+	relevant := map[rune]bool{'%': true}
+	for name := range assets {
+		ext := path.Ext(name)
+		if ext == "" {
+			ext = path.Base(name)
+		}
+		if !slices.Contains(exts, ext) {
+			exts = append(exts, ext)
+			for _, r := range ext {
+				relevant[r] = true
+			}
+		}
+	}
+	last := -1
+	found := func(end int) { last = max(last, end) }
+	for _, ext := range exts {
+		if i := bytes.LastIndex(src, []byte(ext)); i >= 0 {
+			found(i + len(ext))
+		}
+	}
+	if i := bytes.LastIndexByte(src, '%'); i >= 0 {
+		found(i + 1)
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '&')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		rest := src[i:]
+		switch {
+		case hasPrefixFold(rest, "period"), hasPrefixFold(rest, "percnt"):
+			found(i + len("period"))
+			continue
+		case len(rest) < 2 || rest[0] != '#':
+			continue
+		}
+		k, base := 1, 10
+		if rest[1] == 'x' || rest[1] == 'X' {
+			k, base = 2, 16
+		}
+		n, digits := 0, 0
+		for k < len(rest) {
+			d := hexDigit(rest[k])
+			if d < 0 || d >= base {
+				break
+			}
+			n = min(n*base+d, 0x110000) // past U+10FFFF all decode to U+FFFD
+			k++
+			digits++
+		}
+		// 0x80-0x9F decode to Windows-1252 characters: kept as possible.
+		if digits > 0 && (relevant[rune(n)] || 0x80 <= n && n <= 0x9f) {
+			found(i + k)
+		}
+	}
+	return last
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // tagAttr is one attribute of a raw start tag, as byte offsets into it.
