@@ -39,9 +39,22 @@ site-check: build
 ## lint: gofmt and go vet (the same checks make test runs first)
 lint: fmt-check vet
 
-## bench: Go benchmarks of full builds on generated corpora (see docs/performance.md)
+## bench: Go benchmarks of full builds on a generated corpus and of the dev server (see docs/performance.md)
+# SAMIZDAT_CORPUS names the corpus (default: 1 000 pages, seed 1); it is made
+# with ../shared/bench/gen-corpus when missing and that script exists.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/site/ ./bench/...
+	@corpus=$${SAMIZDAT_CORPUS:-/tmp/bench-runs/corpus/seed1-n1000}; gen=../shared/bench/gen-corpus; \
+	if [ ! -d "$$corpus/content" ]; then \
+	  if [ -z "$$SAMIZDAT_CORPUS" ] && [ -x "$$gen" ]; then \
+	    echo "$$gen --n 1000 --seed 1 --out $$corpus"; $$gen --n 1000 --seed 1 --out "$$corpus" >/dev/null || exit 1; \
+	  else \
+	    echo "make bench: no corpus in $$corpus. Make one with gen-corpus from the benchmark harness"; \
+	    echo "  (samizdat's ../shared/bench): gen-corpus --n 1000 --seed 1 --out $$corpus"; \
+	    echo "or point SAMIZDAT_CORPUS at a folder with content/<section>/<page>.md."; exit 1; \
+	  fi; \
+	fi; \
+	echo "SAMIZDAT_CORPUS=$$corpus"; \
+	SAMIZDAT_CORPUS=$$corpus $(GO) test -run '^$$' -bench . -benchmem ./bench/gobench/ ./internal/devserver/
 
 ## fuzz: each fuzz target for FUZZTIME
 fuzz:
