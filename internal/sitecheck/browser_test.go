@@ -25,8 +25,12 @@ import (
 
 var screenshotDir = flag.String("screenshots", "", "TestScreenshots writes full-page PNGs of every page into this `folder`")
 
-// schemes are the values of prefers-color-scheme every page is checked in.
-var schemes = []string{"light", "dark"}
+// Every page is checked and photographed in each color scheme at each
+// viewport width: a phone's and a desktop's.
+var (
+	schemes = []string{"light", "dark"}
+	widths  = []int64{390, 1280}
+)
 
 // pageLog records what one page did in the browser: every request, every
 // request that failed, every error it logged.
@@ -159,22 +163,28 @@ func (s *session) pageURL(p string) string {
 	return s.base + "/" + p
 }
 
-// open sets the viewport width and the color scheme, then loads the page.
-func (s *session) open(p string, width int64, scheme string) error {
+// emulate sets the viewport width and the color scheme of the tab; the
+// open page follows at once.
+func (s *session) emulate(width int64, scheme string) chromedp.Action[chromedp.Void] {
 	media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
-	return chromedp.Do(s.ctx,
+	return chromedp.Steps(
 		chromedp.EmulateViewport(width, 900),
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, media)
 			return err
 		}),
-		chromedp.Navigate(s.pageURL(p)),
 	)
+}
+
+// open sets the viewport width and the color scheme, then loads the page.
+func (s *session) open(p string, width int64, scheme string) error {
+	return chromedp.Do(s.ctx, s.emulate(width, scheme), chromedp.Navigate(s.pageURL(p)))
 }
 
 // axeResult is what the script in runAxe returns.
 type axeResult struct {
 	Scheme     string `json:"scheme"`
+	Width      int64  `json:"width"`
 	Violations []struct {
 		ID      string `json:"id"`
 		Impact  string `json:"impact"`
@@ -199,6 +209,7 @@ const axeRun = `axe.run(document, {
 	resultTypes: ['violations'],
 }).then(r => ({
 	scheme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+	width: innerWidth,
 	violations: r.violations.map(v => ({
 		id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl,
 		nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html, summary: n.failureSummary || ''})),
@@ -223,16 +234,21 @@ func TestAxe(t *testing.T) {
 	start := time.Now()
 	runs := 0
 	for _, p := range ps {
+		// One load per page; axe runs in each scheme and width in turn.
+		// The page has no transitions, so a switch shows at once.
+		s.log.reset()
+		if err := s.open(p, widths[0], schemes[0]); err != nil {
+			t.Errorf("%s: loading: %v", p, err)
+			continue
+		}
+		if ok, err := chromedp.Run(s.ctx, chromedp.Evaluate[bool](inject)); err != nil || !ok {
+			t.Fatalf("%s: injecting axe-core from %s: %v", p, axeJS, err)
+		}
 		for _, scheme := range schemes {
-			for _, width := range []int64{390, 1280} {
+			for _, width := range widths {
 				where := fmt.Sprintf("%s (%s, %d px)", p, scheme, width)
-				s.log.reset()
-				if err := s.open(p, width, scheme); err != nil {
-					t.Errorf("%s: loading: %v", where, err)
-					continue
-				}
-				if ok, err := chromedp.Run(s.ctx, chromedp.Evaluate[bool](inject)); err != nil || !ok {
-					t.Fatalf("%s: injecting axe-core from %s: %v", where, axeJS, err)
+				if err := chromedp.Do(s.ctx, s.emulate(width, scheme)); err != nil {
+					t.Fatalf("%s: %v", where, err)
 				}
 				res, err := chromedp.Run(s.ctx, chromedp.Evaluate[axeResult](axeRun, chromedp.EvalAwaitPromise))
 				if err != nil {
@@ -240,8 +256,8 @@ func TestAxe(t *testing.T) {
 					continue
 				}
 				runs++
-				if res.Scheme != scheme {
-					t.Errorf("%s: the page sees prefers-color-scheme: %s", where, res.Scheme)
+				if res.Scheme != scheme || res.Width != width {
+					t.Errorf("%s: the page sees prefers-color-scheme: %s at %d px", where, res.Scheme, res.Width)
 				}
 				for _, v := range res.Violations {
 					var b strings.Builder
@@ -254,10 +270,10 @@ func TestAxe(t *testing.T) {
 				for _, v := range res.Incomplete {
 					t.Logf("%s: axe could not decide %s on %d elements (review by hand)", where, v.ID, v.Nodes)
 				}
-				for _, msg := range s.log.take() {
-					t.Errorf("%s: %s", where, msg)
-				}
 			}
+		}
+		for _, msg := range s.log.take() {
+			t.Errorf("%s: %s", p, msg)
 		}
 	}
 	t.Logf("axe checked %d pages in %d runs in %v", len(ps), runs, time.Since(start).Round(time.Millisecond))
@@ -281,7 +297,7 @@ func TestScreenshots(t *testing.T) {
 	s := openBrowser(t)
 	n := 0
 	for _, p := range ps {
-		for _, width := range []int64{390, 1280} {
+		for _, width := range widths {
 			for _, scheme := range schemes {
 				if err := s.open(p, width, scheme); err != nil {
 					t.Errorf("%s: %v", p, err)
