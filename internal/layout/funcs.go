@@ -474,12 +474,14 @@ func join(coll any, sep string) (string, error) {
 
 // Urlize turns text into a URL path segment: lower-case letters and digits
 // of any script kept, everything else a single '-'. Cyrillic stays
-// readable ("Жаңаөзен" -> "жаңаөзен"); NFC normalisation makes names that
-// only differ in Unicode form give the same segment.
+// readable ("Жаңаөзен" -> "жаңаөзен"); NFKC normalisation makes names that
+// only differ in Unicode form give the same segment, and turns
+// compatibility letters that have no lower case ("ℍ", "Ⅻ", "ﬁ") into
+// ones that do, so a segment never holds an upper-case letter.
 func Urlize(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFC.String(s) {
+	for _, r := range norm.NFKC.String(s) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if dash && b.Len() > 0 {
@@ -497,7 +499,9 @@ func Urlize(s string) string {
 			dash = true
 		}
 	}
-	return b.String()
+	// Lower-casing can leave a letter and a combining mark that compose
+	// ("H̱" -> "ẖ"): compose them, so urlizing the result changes nothing.
+	return norm.NFC.String(b.String())
 }
 
 // plainify strips HTML tags, for meta descriptions built from content.

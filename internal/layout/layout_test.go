@@ -92,6 +92,7 @@ func TestUrlize(t *testing.T) {
 		"  --a  b--  ":       "a-b",
 		"e\u0301":            "é",
 		"K+":                 "k",
+		"ℍ ﬁle Ⅻ":            "h-file-xii",
 	}
 	for in, want := range tests {
 		if got := Urlize(in); got != want {
