@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -91,9 +92,13 @@ func (d *decoder) set(name string, f field) {
 	case "slug":
 		m.Slug = d.text(f)
 	case "url":
-		m.URL = d.text(f)
+		m.URL = d.urlPath(f.key, f.val, d.text(f))
 	case "aliases":
-		m.Aliases = d.list(f)
+		for _, a := range d.list(f) {
+			if a = d.urlPath(f.key, f.val, a); a != "" {
+				m.Aliases = append(m.Aliases, a)
+			}
+		}
 	case "summary":
 		m.Summary = d.text(f)
 	case "layout":
@@ -111,6 +116,23 @@ func (d *decoder) set(name string, f field) {
 	case "menu":
 		m.Menus = d.menus(f)
 	}
+}
+
+// urlPath refuses a url or alias that could not be a path on a web
+// server: backslashes (a Windows path) or invisible control characters.
+// It returns "" for a refused one.
+func (d *decoder) urlPath(key string, v *value, s string) string {
+	if strings.Contains(s, `\`) {
+		d.problem(v.line, v.col, "use / between folders, e.g. "+d.example(key, "/campaign/letter/"),
+			"%q must use / between folders, not \\: %q", key, s)
+		return ""
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		d.problem(v.line, v.col, "retype the address; it holds a character you cannot see (such as a tab)",
+			"%q contains a control character: %q", key, s)
+		return ""
+	}
+	return s
 }
 
 // text accepts any single value, as written: "title: 1984" is a fine title.

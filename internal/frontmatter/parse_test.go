@@ -293,6 +293,10 @@ func TestParseProblems(t *testing.T) {
 		{"duplicate spelling", "---\npublishDate: 2020-01-01\npublishdate: 2020-01-02\n---\n", []want{{3, `"publishdate" here repeats "publishDate" from line 2`, ""}}},
 		{"duplicate key toml", "+++\ntitle = 'A'\ntitle = 'B'\n+++\n", []want{{3, "already defined", "remove one"}}},
 
+		// Paths.
+		{"url with backslashes", "---\ntitle: A\nurl: '\\\\server\\share'\n---\n", []want{{3, `"url" must use / between folders`, "url: /campaign/letter/"}}},
+		{"alias with a tab", "---\naliases: [\"/old\\tpage/\"]\n---\n", []want{{2, `"aliases" contains a control character`, "cannot see"}}},
+
 		// Types.
 		{"weight not a number", "---\ntitle: A\n\n\nweight: abc\n---\n", []want{{5, `"weight" must be a whole number, got "abc"`, "weight: 10"}}},
 		{"weight quoted", "---\nweight: \"10\"\n---\n", []want{{2, `"weight" must be a whole number, got "10"`, "remove the quotes"}}},
