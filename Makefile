@@ -72,3 +72,4 @@ clean:
 screenshots:
 	rm -rf screenshots
 	$(GO) test -count=1 -run '^TestScreenshots$$' ./internal/sitecheck -args -screenshots=$(CURDIR)/screenshots
+	@echo "$$(ls screenshots | wc -l) screenshots in screenshots/"
