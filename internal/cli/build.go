@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -83,6 +84,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source, ModTime: modTime}); err != nil {
 		fmt.Fprintf(stderr, "samizdat: %v\n", err)
+		var refused *output.DestError
+		if errors.As(err, &refused) {
+			return exitUsage // --dest names a folder samizdat must not write to
+		}
 		return exitProblems
 	}
 	if *zipFile != "" {

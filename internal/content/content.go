@@ -133,6 +133,7 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	l.walk()
 	l.sections()
 	l.urls()
+	l.checkNames()
 	l.checkClaims()
 	site := &Site{}
 	for _, p := range l.pages {
@@ -466,7 +467,7 @@ func (l *loader) pageURL(p *Page) string {
 	if p.Meta.Slug != "" {
 		name = p.Meta.Slug
 	}
-	return folderURL(prefix + "/" + path.Join(urlPath(dir), layout.Urlize(name)))
+	return folderURL(prefix + "/" + path.Join(urlPath(dir), urlSegment(name)))
 }
 
 // folderURL is a clean URL path with a trailing slash: a page's folder,
@@ -486,9 +487,43 @@ func urlPath(dir string) string {
 	}
 	segs := strings.Split(strings.Trim(dir, "/"), "/")
 	for i, s := range segs {
-		segs[i] = layout.Urlize(s)
+		segs[i] = urlSegment(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// urlSegment urlizes one file or folder name. A name without a letter or
+// digit (only emoji or punctuation) would vanish from the URL and merge
+// the page into its parent; it becomes "-" plus its hex bytes instead, and
+// checkNames asks the campaigner to rename it.
+func urlSegment(name string) string {
+	if u := layout.Urlize(name); u != "" {
+		return u
+	}
+	return fmt.Sprintf("-%x", name)
+}
+
+// checkNames reports files and folders whose names have no letter or
+// digit to make a URL from.
+func (l *loader) checkNames() {
+	for _, p := range l.pages {
+		if p.File == "" {
+			continue
+		}
+		rel := strings.TrimPrefix(p.File, Dir+"/")
+		base, _ := l.splitLang(path.Base(rel))
+		segs := strings.Split(path.Dir(rel), "/")
+		if p.Kind == KindPage && !p.Bundle && p.Meta.Slug == "" {
+			segs = append(segs, strings.TrimSuffix(base, path.Ext(base)))
+		}
+		for _, s := range segs {
+			if s != "." && s != "_index" && layout.Urlize(s) == "" {
+				l.probs.Add(p.File, 0, 0, fmt.Sprintf("the name %q has no letter or digit to make a web address from", s),
+					"rename the file or folder with a word in any alphabet, such as \"news\" or \"новости\"")
+				break
+			}
+		}
+	}
 }
 
 // CleanURL makes a url or alias from front matter root-relative and clean;

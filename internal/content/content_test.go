@@ -238,3 +238,25 @@ func TestTranslations(t *testing.T) {
 		t.Errorf("bundle files = %v; want them beside each language's page", outs)
 	}
 }
+
+func TestNamesWithoutLettersAreAProblem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/🎉/a.md":  md("title: Party"),
+		"content/b/!!.md": md("title: Bang"),
+	}
+	s, pages, probs := load(t, fsys, Options{})
+	all := strings.Join(probs, "\n")
+	for _, want := range []string{`content/🎉/a.md: the name "🎉" has no letter or digit`, `content/b/!!.md: the name "!!" has no letter or digit`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q:\n%s", want, all)
+		}
+	}
+	for _, p := range s.Pages {
+		if strings.Contains(p.URL, "//") || (p.URL == "/" && p.Kind != KindHome) {
+			t.Errorf("%s got URL %q", p.File, p.URL)
+		}
+	}
+	if pages["content/🎉/a.md"] == nil {
+		t.Error("the page is lost")
+	}
+}

@@ -11,6 +11,9 @@ type Options struct {
 	// campaign content is edited by many hands and raw HTML is how script
 	// gets in. site.toml: [markup] unsafe = true.
 	UnsafeHTML bool
+	// AnchorLabel is the aria-label of the "#" link after each heading, in
+	// the page's language; "" means "Link to this section".
+	AnchorLabel string
 	// MaxCodeBytes is the largest fenced code block that is highlighted;
 	// larger blocks render as plain escaped code. 0 means 64 KiB.
 	MaxCodeBytes int

@@ -70,12 +70,13 @@ func (n *placeholder) Dump(source []byte, level int) {
 // nodeRenderer renders headings with an anchor link, code blocks and
 // placeholders. It holds only configuration.
 type nodeRenderer struct {
-	code *codeRenderer
+	code        *codeRenderer
+	anchorLabel string // aria-label of the heading anchors, in the site's language
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindHeading, renderHeading)
+	reg.Register(ast.KindHeading, r.renderHeading)
 	reg.Register(kindPlaceholder, renderPlaceholder)
 	reg.Register(kindCodeBlock, r.code.render)
 }
@@ -94,7 +95,7 @@ func renderPlaceholder(w util.BufWriter, _ []byte, n ast.Node, entering bool) (a
 //
 // The anchor comes after the text so screen readers announce the heading
 // text first, and its aria-label says what the bare "#" is for.
-func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	if entering {
 		_, _ = fmt.Fprintf(w, "<h%d", n.Level)
@@ -107,7 +108,9 @@ func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	if v, ok := n.AttributeString("id"); ok {
 		_, _ = w.WriteString(` <a class="anchor" href="#`)
 		_, _ = w.WriteString(html.EscapeString(attrString(v)))
-		_, _ = w.WriteString(`" aria-label="Link to this section">#</a>`)
+		_, _ = w.WriteString(`" aria-label="`)
+		_, _ = w.WriteString(html.EscapeString(r.anchorLabel))
+		_, _ = w.WriteString(`">#</a>`)
 	}
 	_, _ = fmt.Fprintf(w, "</h%d>\n", n.Level)
 	return ast.WalkContinue, nil

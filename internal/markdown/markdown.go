@@ -59,6 +59,10 @@ func New(opts Options) *Converter {
 		// replaces it with <!-- raw HTML omitted -->.
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
+	anchorLabel := opts.AnchorLabel
+	if anchorLabel == "" {
+		anchorLabel = "Link to this section"
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			// GFM is what editors expect from GitHub and most editors:
@@ -89,7 +93,7 @@ func New(opts Options) *Converter {
 			// Our renderers (priority below goldmark's 1000, so they win):
 			// headings with an anchor link, highlighted code, and the
 			// placeholders that shortcodes and summaries are spliced into.
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code, anchorLabel: anchorLabel}, 100)),
 		),
 	)
 	return &Converter{md: md, maxCodeBytes: maxCode}

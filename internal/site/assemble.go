@@ -10,6 +10,7 @@ import (
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
@@ -18,7 +19,8 @@ type Site struct {
 	cfg      config.Config
 	lang     string
 	world    *world
-	layout   *layout.Set // parsed with this language's T and dates
+	layout   *layout.Set         // parsed with this language's T and dates
+	conv     *markdown.Converter // with this language's labels
 	paginate int
 
 	home       *Page

@@ -80,8 +80,7 @@ type builder struct {
 	opts  Options
 	cache *Cache
 
-	world *world // the site in each language
-	conv  *markdown.Converter
+	world *world  // the site in each language
 	pages []*Page // every page to render, in a stable order
 
 	mu    sync.Mutex // guards files and probs while workers render
@@ -148,7 +147,6 @@ func (b *builder) load() {
 		Taxonomies: b.cfg.TaxonomyPlurals(), Languages: b.cfg.LanguageCodes(),
 	})
 	b.probs = append(b.probs, probs...)
-	b.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes})
 	data := b.loadData()
 	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes()}
 	byLang := map[string][]*content.Page{}
@@ -159,6 +157,8 @@ func (b *builder) load() {
 		site := newSite(b.cfg, lang, world)
 		site.data = languageData(data, lang, world.langs)
 		site.strings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
+		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
+			AnchorLabel: site.label("anchor_label", "Link to this section")})
 		site.layout, probs = layout.Parse(b.fsys, b.layoutEnv(site))
 		if lang == world.langs[0] {
 			b.probs = append(b.probs, probs...) // the same layouts: report their problems once
@@ -187,7 +187,7 @@ func (b *builder) load() {
 func (b *builder) layoutEnv(s *Site) layout.Env {
 	return layout.Env{
 		BaseURL:     b.cfg.BaseURL,
-		Markdownify: b.markdownify,
+		Markdownify: s.markdownify,
 		Translate:   s.translate,
 		FormatDate:  s.formatDate,
 	}

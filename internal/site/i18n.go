@@ -183,6 +183,17 @@ func (s *Site) translate(key string, count any) (string, error) {
 	return text, nil
 }
 
+// label is an interface string the generator itself writes (the heading
+// anchors' and the table of contents' aria-labels): the language's i18n
+// entry when there is one, else the English default. Unlike T, a missing
+// entry is no problem: sites need not know these keys exist.
+func (s *Site) label(key, def string) string {
+	if v, ok := s.strings[key].(string); ok && v != "" {
+		return v
+	}
+	return def
+}
+
 // pluralForm is the CLDR cardinal plural category of a whole-number count
 // in a language: "one", "few", "many" or "other".
 func pluralForm(lang string, count any) string {

@@ -73,6 +73,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			break
 		}
 		e := &editor{rng: rand.New(rand.NewPCG(seed, uint64(seq))), fsys: cloneFS(base)}
+		if e.rng.IntN(3) == 0 {
+			e.addRussian()
+		}
 		opts := Options{Now: buildNow, Drafts: e.rng.IntN(4) == 0, Future: e.rng.IntN(4) == 0}
 		cache := NewCache()
 		compareBuilds(t, seed, seq, nil, e.fsys, opts, cache)
@@ -255,6 +258,7 @@ func (e *editor) step() string {
 		{1, e.editStatic},
 		{2, e.editConfig},
 		{1, e.editData},
+		{2, e.translatePage},
 	}
 	total := 0
 	for _, ed := range edits {
@@ -535,6 +539,9 @@ func (e *editor) editData() string {
 		return "data " + name
 	}
 	name := "i18n/en.toml"
+	if _, ok := e.fsys["i18n/ru.toml"]; ok && e.rng.IntN(2) == 0 {
+		name = "i18n/ru.toml"
+	}
 	e.write(name, readMoreLine.ReplaceAll(e.fsys[name].Data, []byte("read_more = "+strconv.Quote(e.word()))))
 	return "i18n " + name
 }
@@ -627,4 +634,40 @@ func TestCacheKeysStable(t *testing.T) {
 	if again := keys(); !reflect.DeepEqual(first, again) || len(first) == 0 {
 		t.Errorf("an unchanged site changed the cache keys:\n%v\n%v", first, again)
 	}
+}
+
+// addRussian makes the site bilingual: Russian pages live under /ru/ with
+// their own interface strings, and name.ru.md translates name.md.
+func (e *editor) addRussian() {
+	e.write("site.toml", append(bytes.Clone(e.fsys["site.toml"].Data), "\n[languages.ru]\nname = \"Русский\"\nweight = 2\n"...))
+	e.write("i18n/ru.toml", []byte("read_more = \"Далее\"\n[minutes]\none = \"{{ .Count }} минута\"\nother = \"{{ .Count }} минут\"\n"))
+}
+
+// translatePage writes name.ru.md beside name.md in a bilingual site.
+//
+// Not in a one-language site: there content/b/index.ru.md beside
+// content/b/index.md makes a second claim on /b/, reported as a problem,
+// and which of the two pages is written differs from build to build (map
+// order), clean builds included, so the comparison would be flaky.
+func (e *editor) translatePage() string {
+	if _, ok := e.fsys["i18n/ru.toml"]; !ok {
+		return ""
+	}
+	var sources []string
+	for _, p := range e.pages() {
+		if !strings.HasSuffix(p, ".ru.md") {
+			sources = append(sources, p)
+		}
+	}
+	page := e.pick(sources)
+	if page == "" {
+		return ""
+	}
+	name := strings.TrimSuffix(page, ".md") + ".ru.md"
+	body := "Перевод: " + e.word() + ".\n"
+	if e.rng.IntN(3) == 0 {
+		body += "\n{{< info >}}\n"
+	}
+	e.write(name, []byte("---\ntitle: "+strconv.Quote("RU "+e.word())+"\n---\n"+body))
+	return "translate " + page + " as " + name
 }

@@ -34,7 +34,7 @@ func (b *builder) renderMarkdown() {
 		key := b.markdownKey(p, siteKey, shortcodeKey)
 		e, ok := b.cache.get(key)
 		if !ok {
-			e.result, e.probs = b.conv.Convert(p.src.Body, b.markdownContext(p))
+			e.result, e.probs = p.site.conv.Convert(p.src.Body, b.markdownContext(p))
 		}
 		b.cache.put(key, e, live)
 		p.rendered = e.result
@@ -137,8 +137,8 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 
 // markdownify renders a short string from a template: no links to pages,
 // no shortcodes, and a single paragraph loses its <p>.
-func (b *builder) markdownify(s string) (template.HTML, error) {
-	r, probs := b.conv.Convert([]byte(s), markdown.Context{File: "markdownify"})
+func (s *Site) markdownify(text string) (template.HTML, error) {
+	r, probs := s.conv.Convert([]byte(text), markdown.Context{File: "markdownify"})
 	if len(probs) > 0 {
 		return "", fmt.Errorf("markdownify: %s", probs[0].Message)
 	}
@@ -174,11 +174,14 @@ func (s *ShortcodeData) Params() map[string]string { return s.call.Named }
 
 // Inner is the text between the opening and closing tags: rendered
 // markdown for {{% %}} calls, escaped text for {{< >}} calls.
-func (s *ShortcodeData) Inner() template.HTML {
-	if s.call.Markdown {
-		return template.HTML(s.call.Inner)
+func (s *ShortcodeData) Inner() (template.HTML, error) {
+	if !s.call.HasInner {
+		return "", fmt.Errorf("shortcode %q needs a closing tag: end the text with {{< /%s >}}", s.call.Name, s.call.Name)
 	}
-	return template.HTML(template.HTMLEscapeString(s.call.Inner))
+	if s.call.Markdown {
+		return template.HTML(s.call.Inner), nil
+	}
+	return template.HTML(template.HTMLEscapeString(s.call.Inner)), nil
 }
 
 // Name is the shortcode's name.
@@ -248,7 +251,7 @@ func (b *builder) reportMissingStrings() {
 func (b *builder) executePage(p *Page) {
 	name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
 	if name == "" {
-		b.problem(problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this %s page", p.kind),
+		b.problem(problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
 			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")})
 		return
 	}
@@ -311,7 +314,7 @@ func prefixAll(names []string) []string {
 }
 
 // tocHTML renders headings of level 2 and 3 as a nested list.
-func tocHTML(hs []markdown.Heading) template.HTML {
+func tocHTML(hs []markdown.Heading, label string) template.HTML {
 	var items []markdown.Heading
 	for _, h := range hs {
 		if h.Level == 2 || h.Level == 3 {
@@ -322,7 +325,7 @@ func tocHTML(hs []markdown.Heading) template.HTML {
 		return ""
 	}
 	var sb strings.Builder
-	sb.WriteString(`<nav class="toc" aria-label="Contents"><ol>`)
+	fmt.Fprintf(&sb, `<nav class="toc" aria-label="%s"><ol>`, template.HTMLEscapeString(label))
 	level := 2
 	open := false
 	for _, h := range items {

@@ -63,7 +63,9 @@ func (p *Page) TOC() []markdown.Heading { return p.rendered.TOC }
 
 // TableOfContents is the headings of level 2 and 3 as a nested list in a
 // <nav>, or "" when the page has fewer than two.
-func (p *Page) TableOfContents() template.HTML { return tocHTML(p.rendered.TOC) }
+func (p *Page) TableOfContents() template.HTML {
+	return tocHTML(p.rendered.TOC, p.site.label("toc_label", "Contents"))
+}
 
 // WordCount is the number of words in the content.
 func (p *Page) WordCount() int { return p.rendered.WordCount }
@@ -205,6 +207,15 @@ func (p *Page) Paginator() *Pager {
 		return p.pager
 	}
 	return newPager(p, 1)
+}
+
+// OnionLocation is the page's address on the site's onion service, for
+// <meta http-equiv="onion-location">; "" when site.toml has no onion.
+func (p *Page) OnionLocation() string {
+	if p.site.cfg.Onion == "" {
+		return ""
+	}
+	return strings.TrimSuffix(p.site.cfg.Onion, "/") + p.url
 }
 
 // Eq reports whether two pages are the same page (for menus and "you are
