@@ -10,6 +10,7 @@ import (
 	"github.com/samizdat-press/samizdat/internal/check/external"
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/site"
 )
 
 // runCheck builds the site in memory, as it would be deployed, and reports
@@ -37,6 +38,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			cancel()
 		}
 	}
+	printTranslationGaps(stdout, res.Translations)
 	if len(probs) > 0 {
 		problem.Sort(probs)
 		printProblems(stderr, probs)
@@ -55,4 +57,30 @@ func (f *siteFlags) config() config.Config {
 		cfg.BaseURL = f.baseURL
 	}
 	return cfg
+}
+
+// printTranslationGaps lists pages not yet translated and translations
+// older than their source: work for translators, not problems, so they do
+// not change the exit code.
+func printTranslationGaps(w io.Writer, gaps []site.TranslationGap) {
+	var missing, stale []site.TranslationGap
+	for _, g := range gaps {
+		if g.Translation == "" {
+			missing = append(missing, g)
+		} else {
+			stale = append(stale, g)
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "Not yet translated (%d):\n", len(missing))
+		for _, g := range missing {
+			fmt.Fprintf(w, "  %s: no %s translation\n", g.Source, g.Lang)
+		}
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(w, "Translations older than their source (%d):\n", len(stale))
+		for _, g := range stale {
+			fmt.Fprintf(w, "  %s changed after %s\n", g.Source, g.Translation)
+		}
+	}
 }

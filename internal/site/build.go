@@ -62,6 +62,11 @@ type Stats struct {
 type Result struct {
 	*output.Output
 	Stats Stats
+	// Translations lists what translators have to do: pages of the
+	// default language missing in another, and translations whose source
+	// changed after them. It is a to-do list, not a problem: a site may
+	// publish a partial translation.
+	Translations []TranslationGap
 }
 
 // Build builds the site in fsys with cfg. It always returns an Output;
@@ -70,7 +75,7 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}}
 	b.run()
 	problem.Sort(b.probs)
-	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats}
+	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats, Translations: b.translationGaps()}
 }
 
 type builder struct {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -89,6 +90,9 @@ type LanguageLink struct {
 	URL        string // the page in that language, or that language's home page
 	Current    bool   // the language of the page being shown
 	Translated bool   // false: URL is the language's home, the page is not yet translated
+	// Untranslated is "not yet translated" in the link's own language (its
+	// i18n key not_translated), for a reader of that language to see.
+	Untranslated string
 }
 
 // LanguageLinks lists every language of the site for a switcher: the page
@@ -100,7 +104,8 @@ func (p *Page) LanguageLinks() []LanguageLink {
 	}
 	var out []LanguageLink
 	for _, s := range p.site.world.sites {
-		l := LanguageLink{Lang: s.lang, Name: s.LanguageName(), Current: s == p.site}
+		l := LanguageLink{Lang: s.lang, Name: s.LanguageName(), Current: s == p.site,
+			Untranslated: s.label("not_translated", "not yet translated")}
 		if t := p.translations[s.lang]; t != nil {
 			l.URL, l.Translated = t.url, true
 		} else {
@@ -276,4 +281,59 @@ func isLang(name string, langs []string) bool {
 		}
 	}
 	return false
+}
+
+// TranslationGap is one page a translator has to look at.
+type TranslationGap struct {
+	Source string // the default language's file, "content/zhanaozen/_index.md"
+	Lang   string // the language it is missing in, or whose translation is older
+	// Translation is the translated file when it exists but is older than
+	// Source; "" when the page is not translated at all.
+	Translation string
+}
+
+// translationGaps lists, for each content page of the default language,
+// the languages it lacks, and the translations whose source was changed
+// after them. "Changed" compares front matter lastmod when both files set
+// it, else the files' modification times.
+func (b *builder) translationGaps() []TranslationGap {
+	if b.world == nil || len(b.world.langs) < 2 {
+		return nil
+	}
+	var gaps []TranslationGap
+	for _, p := range b.world.sites[0].byURL {
+		if p.src == nil || p.src.File == "" {
+			continue
+		}
+		for _, lang := range b.world.langs[1:] {
+			t := p.translations[lang]
+			switch {
+			case t == nil || t.src == nil || t.src.File == "":
+				gaps = append(gaps, TranslationGap{Source: p.src.File, Lang: lang})
+			case b.newer(p, t):
+				gaps = append(gaps, TranslationGap{Source: p.src.File, Lang: lang, Translation: t.src.File})
+			}
+		}
+	}
+	sort.Slice(gaps, func(i, j int) bool {
+		if gaps[i].Source != gaps[j].Source {
+			return gaps[i].Source < gaps[j].Source
+		}
+		return gaps[i].Lang < gaps[j].Lang
+	})
+	return gaps
+}
+
+// newer reports whether the source page changed after its translation.
+func (b *builder) newer(src, tr *Page) bool {
+	a, c := src.src.Meta.Lastmod, tr.src.Meta.Lastmod
+	if !a.IsZero() && !c.IsZero() {
+		return a.After(c)
+	}
+	si, err1 := fs.Stat(b.fsys, src.src.File)
+	ti, err2 := fs.Stat(b.fsys, tr.src.File)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return si.ModTime().After(ti.ModTime())
 }

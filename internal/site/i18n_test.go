@@ -45,7 +45,7 @@ func TestI18nDatesPluralsAndSwitcher(t *testing.T) {
 		// The switcher: the translation where there is one, else the
 		// language's home with a note.
 		{"zhanaozen/clashes/index.html", `href="../../ru/zhanaozen/clashes/" lang="ru"`},
-		{"zhanaozen/only-english/index.html", `href="../../ru/" lang="ru" hreflang="ru">Русский</a> (not yet translated)`},
+		{"zhanaozen/only-english/index.html", `href="../../ru/" lang="ru" hreflang="ru">Русский</a> <span lang="ru">(ещё не переведено)</span>`},
 		// hreflang alternates in the head.
 		{"ru/zhanaozen/clashes/index.html", `<link rel="alternate" hreflang="en" href="https://example.org/zhanaozen/clashes/">`},
 		{"ru/zhanaozen/clashes/index.html", `<link rel="alternate" hreflang="kk" href="https://example.org/kk/zhanaozen/clashes/">`},
@@ -120,5 +120,27 @@ func compareGolden(t *testing.T, res Result, golden string) {
 	}
 	for name := range wantFiles {
 		t.Errorf("%s: in %s but not built", name, golden)
+	}
+}
+
+func TestTranslationGaps(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	// The English page changed after its Russian translation.
+	fsys["content/zhanaozen/clashes.md"].Data = []byte("---\ntitle: The clashes\ndate: 2011-12-16\nlastmod: 2012-12-01\n---\nNew text.\n")
+	fsys["content/zhanaozen/clashes.ru.md"].Data = []byte("---\ntitle: Столкновения\ndate: 2011-12-16\nlastmod: 2012-11-01\n---\nТекст.\n")
+	fsys["content/zhanaozen/clashes.kk.md"].Data = []byte("---\ntitle: Қақтығыстар\ndate: 2011-12-16\nlastmod: 2012-12-02\n---\nМәтін.\n")
+	res := build(t, fsys, Options{})
+	var got []string
+	for _, g := range res.Translations {
+		got = append(got, g.Source+" "+g.Lang+" "+g.Translation)
+	}
+	want := []string{
+		"content/zhanaozen/_index.md kk ",
+		"content/zhanaozen/clashes.md ru content/zhanaozen/clashes.ru.md",
+		"content/zhanaozen/only-english.md kk ",
+		"content/zhanaozen/only-english.md ru ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("gaps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
