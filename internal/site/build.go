@@ -72,8 +72,10 @@ type Result struct {
 // Build builds the site in fsys with cfg. It always returns an Output;
 // when Problems is not empty the Output must not be published.
 func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cache *Cache) Result {
-	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}}
+	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, fileKeys: map[string]string{}}
+	b.structure = sync.OnceValue(b.shortcodeKey)
 	b.run()
+	b.cache.prune()
 	problem.Sort(b.probs)
 	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats, Translations: b.translationGaps()}
 }
@@ -87,6 +89,13 @@ type builder struct {
 
 	world *world  // the site in each language
 	pages []*Page // every page to render, in a stable order
+
+	// structure is the hash of the site's config and page graph
+	// (shortcodeKey), computed at most once per build.
+	structure func() string
+	// fileKeys maps an output file made from a cached result to that
+	// result's cache key, so its finishing can be cached too.
+	fileKeys map[string]string
 
 	mu    sync.Mutex // guards files and probs while workers render
 	files map[string][]byte
@@ -141,6 +150,12 @@ func (b *builder) problem(p problem.Problem) {
 func (b *builder) write(name string, data []byte) {
 	b.mu.Lock()
 	b.files[name] = data
+	b.mu.Unlock()
+}
+
+func (b *builder) keyFile(name, key string) {
+	b.mu.Lock()
+	b.fileKeys[name] = key
 	b.mu.Unlock()
 }
 
@@ -280,56 +295,6 @@ func (b *builder) checkOutput() {
 		if bytes.Contains(b.files[n], []byte("ZgotmplZ")) {
 			b.problem(problem.Problem{File: n, Message: "the output contains ZgotmplZ: a template put an unsafe value in an attribute",
 				Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"})
-		}
-	}
-}
-
-// Cache keeps expensive pure results between builds of the same site in
-// the dev server. A nil *Cache is valid and caches nothing.
-type Cache struct {
-	mu       sync.Mutex
-	markdown map[string]markdownEntry // by cache key
-}
-
-type markdownEntry struct {
-	result markdown.Result
-	probs  []problem.Problem
-}
-
-// NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{markdown: map[string]markdownEntry{}} }
-
-func (c *Cache) get(key string) (markdownEntry, bool) {
-	if c == nil {
-		return markdownEntry{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.markdown[key]
-	return e, ok
-}
-
-func (c *Cache) put(key string, e markdownEntry, live map[string]bool) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.markdown[key] = e
-	live[key] = true
-}
-
-// prune drops the entries the last build did not use, so the cache never
-// grows past one site's worth.
-func (c *Cache) prune(live map[string]bool) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.markdown {
-		if !live[k] {
-			delete(c.markdown, k)
 		}
 	}
 }

@@ -23,6 +23,8 @@ type world struct {
 
 	missingMu sync.Mutex
 	missing   map[string]bool // "lang\x00key" of strings T could not find
+
+	phaseState // what the templates being executed read of other pages
 }
 
 // linkTranslations groups each page with its translations: pages with

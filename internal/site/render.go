@@ -9,7 +9,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/layout"
@@ -27,22 +26,20 @@ func (b *builder) renderMarkdown() {
 		}
 	}
 	siteKey := b.siteKey()
-	shortcodeKey := sync.OnceValue(b.shortcodeKey)
-	live := map[string]bool{}
+	shortcodeKey := b.structure
 	b.workers(len(srcPages), func(i int) {
 		p := srcPages[i]
 		key := b.markdownKey(p, siteKey, shortcodeKey)
-		e, ok := b.cache.get(key)
+		e, ok := b.cache.markdownGet(key)
 		if !ok {
 			e.result, e.probs = p.site.conv.Convert(p.src.Body, b.markdownContext(p))
+			b.cache.markdownPut(key, e)
 		}
-		b.cache.put(key, e, live)
-		p.rendered = e.result
+		p.rendered, p.mdKey = e.result, key
 		for _, pr := range e.probs {
 			b.problem(pr)
 		}
 	})
-	b.cache.prune(live)
 }
 
 // siteKey hashes what every page's markdown may depend on besides its own
@@ -227,9 +224,26 @@ func anchorHint(anchors []string) string {
 
 // executeTemplates runs each page's template on all cores, then the
 // further pages of paginated lists and the 404 page.
+//
+// Regular pages run first, then lists, so that what each phase's templates
+// read of other pages can be recorded for the cache (memo.go): a list
+// shows other pages' summaries, a page usually only its own content.
 func (b *builder) executeTemplates() {
-	b.workers(len(b.pages), func(i int) { b.executePage(b.pages[i]) })
+	keys := b.newTemplateKeys(b.structure())
+	var pages, lists []*Page
+	for _, p := range b.pages {
+		if p.kind == content.KindPage {
+			pages = append(pages, p)
+		} else {
+			lists = append(lists, p)
+		}
+	}
+	for phase, ps := range [phases][]*Page{phasePages: pages, phaseLists: lists} {
+		b.world.phase.Store(int32(phase))
+		b.workers(len(ps), func(i int) { b.executePage(ps[i], keys, phase) })
+	}
 	b.execute404s()
+	b.learn(keys)
 	b.reportMissingStrings()
 }
 
@@ -248,35 +262,49 @@ func (b *builder) reportMissingStrings() {
 	}
 }
 
-func (b *builder) executePage(p *Page) {
+// executePage writes a page, and the further pages of a list whose
+// template asked for .Paginator, each from the cache when its key is there.
+func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
 	if name == "" {
 		b.problem(problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
 			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")})
 		return
 	}
-	paged := false
-	first := *p
-	first.paged = &paged
-	b.executeOne(&first, name, content.OutputPath(p.url))
-	if !paged {
+	first := b.executeOne(p, name, keys, phase, 1)
+	if !first {
 		return
 	}
 	total := newPager(p, 1).TotalPages
 	for n := 2; n <= total; n++ {
-		view := *p
-		view.pager = newPager(p, n)
-		b.executeOne(&view, name, content.OutputPath(pagerURL(p.url, n)))
+		b.executeOne(p, name, keys, phase, n)
 	}
 }
 
-func (b *builder) executeOne(p *Page, name, out string) {
-	html, prob := p.site.layout.Execute(name, p, describe(p))
-	if prob != nil {
-		b.problem(*prob)
-		return
+// executeOne writes page n of p (1 for a page that is not a list) and
+// reports whether the template asked for .Paginator.
+func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n int) bool {
+	key := keys.key(p, phase, n)
+	e, ok := b.cache.templateGet(key)
+	if !ok {
+		paged := false
+		view := *p // the page's own copy: its reads of itself are in its key
+		view.self, view.paged = true, &paged
+		if n > 1 {
+			view.pager = newPager(p, n)
+		}
+		html, prob := p.site.layout.Execute(name, &view, describe(p))
+		e = templateEntry{html: html, prob: prob, paged: paged}
+		b.cache.templatePut(key, e)
 	}
-	b.write(out, html)
+	if e.prob != nil {
+		b.problem(*e.prob)
+		return false
+	}
+	out := content.OutputPath(pagerURL(p.url, n))
+	b.write(out, e.html)
+	b.keyFile(out, key)
+	return e.paged
 }
 
 // execute404s writes each language's 404 page: /404.html for the default
@@ -293,7 +321,12 @@ func (b *builder) execute404s() {
 			continue
 		}
 		p := group[s.lang]
-		b.executeOne(p, name, strings.TrimPrefix(p.url, "/"))
+		html, prob := s.layout.Execute(name, p, describe(p))
+		if prob != nil {
+			b.problem(*prob)
+			continue
+		}
+		b.write(strings.TrimPrefix(p.url, "/"), html)
 	}
 }
 

@@ -30,8 +30,10 @@ type Page struct {
 	translations map[string]*Page // language -> this page in it, this page included
 
 	rendered markdown.Result
+	mdKey    string // cache key of rendered: its identity, for template keys
 	pager    *Pager // set on the copy that renders one page of a list
 	paged    *bool  // set when the template asked for .Paginator
+	self     bool   // the copy a template renders: reads of it are the page's own
 }
 
 // Kind is "home", "section", "page", "taxonomy", "term" or "404".
@@ -44,11 +46,15 @@ func (p *Page) Title() string { return p.title }
 func (p *Page) Description() string { return p.meta().Description }
 
 // Content is the page's rendered markdown.
-func (p *Page) Content() template.HTML { return template.HTML(p.rendered.HTML) }
+func (p *Page) Content() template.HTML {
+	p.noteRead(readContent)
+	return template.HTML(p.rendered.HTML)
+}
 
 // Summary is the front matter summary, else the part before <!--more-->,
 // else the first paragraph.
 func (p *Page) Summary() template.HTML {
+	p.noteRead(readSummary)
 	if s := p.meta().Summary; s != "" {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
@@ -56,23 +62,36 @@ func (p *Page) Summary() template.HTML {
 }
 
 // Truncated reports whether Content holds more than Summary.
-func (p *Page) Truncated() bool { return p.rendered.Truncated }
+func (p *Page) Truncated() bool {
+	p.noteRead(readSummary)
+	return p.rendered.Truncated
+}
 
 // TOC is the page's headings in document order.
-func (p *Page) TOC() []markdown.Heading { return p.rendered.TOC }
+func (p *Page) TOC() []markdown.Heading {
+	p.noteRead(readTOC)
+	return p.rendered.TOC
+}
 
 // TableOfContents is the headings of level 2 and 3 as a nested list in a
 // <nav>, or "" when the page has fewer than two.
 func (p *Page) TableOfContents() template.HTML {
+	p.noteRead(readTOC)
 	return tocHTML(p.rendered.TOC, p.site.label("toc_label", "Contents"))
 }
 
 // WordCount is the number of words in the content.
-func (p *Page) WordCount() int { return p.rendered.WordCount }
+func (p *Page) WordCount() int {
+	p.noteRead(readCount)
+	return p.rendered.WordCount
+}
 
 // ReadingTime is the reading time in whole minutes, at least 1, at 200
 // words a minute.
-func (p *Page) ReadingTime() int { return max(1, (p.rendered.WordCount+199)/200) }
+func (p *Page) ReadingTime() int {
+	p.noteRead(readCount)
+	return max(1, (p.rendered.WordCount+199)/200)
+}
 
 // Date is the front matter date, else publishDate.
 func (p *Page) Date() time.Time {

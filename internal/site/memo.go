@@ -1,0 +1,312 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/samizdat-press/samizdat/internal/markdown"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Cache keeps expensive pure results between builds of the same site in
+// the dev server (ARCHITECTURE.md rule 4: a full rebuild with memoized
+// pure steps). A nil *Cache is valid and caches nothing. Whatever is
+// cached, a build's output is byte-identical to a build without a cache;
+// property_test.go checks that after random edit sequences.
+//
+// What is kept, by key:
+//   - rendered markdown, keyed by the page's source and what links and
+//     shortcodes can see (markdownKey);
+//   - executed templates, keyed by the layouts, the site's structure, the
+//     page's own rendered markdown and, for each kind of other pages' data
+//     (summaries, content, word counts, tables of contents), that data's
+//     hash when the templates of the page's phase read it in the last
+//     build (see reads);
+//   - the finished file (published and relinked) of each executed template
+//     or static file, keyed by its source's key.
+type Cache struct {
+	mu        sync.Mutex
+	markdown  map[string]markdownEntry
+	templates map[string]templateEntry
+	finished  map[string]finishedEntry
+	live      map[string]bool // keys the build in progress used; the rest is dropped at its end
+
+	// reads is, per phase (pages, then lists), what templates read of
+	// pages other than the one they render, as readSummary|readContent|…
+	// bits: learnt by one build, used in the next one's keys.
+	reads [phases]uint32
+	// tmplBase and missing are the template base key of the last build and
+	// the interface strings its templates missed: a template served from
+	// the cache does not call T again, so its misses are carried over.
+	tmplBase string
+	missing  []string
+}
+
+type markdownEntry struct {
+	result markdown.Result
+	probs  []problem.Problem
+}
+
+type templateEntry struct {
+	html  []byte
+	prob  *problem.Problem
+	paged bool // the template asked for .Paginator: later pages of the list exist
+}
+
+type finishedEntry struct {
+	data  []byte
+	probs []problem.Problem
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
+		finished: map[string]finishedEntry{}, live: map[string]bool{}}
+}
+
+func (c *Cache) markdownGet(key string) (markdownEntry, bool) {
+	if c == nil {
+		return markdownEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.markdown[key]
+	if ok {
+		c.live[key] = true
+	}
+	return e, ok
+}
+
+func (c *Cache) markdownPut(key string, e markdownEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.markdown[key] = e
+	c.live[key] = true
+}
+
+func (c *Cache) templateGet(key string) (templateEntry, bool) {
+	if c == nil {
+		return templateEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.templates[key]
+	if ok {
+		c.live[key] = true
+	}
+	return e, ok
+}
+
+func (c *Cache) templatePut(key string, e templateEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.templates[key] = e
+	c.live[key] = true
+}
+
+func (c *Cache) finishedGet(key string) (finishedEntry, bool) {
+	if c == nil {
+		return finishedEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.finished[key]
+	if ok {
+		c.live[key] = true
+	}
+	return e, ok
+}
+
+func (c *Cache) finishedPut(key string, e finishedEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.finished[key] = e
+	c.live[key] = true
+}
+
+// prune drops what the build that just ended did not use, so the cache
+// holds one site's worth.
+func (c *Cache) prune() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, m := range []map[string]markdownEntry{c.markdown} {
+		for k := range m {
+			if !c.live[k] {
+				delete(m, k)
+			}
+		}
+	}
+	for k := range c.templates {
+		if !c.live[k] {
+			delete(c.templates, k)
+		}
+	}
+	for k := range c.finished {
+		if !c.live[k] {
+			delete(c.finished, k)
+		}
+	}
+	c.live = map[string]bool{}
+}
+
+// Template phases: regular pages first, then lists (home, sections,
+// taxonomies, terms), so what each reads of other pages can be told
+// apart.
+const (
+	phasePages = iota
+	phaseLists
+	phases
+)
+
+// What a template read of pages other than the one it renders.
+const (
+	readSummary uint32 = 1 << iota // Summary, Truncated
+	readContent                    // Content
+	readCount                      // WordCount, ReadingTime
+	readTOC                        // TOC, TableOfContents
+	readAll = readSummary | readContent | readCount | readTOC
+)
+
+// noteRead records that a template read rendered data of page p. Reads of
+// the page being rendered (its own copy, self) are part of its own key;
+// reads of any other page go into the phase's bits.
+func (p *Page) noteRead(bit uint32) {
+	if p.self || p.site == nil || p.site.world == nil {
+		return
+	}
+	w := p.site.world
+	w.reads[w.phase.Load()].Or(bit)
+}
+
+// templateKeys computes, once per build, the parts of every template key
+// that do not depend on the page.
+type templateKeys struct {
+	base  string // layouts, config, data, strings, the site's structure
+	reads [phases]uint32
+	dep   [phases]string // hashes of the other pages' data each phase's templates read
+}
+
+func (b *builder) newTemplateKeys(structure string) *templateKeys {
+	h := sha256.New()
+	fmt.Fprintln(h, structure)
+	for _, s := range b.world.sites {
+		fmt.Fprintf(h, "%s %s %v %v\n", s.lang, s.layout.Fingerprint(), s.data, s.strings)
+	}
+	k := &templateKeys{base: hex.EncodeToString(h.Sum(nil))}
+	if b.cache != nil {
+		b.cache.mu.Lock()
+		k.reads = b.cache.reads
+		if b.cache.tmplBase != k.base {
+			k.reads = [phases]uint32{} // all will render: learn afresh
+		}
+		b.cache.mu.Unlock()
+	}
+	for ph := range k.dep {
+		k.dep[ph] = b.renderedHash(k.reads[ph])
+	}
+	return k
+}
+
+// renderedHash hashes the kinds of rendered data in bits over all pages.
+func (b *builder) renderedHash(bits uint32) string {
+	if bits == 0 {
+		return ""
+	}
+	h := sha256.New()
+	for _, p := range b.pages {
+		r := &p.rendered
+		if bits&readSummary != 0 {
+			fmt.Fprintf(h, "%s\x00%t\x00", r.Summary, r.Truncated)
+		}
+		if bits&readContent != 0 {
+			fmt.Fprintf(h, "%s\x00", p.mdKey)
+		}
+		if bits&readCount != 0 {
+			fmt.Fprintf(h, "%d\x00", r.WordCount)
+		}
+		if bits&readTOC != 0 {
+			fmt.Fprintf(h, "%v\x00", r.TOC)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// key is the cache key of one execution: page n of p's template.
+func (k *templateKeys) key(p *Page, phase, n int) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%s\x00%s", k.base, p.site.lang, p.url, n, p.mdKey, k.dep[phase])
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// learn stores what this build's templates read, for the next build's
+// keys. A template served from the cache was not run, so what it read last
+// time still counts: the bits only grow until the layouts or the site's
+// structure change and every template runs again.
+func (b *builder) learn(k *templateKeys) {
+	if b.cache == nil {
+		return
+	}
+	b.cache.mu.Lock()
+	defer b.cache.mu.Unlock()
+	for ph := range b.cache.reads {
+		seen := b.world.reads[ph].Load()
+		if b.cache.tmplBase == k.base {
+			seen |= b.cache.reads[ph]
+		}
+		b.cache.reads[ph] = seen
+	}
+	missing := b.world.missingStrings()
+	if b.cache.tmplBase == k.base {
+		missing = union(missing, b.cache.missing)
+		for _, m := range missing {
+			lang, key, _ := cut0(m)
+			b.world.noteMissing(lang, key)
+		}
+	}
+	b.cache.tmplBase, b.cache.missing = k.base, missing
+}
+
+func union(a, b []string) []string {
+	set := map[string]bool{}
+	for _, s := range append(append([]string(nil), a...), b...) {
+		set[s] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func cut0(s string) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+// phaseState is the world's record of the phase being executed and what
+// its templates read of other pages.
+type phaseState struct {
+	phase atomic.Int32
+	reads [phases]atomic.Uint32
+}
