@@ -180,7 +180,7 @@ const (
 	readContent                    // Content
 	readCount                      // WordCount, ReadingTime
 	readTOC                        // TOC, TableOfContents
-	readAll = readSummary | readContent | readCount | readTOC
+	readAll     = readSummary | readContent | readCount | readTOC
 )
 
 // noteRead records that a template read rendered data of page p. Reads of
