@@ -79,7 +79,12 @@ const ManifestName = "SHA256SUMS"
 // `sha256sum -c` reads: "<hex>  <path>" per line, sorted by path, every
 // file except SHA256SUMS itself. Paths holding a backslash or a newline
 // are escaped the way GNU coreutils does (a leading backslash on the line).
-func Manifest(files map[string][]byte) []byte {
+func Manifest(files map[string][]byte) []byte { return ManifestWith(files, nil) }
+
+// ManifestWith is Manifest with the checksums a caller already knows:
+// known returns a file's SHA-256 when it has it (the dev server keeps
+// them for files that did not change), and nil known means none.
+func ManifestWith(files map[string][]byte, known func(path string) ([32]byte, bool)) []byte {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		if p != ManifestName {
@@ -89,7 +94,13 @@ func Manifest(files map[string][]byte) []byte {
 	sort.Strings(paths)
 	var b strings.Builder
 	for _, p := range paths {
-		sum := sha256.Sum256(files[p])
+		sum, ok := [32]byte{}, false
+		if known != nil {
+			sum, ok = known(p)
+		}
+		if !ok {
+			sum = sha256.Sum256(files[p])
+		}
 		name := p
 		if strings.ContainsAny(p, "\\\n\r") {
 			b.WriteByte('\\')

@@ -15,6 +15,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -123,22 +124,78 @@ func (b *builder) run() {
 // 404.html (and each language's) keeps root-relative links: hosts serve it at whatever path was
 // asked for, where a page-relative link would point nowhere.
 func (b *builder) finish() {
-	out := &output.Output{Files: b.files}
-	publish.Process(out, publish.Options{
+	opts := publish.Options{
 		Minify:      config.On(b.cfg.Output.Minify),
 		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint,
-	})
-	b.probs = append(b.probs, out.Problems...)
+	}
+	// Fingerprints and portable links make one file's bytes depend on
+	// others'; without them each file is finished on its own, so the dev
+	// server's cache can keep finished files.
+	if b.cache == nil || opts.Fingerprint || b.opts.Portable {
+		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable)...)
+		b.files[publish.ManifestName] = publish.Manifest(b.files)
+		return
+	}
+	b.finishCached(opts)
+}
+
+// finishFiles publishes and relinks files in place and returns the
+// problems found.
+func finishFiles(files map[string][]byte, opts publish.Options, portable bool) []problem.Problem {
+	out := &output.Output{Files: files}
+	publish.Process(out, opts)
 	notFound := map[string][]byte{}
-	for name, data := range b.files {
+	for name, data := range files {
 		if path.Base(name) == "404.html" {
 			notFound[name] = data
-			delete(b.files, name)
+			delete(files, name)
 		}
 	}
-	relink.Rewrite(b.files, relink.Options{Portable: b.opts.Portable})
-	maps.Copy(b.files, notFound)
-	b.files[publish.ManifestName] = publish.Manifest(b.files)
+	relink.Rewrite(files, relink.Options{Portable: portable})
+	maps.Copy(files, notFound)
+	return out.Problems
+}
+
+// finishCached finishes only the files whose source changed, taking the
+// rest, with their problems and checksums, from the cache.
+func (b *builder) finishCached(opts publish.Options) {
+	optKey := fmt.Sprintf("%+v", opts)
+	done := map[string]finishedEntry{}
+	todo := map[string][]byte{}
+	for name, data := range b.files {
+		if k, ok := b.fileKeys[name]; ok {
+			if e, hit := b.cache.finishedGet(k + optKey + name); hit {
+				done[name] = e
+				continue
+			}
+		}
+		todo[name] = data
+	}
+	probs := finishFiles(todo, opts, false)
+	byFile := map[string][]problem.Problem{}
+	for _, p := range probs {
+		byFile[p.File] = append(byFile[p.File], p)
+	}
+	for name, data := range todo {
+		b.files[name] = data
+		if k, ok := b.fileKeys[name]; ok {
+			e := finishedEntry{data: data, probs: byFile[name], sum: sha256.Sum256(data)}
+			b.cache.finishedPut(k+optKey+name, e)
+			done[name] = e
+			delete(byFile, name)
+		}
+	}
+	for _, ps := range byFile {
+		b.probs = append(b.probs, ps...)
+	}
+	for name, e := range done {
+		b.files[name] = e.data
+		b.probs = append(b.probs, e.probs...)
+	}
+	b.files[publish.ManifestName] = publish.ManifestWith(b.files, func(name string) ([32]byte, bool) {
+		e, ok := done[name]
+		return e.sum, ok
+	})
 }
 
 func (b *builder) problem(p problem.Problem) {
@@ -246,6 +303,12 @@ func (b *builder) copyFile(src, out string) {
 	}
 	b.write(out, data)
 	b.stats.Static++
+	// A file whose size and modification time are the same as last build
+	// needs no finishing again. Without a time (in-memory file systems)
+	// there is nothing to go by.
+	if info, err := fs.Stat(b.fsys, src); err == nil && !info.ModTime().IsZero() {
+		b.keyFile(out, fmt.Sprintf("file:%s:%d:%d", src, info.Size(), info.ModTime().UnixNano()))
+	}
 }
 
 // copyStatic publishes static/ at the root of the site. Symbolic links

@@ -60,6 +60,7 @@ type templateEntry struct {
 type finishedEntry struct {
 	data  []byte
 	probs []problem.Problem
+	sum   [32]byte // SHA-256 of data, for SHA256SUMS
 }
 
 // NewCache returns an empty cache.
