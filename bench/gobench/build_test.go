@@ -16,6 +16,7 @@ package gobench
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,6 +39,13 @@ const nowUnix = 1767225600
 // benchSite copies bench/site and the corpus into a temporary folder and
 // returns it with its config.
 func benchSite(b *testing.B) (fs.FS, config.Config) {
+	b.Helper()
+	_, fsys, cfg := benchSiteDir(b)
+	return fsys, cfg
+}
+
+// benchSiteDir is benchSite, also giving the site's folder.
+func benchSiteDir(b *testing.B) (string, fs.FS, config.Config) {
 	b.Helper()
 	corpus := os.Getenv("SAMIZDAT_CORPUS")
 	if corpus == "" {
@@ -62,12 +70,14 @@ func benchSite(b *testing.B) (fs.FS, config.Config) {
 	if b.Failed() {
 		b.FailNow()
 	}
-	return fsys, cfg
+	return dir, fsys, cfg
 }
 
 func build(b *testing.B, fsys fs.FS, cfg config.Config, cache *site.Cache) site.Result {
 	b.Helper()
-	res := site.Build(context.Background(), fsys, cfg, site.Options{Now: time.Unix(nowUnix, 0).UTC()}, cache)
+	// With a cache the build is the dev server's, which keeps asset names
+	// (no fingerprints) so stylesheets can be swapped in place.
+	res := site.Build(context.Background(), fsys, cfg, site.Options{Now: time.Unix(nowUnix, 0).UTC(), NoFingerprint: cache != nil}, cache)
 	if !res.OK() {
 		for _, p := range res.Problems {
 			b.Error(p)
@@ -123,6 +133,32 @@ func BenchmarkRebuildUnchanged(b *testing.B) {
 	res := build(b, fsys, cfg, cache)
 	cpuClock(b)
 	for b.Loop() {
+		res = build(b, fsys, cfg, cache)
+	}
+	reportPages(b, res)
+}
+
+// BenchmarkRebuildOneEdit is the dev server's rebuild after a save that
+// adds a paragraph at the end of one page, as bench/reload-latency does.
+func BenchmarkRebuildOneEdit(b *testing.B) {
+	dir, fsys, cfg := benchSiteDir(b)
+	pages, err := filepath.Glob(filepath.Join(dir, "content", "events", "*.md"))
+	if err != nil || len(pages) < 2 {
+		b.Fatalf("no pages in %s/content/events", dir)
+	}
+	page := pages[1] // pages[0] is _index.md
+	cache := site.NewCache()
+	res := build(b, fsys, cfg, cache)
+	cpuClock(b)
+	n := 0
+	for b.Loop() {
+		n++
+		f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nAn edit, number %d.\n", n)
+		f.Close()
 		res = build(b, fsys, cfg, cache)
 	}
 	reportPages(b, res)
