@@ -15,25 +15,23 @@ type attr struct {
 }
 
 // html records the edits for the HTML b, found at offset off of a file in the folder dir. It
-// tokenizes with golang.org/x/net/html, which tells tags from text, comments and the raw text of
-// <script> and <style> as browsers do, and re-reads each tag's raw bytes to locate attribute
-// values, so that everything but the rewritten URLs keeps its bytes.
+// splits b into the tokens of golang.org/x/net/html's tokenizer (see scanner), which tells tags
+// from text, comments and the raw text of <script> and <style> as browsers do, and re-reads each
+// tag's raw bytes to locate attribute values, so that everything but the rewritten URLs keeps
+// its bytes.
 func (r *rewriter) html(dir string, b []byte, off int) {
-	z := html.NewTokenizer(bytes.NewReader(b))
-	pos := 0
+	s := scanner{b: b}
 	var rawText string // "style" or "noscript" when the next text token is that element's content
 	for {
-		tt := z.Next()
-		raw := z.Raw()
-		start := pos
-		pos += len(raw)
+		tt, start, end := s.next()
+		raw := b[start:end]
 		switch tt {
-		case html.ErrorToken:
+		case tokError:
 			return
-		case html.StartTagToken, html.SelfClosingTagToken:
+		case tokTag:
 			name := r.tag(dir, raw, off+start)
 			rawText = ""
-			if tt == html.StartTagToken {
+			if s.startTag {
 				switch {
 				case bytes.EqualFold(name, []byte("style")):
 					rawText = "style"
@@ -42,7 +40,7 @@ func (r *rewriter) html(dir string, b []byte, off int) {
 				}
 			}
 			continue
-		case html.TextToken:
+		case tokText:
 			switch rawText {
 			case "style":
 				r.css(dir, raw, off+start)
