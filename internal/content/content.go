@@ -28,12 +28,15 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/frontmatter"
@@ -74,6 +77,10 @@ type Page struct {
 	// TranslationKey groups a page with its translations: the front matter
 	// translationKey, else the source path without its language suffix.
 	TranslationKey string
+	// Version and MetaVersion identify the file's content and its front
+	// matter's (SHA-256 hex), so caches need not hash them again. Set only
+	// when Options.Parsed is.
+	Version, MetaVersion string
 }
 
 // OutputPath is the file, relative to the output root, the page is
@@ -101,6 +108,10 @@ type Options struct {
 	// Languages are the site's language codes, the default (at the root)
 	// first; nil means a single language, "en".
 	Languages []string
+	// Parsed, when not nil, keeps decoded files between loads (the dev
+	// server's rebuilds), so a file whose size and modification time are
+	// unchanged is not read and decoded again.
+	Parsed *ParseCache
 }
 
 // File is one non-markdown file under content/ that is published as is:
@@ -129,8 +140,14 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	if len(opts.Languages) == 0 {
 		opts.Languages = []string{"en"}
 	}
+	opts.Parsed.reset(opts.Taxonomies)
 	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}}
 	l.walk()
+	seen := map[string]bool{}
+	for _, p := range l.pages {
+		seen[p.File] = true
+	}
+	opts.Parsed.prune(seen)
 	l.sections()
 	l.urls()
 	l.checkNames()
@@ -246,22 +263,29 @@ func plainErr(err error) string {
 }
 
 func (l *loader) read(p, rel string, d fs.DirEntry) {
-	if info, err := d.Info(); err == nil && info.Size() > maxFileSize {
+	info, err := d.Info()
+	if err == nil && info.Size() > maxFileSize {
 		l.probs.Add(p, 0, 0, fmt.Sprintf("file is %d MB, larger than the %d MB a page may be", info.Size()>>20, maxFileSize>>20),
 			"split it into several pages, or move large files into static/")
 		return
 	}
-	src, err := fs.ReadFile(l.fsys, p)
-	if err != nil {
-		l.probs.Add(p, 0, 0, "cannot read: "+plainErr(err), "check the file's permissions")
-		return
+	f, ok := l.opts.Parsed.get(p, info)
+	if !ok {
+		src, err := fs.ReadFile(l.fsys, p)
+		if err != nil {
+			l.probs.Add(p, 0, 0, "cannot read: "+plainErr(err), "check the file's permissions")
+			return
+		}
+		f = parse(p, src, l.opts.Taxonomies, l.opts.Parsed != nil)
+		l.opts.Parsed.put(p, info, f)
 	}
-	meta, body, bodyLine, probs := frontmatter.ParseWith(p, src, l.opts.Taxonomies)
-	l.probs = append(l.probs, probs...)
+	l.probs = append(l.probs, f.probs...)
+	meta := f.meta
+	meta.Aliases = append([]string(nil), meta.Aliases...) // cleaned below; the cached copy stays as parsed
 	dir := path.Dir(rel)
 	base, lang := l.splitLang(path.Base(rel))
-	page := &Page{File: p, Meta: meta, Body: body, BodyLine: bodyLine, Lang: lang,
-		TranslationKey: path.Join(Dir, dir, base)}
+	page := &Page{File: p, Meta: meta, Body: f.body, BodyLine: f.bodyLine, Lang: lang,
+		TranslationKey: path.Join(Dir, dir, base), Version: f.version, MetaVersion: f.metaVersion}
 	if meta.TranslationKey != "" {
 		page.TranslationKey = "key:" + meta.TranslationKey
 	}
@@ -583,5 +607,96 @@ func (l *loader) checkClaims() {
 			l.probs.Add(c.file, 0, 0, fmt.Sprintf("%s is claimed by more than one source: %s", url, strings.Join(names, ", ")),
 				"give one of them a different slug, url or file name")
 		}
+	}
+}
+
+// parsedFile is one content file decoded.
+type parsedFile struct {
+	meta        frontmatter.Meta
+	body        []byte
+	bodyLine    int
+	probs       []problem.Problem
+	version     string
+	metaVersion string
+}
+
+// parse decodes a file; versions are hashed only for a cache's sake.
+func parse(p string, src []byte, taxonomies []string, versions bool) parsedFile {
+	meta, body, bodyLine, probs := frontmatter.ParseWith(p, src, taxonomies)
+	f := parsedFile{meta: meta, body: body, bodyLine: bodyLine, probs: probs}
+	if versions {
+		sum := sha256.Sum256(src)
+		fm := sha256.Sum256(src[:len(src)-min(len(body), len(src))])
+		f.version, f.metaVersion = hex.EncodeToString(sum[:]), hex.EncodeToString(fm[:])
+	}
+	return f
+}
+
+// ParseCache keeps decoded content files between loads of one site, keyed
+// by path and checked by size and modification time. A file system that
+// gives no modification time (fstest.MapFS) is always read again. A nil
+// *ParseCache caches nothing.
+type ParseCache struct {
+	mu         sync.Mutex
+	files      map[string]cachedFile
+	taxonomies string // the taxonomies the files were decoded with
+}
+
+type cachedFile struct {
+	size int64
+	mod  time.Time
+	f    parsedFile
+}
+
+// NewParseCache returns an empty cache.
+func NewParseCache() *ParseCache { return &ParseCache{files: map[string]cachedFile{}} }
+
+func (c *ParseCache) get(p string, info fs.FileInfo) (parsedFile, bool) {
+	if c == nil || info == nil || info.ModTime().IsZero() {
+		return parsedFile{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.files[p]
+	if !ok || e.size != info.Size() || !e.mod.Equal(info.ModTime()) {
+		return parsedFile{}, false
+	}
+	return e.f, true
+}
+
+func (c *ParseCache) put(p string, info fs.FileInfo, f parsedFile) {
+	if c == nil || info == nil || info.ModTime().IsZero() {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files[p] = cachedFile{size: info.Size(), mod: info.ModTime(), f: f}
+}
+
+// prune forgets files that the last load did not see (deleted, renamed).
+func (c *ParseCache) prune(seen map[string]bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.files {
+		if !seen[p] {
+			delete(c.files, p)
+		}
+	}
+}
+
+// reset empties the cache when the taxonomies change, as they decide
+// which front matter keys are known.
+func (c *ParseCache) reset(taxonomies []string) {
+	if c == nil {
+		return
+	}
+	key := strings.Join(taxonomies, ",")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.taxonomies != key {
+		c.files, c.taxonomies = map[string]cachedFile{}, key
 	}
 }

@@ -221,7 +221,7 @@ func (b *builder) keyFile(name, key string) {
 func (b *builder) load() {
 	src, probs := content.Load(b.fsys, content.Options{
 		Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
-		Taxonomies: b.cfg.TaxonomyPlurals(), Languages: b.cfg.LanguageCodes(),
+		Taxonomies: b.cfg.TaxonomyPlurals(), Languages: b.cfg.LanguageCodes(), Parsed: b.cache.parseCache(),
 	})
 	b.probs = append(b.probs, probs...)
 	data := b.loadData()

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -29,6 +30,8 @@ import (
 //   - the finished file (published and relinked) of each executed template
 //     or static file, keyed by its source's key.
 type Cache struct {
+	parsed *content.ParseCache // decoded content files, by path, size and time
+
 	mu        sync.Mutex
 	markdown  map[string]markdownEntry
 	templates map[string]templateEntry
@@ -65,7 +68,7 @@ type finishedEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
+	return &Cache{parsed: content.NewParseCache(), markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
 		finished: map[string]finishedEntry{}, live: map[string]bool{}}
 }
 
@@ -136,6 +139,14 @@ func (c *Cache) finishedPut(key string, e finishedEntry) {
 	defer c.mu.Unlock()
 	c.finished[key] = e
 	c.live[key] = true
+}
+
+// parseCache is the content files' cache; nil for a nil Cache.
+func (c *Cache) parseCache() *content.ParseCache {
+	if c == nil {
+		return nil
+	}
+	return c.parsed
 }
 
 // prune drops what the build that just ended did not use, so the cache
@@ -250,6 +261,9 @@ func (b *builder) renderedHash(bits uint32) string {
 
 // key is the cache key of one execution: page n of p's template.
 func (k *templateKeys) key(p *Page, phase, n int) string {
+	if k == nil {
+		return ""
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%s\x00%s", k.base, p.site.lang, p.url, n, p.mdKey, k.dep[phase])
 	return hex.EncodeToString(h.Sum(nil))
@@ -260,7 +274,7 @@ func (k *templateKeys) key(p *Page, phase, n int) string {
 // time still counts: the bits only grow until the layouts or the site's
 // structure change and every template runs again.
 func (b *builder) learn(k *templateKeys) {
-	if b.cache == nil {
+	if b.cache == nil || k == nil {
 		return
 	}
 	b.cache.mu.Lock()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -24,6 +25,17 @@ func (b *builder) renderMarkdown() {
 		if p.src != nil && p.src.File != "" {
 			srcPages = append(srcPages, p)
 		}
+	}
+	if b.cache == nil { // a cold build: no keys to compute
+		b.workers(len(srcPages), func(i int) {
+			p := srcPages[i]
+			var probs []problem.Problem
+			p.rendered, probs = p.site.conv.Convert(p.src.Body, b.markdownContext(p))
+			for _, pr := range probs {
+				b.problem(pr)
+			}
+		})
+		return
 	}
 	siteKey := b.siteKey()
 	shortcodeKey := b.structure
@@ -66,9 +78,8 @@ func (b *builder) siteKey() string {
 // shortcodeKey's config and page graph, so those join the key.
 func (b *builder) markdownKey(p *Page, siteKey string, shortcodeKey func() string) string {
 	h := sha256.New()
-	fmt.Fprintln(h, siteKey, p.src.File, p.src.BodyLine)
-	h.Write(p.src.Body)
-	if strings.Contains(string(p.src.Body), "{{") {
+	fmt.Fprintln(h, siteKey, p.src.File, p.src.BodyLine, p.src.Version)
+	if bytes.Contains(p.src.Body, []byte("{{")) {
 		fmt.Fprintf(h, "\n%+v\n%v\n%v\n%s\n", p.src.Meta, p.site.data, p.site.strings, shortcodeKey())
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -102,7 +113,9 @@ func (b *builder) shortcodeKey() string {
 			fmt.Fprintf(h, " %s", t.url)
 		}
 		if q.src != nil {
-			fmt.Fprintf(h, " %+v", q.src.Meta)
+			// The front matter as written identifies its decoded Meta
+			// (taxonomies, the only other input, are in the config).
+			fmt.Fprintf(h, " %s", q.src.MetaVersion)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -229,7 +242,10 @@ func anchorHint(anchors []string) string {
 // read of other pages can be recorded for the cache (memo.go): a list
 // shows other pages' summaries, a page usually only its own content.
 func (b *builder) executeTemplates() {
-	keys := b.newTemplateKeys(b.structure())
+	var keys *templateKeys
+	if b.cache != nil {
+		keys = b.newTemplateKeys(b.structure())
+	}
 	var pages, lists []*Page
 	for _, p := range b.pages {
 		if p.kind == content.KindPage {
@@ -284,7 +300,7 @@ func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 // executeOne writes page n of p (1 for a page that is not a list) and
 // reports whether the template asked for .Paginator.
 func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n int) bool {
-	key := keys.key(p, phase, n)
+	key := keys.key(p, phase, n) // "" without a cache
 	e, ok := b.cache.templateGet(key)
 	if !ok {
 		paged := false
@@ -303,7 +319,9 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 	}
 	out := content.OutputPath(pagerURL(p.url, n))
 	b.write(out, e.html)
-	b.keyFile(out, key)
+	if key != "" {
+		b.keyFile(out, key)
+	}
 	return e.paged
 }
 
