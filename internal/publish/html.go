@@ -29,6 +29,7 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 		probs problem.List
 	}
 	results := make([]result, len(names))
+	refs := newRefFinder(assets)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
@@ -41,7 +42,7 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 				r := &results[i]
 				r.b = files[names[i]]
 				if len(assets) > 0 {
-					r.b = rewriteHTML(r.b, assets)
+					r.b = refs.rewriteHTML(r.b, assets)
 				}
 				if doMinify {
 					if b, ok := minifyFile(m, names[i], r.b, &r.probs); ok {
@@ -67,45 +68,76 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 //
 // Only the part of src up to the last place a reference could be is
 // tokenized (see lastRef); the rest is copied as it is.
+//
+// It returns src itself when nothing changed.
 func rewriteHTML(src []byte, assets map[string]asset) []byte {
-	return rewriteHTMLUntil(src, assets, lastRef(src, assets))
+	return newRefFinder(assets).rewriteHTML(src, assets)
+}
+
+// rewriteHTML is rewriteHTML with the finder made once for all pages.
+func (f *refFinder) rewriteHTML(src []byte, assets map[string]asset) []byte {
+	return f.rewriteHTMLUntil(src, assets, f.lastRef(src))
 }
 
 // rewriteHTMLUntil is rewriteHTML tokenizing src up to stop only.
 func rewriteHTMLUntil(src []byte, assets map[string]asset, stop int) []byte {
+	return newRefFinder(assets).rewriteHTMLUntil(src, assets, stop)
+}
+
+func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop int) []byte {
 	if stop < 0 {
 		return src
 	}
 	z := html.NewTokenizer(bytes.NewReader(src))
-	out := make([]byte, 0, len(src)+128)
+	// out is nil until a token changes: src[:copied] is what it would hold.
+	var out []byte
+	copied := 0
+	put := func(old, new []byte, pos int) {
+		if out == nil {
+			if bytes.Equal(old, new) {
+				copied = pos + len(old)
+				return
+			}
+			out = make([]byte, 0, len(src)+128)
+			out = append(out, src[:copied]...)
+		}
+		out = append(out, new...)
+	}
+	finish := func(pos int) []byte {
+		if out == nil {
+			return src
+		}
+		return append(out, src[pos:]...)
+	}
 	inNoscript := false
 	pos := 0
 	for {
 		if pos >= stop {
 			// Nothing from here on can name an asset, nor can the
 			// content of a <noscript> that starts here.
-			return append(out, src[pos:]...)
+			return finish(pos)
 		}
 		tt := z.Next()
 		raw := z.Raw()
+		start := pos
 		pos += len(raw)
 		switch tt {
 		case html.ErrorToken:
-			return append(out, raw...)
+			return finish(start)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			b, name := rewriteTag(raw, assets)
-			out = append(out, b...)
+			put(raw, b, start)
 			inNoscript = tt == html.StartTagToken && name == "noscript"
 			continue
 		case html.TextToken:
 			if inNoscript {
-				out = append(out, rewriteHTML(raw, assets)...)
+				put(raw, f.rewriteHTML(raw, assets), start)
 				inNoscript = false
 				continue
 			}
 		}
 		inNoscript = false
-		out = append(out, raw...)
+		put(raw, raw, start)
 	}
 }
 
@@ -119,20 +151,35 @@ func rewriteHTMLUntil(src []byte, assets map[string]asset, stop int) []byte {
 // digit or '.', except &period;. So past the last of these, no tag can
 // change.
 func lastRef(src []byte, assets map[string]asset) int {
-	var exts []string
-	relevant := map[rune]bool{'%': true}
+	return newRefFinder(assets).lastRef(src)
+}
+
+// refFinder is what lastRef needs to know of the assets, worked out once
+// for all pages.
+type refFinder struct {
+	exts     []string
+	relevant map[rune]bool
+}
+
+func newRefFinder(assets map[string]asset) *refFinder {
+	f := &refFinder{relevant: map[rune]bool{'%': true}}
 	for name := range assets {
 		ext := path.Ext(name)
 		if ext == "" {
 			ext = path.Base(name)
 		}
-		if !slices.Contains(exts, ext) {
-			exts = append(exts, ext)
+		if !slices.Contains(f.exts, ext) {
+			f.exts = append(f.exts, ext)
 			for _, r := range ext {
-				relevant[r] = true
+				f.relevant[r] = true
 			}
 		}
 	}
+	return f
+}
+
+func (f *refFinder) lastRef(src []byte) int {
+	exts, relevant := f.exts, f.relevant
 	last := -1
 	found := func(end int) { last = max(last, end) }
 	for _, ext := range exts {
