@@ -36,6 +36,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template/parse"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -55,6 +57,7 @@ type Set struct {
 	// is reported once; pages and partial calls that use them stay quiet
 	// instead of adding a problem each (the build fails anyway).
 	broken map[string]bool
+	sizes  sync.Map // page template name -> *atomic.Int64, its last output size (see Execute)
 }
 
 // Parse reads every .html file under layouts/ in fsys and parses it with
@@ -243,12 +246,30 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 		return nil, &problem.Problem{File: Dir + "/" + name, Message: "no such template"}
 	}
 	var buf bytes.Buffer
+	// Start at the size of this template's last output: pages of one
+	// template are alike, and growing the buffer step by step copied each
+	// page about twice.
+	hint := s.sizeHint(name)
+	buf.Grow(int(hint.Load()))
 	if err := t.Execute(&buf, data); err != nil {
 		p := templateProblem(err, name)
 		p.Message = fmt.Sprintf("while rendering %s: %s", page, p.Message)
 		return nil, &p
 	}
+	hint.Store(int64(min(buf.Len(), maxSizeHint)))
 	return buf.Bytes(), nil
+}
+
+// maxSizeHint caps the buffer Execute starts with.
+const maxSizeHint = 4 << 20
+
+// sizeHint returns the last output size of the page template name.
+func (s *Set) sizeHint(name string) *atomic.Int64 {
+	if h, ok := s.sizes.Load(name); ok {
+		return h.(*atomic.Int64)
+	}
+	h, _ := s.sizes.LoadOrStore(name, new(atomic.Int64))
+	return h.(*atomic.Int64)
 }
 
 // Fingerprint is a hash of every layout file's name and text, for caches

@@ -165,6 +165,8 @@ func (p *page) render(nodes []node, fragment bool) string {
 	reader := text.NewReader(a.src)
 	doc := p.conv.md.Parser().Parse(reader, parser.WithContext(pc))
 	var buf bytes.Buffer
+	// HTML is about 1.5x its markdown; growing from empty copied it twice.
+	buf.Grow(len(a.src) + len(a.src)/2 + 512)
 	if err := p.conv.md.Renderer().Render(&buf, a.src, doc); err != nil {
 		// Rendering writes to a bytes.Buffer; an error means a renderer
 		// bug, which the editor should still hear about.
