@@ -247,11 +247,17 @@ func (p *Page) InSection(o *Page) bool {
 	return o != nil && o.url != "/" && strings.HasPrefix(p.url, o.url)
 }
 
-func (p *Page) meta() frontmatter.Meta {
+// noMeta is the front matter of generated pages (terms, 404). Read-only.
+var noMeta frontmatter.Meta
+
+// meta returns the page's front matter by pointer: sorting thousands of
+// pages by date would otherwise copy the whole Meta at every comparison.
+// Callers only read it.
+func (p *Page) meta() *frontmatter.Meta {
 	if p.src == nil {
-		return frontmatter.Meta{}
+		return &noMeta
 	}
-	return p.src.Meta
+	return &p.src.Meta
 }
 
 // Pager is one page of a paginated list.
