@@ -133,10 +133,28 @@ func (b *builder) finish() {
 	// server's cache can keep finished files.
 	if b.cache == nil || opts.Fingerprint || b.opts.Portable {
 		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable)...)
-		b.files[publish.ManifestName] = publish.Manifest(b.files)
+		b.files[publish.ManifestName] = publish.ManifestWith(b.files, b.checksums())
 		return
 	}
 	b.finishCached(opts)
+}
+
+// checksums hashes every file on all cores, for SHA256SUMS.
+func (b *builder) checksums() func(string) ([32]byte, bool) {
+	names := make([]string, 0, len(b.files))
+	for n := range b.files {
+		names = append(names, n)
+	}
+	sums := make([][32]byte, len(names))
+	b.workers(len(names), func(i int) { sums[i] = sha256.Sum256(b.files[names[i]]) })
+	byName := make(map[string][32]byte, len(names))
+	for i, n := range names {
+		byName[n] = sums[i]
+	}
+	return func(name string) ([32]byte, bool) {
+		s, ok := byName[name]
+		return s, ok
+	}
 }
 
 // finishFiles publishes and relinks files in place and returns the
@@ -354,8 +372,10 @@ func (b *builder) checkOutput() {
 		}
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		if bytes.Contains(b.files[n], []byte("ZgotmplZ")) {
+	bad := make([]bool, len(names))
+	b.workers(len(names), func(i int) { bad[i] = bytes.Contains(b.files[names[i]], []byte("ZgotmplZ")) })
+	for i, n := range names {
+		if bad[i] {
 			b.problem(problem.Problem{File: n, Message: "the output contains ZgotmplZ: a template put an unsafe value in an attribute",
 				Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"})
 		}
