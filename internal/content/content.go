@@ -34,9 +34,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/frontmatter"
@@ -210,6 +212,7 @@ func (l *loader) splitLang(name string) (string, string) {
 // link could publish a file from outside the site (a private key, a draft
 // folder), so it is a problem instead.
 func (l *loader) walk() {
+	var files []mdFile
 	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.probs.Add(p, 0, 0, "cannot read: "+plainErr(err), "check the file's permissions")
@@ -237,7 +240,7 @@ func (l *loader) walk() {
 			l.dir(path.Dir(rel)).others = append(l.dir(path.Dir(rel)).others, p)
 			return nil
 		}
-		l.read(p, rel, d)
+		files = append(files, mdFile{p, rel, d})
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
@@ -246,6 +249,63 @@ func (l *loader) walk() {
 	if err != nil {
 		l.probs.Add(Dir, 0, 0, "cannot read the content folder: "+plainErr(err), "")
 	}
+	// Reading and decoding is most of the work and independent per file:
+	// done on all cores, then taken in walk order, so pages and problems
+	// come out the same whatever finished first.
+	decoded := make([]decodedFile, len(files))
+	parallel(len(files), func(i int) { decoded[i] = l.decode(files[i]) })
+	for i, f := range files {
+		l.read(f, decoded[i])
+	}
+}
+
+// mdFile is one markdown file found by the walk.
+type mdFile struct {
+	p, rel string
+	d      fs.DirEntry
+}
+
+// decodedFile is an mdFile read and decoded, or the problem that stopped it.
+type decodedFile struct {
+	f    parsedFile
+	prob *problem.Problem
+}
+
+// decode reads and decodes a file, from the cache when it is unchanged.
+// It runs on many goroutines: it touches nothing of the loader but its
+// options.
+func (l *loader) decode(m mdFile) decodedFile {
+	info, err := m.d.Info()
+	if err == nil && info.Size() > maxFileSize {
+		return decodedFile{prob: &problem.Problem{File: m.p,
+			Message: fmt.Sprintf("file is %d MB, larger than the %d MB a page may be", info.Size()>>20, maxFileSize>>20),
+			Hint:    "split it into several pages, or move large files into static/"}}
+	}
+	if f, ok := l.opts.Parsed.get(m.p, info); ok {
+		return decodedFile{f: f}
+	}
+	src, err := fs.ReadFile(l.fsys, m.p)
+	if err != nil {
+		return decodedFile{prob: &problem.Problem{File: m.p, Message: "cannot read: " + plainErr(err), Hint: "check the file's permissions"}}
+	}
+	f := parse(m.p, src, l.opts.Taxonomies, l.opts.Parsed != nil)
+	l.opts.Parsed.put(m.p, info, f)
+	return decodedFile{f: f}
+}
+
+// parallel runs fn for each index in [0,n) on all cores and returns when
+// every call has.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // isEditorTemp reports editor swap and backup files, which are never pages.
@@ -262,23 +322,13 @@ func plainErr(err error) string {
 	return err.Error()
 }
 
-func (l *loader) read(p, rel string, d fs.DirEntry) {
-	info, err := d.Info()
-	if err == nil && info.Size() > maxFileSize {
-		l.probs.Add(p, 0, 0, fmt.Sprintf("file is %d MB, larger than the %d MB a page may be", info.Size()>>20, maxFileSize>>20),
-			"split it into several pages, or move large files into static/")
+// read turns a decoded file into a page.
+func (l *loader) read(m mdFile, dec decodedFile) {
+	if dec.prob != nil {
+		l.probs = append(l.probs, *dec.prob)
 		return
 	}
-	f, ok := l.opts.Parsed.get(p, info)
-	if !ok {
-		src, err := fs.ReadFile(l.fsys, p)
-		if err != nil {
-			l.probs.Add(p, 0, 0, "cannot read: "+plainErr(err), "check the file's permissions")
-			return
-		}
-		f = parse(p, src, l.opts.Taxonomies, l.opts.Parsed != nil)
-		l.opts.Parsed.put(p, info, f)
-	}
+	p, rel, f := m.p, m.rel, dec.f
 	l.probs = append(l.probs, f.probs...)
 	meta := f.meta
 	meta.Aliases = append([]string(nil), meta.Aliases...) // cleaned below; the cached copy stays as parsed
