@@ -480,7 +480,13 @@ func browse(t *testing.T, dir string, check func(u string, st pageState)) []stri
 			t.Errorf("inspect %s: %v", u, err)
 			continue
 		}
-		visited = append(visited, strings.TrimPrefix(u, root))
+		// Pages are listed by file name; the browser names them by URL,
+		// where a Cyrillic folder is percent-encoded.
+		page := strings.TrimPrefix(u, root)
+		if unescaped, err := url.PathUnescape(page); err == nil {
+			page = unescaped
+		}
+		visited = append(visited, page)
 		switch {
 		case st.Title == "" || !st.Main:
 			t.Errorf("%s: loaded %s with title %q and no <main>: not a page of the site", u, st.Href, st.Title)

@@ -126,7 +126,10 @@ func (b *builder) run() {
 func (b *builder) finish() {
 	opts := publish.Options{
 		Minify:      config.On(b.cfg.Output.Minify),
-		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint,
+		// A portable copy is opened from the disk, where browsers refuse
+		// Subresource Integrity (file:// responses are opaque) and nothing
+		// is cached: its assets keep their names and carry no integrity.
+		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint && !b.opts.Portable,
 	}
 	// Fingerprints and portable links make one file's bytes depend on
 	// others'; without them each file is finished on its own, so the dev

@@ -75,7 +75,7 @@ func (p *Page) in(lang string) *Page {
 func (p *Page) Translations() []*Page {
 	var out []*Page
 	for _, lang := range p.site.world.langs {
-		if t := p.translations[lang]; t != nil && t != p {
+		if t := p.translations[lang]; t != nil && t.url != p.url { // p may be a template's copy of the page
 			out = append(out, t)
 		}
 	}

@@ -266,3 +266,24 @@ func TestCoreImportsNoServer(t *testing.T) {
 		t.Fatalf("saw only %d packages of this module; the go list output was not understood", seen)
 	}
 }
+
+// TestPortableHasNoIntegrity: browsers refuse Subresource Integrity for
+// files opened from the disk, so a portable build must not carry it (nor
+// fingerprinted names, which are only for caching hosts).
+func TestPortableHasNoIntegrity(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/fixture.txtar"), Options{Portable: true})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if _, ok := res.Files["css/site.css"]; !ok {
+		t.Error("css/site.css is not under its own name in a portable build")
+	}
+	for name, data := range res.Files {
+		if strings.HasSuffix(name, ".html") && bytes.Contains(data, []byte("integrity=")) {
+			t.Errorf("%s carries integrity in a portable build", name)
+		}
+	}
+	if got := string(res.Files["stories/clashes/index.html"]); !strings.Contains(got, `href="../strike/index.html#demands"`) {
+		t.Errorf("portable links lack index.html:\n%s", got)
+	}
+}
