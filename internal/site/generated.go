@@ -229,12 +229,11 @@ func (b *builder) writeAliases() {
 	}
 }
 
-// writeMirrors lists the site's other addresses as mirrors.json, so
-// readers' tools and other mirrors can find them when one is blocked.
+// writeMirrors lists the site's addresses as mirrors.json, so readers'
+// tools and other mirrors can find one that works when another is
+// blocked. It is written even before site.toml lists any mirror: a copy
+// passed around then still says where the site lives.
 func (b *builder) writeMirrors() {
-	if len(b.cfg.Mirrors) == 0 && b.cfg.Onion == "" {
-		return
-	}
 	type mirror struct {
 		Name string `json:"name"`
 		URL  string `json:"url"`

@@ -150,6 +150,7 @@ func TestFixtureFeatures(t *testing.T) {
 	has("stories/index.xml", "The strike")
 	has("sitemap.xml", "<loc>https://example.org/campaign/people/kozlov/</loc>")
 	has("robots.txt", "Sitemap: https://example.org/campaign/sitemap.xml")
+	has("mirrors.json", `"site": "https://example.org/campaign/"`, `"mirrors": []`)
 	has("404.html", "Page not found")
 	has(fingerprinted(t, res, "chroma.", ".css"), "prefers-color-scheme: dark")
 	has(fingerprinted(t, res, "css/site.", ".css"), "system-ui")
