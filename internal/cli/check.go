@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/check"
@@ -31,7 +32,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	probs := res.Problems
 	if len(probs) == 0 {
 		cfg := sf.config()
-		probs = append(probs, check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, BaseURL: cfg.BaseURL})...)
+		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, BaseURL: cfg.BaseURL}) {
+			probs = append(probs, madeFrom(p, res.Sources))
+		}
 		if *ext {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 			probs = append(probs, external.Check(ctx, res.Output, external.Options{BaseURL: cfg.BaseURL})...)
@@ -83,4 +86,13 @@ func printTranslationGaps(w io.Writer, gaps []site.TranslationGap) {
 			fmt.Fprintf(w, "  %s changed after %s\n", g.Source, g.Translation)
 		}
 	}
+}
+
+// madeFrom names the content file behind a problem found in an output
+// page, which is the file the campaigner has to edit.
+func madeFrom(p problem.Problem, sources map[string]string) problem.Problem {
+	if src, ok := sources[p.File]; ok {
+		p.Hint = strings.TrimSpace(p.Hint + " (the page is made from " + src + ")")
+	}
+	return p
 }

@@ -68,6 +68,10 @@ type Result struct {
 	// changed after them. It is a to-do list, not a problem: a site may
 	// publish a partial translation.
 	Translations []TranslationGap
+	// Sources maps each page's output file ("zhanaozen/index.html") to the
+	// content file it is made from, so checks of the output can say which
+	// file to edit.
+	Sources map[string]string
 }
 
 // Build builds the site in fsys with cfg. It always returns an Output;
@@ -78,7 +82,8 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b.run()
 	b.cache.prune()
 	problem.Sort(b.probs)
-	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats, Translations: b.translationGaps()}
+	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats,
+		Translations: b.translationGaps(), Sources: b.sources()}
 }
 
 type builder struct {
@@ -383,4 +388,15 @@ func (b *builder) checkOutput() {
 				Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"})
 		}
 	}
+}
+
+// sources maps output pages to the content files they are made from.
+func (b *builder) sources() map[string]string {
+	m := map[string]string{}
+	for _, p := range b.pages {
+		if f := p.File(); f != "" {
+			m[content.OutputPath(p.url)] = f
+		}
+	}
+	return m
 }
