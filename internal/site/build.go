@@ -130,7 +130,7 @@ func (b *builder) run() {
 // asked for, where a page-relative link would point nowhere.
 func (b *builder) finish() {
 	opts := publish.Options{
-		Minify:      config.On(b.cfg.Output.Minify),
+		Minify: config.On(b.cfg.Output.Minify),
 		// A portable copy is opened from the disk, where browsers refuse
 		// Subresource Integrity (file:// responses are opaque) and nothing
 		// is cached: its assets keep their names and carry no integrity.
