@@ -4,9 +4,10 @@ import (
 	"html/template"
 	"os"
 	"regexp"
-	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
 // docExample matches one function section of docs/templates.md: its
@@ -20,10 +21,16 @@ func TestDocumentedExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	conv := markdown.New(markdown.Options{})
 	env := Env{
 		BaseURL: "https://example.org/campaign/",
+		// The real converter, as the build wires it.
 		Markdownify: func(s string) (template.HTML, error) {
-			return template.HTML(strings.ReplaceAll(s, "*Golos Respubliki*", "<em>Golos Respubliki</em>")), nil
+			r, probs := conv.Convert([]byte(s), markdown.Context{File: "markdownify"})
+			if len(probs) > 0 {
+				return "", probs[0]
+			}
+			return template.HTML(r.HTML), nil
 		},
 		Translate: func(key string, count any) (string, error) {
 			if key == "read_more" {

@@ -21,7 +21,8 @@ type Env struct {
 	// BaseURL is the site's absolute URL ("https://example.org/sub/"),
 	// used by absURL. Empty means absURL returns root-relative paths.
 	BaseURL string
-	// Markdownify renders a short markdown string (markdownify).
+	// Markdownify renders a short markdown string to HTML; markdownify then
+	// drops the <p> of a single paragraph.
 	Markdownify func(string) (template.HTML, error)
 	// Translate looks an interface string up for the page's language (T).
 	// count is nil when the template gave none.
@@ -103,11 +104,21 @@ func isAbsURL(s string) bool {
 	return false
 }
 
+// markdownify renders a short markdown string; a single paragraph loses
+// its <p>, so the result fits inline (a title, a table cell).
 func (e Env) markdownify(s string) (template.HTML, error) {
 	if e.Markdownify == nil {
 		return template.HTML(template.HTMLEscapeString(s)), nil
 	}
-	return e.Markdownify(s)
+	h, err := e.Markdownify(s)
+	if err != nil {
+		return "", err
+	}
+	html := strings.TrimSpace(string(h))
+	if strings.Count(html, "<p>") == 1 && strings.HasPrefix(html, "<p>") && strings.HasSuffix(html, "</p>") {
+		html = strings.TrimSuffix(strings.TrimPrefix(html, "<p>"), "</p>")
+	}
+	return template.HTML(html), nil
 }
 
 func (e Env) translate(key string, count ...any) (string, error) {

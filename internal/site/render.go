@@ -145,18 +145,14 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 	}
 }
 
-// markdownify renders a short string from a template: no links to pages,
-// no shortcodes, and a single paragraph loses its <p>.
+// markdownify renders a short string from a template, with no links to
+// pages and no shortcodes.
 func (s *Site) markdownify(text string) (template.HTML, error) {
 	r, probs := s.conv.Convert([]byte(text), markdown.Context{File: "markdownify"})
 	if len(probs) > 0 {
 		return "", fmt.Errorf("markdownify: %s", probs[0].Message)
 	}
-	html := strings.TrimSpace(r.HTML)
-	if strings.Count(html, "<p>") == 1 && strings.HasPrefix(html, "<p>") && strings.HasSuffix(html, "</p>") {
-		html = strings.TrimSuffix(strings.TrimPrefix(html, "<p>"), "</p>")
-	}
-	return template.HTML(html), nil
+	return template.HTML(r.HTML), nil
 }
 
 // ShortcodeData is the dot inside a shortcode template.
