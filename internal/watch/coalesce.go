@@ -7,8 +7,12 @@ import (
 
 // coalescer gathers paths into batches: a batch is due once quiet has passed since the last
 // path, or maxWait since the first. Until the receiver takes a due batch, new paths join it.
+// quickPaths is the most paths a batch may hold and still be sent after
+// Options.QuickQuiet: more than a save touches, fewer than a burst.
+const quickPaths = 4
+
 type coalescer struct {
-	quiet, maxWait time.Duration
+	quiet, quick, maxWait time.Duration
 	timer          *time.Timer
 
 	pending map[string]struct{}
@@ -18,11 +22,12 @@ type coalescer struct {
 	stale   bool
 }
 
-func newCoalescer(quiet, maxWait time.Duration) *coalescer {
+func newCoalescer(quiet, quick, maxWait time.Duration) *coalescer {
 	t := time.NewTimer(time.Hour)
 	t.Stop()
 	return &coalescer{
 		quiet:   quiet,
+		quick:   quick,
 		maxWait: maxWait,
 		timer:   t,
 		pending: make(map[string]struct{}),
@@ -39,7 +44,11 @@ func (c *coalescer) add(p string) {
 	if c.due {
 		return
 	}
-	c.timer.Reset(min(c.quiet, c.first.Add(c.maxWait).Sub(now)))
+	wait := c.quiet
+	if c.quick > 0 && len(c.pending) <= quickPaths {
+		wait = c.quick
+	}
+	c.timer.Reset(min(wait, c.first.Add(c.maxWait).Sub(now)))
 }
 
 // fire marks the pending batch due; the timer calls it.

@@ -53,6 +53,11 @@ type Options struct {
 
 	// Quiet is how long no change must arrive before a batch is sent. Default 50 ms.
 	Quiet time.Duration
+	// QuickQuiet, when set, replaces Quiet while the batch holds at most
+	// quickPaths paths: an editor's save touches one or two files and is
+	// over in a millisecond, so it need not wait the whole Quiet that a
+	// burst of many files (a checkout, a search-and-replace) needs to end.
+	QuickQuiet time.Duration
 	// MaxWait bounds how long the first change of a batch waits for the burst to end.
 	// Default 300 ms.
 	MaxWait time.Duration
@@ -168,7 +173,7 @@ func newWatcher(opts Options, be backend) (*watcher, error) {
 		filter: f,
 		be:     be,
 		out:    make(chan Batch),
-		batch:  newCoalescer(opts.Quiet, opts.MaxWait),
+		batch:  newCoalescer(opts.Quiet, opts.QuickQuiet, opts.MaxWait),
 		warned: make(map[string]bool),
 	}, nil
 }

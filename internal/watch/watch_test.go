@@ -522,6 +522,45 @@ func TestMaxWaitBoundsAnEndlessStorm(t *testing.T) {
 	}
 }
 
+// TestQuickQuietSendsASaveAtOnce: with QuickQuiet set, a save of one file
+// is sent without waiting for Quiet, while a batch of many files still
+// waits for it.
+func TestQuickQuietSendsASaveAtOnce(t *testing.T) {
+	s := newSite(t, modes[0], map[string]string{"content/": ""}, func(o *Options) {
+		o.Quiet = time.Hour // only QuickQuiet can end a small batch
+		o.MaxWait = time.Hour
+		o.QuickQuiet = 10 * time.Millisecond
+	})
+	s.write("content/a.md", "saved")
+	select {
+	case b := <-s.ch:
+		s.check(b)
+		if !slices.Contains(b.Paths, "content/a.md") {
+			t.Errorf("batch %v lacks the saved file", b.Paths)
+		}
+	case <-time.After(timeout):
+		t.Fatalf("a one-file save was not sent within %v, though QuickQuiet is 10 ms", timeout)
+	}
+	// A folder moved in with ten files is a burst: it waits for Quiet.
+	outside := filepath.Join(s.base, "many")
+	for i := range 10 {
+		if err := os.MkdirAll(outside, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(outside, fmt.Sprintf("p%d.md", i)), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Rename(outside, s.path("content/many")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case b := <-s.ch:
+		t.Errorf("a burst of %d paths was sent before Quiet: %v", len(b.Paths), b.Paths)
+	case <-time.After(500 * time.Millisecond):
+	}
+}
+
 func TestFallsBackToPolling(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
