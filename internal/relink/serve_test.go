@@ -27,6 +27,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/samizdat-press/samizdat/internal/browsertest"
 	"golang.org/x/net/html"
 
 	"github.com/samizdat-press/samizdat/internal/relink"
@@ -441,22 +443,8 @@ const inspectJS = `(() => {
 // visited, relative to dir, sorted.
 func browse(t *testing.T, dir string, check func(u string, st pageState)) []string {
 	t.Helper()
-	bin := need(t, "chromium", "/usr/bin/chromium", "chromium", "chromium-browser")
 	root := "file://" + filepath.ToSlash(dir) + "/"
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
+	actx := browsertest.Allocator(t)
 	var failed loadFailures
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(failed.listen))
 	defer cancel()

@@ -48,17 +48,9 @@ func regular(ps []*Page) []*Page {
 }
 
 // feedPages are what the site feed lists: every page and section but the
-// home page, newest first. A campaign's stories are often sections.
-func (s *Site) feedPages() []*Page {
-	out := append([]*Page(nil), s.pages...)
-	for _, p := range s.byURL {
-		if p.kind == content.KindSection && p.src != nil {
-			out = append(out, p)
-		}
-	}
-	sortByDate(out)
-	return out
-}
+// home page, newest first (the pages that can carry terms, too). A
+// campaign's stories are often sections.
+func (s *Site) feedPages() []*Page { return s.tagged() }
 
 // atom renders an RFC 4287 feed of the newest pages of a list.
 func (b *builder) atom(list *Page, pages []*Page) []byte {

@@ -69,38 +69,7 @@ func TestFixtureGolden(t *testing.T) {
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
-	var got txtar.Archive
-	for _, name := range res.Paths() {
-		got.Files = append(got.Files, txtar.File{Name: name, Data: res.Files[name]})
-	}
-	golden := "testdata/fixture.golden.txtar"
-	if *update {
-		if err := os.WriteFile(golden, txtar.Format(&got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := txtar.ParseFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	wantFiles := map[string][]byte{}
-	for _, f := range want.Files {
-		wantFiles[f.Name] = f.Data
-	}
-	for _, name := range res.Paths() {
-		w, ok := wantFiles[name]
-		if !ok {
-			t.Errorf("%s: built but not in the golden output", name)
-			continue
-		}
-		if !bytes.Equal(normalizeNewline(res.Files[name]), w) {
-			t.Errorf("%s differs from the golden output:\n--- got\n%s\n--- want\n%s", name, res.Files[name], w)
-		}
-		delete(wantFiles, name)
-	}
-	for name := range wantFiles {
-		t.Errorf("%s: in the golden output but not built", name)
-	}
+	compareGolden(t, res, "testdata/fixture.golden.txtar")
 }
 
 // normalizeNewline matches txtar, which ends every file with a newline.

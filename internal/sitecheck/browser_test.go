@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/samizdat-press/samizdat/internal/browsertest"
 )
 
 var screenshotDir = flag.String("screenshots", "", "TestScreenshots writes full-page PNGs of every page into this `folder`")
@@ -112,42 +113,20 @@ type session struct {
 // openBrowser serves the built site and starts Chromium.
 func openBrowser(t *testing.T) *session {
 	t.Helper()
-	var exe string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		missing(t, "chromium not found")
-	}
 	_, _, dir := buildSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx := browsertest.Allocator(t, chromedp.Flag("hide-scrollbars", true))
 	s := &session{base: srv.URL, log: &pageLog{}}
 	ctx, cancelCtx := chromedp.NewContext(actx, chromedp.WithListener(s.log.listen))
 	// The first Run starts the browser; it must not carry a timeout.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`1`)); err != nil {
 		cancelCtx()
-		cancelAlloc()
 		t.Fatalf("starting chromium: %v", err)
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelTimeout(); cancelCtx() })
 	s.ctx = ctx
 	return s
 }
