@@ -13,7 +13,7 @@ const quickPaths = 4
 
 type coalescer struct {
 	quiet, quick, maxWait time.Duration
-	timer          *time.Timer
+	timer                 *time.Timer
 
 	pending map[string]struct{}
 	first   time.Time // when the first pending path arrived
