@@ -143,7 +143,7 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 		opts.Languages = []string{"en"}
 	}
 	opts.Parsed.reset(opts.Taxonomies)
-	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}}
+	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}}
 	l.walk()
 	seen := map[string]bool{}
 	for _, p := range l.pages {
@@ -183,7 +183,9 @@ type loader struct {
 	pages []*Page
 	files []File
 	dirs  map[string]*dirInfo // content-relative dir -> what is in it
-	probs problem.List
+
+	urlized map[string]string // name -> layout.Urlize(name), for this load
+	probs   problem.List
 }
 
 func (l *loader) dir(d string) *dirInfo {
@@ -492,7 +494,7 @@ func (l *loader) urls() {
 			}
 		}
 		if len(bases) == 0 {
-			bases = []string{"/" + urlPath(d) + "/"}
+			bases = []string{"/" + l.urlPath(d) + "/"}
 		}
 		for _, base := range bases {
 			for _, f := range info.others {
@@ -531,7 +533,7 @@ func (l *loader) pageURL(p *Page) string {
 	var dir, name string
 	switch {
 	case p.File == "": // a section made up for a folder
-		return prefix + "/" + urlPath(p.SectionDir) + "/"
+		return prefix + "/" + l.urlPath(p.SectionDir) + "/"
 	case p.Kind == KindSection, p.Bundle:
 		dir, name = path.Split(strings.TrimPrefix(path.Dir(p.File), Dir+"/"))
 	default:
@@ -541,7 +543,7 @@ func (l *loader) pageURL(p *Page) string {
 	if p.Meta.Slug != "" {
 		name = p.Meta.Slug
 	}
-	return folderURL(prefix + "/" + path.Join(urlPath(dir), urlSegment(name)))
+	return folderURL(prefix + "/" + path.Join(l.urlPath(dir), l.urlSegment(name)))
 }
 
 // folderURL is a clean URL path with a trailing slash: a page's folder,
@@ -555,23 +557,34 @@ func folderURL(p string) string {
 }
 
 // urlPath urlizes each segment of a content-relative folder.
-func urlPath(dir string) string {
+func (l *loader) urlPath(dir string) string {
 	if dir == "." || dir == "" {
 		return ""
 	}
 	segs := strings.Split(strings.Trim(dir, "/"), "/")
 	for i, s := range segs {
-		segs[i] = urlSegment(s)
+		segs[i] = l.urlSegment(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// urlize is layout.Urlize, remembered per name for the load: a site's
+// folder names repeat in every page's URL, and Urlize normalises Unicode.
+func (l *loader) urlize(name string) string {
+	u, ok := l.urlized[name]
+	if !ok {
+		u = layout.Urlize(name)
+		l.urlized[name] = u
+	}
+	return u
 }
 
 // urlSegment urlizes one file or folder name. A name without a letter or
 // digit (only emoji or punctuation) would vanish from the URL and merge
 // the page into its parent; it becomes "-" plus its hex bytes instead, and
 // checkNames asks the campaigner to rename it.
-func urlSegment(name string) string {
-	if u := layout.Urlize(name); u != "" {
+func (l *loader) urlSegment(name string) string {
+	if u := l.urlize(name); u != "" {
 		return u
 	}
 	return fmt.Sprintf("-%x", name)
@@ -591,7 +604,7 @@ func (l *loader) checkNames() {
 			segs = append(segs, strings.TrimSuffix(base, path.Ext(base)))
 		}
 		for _, s := range segs {
-			if s != "." && s != "_index" && layout.Urlize(s) == "" {
+			if s != "." && s != "_index" && l.urlize(s) == "" {
 				l.probs.Add(p.File, 0, 0, fmt.Sprintf("the name %q has no letter or digit to make a web address from", s),
 					"rename the file or folder with a word in any alphabet, such as \"news\" or \"новости\"")
 				break
