@@ -18,7 +18,7 @@
 //     that is relative ("../x/", "#a"), root-relative ("/x/") or absolute
 //     under Options.BaseURL must name a file in the Output. "x/" means
 //     "x/index.html"; "x" is accepted when "x/index.html" exists, as
-//     output.Lookup does. A fragment must match an id (or <a name>) in the
+//     a static host does. A fragment must match an id (or <a name>) in the
 //     target HTML or SVG file; "#", "#top" and text fragments always do.
 //     Links that climb above the site root, root-relative links outside
 //     BaseURL's folder, file: and javascript: URLs and links to localhost

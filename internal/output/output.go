@@ -7,7 +7,6 @@ package output
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -34,20 +33,4 @@ func (o *Output) Paths() []string {
 	}
 	sort.Strings(ps)
 	return ps
-}
-
-// Lookup returns the file served for an URL path such as "/a/b/": the path
-// itself, or its index.html when it names a folder.
-func (o *Output) Lookup(urlPath string) (name string, data []byte, ok bool) {
-	p := strings.TrimPrefix(urlPath, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
-	}
-	if b, ok := o.Files[p]; ok {
-		return p, b, true
-	}
-	if b, ok := o.Files[p+"/index.html"]; ok {
-		return p + "/index.html", b, true
-	}
-	return "", nil, false
 }

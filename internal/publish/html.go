@@ -141,8 +141,9 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 	}
 }
 
-// lastRef returns the end of the last place in src where a reference to
-// one of assets could be, or -1 when there is none. A reference that
+// lastRef (a method of refFinder, below) returns the end of the last place
+// in src where a reference to one of assets could be, or -1 when there is
+// none. A reference that
 // rewriteTag matches is an attribute value that, once its character
 // references and %-escapes are decoded, ends in an asset's name, extension
 // included. Each character of the extension is in src as it is, or
@@ -150,10 +151,7 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 // numeric character reference; no named reference stands for a letter, a
 // digit or '.', except &period;. So past the last of these, no tag can
 // change.
-func lastRef(src []byte, assets map[string]asset) int {
-	return newRefFinder(assets).lastRef(src)
-}
-
+//
 // refFinder is what lastRef needs to know of the assets, worked out once
 // for all pages.
 type refFinder struct {

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
-	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/problem"
 	"go.yaml.in/yaml/v3"
 )
@@ -110,7 +109,5 @@ func problemAt(p *Page, key, msg, hint string) problem.Problem {
 	}
 	return pr
 }
-
-func cleanAlias(a string) string { return content.CleanURL(a) }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -216,7 +216,7 @@ func (b *builder) writeAliases() {
 				b.problem(problemAt(p, "aliases", "cannot write alias "+a+": "+err.Error(), ""))
 				continue
 			}
-			b.write(content.OutputPath(cleanAlias(a)), buf.Bytes())
+			b.write(content.OutputPath(a), buf.Bytes()) // content.Load cleaned it
 		}
 	}
 }

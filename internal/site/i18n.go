@@ -52,15 +52,6 @@ func (w *world) linkTranslations() {
 	}
 }
 
-func (w *world) site(lang string) *Site {
-	for _, s := range w.sites {
-		if s.lang == lang {
-			return s
-		}
-	}
-	return nil
-}
-
 // in returns the page's translation into lang, or the page itself when
 // there is none.
 func (p *Page) in(lang string) *Page {

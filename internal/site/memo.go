@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -73,71 +74,53 @@ func NewCache() *Cache {
 }
 
 func (c *Cache) markdownGet(key string) (markdownEntry, bool) {
-	if c == nil {
-		return markdownEntry{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.markdown[key]
-	if ok {
-		c.live[key] = true
-	}
-	return e, ok
+	return lookup(c, func() map[string]markdownEntry { return c.markdown }, key)
 }
 
 func (c *Cache) markdownPut(key string, e markdownEntry) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.markdown[key] = e
-	c.live[key] = true
+	store(c, func() map[string]markdownEntry { return c.markdown }, key, e)
 }
 
 func (c *Cache) templateGet(key string) (templateEntry, bool) {
-	if c == nil {
-		return templateEntry{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.templates[key]
-	if ok {
-		c.live[key] = true
-	}
-	return e, ok
+	return lookup(c, func() map[string]templateEntry { return c.templates }, key)
 }
 
 func (c *Cache) templatePut(key string, e templateEntry) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.templates[key] = e
-	c.live[key] = true
+	store(c, func() map[string]templateEntry { return c.templates }, key, e)
 }
 
 func (c *Cache) finishedGet(key string) (finishedEntry, bool) {
-	if c == nil {
-		return finishedEntry{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.finished[key]
-	if ok {
-		c.live[key] = true
-	}
-	return e, ok
+	return lookup(c, func() map[string]finishedEntry { return c.finished }, key)
 }
 
 func (c *Cache) finishedPut(key string, e finishedEntry) {
+	store(c, func() map[string]finishedEntry { return c.finished }, key, e)
+}
+
+// lookup finds key in one of c's maps (m is called only when c is not
+// nil) and marks it used by this build.
+func lookup[V any](c *Cache, m func() map[string]V, key string) (V, bool) {
+	var v V
+	if c == nil {
+		return v, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := m()[key]
+	if ok {
+		c.live[key] = true
+	}
+	return v, ok
+}
+
+// store puts key in one of c's maps and marks it used by this build.
+func store[V any](c *Cache, m func() map[string]V, key string, v V) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.finished[key] = e
+	m()[key] = v
 	c.live[key] = true
 }
 
@@ -157,24 +140,18 @@ func (c *Cache) prune() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, m := range []map[string]markdownEntry{c.markdown} {
-		for k := range m {
-			if !c.live[k] {
-				delete(m, k)
-			}
-		}
-	}
-	for k := range c.templates {
-		if !c.live[k] {
-			delete(c.templates, k)
-		}
-	}
-	for k := range c.finished {
-		if !c.live[k] {
-			delete(c.finished, k)
-		}
-	}
+	dropUnused(c.markdown, c.live)
+	dropUnused(c.templates, c.live)
+	dropUnused(c.finished, c.live)
 	c.live = map[string]bool{}
+}
+
+func dropUnused[V any](m map[string]V, live map[string]bool) {
+	for k := range m {
+		if !live[k] {
+			delete(m, k)
+		}
+	}
 }
 
 // Template phases: regular pages first, then lists (home, sections,
@@ -290,7 +267,7 @@ func (b *builder) learn(k *templateKeys) {
 	if b.cache.tmplBase == k.base {
 		missing = union(missing, b.cache.missing)
 		for _, m := range missing {
-			lang, key, _ := cut0(m)
+			lang, key, _ := strings.Cut(m, "\x00")
 			b.world.noteMissing(lang, key)
 		}
 	}
@@ -308,15 +285,6 @@ func union(a, b []string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func cut0(s string) (string, string, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0 {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }
 
 // phaseState is the world's record of the phase being executed and what
