@@ -261,3 +261,30 @@ func writeFile(t *testing.T, p, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestServeConfigMistakeWhilePolling: with --poll, a mistake in site.toml
+// is shown as a problem while the last good site stays served, and the fix
+// is picked up without a restart.
+func TestServeConfigMistakeWhilePolling(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	url, stop, _ := startServe(t, dir, "--poll")
+	config := filepath.Join(dir, "site.toml")
+
+	writeFile(t, config, "baseURL = \"https://example.org/\"\ntitel = \"Small\"\n")
+	eventually(t, "the config problem", func() bool {
+		_, problems := get(t, url+"__samizdat/problems")
+		return strings.Contains(problems, "site.toml") && strings.Contains(problems, "titel")
+	})
+	if code, body := get(t, url+"news/first/"); code != 200 || !strings.Contains(body, "The first story.") {
+		t.Errorf("after a config mistake the last good site must stay served; got %d %q", code, body)
+	}
+
+	writeFile(t, config, "baseURL = \"https://example.org/\"\ntitle = \"Renamed\"\n")
+	eventually(t, "the fixed config", func() bool {
+		_, problems := get(t, url+"__samizdat/problems")
+		return !strings.Contains(problems, "titel")
+	})
+	if code := stop(); code != 0 {
+		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}
