@@ -64,10 +64,19 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	cache := site.NewCache()
 	srv := devserver.New(devserver.Options{BindHost: c.bind, Logf: logf})
 	var buildMu sync.Mutex // one build at a time, so an older build never replaces a newer one
-	rebuild := func() {
+	rebuild := func(changed []string) {
 		buildMu.Lock()
 		defer buildMu.Unlock()
 		start := time.Now()
+		// A save of a page's text is shown at once from the last build
+		// (site.Patch); the full build then brings every other page, the
+		// lists and feeds up to date, and catches what Patch cannot.
+		if out, ok := site.Patch(ctx, cache, changed); ok {
+			srv.Update(out)
+			logMu.Lock()
+			fmt.Fprintf(stdout, "Updated %s in %d ms; rebuilding the rest\n", plural(len(changed), "page", "pages"), time.Since(start).Milliseconds())
+			logMu.Unlock()
+		}
 		res := c.site.buildSite(ctx, cache, stderr)
 		srv.Update(res.Output)
 		logMu.Lock()
@@ -105,13 +114,13 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	} else {
 		go func() {
 			defer close(rebuilt)
-			for range batches { // closes when ctx is done and the watcher has stopped
-				rebuild()
+			for batch := range batches { // closes when ctx is done and the watcher has stopped
+				rebuild(batch.Paths)
 			}
 		}()
 	}
 
-	rebuild()
+	rebuild(nil)
 
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {

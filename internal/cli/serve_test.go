@@ -84,6 +84,13 @@ func (b *syncBuffer) String() string {
 // a function that stops it and returns the exit code.
 func startServe(t *testing.T, dir string, extra ...string) (string, func() int, *syncBuffer) {
 	t.Helper()
+	url, stop, _, stderr := startServeOut(t, dir, extra...)
+	return url, stop, stderr
+}
+
+// startServeOut is startServe, also giving the server's standard output.
+func startServeOut(t *testing.T, dir string, extra ...string) (string, func() int, *syncBuffer, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)
 	var stdout, stderr syncBuffer
@@ -114,7 +121,7 @@ func startServe(t *testing.T, dir string, extra ...string) (string, func() int, 
 		}
 	}
 	t.Cleanup(func() { cancel() })
-	return url, stop, &stderr
+	return url, stop, &stdout, &stderr
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -194,6 +201,45 @@ func TestServeRebuildsOnSaveAndRecoversFromMistakes(t *testing.T) {
 		return code == 200 && strings.Contains(body, "Extra page.")
 	})
 
+	if code := stop(); code != 0 {
+		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}
+
+// TestServeShowsATextSaveAtOnce saves a page's text: the dev server shows
+// it from the last build (site.Patch) before the full build, which then
+// brings the lists showing the page's summary up to date.
+func TestServeShowsATextSaveAtOnce(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	writeFile(t, filepath.Join(dir, "layouts/_default/list.html"),
+		`{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<p class="summary">{{ .Summary }}</p>{{ end }}{{ end }}`)
+	url, stop, stdout, stderr := startServeOut(t, dir)
+	page := filepath.Join(dir, "content/news/first.md")
+
+	writeFile(t, page, "---\ntitle: First\ndate: 2012-11-21\n---\nA new first paragraph.\n")
+	eventually(t, "the edit to be served", func() bool {
+		_, body := get(t, url+"news/first/")
+		return strings.Contains(body, "A new first paragraph.")
+	})
+	eventually(t, "the section list to show the new summary", func() bool {
+		_, body := get(t, url+"news/")
+		return strings.Contains(body, "A new first paragraph.")
+	})
+	if !strings.Contains(stdout.String(), "Updated 1 page in") {
+		t.Errorf("a save of a page's text did not take the fast path:\n%s\n%s", stdout.String(), stderr.String())
+	}
+
+	// A change of front matter is not patched: only a build can say where
+	// the page now belongs.
+	before := strings.Count(stdout.String(), "Updated ")
+	writeFile(t, page, "---\ntitle: Renamed\ndate: 2012-11-21\n---\nA new first paragraph.\n")
+	eventually(t, "the new title", func() bool {
+		_, body := get(t, url+"news/first/")
+		return strings.Contains(body, "<h1>Renamed</h1>")
+	})
+	if n := strings.Count(stdout.String(), "Updated "); n != before {
+		t.Errorf("a front matter change was patched:\n%s", stdout.String())
+	}
 	if code := stop(); code != 0 {
 		t.Errorf("serve exit code = %d; want 0", code)
 	}

@@ -763,3 +763,35 @@ func (c *ParseCache) reset(taxonomies []string) {
 		c.files, c.taxonomies = map[string]cachedFile{}, key
 	}
 }
+
+// Reread reads the file of a page that Load made, again, for the dev
+// server's fast path. It returns the page with its new body when the file
+// still decodes without a problem and its front matter is byte for byte
+// the one old was made from, so every URL, date, title and list place Load
+// worked out still holds; otherwise ok is false and only a full Load can
+// say what the file now makes. opts must be the ones Load was given, with
+// Parsed set: front matter is compared by its hash.
+func Reread(fsys fs.FS, old *Page, opts Options) (p *Page, ok bool) {
+	if old.File == "" || old.MetaVersion == "" {
+		return nil, false
+	}
+	info, err := fs.Stat(fsys, old.File)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxFileSize {
+		return nil, false
+	}
+	src, err := fs.ReadFile(fsys, old.File)
+	if err != nil {
+		return nil, false
+	}
+	if opts.Taxonomies == nil {
+		opts.Taxonomies = []string{"tags"}
+	}
+	f := parse(old.File, src, opts.Taxonomies, true)
+	if len(f.probs) > 0 || f.metaVersion != old.MetaVersion {
+		return nil, false
+	}
+	opts.Parsed.put(old.File, info, f) // the full Load that follows need not decode it again
+	np := *old
+	np.Body, np.BodyLine, np.Version = f.body, f.bodyLine, f.version
+	return &np, true
+}

@@ -260,3 +260,55 @@ func TestNamesWithoutLettersAreAProblem(t *testing.T) {
 		t.Error("the page is lost")
 	}
 }
+
+func TestRereadTakesOnlyABodyEdit(t *testing.T) {
+	const front = "---\ntitle: Trial\ntags: [court]\n---\n"
+	fsys := fstest.MapFS{"content/news/trial.md": {Data: []byte(front + "Old text.\n"), ModTime: time.Unix(1, 0)}}
+	opts := Options{Now: time.Unix(2e9, 0), Parsed: NewParseCache()}
+	site, probs := Load(fsys, opts)
+	byFile := func(s *Site) *Page {
+		for _, p := range s.Pages {
+			if p.File == "content/news/trial.md" {
+				return p
+			}
+		}
+		t.Fatal("no page for content/news/trial.md")
+		return nil
+	}
+	if len(probs) > 0 {
+		t.Fatalf("load: %v", probs)
+	}
+	old := byFile(site)
+	reread := func(data string) (*Page, bool) {
+		fsys["content/news/trial.md"] = &fstest.MapFile{Data: []byte(data), ModTime: time.Unix(3, 0)}
+		return Reread(fsys, old, opts)
+	}
+
+	p, ok := reread(front + "New text.\n\nMore.\n")
+	if !ok || string(p.Body) != "New text.\n\nMore.\n" || p.URL != old.URL || p.Meta.Title != "Trial" || p.Version == old.Version {
+		t.Fatalf("Reread of a body edit = %+v, %v", p, ok)
+	}
+	if string(old.Body) != "Old text.\n" {
+		t.Error("Reread changed the page Load made")
+	}
+	// The load that follows agrees (and takes the file from the cache).
+	again, _ := Load(fsys, opts)
+	if byFile(again).Version != p.Version {
+		t.Error("the next load decoded another version")
+	}
+
+	for name, data := range map[string]string{
+		"front matter changed":   "---\ntitle: Trial\ntags: [court, appeal]\n---\nNew text.\n",
+		"same keys, other bytes": "---\ntitle: 'Trial'\ntags: [court]\n---\nNew text.\n",
+		"a front matter mistake": "---\ntitel: Trial\n---\nNew text.\n",
+		"no closing delimiter":   "---\ntitle: Trial\nNew text.\n",
+	} {
+		if _, ok := reread(data); ok {
+			t.Errorf("%s: Reread took it", name)
+		}
+	}
+	delete(fsys, "content/news/trial.md")
+	if _, ok := Reread(fsys, old, opts); ok {
+		t.Error("Reread of a deleted file")
+	}
+}

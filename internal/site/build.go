@@ -10,6 +10,14 @@
 // serve` serves it, and both get the same bytes. A Cache passed in lets
 // the dev server reuse expensive pure results (rendered markdown) between
 // builds; the result is always the same as a build without one.
+//
+// One departure from ARCHITECTURE.md rule 4 (incremental = full rebuild
+// with memoized steps): even memoized, a full build of 10 000 pages still
+// walks, links and hashes every page, some 400 ms, too long for a save to
+// show "at once". So the dev server first calls Patch (patch.go), which
+// renders only the saved pages on the last build's page graph and shows
+// them in milliseconds, and then runs Build as before. What is served in
+// the end is always Build's output; Patch only shows the saved page early.
 package site
 
 import (
@@ -82,8 +90,10 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b.run()
 	b.cache.prune()
 	problem.Sort(b.probs)
-	return Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats,
+	res := Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats,
 		Translations: b.translationGaps(), Sources: b.sources()}
+	b.cache.keep(b, res.Output)
+	return res
 }
 
 type builder struct {
@@ -96,6 +106,8 @@ type builder struct {
 	world *world  // the site in each language
 	pages []*Page // every page to render, in a stable order
 
+	// mdSiteKey is siteKey, computed once per build with a cache.
+	mdSiteKey string
 	// structure is the hash of the site's config and page graph
 	// (shortcodeKey), computed at most once per build.
 	structure func() string
@@ -129,22 +141,31 @@ func (b *builder) run() {
 // 404.html (and each language's) keeps root-relative links: hosts serve it at whatever path was
 // asked for, where a page-relative link would point nowhere.
 func (b *builder) finish() {
-	opts := publish.Options{
+	opts := b.publishOptions()
+	if b.cache == nil || !b.finishedAlone(opts) {
+		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable)...)
+		b.files[publish.ManifestName] = publish.ManifestWith(b.files, b.checksums())
+		return
+	}
+	b.finishCached(opts)
+}
+
+func (b *builder) publishOptions() publish.Options {
+	return publish.Options{
 		Minify: config.On(b.cfg.Output.Minify),
 		// A portable copy is opened from the disk, where browsers refuse
 		// Subresource Integrity (file:// responses are opaque) and nothing
 		// is cached: its assets keep their names and carry no integrity.
 		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint && !b.opts.Portable,
 	}
-	// Fingerprints and portable links make one file's bytes depend on
-	// others'; without them each file is finished on its own, so the dev
-	// server's cache can keep finished files.
-	if b.cache == nil || opts.Fingerprint || b.opts.Portable {
-		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable)...)
-		b.files[publish.ManifestName] = publish.ManifestWith(b.files, b.checksums())
-		return
-	}
-	b.finishCached(opts)
+}
+
+// finishedAlone reports whether each file is finished on its own.
+// Fingerprints and portable links make one file's bytes depend on
+// others'; without them the dev server's cache can keep finished files,
+// and Patch can finish a page by itself.
+func (b *builder) finishedAlone(opts publish.Options) bool {
+	return !opts.Fingerprint && !b.opts.Portable
 }
 
 // checksums hashes every file on all cores, for SHA256SUMS.
@@ -245,10 +266,7 @@ func (b *builder) keyFile(name, key string) {
 // load reads content, data and layouts and links the pages into one site
 // per language.
 func (b *builder) load() {
-	src, probs := content.Load(b.fsys, content.Options{
-		Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
-		Taxonomies: b.cfg.TaxonomyPlurals(), Languages: b.cfg.LanguageCodes(), Parsed: b.cache.parseCache(),
-	})
+	src, probs := content.Load(b.fsys, b.contentOptions())
 	b.probs = append(b.probs, probs...)
 	data := b.loadData()
 	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes()}
@@ -284,6 +302,14 @@ func (b *builder) load() {
 	}
 	for _, f := range src.Files {
 		b.copyFile(f.Source, f.Output)
+	}
+}
+
+// contentOptions are what decides which pages exist and how files decode.
+func (b *builder) contentOptions() content.Options {
+	return content.Options{
+		Drafts: b.opts.Drafts, Future: b.opts.Future, Expired: b.opts.Expired, Now: b.opts.Now,
+		Taxonomies: b.cfg.TaxonomyPlurals(), Languages: b.cfg.LanguageCodes(), Parsed: b.cache.parseCache(),
 	}
 }
 

@@ -48,6 +48,8 @@ type Cache struct {
 	// the cache does not call T again, so its misses are carried over.
 	tmplBase string
 	missing  []string
+
+	last *lastBuild // the last good build, for Patch
 }
 
 type markdownEntry struct {

@@ -37,11 +37,10 @@ func (b *builder) renderMarkdown() {
 		})
 		return
 	}
-	siteKey := b.siteKey()
-	shortcodeKey := b.structure
+	b.mdSiteKey = b.siteKey()
 	b.workers(len(srcPages), func(i int) {
 		p := srcPages[i]
-		key := b.markdownKey(p, siteKey, shortcodeKey)
+		key := b.markdownKey(p)
 		e, ok := b.cache.markdownGet(key)
 		if !ok {
 			e.result, e.probs = p.site.conv.Convert(p.src.Body, b.markdownContext(p))
@@ -76,11 +75,11 @@ func (b *builder) siteKey() string {
 // that calls shortcodes also depends on whatever a shortcode can read: its
 // own front matter, its site's data and interface strings, and
 // shortcodeKey's config and page graph, so those join the key.
-func (b *builder) markdownKey(p *Page, siteKey string, shortcodeKey func() string) string {
+func (b *builder) markdownKey(p *Page) string {
 	h := sha256.New()
-	fmt.Fprintln(h, siteKey, p.src.File, p.src.BodyLine, p.src.Version)
+	fmt.Fprintln(h, b.mdSiteKey, p.src.File, p.src.BodyLine, p.src.Version)
 	if bytes.Contains(p.src.Body, []byte("{{")) {
-		fmt.Fprintf(h, "\n%+v\n%v\n%v\n%s\n", p.src.Meta, p.site.data, p.site.strings, shortcodeKey())
+		fmt.Fprintf(h, "\n%+v\n%v\n%v\n%s\n", p.src.Meta, p.site.data, p.site.strings, b.structure())
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -202,23 +201,34 @@ func (s *ShortcodeData) Site() *Site { return s.page.site }
 // checkLinks reports links to a page's anchor that the page does not have.
 func (b *builder) checkLinks() {
 	for _, p := range b.pages {
-		for _, l := range p.rendered.Links {
-			if l.Fragment == "" {
-				continue
-			}
-			t := b.world.bySource[l.Target]
-			if t == nil {
-				continue
-			}
-			i := sort.SearchStrings(t.rendered.Anchors, l.Fragment)
-			if i < len(t.rendered.Anchors) && t.rendered.Anchors[i] == l.Fragment {
-				continue
-			}
-			b.problem(problem.Problem{File: p.src.File, Line: l.Line,
-				Message: fmt.Sprintf("link to %s#%s: that page has no heading or anchor %q", l.Target, l.Fragment, l.Fragment),
-				Hint:    anchorHint(t.rendered.Anchors)})
+		for _, pr := range b.brokenAnchors(p) {
+			b.problem(pr)
 		}
 	}
+}
+
+// brokenAnchors reports p's links to an anchor their page does not have.
+func (b *builder) brokenAnchors(p *Page) []problem.Problem {
+	var probs []problem.Problem
+	for _, l := range p.rendered.Links {
+		if l.Fragment == "" {
+			continue
+		}
+		t := b.world.bySource[l.Target]
+		if t == nil || hasAnchor(t.rendered.Anchors, l.Fragment) {
+			continue
+		}
+		probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line,
+			Message: fmt.Sprintf("link to %s#%s: that page has no heading or anchor %q", l.Target, l.Fragment, l.Fragment),
+			Hint:    anchorHint(t.rendered.Anchors)})
+	}
+	return probs
+}
+
+// hasAnchor looks id up in a page's sorted anchors.
+func hasAnchor(anchors []string, id string) bool {
+	i := sort.SearchStrings(anchors, id)
+	return i < len(anchors) && anchors[i] == id
 }
 
 func anchorHint(anchors []string) string {
@@ -299,14 +309,7 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 	key := keys.key(p, phase, n) // "" without a cache
 	e, ok := b.cache.templateGet(key)
 	if !ok {
-		paged := false
-		view := *p // the page's own copy: its reads of itself are in its key
-		view.self, view.paged = true, &paged
-		if n > 1 {
-			view.pager = newPager(p, n)
-		}
-		html, prob := p.site.layout.Execute(name, &view, describe(p))
-		e = templateEntry{html: html, prob: prob, paged: paged}
+		e = execute(p, name, n)
 		b.cache.templatePut(key, e)
 	}
 	if e.prob != nil {
@@ -319,6 +322,18 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 		b.keyFile(out, key)
 	}
 	return e.paged
+}
+
+// execute runs template name for page n of p.
+func execute(p *Page, name string, n int) templateEntry {
+	paged := false
+	view := *p // the page's own copy: its reads of itself are in its key
+	view.self, view.paged = true, &paged
+	if n > 1 {
+		view.pager = newPager(p, n)
+	}
+	html, prob := p.site.layout.Execute(name, &view, describe(p))
+	return templateEntry{html: html, prob: prob, paged: paged}
 }
 
 // execute404s writes each language's 404 page: /404.html for the default

@@ -1,0 +1,136 @@
+package site
+
+import (
+	"context"
+	"maps"
+
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/output"
+)
+
+// lastBuild is a good build kept by its Cache for Patch: the builder with
+// its page graph, and the output it served.
+type lastBuild struct {
+	b   *builder
+	out *output.Output
+}
+
+// keep remembers a finished build for Patch when it is good; a build with
+// problems leaves nothing to patch.
+func (c *Cache) keep(b *builder, out *output.Output) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = nil
+	if out.OK() && b.ctx.Err() == nil {
+		c.last = &lastBuild{b: b, out: out}
+	}
+}
+
+// Patch is the dev server's fast path, as hugo server's fast render is
+// Hugo's: after a save that changed only the markdown below the front
+// matter of regular pages, it renders those pages again on the page graph
+// of the last good build with this cache, and returns that build's output
+// with them replaced. That takes milliseconds where a full build of a big
+// site takes a large part of a second, so the campaigner sees the edit at
+// once.
+//
+// paths are the changed files, slash paths from the site root. Patch
+// gives up (ok false) unless every one is the content file of a regular
+// page of the last build whose front matter is byte for byte unchanged,
+// and the new markdown renders without a problem, keeps every anchor the
+// page had (other pages may link to them), links only to anchors that
+// exist, and its template runs without a problem and without paginating.
+// The site is finished page by page only without fingerprints and
+// portable links, as the dev server builds; otherwise Patch gives up too.
+//
+// Patch is not a build: other pages that show the edited pages' summaries,
+// word counts or contents, the feeds and SHA256SUMS are as the last build
+// made them. The caller must run Build right after, whose output replaces
+// Patch's, as the dev server does; Build and Patch must not run at the
+// same time on one Cache.
+func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Output, ok bool) {
+	if cache == nil || len(paths) == 0 {
+		return nil, false
+	}
+	cache.mu.Lock()
+	last := cache.last
+	// The kept page graph is changed below; if Patch gives up half way it
+	// no longer matches any output, so it is dropped until the next build.
+	cache.last = nil
+	cache.mu.Unlock()
+	if last == nil {
+		return nil, false
+	}
+	b := last.b
+	opts := b.publishOptions()
+	if !b.finishedAlone(opts) {
+		return nil, false
+	}
+	b.ctx = ctx
+	pages := make([]*Page, len(paths))
+	srcs := make([]*content.Page, len(paths))
+	for i, f := range paths {
+		p := b.world.bySource[f]
+		if p == nil || p.kind != content.KindPage || p.src == nil {
+			return nil, false
+		}
+		src, ok := content.Reread(b.fsys, p.src, b.contentOptions())
+		if !ok {
+			return nil, false
+		}
+		pages[i], srcs[i] = p, src
+	}
+	for i, p := range pages {
+		p.src = srcs[i]
+		key := b.markdownKey(p)
+		res, probs := p.site.conv.Convert(p.src.Body, b.markdownContext(p))
+		if len(probs) > 0 || !keepsAnchors(res.Anchors, p.rendered.Anchors) {
+			return nil, false
+		}
+		b.cache.markdownPut(key, markdownEntry{result: res}) // for the build that follows
+		p.rendered, p.mdKey = res, key
+	}
+	finished := map[string][]byte{}
+	b.world.phase.Store(phasePages)
+	for _, p := range pages {
+		if len(b.brokenAnchors(p)) > 0 || ctx.Err() != nil {
+			return nil, false
+		}
+		name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
+		if name == "" {
+			return nil, false
+		}
+		e := execute(p, name, 1)
+		if e.prob != nil || e.paged {
+			return nil, false
+		}
+		finished[content.OutputPath(p.url)] = e.html
+	}
+	if probs := finishFiles(finished, opts, false); len(probs) > 0 {
+		return nil, false
+	}
+	files := maps.Clone(last.out.Files)
+	for _, p := range pages {
+		name := content.OutputPath(p.url)
+		files[name] = finished[name]
+	}
+	out = &output.Output{Files: files}
+	cache.mu.Lock()
+	cache.last = &lastBuild{b: b, out: out}
+	cache.mu.Unlock()
+	return out, true
+}
+
+// keepsAnchors reports whether every old anchor (sorted) is in anchors
+// (sorted).
+func keepsAnchors(anchors, old []string) bool {
+	for _, id := range old {
+		if !hasAnchor(anchors, id) {
+			return false
+		}
+	}
+	return true
+}
