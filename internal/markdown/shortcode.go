@@ -543,6 +543,9 @@ func (p *page) expand(out string) string {
 		buf strings.Builder
 	}
 	stack := []*frame{{}}
+	// The output is about as long as out: calls are short tokens there
+	// and mostly short HTML here. Growing from empty copied it twice.
+	stack[0].buf.Grow(len(out))
 	top := func() *strings.Builder { return &stack[len(stack)-1].buf }
 	for {
 		i := strings.Index(out, p.prefix)
