@@ -37,7 +37,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"text/template/parse"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -57,7 +56,7 @@ type Set struct {
 	// is reported once; pages and partial calls that use them stay quiet
 	// instead of adding a problem each (the build fails anyway).
 	broken map[string]bool
-	sizes  sync.Map // page template name -> *atomic.Int64, its last output size (see Execute)
+	bufs   sync.Pool // *bytes.Buffer that Execute runs pages into (see Execute)
 }
 
 // Parse reads every .html file under layouts/ in fsys and parses it with
@@ -245,31 +244,31 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 	if !ok {
 		return nil, &problem.Problem{File: Dir + "/" + name, Message: "no such template"}
 	}
-	var buf bytes.Buffer
-	// Start at the size of this template's last output: pages of one
-	// template are alike, and growing the buffer step by step copied each
-	// page about twice.
-	hint := s.sizeHint(name)
-	buf.Grow(int(hint.Load()))
-	if err := t.Execute(&buf, data); err != nil {
+	// Pages run into a reused buffer and are returned as an exact copy:
+	// a build keeps every page in memory until it is written, and a
+	// buffer's growth slack (up to half of it) would be kept with it.
+	buf, _ := s.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer s.putBuf(buf)
+	buf.Reset()
+	if err := t.Execute(buf, data); err != nil {
 		p := templateProblem(err, name)
 		p.Message = fmt.Sprintf("while rendering %s: %s", page, p.Message)
 		return nil, &p
 	}
-	hint.Store(int64(min(buf.Len(), maxSizeHint)))
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
-// maxSizeHint caps the buffer Execute starts with.
-const maxSizeHint = 4 << 20
+// maxPooledBuf is the largest buffer Execute keeps for the next page, so
+// one huge page does not hold its buffer for the rest of the build.
+const maxPooledBuf = 4 << 20
 
-// sizeHint returns the last output size of the page template name.
-func (s *Set) sizeHint(name string) *atomic.Int64 {
-	if h, ok := s.sizes.Load(name); ok {
-		return h.(*atomic.Int64)
+func (s *Set) putBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledBuf {
+		s.bufs.Put(buf)
 	}
-	h, _ := s.sizes.LoadOrStore(name, new(atomic.Int64))
-	return h.(*atomic.Int64)
 }
 
 // Fingerprint is a hash of every layout file's name and text, for caches

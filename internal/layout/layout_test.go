@@ -64,6 +64,36 @@ func TestBaseofBlocks(t *testing.T) {
 	}
 }
 
+// TestExecuteOutputsAreOwnAndExact checks what a build keeping every page
+// relies on: each page is its own slice, no longer than it needs to be,
+// and running the next page (in a reused buffer) leaves it as it was.
+func TestExecuteOutputsAreOwnAndExact(t *testing.T) {
+	fsys := fstest.MapFS{"layouts/_default/single.html": {Data: []byte(`<p>{{ . }}</p>`)}}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	var outs [][]byte
+	var wants []string
+	for _, text := range []string{strings.Repeat("long ", 2000), "short", strings.Repeat("longer ", 3000), "x"} {
+		got, prob := set.Execute("_default/single.html", text, "p")
+		if prob != nil {
+			t.Fatal(prob)
+		}
+		// Allocation rounds up to a size class (at most 1/8 more); a
+		// grown buffer would have up to twice the length.
+		if limit := len(got) + len(got)/8 + 16; cap(got) > limit {
+			t.Errorf("output of %d bytes has capacity %d; want at most %d", len(got), cap(got), limit)
+		}
+		outs, wants = append(outs, got), append(wants, "<p>"+text+"</p>")
+	}
+	for i, got := range outs {
+		if string(got) != wants[i] {
+			t.Errorf("page %d changed after later pages ran: got %.40q; want %.40q", i, got, wants[i])
+		}
+	}
+}
+
 func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 	fsys := fstest.MapFS{
 		"layouts/_default/broken.html": {Data: []byte("ok\n{{ if }}\n")},
