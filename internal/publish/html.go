@@ -19,16 +19,21 @@ import (
 // and then minifies it. Pages are independent, so they are spread over
 // GOMAXPROCS workers; results are stored by index and problems appended in
 // path order, so the outcome does not depend on scheduling.
+//
+// The pages are taken out of files while the workers run, and each one's
+// result replaces it in pages as soon as it is made, so a page's old
+// bytes can be freed then: the site is held about once, not twice.
 func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, doMinify bool, probs *problem.List) {
 	if len(assets) == 0 && !doMinify {
 		return
 	}
 	names := sortedPaths(files, ".html", ".htm")
-	type result struct {
-		b     []byte
-		probs problem.List
+	pages := make([][]byte, len(names))
+	for i, n := range names {
+		pages[i] = files[n]
+		files[n] = nil
 	}
-	results := make([]result, len(names))
+	pageProbs := make([]problem.List, len(names))
 	refs := newRefFinder(assets)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -39,23 +44,23 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 				if i >= len(names) {
 					return
 				}
-				r := &results[i]
-				r.b = files[names[i]]
+				b := pages[i]
 				if len(assets) > 0 {
-					r.b = refs.rewriteHTML(r.b, assets)
+					b = refs.rewriteHTML(b, assets)
 				}
 				if doMinify {
-					if b, ok := minifyFile(m, names[i], r.b, &r.probs); ok {
-						r.b = b
+					if mb, ok := minifyFile(m, names[i], b, &pageProbs[i]); ok {
+						b = mb
 					}
 				}
+				pages[i] = b
 			}
 		})
 	}
 	wg.Wait()
 	for i, n := range names {
-		files[n] = results[i].b
-		*probs = append(*probs, results[i].probs...)
+		files[n] = pages[i]
+		*probs = append(*probs, pageProbs[i]...)
 	}
 }
 
