@@ -38,7 +38,9 @@ type Options struct {
 // ("a/b/index.html"). Files with nothing to rewrite are neither copied nor replaced.
 //
 // Large sites are rewritten by up to GOMAXPROCS goroutines, which have all returned when Rewrite
-// does; files is only read while they run.
+// does; files is only read while they run. Its values are taken out first, and each rewritten
+// file replaces its old bytes as soon as it is made, so that the old bytes can be freed then:
+// the site is held about once, not twice.
 func Rewrite(files map[string][]byte, opts Options) {
 	workers := min(runtime.GOMAXPROCS(0), len(files)/filesPerWorker)
 	if workers <= 1 {
@@ -54,7 +56,13 @@ func Rewrite(files map[string][]byte, opts Options) {
 	for name := range files {
 		names = append(names, name)
 	}
-	outs := make([][]byte, len(names))
+	// Only the keys of files are read while the workers run (to tell
+	// folders from files), so the values can wait in contents.
+	contents := make([][]byte, len(names))
+	for i, name := range names {
+		contents[i] = files[name]
+		files[name] = nil
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -65,15 +73,15 @@ func Rewrite(files map[string][]byte, opts Options) {
 				if i >= len(names) {
 					return
 				}
-				outs[i] = r.file(names[i], files[names[i]])
+				if out := r.file(names[i], contents[i]); out != nil {
+					contents[i] = out
+				}
 			}
 		})
 	}
 	wg.Wait()
-	for i, out := range outs {
-		if out != nil {
-			files[names[i]] = out
-		}
+	for i, name := range names {
+		files[name] = contents[i]
 	}
 }
 

@@ -244,6 +244,28 @@ func TestRewriteLargeSiteMatchesFileByFile(t *testing.T) {
 	}
 }
 
+// TestRewriteLargeSiteTellsFoldersFromFiles drives the concurrent path with links whose
+// rewriting depends on the other files of the site: in a portable build, "/p7" gets index.html
+// when the site has p7/index.html and no file p7, and stays as it is when p7 is a file.
+func TestRewriteLargeSiteTellsFoldersFromFiles(t *testing.T) {
+	const n = 1000
+	files := map[string][]byte{"data": []byte("a file without extension")}
+	for i := range n {
+		files[fmt.Sprintf("p%d/index.html", i)] = []byte(fmt.Sprintf(`<a href="/p%d">next</a><a href="/data">d</a>`, (i+1)%n))
+	}
+	relink.Rewrite(files, relink.Options{Portable: true})
+	for i := range n {
+		name := fmt.Sprintf("p%d/index.html", i)
+		want := fmt.Sprintf(`<a href="../p%d/index.html">next</a><a href="../data">d</a>`, (i+1)%n)
+		if got := string(files[name]); got != want {
+			t.Fatalf("%s: got %q; want %q", name, got, want)
+		}
+	}
+	if got := string(files["data"]); got != "a file without extension" {
+		t.Errorf("data: got %q; want it unchanged", got)
+	}
+}
+
 // TestRewriteResolvesToTarget checks the contract for random pages and targets: resolving the
 // rewritten URL against the page's URL, at a domain root or under a mirror's sub-path, gives the
 // target back; with Portable, a folder target gets index.html.
