@@ -256,7 +256,9 @@ func anchors(body string) []string {
 		rest = rest[j:]
 		if id != "" && !seen[id] {
 			seen[id] = true
-			ids = append(ids, id)
+			// A copy: a substring would keep all of body alive for as long
+			// as Anchors, which outlives the page's HTML in a build.
+			ids = append(ids, strings.Clone(id))
 		}
 	}
 	sort.Strings(ids)
