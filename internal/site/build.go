@@ -128,9 +128,24 @@ func (b *builder) run() {
 	b.checkLinks()
 	b.executeTemplates()
 	b.writeGenerated()
+	b.dropRendered()
 	b.copyStatic()
 	b.finish()
 	b.checkOutput()
+}
+
+// dropRendered lets each page's rendered HTML and summary go once the
+// templates and feeds that show them have run: a cold build would
+// otherwise hold every page's markdown HTML beside its finished page
+// until the end. A build with a cache keeps them, as the cache and Patch
+// reuse them.
+func (b *builder) dropRendered() {
+	if b.cache != nil {
+		return
+	}
+	for _, p := range b.pages {
+		p.rendered.HTML, p.rendered.Summary = "", ""
+	}
 }
 
 // finish makes the output deployable: image metadata stripped, assets

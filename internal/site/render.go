@@ -35,6 +35,11 @@ func (b *builder) renderMarkdown() {
 				b.problem(pr)
 			}
 		})
+		// Nothing reads the markdown again in a build without a cache;
+		// the file it was cut from is freed with it.
+		for _, p := range srcPages {
+			p.src.Body = nil
+		}
 		return
 	}
 	b.mdSiteKey = b.siteKey()
