@@ -31,18 +31,19 @@ func (c *Cache) keep(b *builder, out *output.Output) {
 
 // Patch is the dev server's fast path, as hugo server's fast render is
 // Hugo's: after a save that changed only the markdown below the front
-// matter of regular pages, it renders those pages again on the page graph
-// of the last good build with this cache, and returns that build's output
-// with them replaced. That takes milliseconds where a full build of a big
+// matter of pages (the home page, sections, regular pages), it renders
+// those pages again on the page graph of the last good build with this
+// cache, and returns that build's output with them replaced. That takes milliseconds where a full build of a big
 // site takes a large part of a second, so the campaigner sees the edit at
 // once.
 //
 // paths are the changed files, slash paths from the site root. Patch
-// gives up (ok false) unless every one is the content file of a regular
-// page of the last build whose front matter is byte for byte unchanged,
-// and the new markdown renders without a problem, keeps every anchor the
-// page had (other pages may link to them), links only to anchors that
-// exist, and its template runs without a problem and without paginating.
+// gives up (ok false) unless every one is the content file of a page of
+// the last build whose front matter is byte for byte unchanged, and the
+// new markdown renders without a problem, keeps every anchor the page had
+// (other pages may link to them), links only to anchors that exist, and
+// its template runs without a problem (for each page of a paginated
+// list).
 // The site is finished page by page only without fingerprints and
 // portable links, as the dev server builds; otherwise Patch gives up too.
 //
@@ -74,7 +75,7 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 	srcs := make([]*content.Page, len(paths))
 	for i, f := range paths {
 		p := b.world.bySource[f]
-		if p == nil || p.kind != content.KindPage || p.src == nil {
+		if p == nil || p.src == nil {
 			return nil, false
 		}
 		src, ok := content.Reread(b.fsys, p.src, b.contentOptions())
@@ -93,8 +94,8 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		b.cache.markdownPut(key, markdownEntry{result: res}) // for the build that follows
 		p.rendered, p.mdKey = res, key
 	}
-	finished := map[string][]byte{}
-	b.world.phase.Store(phasePages)
+	finished := map[string][]byte{} // finishing adds deploy files: only names are taken from it
+	var names []string
 	for _, p := range pages {
 		if len(b.brokenAnchors(p)) > 0 || ctx.Err() != nil {
 			return nil, false
@@ -103,18 +104,35 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		if name == "" {
 			return nil, false
 		}
-		e := execute(p, name, 1)
-		if e.prob != nil || e.paged {
-			return nil, false
+		// As executeTemplates does: the page, then the further pages of a
+		// list that asked for .Paginator (their number depends only on the
+		// list's pages, which a text edit does not change).
+		phase := phaseLists
+		if p.kind == content.KindPage {
+			phase = phasePages
 		}
-		finished[content.OutputPath(p.url)] = e.html
+		b.world.phase.Store(int32(phase))
+		for n, total := 1, 1; n <= total; n++ {
+			e := execute(p, name, n)
+			if e.prob != nil {
+				return nil, false
+			}
+			if n == 1 && e.paged {
+				total = newPager(p, 1).TotalPages
+			}
+			name := content.OutputPath(pagerURL(p.url, n))
+			finished[name] = e.html
+			names = append(names, name)
+		}
 	}
 	if probs := finishFiles(finished, opts, false); len(probs) > 0 {
 		return nil, false
 	}
 	files := maps.Clone(last.out.Files)
-	for _, p := range pages {
-		name := content.OutputPath(p.url)
+	for _, name := range names {
+		if _, ok := files[name]; !ok {
+			return nil, false // a page the last build did not make
+		}
 		files[name] = finished[name]
 	}
 	out = &output.Output{Files: files}
