@@ -45,3 +45,14 @@ func TestRewriteHTMLStopsEarlySafely(t *testing.T) {
 		}
 	}
 }
+
+func TestLastIndexIsBytesLastIndex(t *testing.T) {
+	for _, c := range []struct{ b, sep string }{
+		{"", ".css"}, {".css", ".css"}, {"a.css b.css c", ".css"}, {"aaaa", "aa"},
+		{"x.cs", ".css"}, {"..css..css", ".css"}, {"abc", ""},
+	} {
+		if got, want := lastIndex([]byte(c.b), c.sep), bytes.LastIndex([]byte(c.b), []byte(c.sep)); got != want {
+			t.Errorf("lastIndex(%q, %q) = %d; want %d", c.b, c.sep, got, want)
+		}
+	}
+}
