@@ -27,15 +27,16 @@ const (
 // indented or less quoted than its opening line, which can only end it
 // earlier than goldmark does, so every line goldmark parses as text is
 // checked.
-func checkComplexity(src []byte) (int, string) {
+func checkComplexity(src string) (int, string) {
 	var (
 		blk                   blockCounts
 		fence                 string // the fence's marker ("```", "~~~~"), "" outside
 		fenceCol, fenceQuotes int
 	)
-	lines := strings.Split(string(src), "\n")
-	for i, line := range lines {
-		ln := i + 1
+	// The lines of strings.Split(src, "\n"), without making the list.
+	for ln, rest, more := 1, src, true; more; ln++ {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		quotes, nesting, col, rest := lineShape(line)
 		if fence != "" {
 			if strings.TrimSpace(line) == "" {

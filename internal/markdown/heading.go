@@ -1,8 +1,8 @@
 package markdown
 
 import (
-	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -98,7 +98,8 @@ func renderPlaceholder(w util.BufWriter, _ []byte, n ast.Node, entering bool) (a
 func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	if entering {
-		_, _ = fmt.Fprintf(w, "<h%d", n.Level)
+		_, _ = w.WriteString("<h")
+		_, _ = w.WriteString(strconv.Itoa(n.Level))
 		if n.Attributes() != nil {
 			gmhtml.RenderAttributes(w, n, gmhtml.HeadingAttributeFilter)
 		}
@@ -112,6 +113,8 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, 
 		_, _ = w.WriteString(html.EscapeString(r.anchorLabel))
 		_, _ = w.WriteString(`">#</a>`)
 	}
-	_, _ = fmt.Fprintf(w, "</h%d>\n", n.Level)
+	_, _ = w.WriteString("</h")
+	_, _ = w.WriteString(strconv.Itoa(n.Level))
+	_, _ = w.WriteString(">\n")
 	return ast.WalkContinue, nil
 }

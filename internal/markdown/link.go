@@ -17,21 +17,42 @@ func htmlUnescape(s string) string { return html.UnescapeString(s) }
 // "java\tscript:" and "java%0Ascript:" all give "javascript". Anything
 // that might be a scheme counts as one: the allow-list decides.
 func urlScheme(dest string) string {
-	s := htmlUnescape(dest)
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
+	s := dest
+	if !plainURL(dest) {
+		s = decodeURL(dest)
 	}
-	s = strings.Map(func(r rune) rune {
-		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
 	i := strings.IndexAny(s, ":/?#")
 	if i <= 0 || s[i] != ':' {
 		return ""
 	}
 	return strings.ToLower(s[:i])
+}
+
+// decodeURL is dest as a browser reads it: HTML entities and
+// percent-encoding decoded, whitespace, control and invisible format
+// characters dropped.
+func decodeURL(dest string) string {
+	s := htmlUnescape(dest)
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// plainURL reports whether dest is printable ASCII without '&' or '%',
+// which decodeURL leaves as it is: most links are.
+func plainURL(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		if c := dest[i]; c <= ' ' || c >= 0x7f || c == '&' || c == '%' {
+			return false
+		}
+	}
+	return true
 }
 
 // allowedScheme is the allow-list: relative URLs, fragments, http,

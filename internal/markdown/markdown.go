@@ -112,13 +112,14 @@ func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem)
 	if bytes.IndexByte(src, 0) >= 0 {
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
-	if line, msg := checkComplexity(src); msg != "" {
+	text := string(src)
+	if line, msg := checkComplexity(text); msg != "" {
 		p.problem(line, msg, "this page is too deeply nested or too complex to render safely; "+
 			"split long paragraphs and lists with blank lines and nest less deeply")
 		return Result{}, p.problems
 	}
 	p.prefix = tokenPrefix(src)
-	nodes, ok := p.parseShortcodes(src)
+	nodes, ok := p.parseShortcodes(text)
 	if !ok {
 		return Result{}, p.problems
 	}
@@ -199,17 +200,33 @@ func (p *page) result(body string) Result {
 }
 
 func (p *page) stripMarkers(s string) string {
-	// One pass, as the ReplaceAll of each marker (followed by a newline,
-	// then alone) in turn would do: markers never overlap, since each
-	// starts with the page's prefix, which the source does not contain.
-	i := strings.Index(s, p.prefix)
-	if i < 0 {
+	if !strings.Contains(s, p.prefix) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i >= 0 {
-		b.WriteString(s[:i])
+	p.eachUnmarked(s, func(part string) bool {
+		b.WriteString(part)
+		return true
+	})
+	return b.String()
+}
+
+// eachUnmarked calls fn with the parts of s between its markers, in
+// order, while fn returns true: their concatenation is s without its
+// markers. One pass, as the ReplaceAll of each marker (followed by a
+// newline, then alone) in turn would do: markers never overlap, since
+// each starts with the page's prefix, which the source does not contain.
+func (p *page) eachUnmarked(s string, fn func(part string) bool) {
+	for {
+		i := strings.Index(s, p.prefix)
+		if i < 0 {
+			fn(s)
+			return
+		}
+		if !fn(s[:i]) {
+			return
+		}
 		rest := s[i:]
 		size := 0
 		if kind, n, sz, ok := p.parseToken(rest); ok && n == 0 && sz == len(p.token(kind, 0)) &&
@@ -220,20 +237,25 @@ func (p *page) stripMarkers(s string) string {
 			}
 		}
 		if size == 0 {
-			b.WriteString(rest[:len(p.prefix)])
+			if !fn(rest[:len(p.prefix)]) {
+				return
+			}
 			size = len(p.prefix)
 		}
 		s = rest[size:]
-		i = strings.Index(s, p.prefix)
 	}
-	b.WriteString(s)
-	return b.String()
 }
 
 // hasText reports whether s, without its markers, has anything but white
-// space: strings.TrimSpace(p.stripMarkers(s)) != "".
+// space: strings.TrimSpace(p.stripMarkers(s)) != "", found without
+// copying s, and mostly from its first bytes.
 func (p *page) hasText(s string) bool {
-	return strings.TrimSpace(p.stripMarkers(s)) != ""
+	text := false
+	p.eachUnmarked(s, func(part string) bool {
+		text = strings.TrimSpace(part) != ""
+		return !text
+	})
+	return text
 }
 
 // anchors returns the sorted, distinct values of every id attribute in

@@ -109,8 +109,7 @@ type tag struct {
 
 // parseShortcodes splits src into text and calls. ok is false when the
 // source cannot be rendered at all (nesting too deep).
-func (p *page) parseShortcodes(src []byte) ([]node, bool) {
-	s := string(src)
+func (p *page) parseShortcodes(s string) ([]node, bool) {
 	lines := newLineTable(s)
 	var tags []tag
 	for i := 0; ; {
@@ -535,6 +534,9 @@ func (p *page) isBlockToken(s string) bool {
 // expand replaces the call tokens in rendered HTML with the calls' HTML,
 // innermost first. Marker tokens (more, first paragraph) pass through.
 func (p *page) expand(out string) string {
+	if len(p.calls) == 0 {
+		return out // only markers, which pass through
+	}
 	if p.used == nil {
 		p.used = make([]bool, len(p.calls))
 	}

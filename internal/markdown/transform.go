@@ -126,17 +126,24 @@ func (t *transform) filterAttributes() {
 // its line out of its paragraph, so the shortcode's HTML is never wrapped
 // in <p> even without blank lines around it.
 func (t *transform) splitBlockTokens() {
+	if len(t.p.calls) == 0 {
+		return // no call, no token
+	}
 	work := append([]ast.Node(nil), t.paras...)
 	for len(work) > 0 {
 		para := work[len(work)-1]
 		work = work[:len(work)-1]
 		for c := para.FirstChild(); c != nil; c = c.NextSibling() {
 			txt, ok := c.(*ast.Text)
-			if !ok || !t.p.isBlockToken(string(bytes.TrimSpace(txt.Segment.Value(t.src)))) || !startsLine(c) || !endsLine(txt) {
+			if !ok {
+				continue
+			}
+			token, ok := t.blockToken(txt)
+			if !ok || !startsLine(c) || !endsLine(txt) {
 				continue
 			}
 			parent := para.Parent()
-			ph := &placeholder{token: string(bytes.TrimSpace(txt.Segment.Value(t.src)))}
+			ph := &placeholder{token: token}
 			var after ast.Node = ast.NewParagraph()
 			if para.Kind() == ast.KindTextBlock {
 				after = ast.NewTextBlock()
@@ -162,6 +169,17 @@ func (t *transform) splitBlockTokens() {
 			break
 		}
 	}
+}
+
+// blockToken returns the text of txt when it is a block token; most
+// text is not even a token, and is told apart without copying it.
+func (t *transform) blockToken(txt *ast.Text) (string, bool) {
+	v := bytes.TrimSpace(txt.Segment.Value(t.src))
+	if !bytes.HasPrefix(v, []byte(t.p.prefix)) {
+		return "", false
+	}
+	s := string(v)
+	return s, t.p.isBlockToken(s)
 }
 
 func startsLine(n ast.Node) bool {
@@ -424,18 +442,34 @@ func (t *transform) countWords(doc *ast.Document) {
 // not unicode.IsSpace) in text that arrives in pieces.
 type wordCounter struct {
 	n     int
-	in    bool   // inside a word
+	in    uint8  // 1 inside a word
 	carry []byte // the start of a rune cut off at the end of the last piece
 }
 
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+// asciiWord is 1 for the ASCII bytes that are not white space: a word
+// starts at such a byte after one that is 0 (n += b &^ in), which needs
+// no branch on the text.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		t[c] = 1
+	}
+	for _, c := range "\t\n\v\f\r " {
+		t[c] = 0
+	}
+	return t
+}()
 
 func (w *wordCounter) writeString(s string) {
 	// Most text is ASCII: count it without copying it to bytes.
 	i := 0
-	for len(w.carry) == 0 && i < len(s) && s[i] < utf8.RuneSelf {
-		w.mark(asciiSpace[s[i]])
-		i++
+	if len(w.carry) == 0 {
+		n, in := w.n, w.in
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			b := asciiWord[s[i]]
+			n += int(b &^ in)
+			in = b
+		}
+		w.n, w.in = n, in
 	}
 	if i < len(s) {
 		w.write([]byte(s[i:]))
@@ -447,28 +481,37 @@ func (w *wordCounter) write(b []byte) {
 		b = append(w.carry, b...)
 		w.carry = nil
 	}
+	n, in := w.n, w.in
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			w.mark(asciiSpace[c])
+			a := asciiWord[c]
+			n += int(a &^ in)
+			in = a
 			i++
 			continue
 		}
 		if !utf8.FullRune(b[i:]) {
 			w.carry = append([]byte(nil), b[i:]...)
-			return
+			break
 		}
 		r, size := utf8.DecodeRune(b[i:])
+		w.n, w.in = n, in
 		w.mark(unicode.IsSpace(r))
+		n, in = w.n, w.in
 		i += size
 	}
+	w.n, w.in = n, in
 }
 
 func (w *wordCounter) mark(space bool) {
-	if !space && !w.in {
+	if !space && w.in == 0 {
 		w.n++
 	}
-	w.in = !space
+	w.in = 1
+	if space {
+		w.in = 0
+	}
 }
 
 // end returns the count; an incomplete rune left over is not a space.

@@ -1,0 +1,46 @@
+package markdown
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// randomTexts calls fn with n strings of up to max pieces each, chosen
+// with a fixed seed.
+func randomTexts(seed uint64, pieces []string, max, n int, fn func(s string)) {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	for range n {
+		var b strings.Builder
+		for range rng.IntN(max + 1) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		fn(b.String())
+	}
+}
+
+// TestPlainURLNeedsNoDecoding checks the fast path of urlScheme: what
+// plainURL accepts, decodeURL leaves as it is.
+func TestPlainURLNeedsNoDecoding(t *testing.T) {
+	pieces := []string{"a", "J", "java", "script", ":", "/", "?", "#", ".", "md", "http", "x+y", "-", "_", "~",
+		"&", "&#58;", "&colon;", "%", "%3A", "%3a", "%zz", " ", "\t", "\x7f", "\x01", "é", "\u200b", "\u00a0"}
+	randomTexts(3, pieces, 8, 100000, func(d string) {
+		if plainURL(d) && decodeURL(d) != d {
+			t.Fatalf("plainURL(%q), but decodeURL gives %q", d, decodeURL(d))
+		}
+	})
+}
+
+// TestHasTextIsTrimmedStrip checks hasText, which looks at the parts
+// between markers in place, against stripping the markers and trimming.
+func TestHasTextIsTrimmedStrip(t *testing.T) {
+	p := &page{prefix: tokenPrefix([]byte("source"))}
+	pieces := []string{"", " ", "\n", "\t", "\u00a0", "\u2003", "x", "<p>", "é",
+		p.token(kindMore, 0), p.token(kindFirstBegin, 0), p.token(kindFirstEnd, 0),
+		p.token(kindMore, 1), p.token(kindAtom, 0), p.prefix, p.prefix[:5]}
+	randomTexts(5, pieces, 6, 100000, func(s string) {
+		if got, want := p.hasText(s), strings.TrimSpace(p.stripMarkers(s)) != ""; got != want {
+			t.Fatalf("hasText(%q) = %v; want %v", s, got, want)
+		}
+	})
+}
