@@ -60,7 +60,23 @@ func TestBrowserLiveReload(t *testing.T) {
 	waitJS(t, ctx, "the edited text", `document.body.textContent.includes("Edited in the browser test.")`)
 	t.Logf("save to visible: %v", time.Since(start))
 
-	// 2. Change CSS: the style applies and the page is not reloaded (a
+	// 2. Edit another page: this one is not reloaded (a reload names the
+	// pages that changed, and a marker set in this page's JavaScript world
+	// survives).
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.samizdatMarker = 7`)); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\n---\nWelcome back.\n")
+	eventually(t, "the edit of the home page", func() bool {
+		_, body := get(t, url)
+		return strings.Contains(body, "Welcome back.")
+	})
+	time.Sleep(500 * time.Millisecond) // a reload of this page would have happened by now
+	if marker, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.samizdatMarker || 0`)); err != nil || marker != 7 {
+		t.Errorf("an edit of another page reloaded this one (marker = %d, %v)", marker, err)
+	}
+
+	// 3. Change CSS: the style applies and the page is not reloaded (a
 	// marker set in this page's JavaScript world survives).
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.samizdatMarker = 42`)); err != nil {
 		t.Fatal(err)
@@ -75,7 +91,7 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Errorf("the page reloaded on a CSS-only change (marker = %d)", marker)
 	}
 
-	// 3. Break a template: the overlay names the file; fix it: the overlay
+	// 4. Break a template: the overlay names the file; fix it: the overlay
 	// goes and the page shows the change.
 	single := filepath.Join(dir, "layouts/_default/single.html")
 	writeFile(t, single, "{{ define \"main\" }}<h1>{{ .Title }</h1>{{ end }}\n")
@@ -83,7 +99,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	writeFile(t, single, "{{ define \"main\" }}<h1>{{ .Title }} fixed</h1>{{ .Content }}{{ end }}\n")
 	waitJS(t, ctx, "the fixed page", `!document.getElementById("samizdat-problems") && document.querySelector("h1").textContent === "First fixed"`)
 
-	// 4. The open page disappears: the reload shows the 404 page.
+	// 5. The open page disappears: the reload shows the 404 page.
 	if err := os.Remove(filepath.Join(dir, "content/news/first.md")); err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,10 @@ import (
 	"github.com/samizdat-press/samizdat/internal/watch"
 )
 
+// maxPatch is the most changed files a batch may have for the dev server
+// to show them before the full build (site.Patch).
+const maxPatch = 8
+
 // watchedDirs are the folders of a site whose changes trigger a rebuild.
 var watchedDirs = []string{"content", "layouts", "static", "archetypes", "data", "i18n"}
 
@@ -70,7 +74,12 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 		start := time.Now()
 		// A save of a page's text is shown at once from the last build
 		// (site.Patch); the full build then brings every other page, the
-		// lists and feeds up to date, and catches what Patch cannot.
+		// lists and feeds up to date, and catches what Patch cannot. A
+		// save touches a file or two; a batch of many files (a checkout,
+		// a search and replace) goes straight to one build and one reload.
+		if len(changed) > maxPatch {
+			changed = nil
+		}
 		if out, ok := site.Patch(ctx, cache, changed); ok {
 			srv.Update(out)
 			logMu.Lock()

@@ -15,6 +15,9 @@
 //   - Update swaps a good build in atomically and only then tells every open
 //     page over Server-Sent Events (/__samizdat/events): "css" when only
 //     stylesheets changed, "reload" otherwise, nothing when nothing changed.
+//     When only pages changed, the reload names them, and each page (whose
+//     injected script tag says which Output file it is) reloads only if it
+//     is one of them: a save does not reload every open tab.
 //     A build with problems is never served: the last good build stays, and
 //     the problems go to every page as a "problems" event, shown in an
 //     overlay until a good build arrives. A page that connects is first sent
@@ -48,6 +51,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"path"
+	"sort"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -180,7 +184,7 @@ func (s *Server) publish(out *output.Output) {
 	if prev != nil {
 		prevOut = prev.out
 	}
-	kind := changeKind(prevOut, out)
+	kind, pages := changes(prevOut, out)
 
 	next := &build{out: out}
 	if kind == "" {
@@ -196,39 +200,82 @@ func (s *Server) publish(out *output.Output) {
 	s.problems = []byte("[]")
 	s.site.Store(next)
 	if hadProblems {
-		kind = eventReload // the overlay goes, and the page may be stale
+		kind, pages = eventReload, nil // the overlay goes, and any page may be stale
 	}
-	if kind == "" {
-		return
+	switch kind {
+	case eventReload:
+		s.broadcastLocked(message{kind: kind, frame: eventFrame(kind, reloadData(next.version, pages))})
+	case eventCSS:
+		s.broadcastLocked(message{kind: kind, frame: eventFrame(kind, []byte(next.version))})
 	}
-	s.broadcastLocked(message{kind: kind, frame: eventFrame(kind, []byte(next.version))})
 }
 
-// changeKind says what an open page must do to show next instead of prev:
-// "" when every file is the same, eventCSS when only existing .css files
-// changed (added or removed files may be referenced by pages, so they
-// reload), eventReload otherwise.
-func changeKind(prev, next *output.Output) string {
+// reloadData is a "reload" event's data: the new version, and the pages
+// that changed when only some did.
+func reloadData(version string, pages []string) []byte {
+	data, err := json.Marshal(struct {
+		Version string   `json:"version"`
+		Pages   []string `json:"pages,omitempty"`
+	}{version, pages})
+	if err != nil { // cannot happen: strings
+		return []byte(`{}`)
+	}
+	return data
+}
+
+// maxPages is the most pages a "reload" event names; beyond it, every page
+// reloads, which costs less than a long list sent to every page.
+const maxPages = 100
+
+// changes says what an open page must do to show next instead of prev:
+// "" when no file it could show changed; eventCSS when only existing .css
+// files changed (added or removed files may be referenced by pages, so
+// they reload); eventReload otherwise. A reload names the HTML files that
+// changed, were added or went (pages) when nothing else did, so that
+// only pages showing one of them reload; pages is nil when every page
+// must: a changed script, image or stylesheet may be used by any page.
+func changes(prev, next *output.Output) (kind string, pages []string) {
 	if prev == nil {
-		return eventReload
+		return eventReload, nil
 	}
-	if len(prev.Files) != len(next.Files) {
-		return eventReload
-	}
-	kind := ""
+	all, css := false, false
 	for name, b := range next.Files {
 		old, ok := prev.Files[name]
 		switch {
-		case !ok:
-			return eventReload
-		case bytes.Equal(old, b), unseen(name):
-		case path.Ext(name) == ".css":
-			kind = eventCSS
+		case ok && bytes.Equal(old, b), unseen(name):
+		case isHTML(name):
+			pages = append(pages, name)
+		case ok && path.Ext(name) == ".css":
+			css = true
 		default:
-			return eventReload
+			all = true
 		}
 	}
-	return kind
+	for name := range prev.Files {
+		if _, ok := next.Files[name]; ok || unseen(name) {
+			continue
+		}
+		if isHTML(name) {
+			pages = append(pages, name)
+		} else {
+			all = true
+		}
+	}
+	switch {
+	case all, css && len(pages) > 0, len(pages) > maxPages:
+		return eventReload, nil
+	case len(pages) > 0:
+		sort.Strings(pages)
+		return eventReload, pages
+	case css:
+		return eventCSS, nil
+	}
+	return "", nil
+}
+
+func isHTML(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".html" || ext == ".htm"
 }
 
 // unseen reports files no page shows, which change with every edit (the

@@ -49,9 +49,10 @@ func (s *Server) broadcastLocked(m message) {
 
 // deliverLocked puts m in c's mailbox without blocking. If an earlier event
 // is still waiting there, the two are merged rather than queued: an event of
-// the same kind supersedes it; events of different kinds become a "state"
-// event, from which the page works out what it missed (it reloads when the
-// version changed and shows any problems). s.mu must be held.
+// the same kind supersedes it, but for two reloads (each may name other
+// pages) or events of different kinds, the merge is a "state" event, from
+// which the page works out what it missed (it reloads when the version
+// changed and shows any problems). s.mu must be held.
 func (s *Server) deliverLocked(c *client, m message) {
 	select {
 	case c.mailbox <- m:
@@ -60,7 +61,7 @@ func (s *Server) deliverLocked(c *client, m message) {
 	}
 	select {
 	case old := <-c.mailbox:
-		if old.kind != m.kind {
+		if old.kind != m.kind || m.kind == eventReload {
 			m = s.stateLocked()
 		}
 	default: // the handler took it meanwhile

@@ -26,13 +26,26 @@ type stateData struct {
 	Problems []problemJSON `json:"problems"`
 }
 
-func decodeState(t testing.TB, ev event) stateData {
+func decodeState(t testing.TB, ev event) stateData { t.Helper(); return decodeData[stateData](t, ev) }
+
+type reloadJSON struct {
+	Version string   `json:"version"`
+	Pages   []string `json:"pages"`
+}
+
+func decodeReload(t testing.TB, ev event) reloadJSON {
 	t.Helper()
-	var st stateData
-	if err := json.Unmarshal([]byte(ev.data), &st); err != nil {
-		t.Fatalf("state event data %q: %v", ev.data, err)
+	return decodeData[reloadJSON](t, ev)
+}
+
+// decodeData decodes an event's JSON data.
+func decodeData[T any](t testing.TB, ev event) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(ev.data), &v); err != nil {
+		t.Fatalf("%s event data %q: %v", ev.name, ev.data, err)
 	}
-	return st
+	return v
 }
 
 func TestStreamStartsWithState(t *testing.T) {
@@ -57,8 +70,8 @@ func TestUpdateEvents(t *testing.T) {
 	site2 := withFiles(site, map[string]string{"index.html": "<body><h1>Home v2</h1></body>"})
 	s.Update(site2)
 	ev := st.expect(t, eventReload)
-	if ev.data == first.Version || ev.data != s.version() {
-		t.Errorf("reload data %q; want the new version %q (old %q)", ev.data, s.version(), first.Version)
+	if r := decodeReload(t, ev); r.Version == first.Version || r.Version != s.version() || !slices.Equal(r.Pages, []string{"index.html"}) {
+		t.Errorf("reload data %q; want the new version %q (old %q) and the page that changed", ev.data, s.version(), first.Version)
 	}
 	if r := rawGet(t, addr, "GET", "/", "localhost"); !bytes.Contains(r.body, []byte("Home v2")) {
 		t.Errorf("after the reload event GET / = %q; want the new build", r.body)
@@ -120,7 +133,7 @@ func TestBrokenFirstBuild(t *testing.T) {
 	s.Update(broken(problem.Problem{File: "site.toml", Line: 1, Col: 9, Message: "invalid TOML"}))
 
 	r := rawGet(t, addr, "GET", "/any/page/", "localhost")
-	if r.status != 503 || !bytes.Contains(r.body, []byte(`<script src="/__samizdat/reload.js" data-version="`+s.version()+`">`)) {
+	if r.status != 503 || !bytes.Contains(r.body, []byte(`<script src="/__samizdat/reload.js" data-version="`+s.version()+`" data-file="">`)) {
 		t.Fatalf("before any good build: got %d %q; want 503 and a page with the reload script", r.status, r.body)
 	}
 	st := openStream(t, addr)
@@ -146,35 +159,51 @@ func TestRestartChangesVersion(t *testing.T) {
 	}
 }
 
-func TestChangeKind(t *testing.T) {
+func TestChanges(t *testing.T) {
 	site := testSite()
 	for _, tc := range []struct {
 		name  string
 		files map[string]string
 		want  string
+		pages []string // for a reload: the pages named, nil for all
 	}{
-		{"same", nil, ""},
-		{"css", map[string]string{"style.css": "x"}, eventCSS},
-		{"html", map[string]string{"index.html": "x"}, eventReload},
-		{"css and js", map[string]string{"style.css": "x", "app.js": "y"}, eventReload},
-		{"added css", map[string]string{"new.css": "x"}, eventReload},
-		{"removed css", map[string]string{"style.css": ""}, eventReload},
-		{"removed page", map[string]string{"a/page.html": ""}, eventReload},
-		{"css with feed and sitemap", map[string]string{"style.css": "x", "feed.xml": "y", "sitemap.xml": "z"}, eventCSS},
-		{"feed alone", map[string]string{"feed.xml": "y"}, ""},
-		{"robots alone", map[string]string{"robots.txt": "y"}, ""},
+		{"same", nil, "", nil},
+		{"css", map[string]string{"style.css": "x"}, eventCSS, nil},
+		{"html", map[string]string{"index.html": "x"}, eventReload, []string{"index.html"}},
+		{"two pages, a feed", map[string]string{"a/index.html": "x", "a/b/index.html": "y", "feed.xml": "z"}, eventReload, []string{"a/b/index.html", "a/index.html"}},
+		{"added page", map[string]string{"new/index.html": "x"}, eventReload, []string{"new/index.html"}},
+		{"removed page", map[string]string{"a/page.html": ""}, eventReload, []string{"a/page.html"}},
+		{"page and css", map[string]string{"index.html": "x", "style.css": "y"}, eventReload, nil},
+		{"page and script", map[string]string{"index.html": "x", "app.js": "y"}, eventReload, nil},
+		{"image", map[string]string{"img.png": "x"}, eventReload, nil},
+		{"css and js", map[string]string{"style.css": "x", "app.js": "y"}, eventReload, nil},
+		{"added css", map[string]string{"new.css": "x"}, eventReload, nil},
+		{"removed css", map[string]string{"style.css": ""}, eventReload, nil},
+		{"removed image", map[string]string{"img.png": ""}, eventReload, nil},
+		{"css with feed and sitemap", map[string]string{"style.css": "x", "feed.xml": "y", "sitemap.xml": "z"}, eventCSS, nil},
+		{"feed alone", map[string]string{"feed.xml": "y"}, "", nil},
+		{"robots alone", map[string]string{"robots.txt": "y"}, "", nil},
 	} {
-		if got := changeKind(site, withFiles(site, tc.files)); got != tc.want {
-			t.Errorf("%s: changeKind = %q; want %q", tc.name, got, tc.want)
+		kind, pages := changes(site, withFiles(site, tc.files))
+		if kind != tc.want || !slices.Equal(pages, tc.pages) || (pages == nil) != (tc.pages == nil) {
+			t.Errorf("%s: changes = %q %q; want %q %q", tc.name, kind, pages, tc.want, tc.pages)
 		}
 	}
-	if got := changeKind(nil, site); got != eventReload {
-		t.Errorf("first build: changeKind = %q; want %q", got, eventReload)
+	if kind, pages := changes(nil, site); kind != eventReload || pages != nil {
+		t.Errorf("first build: changes = %q %q; want a reload of every page", kind, pages)
 	}
 	// Renaming a file keeps the count but is not a css change.
 	renamed := withFiles(site, map[string]string{"style.css": "", "style2.css": string(site.Files["style.css"])})
-	if got := changeKind(site, renamed); got != eventReload {
-		t.Errorf("renamed stylesheet: changeKind = %q; want %q", got, eventReload)
+	if kind, pages := changes(site, renamed); kind != eventReload || pages != nil {
+		t.Errorf("renamed stylesheet: changes = %q %q; want a reload of every page", kind, pages)
+	}
+	// More pages than a reload names: every page reloads.
+	many := map[string]string{}
+	for i := range maxPages + 1 {
+		many[fmt.Sprintf("p%d/index.html", i)] = "x"
+	}
+	if kind, pages := changes(site, withFiles(site, many)); kind != eventReload || pages != nil {
+		t.Errorf("%d pages: changes = %q %d pages; want a reload of every page", len(many), kind, len(pages))
 	}
 }
 
@@ -195,6 +224,15 @@ func TestMailboxCoalesces(t *testing.T) {
 	s.mu.Unlock()
 	if m := <-c.mailbox; m.kind != eventState {
 		t.Errorf("css then problems: pending %q; want a state event", m.kind)
+	}
+	// Two reloads may name different pages: the later one alone could skip
+	// a page the first one named.
+	s.mu.Lock()
+	s.deliverLocked(c, message{kind: eventReload, frame: []byte(`reload {"pages":["a/index.html"]}`)})
+	s.deliverLocked(c, message{kind: eventReload, frame: []byte(`reload {"pages":["b/index.html"]}`)})
+	s.mu.Unlock()
+	if m := <-c.mailbox; m.kind != eventState {
+		t.Errorf("two reloads: pending %q; want a state event", m.kind)
 	}
 	select {
 	case m := <-c.mailbox:

@@ -3,6 +3,7 @@ package devserver
 import (
 	"bytes"
 	_ "embed"
+	"html"
 	"mime"
 	"net"
 	"net/http"
@@ -300,7 +301,11 @@ func redirectToFolder(w http.ResponseWriter, t target) {
 func writeFile(w http.ResponseWriter, r *http.Request, status int, name string, data []byte, version string) {
 	ctype := contentType(name)
 	if strings.HasPrefix(ctype, "text/html") {
-		data = injectScript(data, version)
+		file := name
+		if status != http.StatusOK {
+			file = "" // a 404 or "building" page stands for a page that may appear: it reloads on any change
+		}
+		data = injectScript(data, version, file)
 	}
 	writeBody(w, r, status, ctype, data)
 }
@@ -317,9 +322,11 @@ func writeBody(w http.ResponseWriter, r *http.Request, status int, ctype string,
 
 // injectScript returns a copy of doc with the reload script tag before its
 // last </body>, or at the end if it has none. data-version is the build the
-// page came from, so the script can tell when it missed an update.
-func injectScript(doc []byte, version string) []byte {
-	tag := `<script src="` + scriptPath + `" data-version="` + version + `"></script>`
+// page came from, so the script can tell when it missed an update;
+// data-file is the Output file it is, so the script can tell whether a
+// reload that names the pages that changed concerns it ("" for any).
+func injectScript(doc []byte, version, file string) []byte {
+	tag := `<script src="` + scriptPath + `" data-version="` + version + `" data-file="` + html.EscapeString(file) + `"></script>`
 	at := lastBodyClose(doc)
 	if at < 0 {
 		at = len(doc)

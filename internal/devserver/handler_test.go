@@ -3,6 +3,7 @@ package devserver
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"os/exec"
 	"reflect"
 	"strconv"
@@ -109,7 +110,7 @@ func TestTraversalCorpusRefused(t *testing.T) {
 	s, ts := newServer(t, Options{})
 	s.Update(site)
 	addr := ts.Listener.Addr().String()
-	notFound := string(injectScript(site.Files["404.html"], s.version()))
+	notFound := string(injectScript(site.Files["404.html"], s.version(), ""))
 	for _, target := range traversalCorpus {
 		r := rawGet(t, addr, "GET", target, "localhost")
 		switch r.status {
@@ -132,7 +133,7 @@ func TestQueryTricksServeOnlyOutput(t *testing.T) {
 	s, ts := newServer(t, Options{})
 	s.Update(site)
 	addr := ts.Listener.Addr().String()
-	home := string(injectScript(site.Files["index.html"], s.version()))
+	home := string(injectScript(site.Files["index.html"], s.version(), "index.html"))
 	for _, target := range []string{"/?raw??", "/?import&raw", "/?.svg", "/?../../etc/passwd", "/?%2e%2e"} {
 		r := rawGet(t, addr, "GET", target, "localhost")
 		if r.status != 200 || string(r.body) != home {
@@ -269,9 +270,10 @@ func TestServesOutputBytes(t *testing.T) {
 	s, ts := newServer(t, Options{})
 	s.Update(site)
 	addr := ts.Listener.Addr().String()
-	tag := `<script src="/__samizdat/reload.js" data-version="` + s.version() + `"></script>`
-
 	for _, name := range site.Paths() {
+		// The tag says which file the page is, for reloads that name the
+		// pages that changed.
+		tag := `<script src="/__samizdat/reload.js" data-version="` + s.version() + `" data-file="` + html.EscapeString(name) + `"></script>`
 		target := "/" + pathEscape(name)
 		r := rawGet(t, addr, "GET", target, "localhost")
 		want := site.Files[name]
@@ -371,7 +373,7 @@ func TestNotFoundPage(t *testing.T) {
 	addr := ts.Listener.Addr().String()
 
 	r := rawGet(t, addr, "GET", "/no/such/page/", "localhost")
-	if r.status != 404 || string(r.body) != string(injectScript(site.Files["404.html"], s.version())) {
+	if r.status != 404 || string(r.body) != string(injectScript(site.Files["404.html"], s.version(), "")) {
 		t.Errorf("unknown path: got %d %q; want 404 and the site's 404.html with the script", r.status, r.body)
 	}
 	if ct := r.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
@@ -386,7 +388,7 @@ func TestNotFoundPage(t *testing.T) {
 }
 
 func TestInjectScript(t *testing.T) {
-	tag := `<script src="/__samizdat/reload.js" data-version="v"></script>`
+	tag := `<script src="/__samizdat/reload.js" data-version="v" data-file="a/&#34;b&#34; &amp; c.html"></script>`
 	for _, tc := range []struct{ in, want string }{
 		{"<body>x</body></html>", "<body>x" + tag + "</body></html>"},
 		{"<BODY>x</BODY>", "<BODY>x" + tag + "</BODY>"},
@@ -397,7 +399,7 @@ func TestInjectScript(t *testing.T) {
 		{"</", "</" + tag},
 	} {
 		in := []byte(tc.in)
-		if got := string(injectScript(in, "v")); got != tc.want {
+		if got := string(injectScript(in, "v", `a/"b" & c.html`)); got != tc.want {
 			t.Errorf("injectScript(%q) = %q; want %q", tc.in, got, tc.want)
 		}
 		if string(in) != tc.in {

@@ -1,11 +1,15 @@
 // samizdat live reload. Served by `samizdat serve` only; never part of a build.
 // Events (see internal/devserver): "state" {version, problems} first on every
-// connection, then "reload", "css" (data: new version) and "problems" (list).
+// connection, then "reload" {version, pages: the files that changed, or
+// none for all}, "css" (data: new version) and "problems" (list).
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var known = (script && script.getAttribute("data-version")) || "";
+  // The build's file this page is ("news/first/index.html"); "" for a 404
+  // or "building" page, which a new page may replace at any change.
+  var file = (script && script.getAttribute("data-file")) || "";
   var scrollKey = "samizdat:scroll:" + location.pathname;
   var overlay = null;
 
@@ -24,7 +28,16 @@
       if (s.problems && s.problems.length) show(s.problems);
       else if (overlay) reload();
     });
-    es.addEventListener("reload", reload);
+    es.addEventListener("reload", function (e) {
+      // A reload names the pages that changed when only some did: any
+      // other page is already what the new build serves.
+      var r = parse(e.data);
+      if (r && r.pages && file && !overlay && r.pages.indexOf(file) < 0) {
+        known = r.version;
+        return;
+      }
+      reload();
+    });
     es.addEventListener("css", function (e) {
       if (overlay) return reload();
       known = e.data;
