@@ -94,25 +94,26 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 		return src
 	}
 	z := html.NewTokenizer(bytes.NewReader(src))
-	// out is nil until a token changes: src[:copied] is what it would hold.
+	// out is the output for src[:copied], nil until a token changes; the
+	// unchanged bytes after copied are added at the next change, at once.
 	var out []byte
 	copied := 0
 	put := func(old, new []byte, pos int) {
-		if out == nil {
-			if bytes.Equal(old, new) {
-				copied = pos + len(old)
-				return
-			}
-			out = make([]byte, 0, len(src)+128)
-			out = append(out, src[:copied]...)
+		if bytes.Equal(old, new) {
+			return
 		}
+		if out == nil {
+			out = make([]byte, 0, len(src)+128)
+		}
+		out = append(out, src[copied:pos]...)
 		out = append(out, new...)
+		copied = pos + len(old)
 	}
-	finish := func(pos int) []byte {
+	finish := func() []byte {
 		if out == nil {
 			return src
 		}
-		return append(out, src[pos:]...)
+		return append(out, src[copied:]...)
 	}
 	inNoscript := false
 	pos := 0
@@ -120,7 +121,7 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 		if pos >= stop {
 			// Nothing from here on can name an asset, nor can the
 			// content of a <noscript> that starts here.
-			return finish(pos)
+			return finish()
 		}
 		tt := z.Next()
 		raw := z.Raw()
@@ -128,7 +129,7 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 		pos += len(raw)
 		switch tt {
 		case html.ErrorToken:
-			return finish(start)
+			return finish()
 		case html.StartTagToken, html.SelfClosingTagToken:
 			b, name := rewriteTag(raw, assets)
 			put(raw, b, start)
@@ -142,7 +143,6 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 			}
 		}
 		inNoscript = false
-		put(raw, raw, start)
 	}
 }
 
@@ -155,7 +155,8 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 // written as a %-escape (so src has a '%', perhaps as &percnt;) or a
 // numeric character reference; no named reference stands for a letter, a
 // digit or '.', except &period;. So past the last of these, no tag can
-// change.
+// change. (Of the '%' signs, only those that may start an escape count;
+// see lastEscape.)
 //
 // refFinder is what lastRef needs to know of the assets, worked out once
 // for all pages.
@@ -190,7 +191,7 @@ func (f *refFinder) lastRef(src []byte) int {
 			found(i + len(ext))
 		}
 	}
-	if i := bytes.LastIndexByte(src, '%'); i >= 0 {
+	if i := lastEscape(src); i >= 0 {
 		found(i + 1)
 	}
 	for i := 0; ; {
@@ -234,8 +235,9 @@ func (f *refFinder) lastRef(src []byte) int {
 }
 
 // lastIndex is bytes.LastIndex(b, []byte(sep)), found with the forward
-// search, which skips text many times faster than LastIndex's Rabin-Karp:
-// most pages hold no asset name past their <head>.
+// search, which skips text many times faster than LastIndex's Rabin-Karp
+// or LastIndexByte's plain loop: most pages hold no asset name and no
+// '%' past their <head>.
 func lastIndex(b []byte, sep string) int {
 	if sep == "" {
 		return len(b)
@@ -248,6 +250,26 @@ func lastIndex(b []byte, sep string) int {
 		}
 		last = i + j
 		i = last + 1
+	}
+}
+
+// lastEscape returns the index of the last '%' in b that may start a
+// %-escape: one followed by a hex digit, or by '&', which may stand for
+// one. A value with any other '%' is not %-decoded at all (resolveRef
+// keeps it as written when url.PathUnescape fails), so such a '%' cannot
+// stand for a character of an asset's name: "50% off" in the text does
+// not make the whole page worth tokenizing.
+func lastEscape(b []byte) int {
+	last := -1
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '%')
+		if j < 0 {
+			return last
+		}
+		i += j + 1
+		if i < len(b) && (hexDigit(b[i]) >= 0 || b[i] == '&') {
+			last = i - 1
+		}
 	}
 }
 

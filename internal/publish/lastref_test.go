@@ -22,6 +22,13 @@ func TestRewriteHTMLStopsEarlySafely(t *testing.T) {
 		`<link rel=stylesheet href="/style&period;css">`,
 		`<link rel=stylesheet href="/style%2Ecss">`,
 		`<link rel=stylesheet href="/style&percnt;2ecss">`,
+		`<link rel=stylesheet href="/style%&#50;Ecss">`,
+		`<link rel=stylesheet href="/style%&#x32;&#x65;css">`,
+		`<link rel=stylesheet href="/style%2&#x65;css">`,
+		`<link rel=stylesheet href="/style.c%73s">`,
+		`<link rel=stylesheet href="/style.cs%73?q=50%">`,
+		`<p>50% off, 100%</p>`,
+		`<p>100%`,
 		`<link rel=stylesheet href="/st&#121;le.&#99;ss">`,
 		`<script src="/js/app.js"></script>`,
 		`<script src="/js/app&#x2e;js"></script>`,
@@ -49,7 +56,7 @@ func TestRewriteHTMLStopsEarlySafely(t *testing.T) {
 func TestLastIndexIsBytesLastIndex(t *testing.T) {
 	for _, c := range []struct{ b, sep string }{
 		{"", ".css"}, {".css", ".css"}, {"a.css b.css c", ".css"}, {"aaaa", "aa"},
-		{"x.cs", ".css"}, {"..css..css", ".css"}, {"abc", ""},
+		{"x.cs", ".css"}, {"..css..css", ".css"}, {"abc", ""}, {"a%b%", "%"}, {"ab", "%"},
 	} {
 		if got, want := lastIndex([]byte(c.b), c.sep), bytes.LastIndex([]byte(c.b), []byte(c.sep)); got != want {
 			t.Errorf("lastIndex(%q, %q) = %d; want %d", c.b, c.sep, got, want)
