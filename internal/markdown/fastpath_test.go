@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,22 @@ func TestHasTextIsTrimmedStrip(t *testing.T) {
 	randomTexts(5, pieces, 6, 100000, func(s string) {
 		if got, want := p.hasText(s), strings.TrimSpace(p.stripMarkers(s)) != ""; got != want {
 			t.Fatalf("hasText(%q) = %v; want %v", s, got, want)
+		}
+	})
+}
+
+// TestLineTableStartsLines checks newLineTable against the offsets after
+// each newline, found byte by byte.
+func TestLineTableStartsLines(t *testing.T) {
+	randomTexts(7, []string{"\n", "a", "bc", "\r\n", "é"}, 12, 10000, func(s string) {
+		want := lineTable{0}
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := newLineTable(s); !slices.Equal(got, want) {
+			t.Fatalf("newLineTable(%q) = %v; want %v", s, got, want)
 		}
 	})
 }

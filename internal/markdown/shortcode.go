@@ -675,13 +675,15 @@ func (p *page) invoke(c *call, inner string) string {
 type lineTable []int // offsets where lines start
 
 func newLineTable(s string) lineTable {
-	t := lineTable{0}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			t = append(t, i+1)
+	t := make(lineTable, 1, strings.Count(s, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return t
 		}
+		i += j + 1
+		t = append(t, i)
 	}
-	return t
 }
 
 func (t lineTable) line(off int) int {
