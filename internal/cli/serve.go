@@ -83,7 +83,7 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 		if out, ok := site.Patch(ctx, cache, changed); ok {
 			srv.Update(out)
 			logMu.Lock()
-			fmt.Fprintf(stdout, "Updated %s in %d ms; rebuilding the rest\n", plural(len(changed), "page", "pages"), time.Since(start).Milliseconds())
+			fmt.Fprintf(stdout, "Updated %s in %d ms; rebuilding the rest\n", plural(len(changed), "file", "files"), time.Since(start).Milliseconds())
 			logMu.Unlock()
 		}
 		res := c.site.buildSite(ctx, cache, stderr)

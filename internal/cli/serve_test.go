@@ -206,9 +206,9 @@ func TestServeRebuildsOnSaveAndRecoversFromMistakes(t *testing.T) {
 	}
 }
 
-// TestServeShowsATextSaveAtOnce saves a page's text: the dev server shows
-// it from the last build (site.Patch) before the full build, which then
-// brings the lists showing the page's summary up to date.
+// TestServeShowsATextSaveAtOnce saves a page's text and a stylesheet: the
+// dev server shows them from the last build (site.Patch) before the full
+// build, which then brings the lists showing the page's summary up to date.
 func TestServeShowsATextSaveAtOnce(t *testing.T) {
 	dir := writeSite(t, smallSite)
 	writeFile(t, filepath.Join(dir, "layouts/_default/list.html"),
@@ -225,13 +225,22 @@ func TestServeShowsATextSaveAtOnce(t *testing.T) {
 		_, body := get(t, url+"news/")
 		return strings.Contains(body, "A new first paragraph.")
 	})
-	if !strings.Contains(stdout.String(), "Updated 1 page in") {
+	if !strings.Contains(stdout.String(), "Updated 1 file in") {
 		t.Errorf("a save of a page's text did not take the fast path:\n%s\n%s", stdout.String(), stderr.String())
 	}
 
+	// So is a stylesheet.
+	before := strings.Count(stdout.String(), "Updated ")
+	writeFile(t, filepath.Join(dir, "static/css/site.css"), "body { color: navy; }\n")
+	eventually(t, "the new stylesheet", func() bool {
+		_, body := get(t, url+"css/site.css")
+		return strings.Contains(body, "navy")
+	})
+	eventually(t, "the stylesheet to take the fast path", func() bool { return strings.Count(stdout.String(), "Updated ") == before+1 })
+
 	// A change of front matter is not patched: only a build can say where
 	// the page now belongs.
-	before := strings.Count(stdout.String(), "Updated ")
+	before = strings.Count(stdout.String(), "Updated ")
 	writeFile(t, page, "---\ntitle: Renamed\ndate: 2012-11-21\n---\nA new first paragraph.\n")
 	eventually(t, "the new title", func() bool {
 		_, body := get(t, url+"news/first/")

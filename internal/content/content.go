@@ -775,7 +775,9 @@ func Reread(fsys fs.FS, old *Page, opts Options) (p *Page, ok bool) {
 	if old.File == "" || old.MetaVersion == "" {
 		return nil, false
 	}
-	info, err := fs.Stat(fsys, old.File)
+	// Lstat: a file replaced by a symbolic link is not followed (Load
+	// refuses links, which could publish files from outside the site).
+	info, err := fs.Lstat(fsys, old.File)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > maxFileSize {
 		return nil, false
 	}

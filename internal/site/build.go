@@ -378,10 +378,14 @@ func (b *builder) copyFile(src, out string) {
 	}
 }
 
+// staticDir is the folder, relative to the site root, published at the
+// root of the site.
+const staticDir = "static"
+
 // copyStatic publishes static/ at the root of the site. Symbolic links
 // are not followed: they could publish files from outside the site.
 func (b *builder) copyStatic() {
-	const dir = "static"
+	const dir = staticDir
 	err := fs.WalkDir(b.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && isNotExist(err) {

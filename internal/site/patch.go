@@ -2,7 +2,10 @@ package site
 
 import (
 	"context"
+	"io/fs"
 	"maps"
+	"path"
+	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/output"
@@ -31,15 +34,17 @@ func (c *Cache) keep(b *builder, out *output.Output) {
 
 // Patch is the dev server's fast path, as hugo server's fast render is
 // Hugo's: after a save that changed only the markdown below the front
-// matter of pages (the home page, sections, regular pages), it renders
-// those pages again on the page graph of the last good build with this
-// cache, and returns that build's output with them replaced. That takes milliseconds where a full build of a big
-// site takes a large part of a second, so the campaigner sees the edit at
-// once.
+// matter of pages (the home page, sections, regular pages) or files of
+// static/ that the last build published, it renders those pages again on
+// the page graph of the last good build with this cache, finishes those
+// files, and returns that build's output with them replaced. That takes
+// milliseconds where a full build of a big site takes a large part of a
+// second, so the campaigner sees the edit at once.
 //
 // paths are the changed files, slash paths from the site root. Patch
-// gives up (ok false) unless every one is the content file of a page of
-// the last build whose front matter is byte for byte unchanged, and the
+// gives up (ok false) unless every one is a published static file or the
+// content file of a page of the last build whose front matter is byte for
+// byte unchanged, and the
 // new markdown renders without a problem, keeps every anchor the page had
 // (other pages may link to them), links only to anchors that exist, and
 // its template runs without a problem (for each page of a paginated
@@ -71,9 +76,20 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		return nil, false
 	}
 	b.ctx = ctx
-	pages := make([]*Page, len(paths))
-	srcs := make([]*content.Page, len(paths))
-	for i, f := range paths {
+	finished := map[string][]byte{} // finishing adds deploy files: only names are taken from it
+	var names []string
+	var pages []*Page
+	var srcs []*content.Page
+	for _, f := range paths {
+		if out, ok := strings.CutPrefix(f, staticDir+"/"); ok {
+			data, ok := b.rereadStatic(f, last.out.Files[out] != nil)
+			if !ok {
+				return nil, false
+			}
+			finished[out] = data
+			names = append(names, out)
+			continue
+		}
 		p := b.world.bySource[f]
 		if p == nil || p.src == nil {
 			return nil, false
@@ -82,7 +98,7 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		if !ok {
 			return nil, false
 		}
-		pages[i], srcs[i] = p, src
+		pages, srcs = append(pages, p), append(srcs, src)
 	}
 	for i, p := range pages {
 		p.src = srcs[i]
@@ -94,8 +110,6 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		b.cache.markdownPut(key, markdownEntry{result: res}) // for the build that follows
 		p.rendered, p.mdKey = res, key
 	}
-	finished := map[string][]byte{} // finishing adds deploy files: only names are taken from it
-	var names []string
 	for _, p := range pages {
 		if len(b.brokenAnchors(p)) > 0 || ctx.Err() != nil {
 			return nil, false
@@ -140,6 +154,21 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 	cache.last = &lastBuild{b: b, out: out}
 	cache.mu.Unlock()
 	return out, true
+}
+
+// rereadStatic reads a changed file of static/ that the last build
+// published (published), as copyStatic does: a regular file, not a
+// hidden one, not through a symbolic link.
+func (b *builder) rereadStatic(name string, published bool) ([]byte, bool) {
+	if !published || strings.HasPrefix(path.Base(name), ".") {
+		return nil, false
+	}
+	info, err := fs.Lstat(b.fsys, name)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, false
+	}
+	data, err := fs.ReadFile(b.fsys, name)
+	return data, err == nil
 }
 
 // keepsAnchors reports whether every old anchor (sorted) is in anchors

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -82,6 +83,28 @@ func TestPatchShowsABodyEditAsTheBuildWould(t *testing.T) {
 	}
 }
 
+// A stylesheet saved while serving is swapped in without a build: the
+// dev server then only tells pages to load it again.
+func TestPatchShowsAStaticFile(t *testing.T) {
+	devServer := Options{NoFingerprint: true}
+	fsys, cache, last := patchSite(t, devServer)
+	fsys["static/css/site.css"] = &fstest.MapFile{Data: append(bytes.Clone(fsys["static/css/site.css"].Data), "h1 { color: #123; }\n"...), Mode: 0o644}
+	patched, ok := Patch(context.Background(), cache, []string{"static/css/site.css"})
+	if !ok {
+		t.Fatal("Patch refused a stylesheet edit")
+	}
+	clean := buildWith(t, fsys, devServer, nil)
+	for name, data := range patched.Files {
+		if name == "css/site.css" {
+			if !bytes.Contains(data, []byte("#123")) || !bytes.Equal(data, clean.Files[name]) {
+				t.Errorf("Patch gave\n%s\nthe build gives\n%s", data, clean.Files[name])
+			}
+		} else if !bytes.Equal(data, last.Files[name]) {
+			t.Errorf("Patch changed %s", name)
+		}
+	}
+}
+
 // A list's own text is on each page of the list: a section that
 // paginates (the fixture's stories, 2 to a page) is patched on all of
 // them, and the home page too.
@@ -126,7 +149,25 @@ func TestPatchRefusesWhatOnlyABuildCanShow(t *testing.T) {
 			func(t *testing.T, fsys fstest.MapFS) {
 				edit(t, fsys, "content/complaint.md", "title: The complaint", "title: A complaint")
 			}},
-		{"a stylesheet", Options{NoFingerprint: true}, []string{"static/css/site.css"},
+		{"a new static file", Options{NoFingerprint: true}, []string{"static/css/new.css"},
+			func(t *testing.T, fsys fstest.MapFS) {
+				fsys["static/css/new.css"] = &fstest.MapFile{Data: []byte("p{color:red}")}
+			}},
+		// Links are never followed (they could publish files from outside
+		// the site), even to a file that would do.
+		{"a static file become a link", Options{NoFingerprint: true}, []string{"static/css/site.css"},
+			func(t *testing.T, fsys fstest.MapFS) {
+				fsys["static/css/other.css"] = &fstest.MapFile{Data: []byte("p{color:red}")}
+				fsys["static/css/site.css"] = &fstest.MapFile{Data: []byte("other.css"), Mode: fs.ModeSymlink}
+			}},
+		{"a page become a link", Options{NoFingerprint: true}, []string{"content/complaint.md"},
+			func(t *testing.T, fsys fstest.MapFS) {
+				fsys["content/other.md"] = &fstest.MapFile{Data: bytes.Replace(fsys["content/complaint.md"].Data, []byte("Some 40"), []byte("Other"), 1)}
+				fsys["content/complaint.md"] = &fstest.MapFile{Data: []byte("other.md"), Mode: fs.ModeSymlink}
+			}},
+		{"a deleted static file", Options{NoFingerprint: true}, []string{"static/css/site.css"},
+			func(t *testing.T, fsys fstest.MapFS) { delete(fsys, "static/css/site.css") }},
+		{"a stylesheet with a fingerprint", Options{}, []string{"static/css/site.css"},
 			func(t *testing.T, fsys fstest.MapFS) {
 				fsys["static/css/site.css"].Data = append(fsys["static/css/site.css"].Data, "p{color:red}"...)
 			}},

@@ -70,7 +70,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	start := time.Now()
 	tried, shown := 0, 0 // body edits given to Patch, and shown by it
 	defer func() {
-		t.Logf("Patch showed %d of %d body edits at once", shown, tried)
+		t.Logf("Patch showed %d of %d edits of pages' text and static files at once", shown, tried)
 		if tried >= 20 && shown == 0 {
 			t.Errorf("Patch showed none of %d body edits: the fast path never runs", tried)
 		}
@@ -234,7 +234,7 @@ type editor struct {
 	broken     string
 	brokenText []byte
 
-	body string // the page whose body the last step edited, if it did
+	body string // the page whose body or the static file the last step edited, if it did
 }
 
 var words = []string{"oil", "strike", "court", "news", "trial", "union", "letter", "appeal", "Жанаозен", "A & B", "demands"}
@@ -540,10 +540,12 @@ func (e *editor) editStatic() string {
 	case 0:
 		name := "static/css/site.css"
 		e.write(name, append(bytes.Clone(e.fsys[name].Data), "h1 { color: #"+strconv.Itoa(100+e.rng.IntN(900))+"; }\n"...))
+		e.body = name
 		return "static " + name
 	case 1:
 		name := "static/robots-extra.txt"
 		e.write(name, []byte(e.word()+"\n"))
+		e.body = name
 		return "static " + name
 	default:
 		name := "static/files/" + e.fresh("f-") + ".txt"
