@@ -82,7 +82,8 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 	var srcs []*content.Page
 	for _, f := range paths {
 		if out, ok := strings.CutPrefix(f, staticDir+"/"); ok {
-			data, ok := b.rereadStatic(f, last.out.Files[out] != nil)
+			_, published := last.out.Files[out]
+			data, ok := b.rereadStatic(f, published)
 			if !ok {
 				return nil, false
 			}
@@ -134,9 +135,9 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 			if n == 1 && e.paged {
 				total = newPager(p, 1).TotalPages
 			}
-			name := content.OutputPath(pagerURL(p.url, n))
-			finished[name] = e.html
-			names = append(names, name)
+			file := content.OutputPath(pagerURL(p.url, n))
+			finished[file] = e.html
+			names = append(names, file)
 		}
 	}
 	if probs := finishFiles(finished, opts, false); len(probs) > 0 {
