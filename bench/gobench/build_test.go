@@ -164,6 +164,37 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 	reportPages(b, res)
 }
 
+// BenchmarkPatchOneEdit is the dev server's fast path for the same save:
+// site.Patch showing the edited page before the full build runs.
+func BenchmarkPatchOneEdit(b *testing.B) {
+	dir, fsys, cfg := benchSiteDir(b)
+	pages, err := filepath.Glob(filepath.Join(dir, "content", "events", "*.md"))
+	if err != nil || len(pages) < 2 {
+		b.Fatalf("no pages in %s/content/events", dir)
+	}
+	page := pages[1]
+	rel, err := filepath.Rel(dir, page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cache := site.NewCache()
+	build(b, fsys, cfg, cache)
+	cpuClock(b)
+	n := 0
+	for b.Loop() {
+		n++
+		f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nAn edit, number %d.\n", n)
+		f.Close()
+		if _, ok := site.Patch(context.Background(), cache, []string{filepath.ToSlash(rel)}); !ok {
+			b.Fatal("Patch refused a plain edit of a page's text")
+		}
+	}
+}
+
 // BenchmarkBuildAndWrite is `samizdat build` end to end: a cold build, then
 // WriteDir replacing the previous output (on the temporary folder's file
 // system; run-builds writes to tmpfs instead).
