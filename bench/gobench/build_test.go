@@ -142,54 +142,62 @@ func BenchmarkRebuildUnchanged(b *testing.B) {
 // adds a paragraph at the end of one page, as bench/reload-latency does.
 func BenchmarkRebuildOneEdit(b *testing.B) {
 	dir, fsys, cfg := benchSiteDir(b)
-	pages, err := filepath.Glob(filepath.Join(dir, "content", "events", "*.md"))
-	if err != nil || len(pages) < 2 {
-		b.Fatalf("no pages in %s/content/events", dir)
-	}
-	page := pages[1] // pages[0] is _index.md
+	page, _ := editedPage(b, dir)
 	cache := site.NewCache()
 	res := build(b, fsys, cfg, cache)
 	cpuClock(b)
 	n := 0
 	for b.Loop() {
 		n++
-		f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
-		if err != nil {
-			b.Fatal(err)
-		}
-		fmt.Fprintf(f, "\nAn edit, number %d.\n", n)
-		f.Close()
+		appendEdit(b, page, n)
 		res = build(b, fsys, cfg, cache)
 	}
 	reportPages(b, res)
+}
+
+// editedPage is the page the edit benchmarks change: its path, and its
+// slash path from the site root.
+func editedPage(b *testing.B, dir string) (string, string) {
+	b.Helper()
+	pages, err := filepath.Glob(filepath.Join(dir, "content", "events", "*.md"))
+	if err != nil || len(pages) < 2 {
+		b.Fatalf("no pages in %s/content/events", dir)
+	}
+	page := pages[1] // pages[0] is _index.md
+	rel, err := filepath.Rel(dir, page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return page, filepath.ToSlash(rel)
+}
+
+// appendEdit adds a paragraph at the end of page, as bench/reload-latency
+// does.
+func appendEdit(b *testing.B, page string, n int) {
+	b.Helper()
+	f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fmt.Fprintf(f, "\nAn edit, number %d.\n", n)
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkPatchOneEdit is the dev server's fast path for the same save:
 // site.Patch showing the edited page before the full build runs.
 func BenchmarkPatchOneEdit(b *testing.B) {
 	dir, fsys, cfg := benchSiteDir(b)
-	pages, err := filepath.Glob(filepath.Join(dir, "content", "events", "*.md"))
-	if err != nil || len(pages) < 2 {
-		b.Fatalf("no pages in %s/content/events", dir)
-	}
-	page := pages[1]
-	rel, err := filepath.Rel(dir, page)
-	if err != nil {
-		b.Fatal(err)
-	}
+	page, rel := editedPage(b, dir)
 	cache := site.NewCache()
 	build(b, fsys, cfg, cache)
 	cpuClock(b)
 	n := 0
 	for b.Loop() {
 		n++
-		f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
-		if err != nil {
-			b.Fatal(err)
-		}
-		fmt.Fprintf(f, "\nAn edit, number %d.\n", n)
-		f.Close()
-		if _, ok := site.Patch(context.Background(), cache, []string{filepath.ToSlash(rel)}); !ok {
+		appendEdit(b, page, n)
+		if _, ok := site.Patch(context.Background(), cache, []string{rel}); !ok {
 			b.Fatal("Patch refused a plain edit of a page's text")
 		}
 	}
