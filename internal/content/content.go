@@ -116,6 +116,18 @@ type Options struct {
 	Parsed *ParseCache
 }
 
+// withDefaults fills in what the zero Options leave out: the taxonomy
+// tags, and a single language, en.
+func (o Options) withDefaults() Options {
+	if o.Taxonomies == nil {
+		o.Taxonomies = []string{"tags"}
+	}
+	if len(o.Languages) == 0 {
+		o.Languages = []string{"en"}
+	}
+	return o
+}
+
 // File is one non-markdown file under content/ that is published as is:
 // a bundle's image, or a file beside a section's pages.
 type File struct {
@@ -136,12 +148,7 @@ const maxFileSize = 8 << 20
 
 // Load reads every page under content/ in fsys.
 func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
-	if opts.Taxonomies == nil {
-		opts.Taxonomies = []string{"tags"}
-	}
-	if len(opts.Languages) == 0 {
-		opts.Languages = []string{"en"}
-	}
+	opts = opts.withDefaults()
 	opts.Parsed.reset(opts.Taxonomies)
 	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}}
 	l.walk()
@@ -785,10 +792,7 @@ func Reread(fsys fs.FS, old *Page, opts Options) (p *Page, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	if opts.Taxonomies == nil {
-		opts.Taxonomies = []string{"tags"}
-	}
-	f := parse(old.File, src, opts.Taxonomies, true)
+	f := parse(old.File, src, opts.withDefaults().Taxonomies, true)
 	if len(f.probs) > 0 || f.metaVersion != old.MetaVersion {
 		return nil, false
 	}
