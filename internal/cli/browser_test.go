@@ -104,6 +104,12 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "the 404 page", `document.querySelector("h1") && document.querySelector("h1").textContent === "Not found"`)
+
+	// 6. A 404 page stands for any page that may appear: when the page is
+	// made again, it reloads and shows it (a reload names the new page,
+	// which the 404 page is not).
+	writeFile(t, filepath.Join(dir, "content/news/first.md"), "---\ntitle: First\ndate: 2012-11-21\n---\nBack again.\n")
+	waitJS(t, ctx, "the page made again", `document.body.textContent.includes("Back again.")`)
 	if strings.Contains(url, "0.0.0.0") {
 		t.Errorf("served on all interfaces: %s", url)
 	}
