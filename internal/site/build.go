@@ -85,7 +85,7 @@ type Result struct {
 // Build builds the site in fsys with cfg. It always returns an Output;
 // when Problems is not empty the Output must not be published.
 func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cache *Cache) Result {
-	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, fileKeys: map[string]string{}}
+	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, owners: map[string][]owner{}, fileKeys: map[string]string{}}
 	b.structure = sync.OnceValue(b.shortcodeKey)
 	b.run()
 	b.cache.prune()
@@ -115,10 +115,11 @@ type builder struct {
 	// result's cache key, so its finishing can be cached too.
 	fileKeys map[string]string
 
-	mu    sync.Mutex // guards files and probs while workers render
-	files map[string][]byte
-	probs problem.List
-	stats Stats
+	mu     sync.Mutex // guards files, owners and probs while workers render
+	files  map[string][]byte
+	owners map[string][]owner // who wrote each file, to find two that write one
+	probs  problem.List
+	stats  Stats
 }
 
 // run is the checklist of one build, in order.
@@ -130,6 +131,7 @@ func (b *builder) run() {
 	b.writeGenerated()
 	b.dropRendered()
 	b.copyStatic()
+	b.checkOwners()
 	b.finish()
 	b.checkOutput()
 }
@@ -266,9 +268,15 @@ func (b *builder) problem(p problem.Problem) {
 	b.mu.Unlock()
 }
 
-func (b *builder) write(name string, data []byte) {
+// write puts a page's output file in the site. Pages are the common case:
+// their owner is found from the page graph only if two files collide.
+func (b *builder) write(name string, data []byte) { b.writeAs(name, owner{}, data) }
+
+// writeAs puts a file in the site and notes who made it.
+func (b *builder) writeAs(name string, o owner, data []byte) {
 	b.mu.Lock()
 	b.files[name] = data
+	b.owners[name] = append(b.owners[name], o)
 	b.mu.Unlock()
 }
 
@@ -368,7 +376,7 @@ func (b *builder) copyFile(src, out string) {
 		b.problem(problem.Problem{File: src, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
 		return
 	}
-	b.write(out, data)
+	b.writeAs(out, owner{file: src}, data)
 	b.stats.Static++
 	// A file whose size and modification time are the same as last build
 	// needs no finishing again. Without a time (in-memory file systems)
@@ -401,13 +409,7 @@ func (b *builder) copyStatic() {
 		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		out := strings.TrimPrefix(p, dir+"/")
-		if _, taken := b.files[out]; taken {
-			b.problem(problem.Problem{File: p, Message: fmt.Sprintf("static file %s has the same output path as a page or another file", out),
-				Hint: "rename the file in static/ or the page that makes " + out})
-			return nil
-		}
-		b.copyFile(p, out)
+		b.copyFile(p, strings.TrimPrefix(p, dir+"/")) // a file something else makes too is reported by checkOwners
 		return nil
 	})
 	if err != nil && !isNotExist(err) {

@@ -24,19 +24,19 @@ const feedSize = 20
 func (b *builder) writeGenerated() {
 	robots := "User-agent: *\nAllow: /\n"
 	for _, s := range b.world.sites {
-		b.write(content.OutputPath(s.home.url+"index.xml"), b.atom(s.home, s.feedPages()))
-		b.write(content.OutputPath(s.home.url+"sitemap.xml"), b.sitemap(s))
+		b.writeAs(content.OutputPath(s.home.url+"index.xml"), owner{what: "the site's Atom feed"}, b.atom(s.home, s.feedPages()))
+		b.writeAs(content.OutputPath(s.home.url+"sitemap.xml"), owner{what: "the sitemap"}, b.sitemap(s))
 		robots += "Sitemap: " + s.abs(s.home.url+"sitemap.xml") + "\n"
 	}
 	for _, p := range b.pages {
 		if p.kind == content.KindSection {
-			b.write(content.OutputPath(p.url+"index.xml"), b.atom(p, regular(p.children)))
+			b.writeAs(content.OutputPath(p.url+"index.xml"), owner{page: p, what: "the Atom feed"}, b.atom(p, regular(p.children)))
 		}
 	}
-	b.write("robots.txt", []byte(robots))
+	b.writeAs("robots.txt", owner{what: "robots.txt, which the build writes"}, []byte(robots))
 	b.writeAliases()
 	b.writeMirrors()
-	b.write("chroma.css", markdown.ChromaCSS())
+	b.writeAs("chroma.css", owner{what: "the code highlighting stylesheet"}, markdown.ChromaCSS())
 }
 
 // regular lists a section's pages and subsections for its feed, newest
@@ -216,7 +216,7 @@ func (b *builder) writeAliases() {
 				b.problem(problemAt(p, "aliases", "cannot write alias "+a+": "+err.Error(), ""))
 				continue
 			}
-			b.write(content.OutputPath(a), buf.Bytes()) // content.Load cleaned it
+			b.writeAs(content.OutputPath(a), owner{page: p, key: "aliases"}, buf.Bytes()) // content.Load cleaned it
 		}
 	}
 }
@@ -243,5 +243,5 @@ func (b *builder) writeMirrors() {
 		b.problem(problem.Problem{File: config.File, Message: "cannot write mirrors.json: " + err.Error()})
 		return
 	}
-	b.write("mirrors.json", append(data, '\n'))
+	b.writeAs("mirrors.json", owner{what: "mirrors.json, which the build writes"}, append(data, '\n'))
 }

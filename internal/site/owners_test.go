@@ -1,0 +1,65 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Files the build makes after content.Load has checked every page's
+// address (feeds, the sitemap, robots.txt, taxonomy and term pages) must
+// not be silently replaced by an alias, a page's url or a static file.
+func TestTwoSourcesOfOneOutputFile(t *testing.T) {
+	page := func(front string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: Clash\n" + front + "---\nText.\n"), Mode: 0o644}
+	}
+	for _, tc := range []struct {
+		name  string
+		files map[string]*fstest.MapFile
+		want  []string // problems, each as file:line: and a part of the message
+	}{{
+		name:  "alias over the feed, the sitemap and robots.txt",
+		files: map[string]*fstest.MapFile{"content/clash.md": page("aliases: [/index.xml, /sitemap.xml, /robots.txt]\n")},
+		want: []string{
+			"content/clash.md:3: /index.xml is claimed by more than one source: content/clash.md (aliases), the site's Atom feed",
+			"content/clash.md:3: /robots.txt is claimed by more than one source: content/clash.md (aliases), robots.txt, which the build writes",
+			"content/clash.md:3: /sitemap.xml is claimed by more than one source: content/clash.md (aliases), the sitemap",
+		},
+	}, {
+		name:  "a page's url over the taxonomy page",
+		files: map[string]*fstest.MapFile{"content/clash.md": page("url: /tags/\n")},
+		want:  []string{"content/clash.md:3: /tags/ is claimed by more than one source: content/clash.md (page), the Tags index page"},
+	}, {
+		name:  "a page's url over a term page",
+		files: map[string]*fstest.MapFile{"content/clash.md": page("url: /tags/zhanaozen/\n")},
+		want:  []string{"content/clash.md:3: /tags/zhanaozen/ is claimed by more than one source: content/clash.md (page), the page of the term zhanaozen"},
+	}, {
+		name:  "an alias over a static file",
+		files: map[string]*fstest.MapFile{"content/clash.md": page("aliases: [/css/site.css]\n")},
+		want: []string{
+			"content/clash.md:3: /css/site.css is claimed by more than one source: content/clash.md (aliases), static/css/site.css",
+			"static/css/site.css: /css/site.css is claimed by more than one source",
+		},
+	}, {
+		name:  "a static file over the feed",
+		files: map[string]*fstest.MapFile{"static/index.xml": {Data: []byte("<feed/>"), Mode: 0o644}},
+		want:  []string{"static/index.xml: /index.xml is claimed by more than one source: static/index.xml, the site's Atom feed"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := siteFS(t, "testdata/fixture.txtar")
+			for name, f := range tc.files {
+				fsys[name] = f
+			}
+			res := build(t, fsys, Options{})
+			got := problems(res.Problems)
+			if n := len(res.Problems); n != len(tc.want) {
+				t.Errorf("got %d problems; want %d:\n%s", n, len(tc.want), got)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("problems lack %q; got:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
