@@ -42,7 +42,7 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"markdownify": e.markdownify,
 		"dateFormat":  e.dateFormat,
 		"T":           e.translate,
-		"partial":     s.partial,
+		"partial":     s.partialFunc(0),
 		"where":       where,
 		"sortBy":      sortBy,
 		"first":       first,

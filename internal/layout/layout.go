@@ -16,7 +16,8 @@
 //
 // A template whose top level holds only {{define}}s is executed inside
 // T/baseof.html or _default/baseof.html, whose {{block}}s it fills.
-// Partials live in partials/ and are called as {{ partial "name.html" . }};
+// Partials live in partials/ and are called as {{ partial "name.html" . }},
+// from pages, shortcodes and other partials up to 100 calls deep;
 // shortcodes live in shortcodes/.
 //
 // The package knows nothing of pages: data is whatever the caller passes,
@@ -50,8 +51,17 @@ const Dir = "layouts"
 type Set struct {
 	sources   map[string]string             // name relative to Dir -> text
 	pages     map[string]*template.Template // executable page templates by name
-	partials  *template.Template            // every partial, named "partials/x.html"
 	shortcode map[string]*template.Template // by shortcode name
+	// partials holds every partial, named "partials/x.html". It is never
+	// executed, only cloned into levels (html/template clones only a
+	// set that has not run).
+	partials *template.Template
+	// levels are the partials as run depth partial calls deep, made
+	// when a call first goes that deep. Each level's partial function
+	// runs the next level, so how deep a call is follows from which
+	// level it is made in: no counter is shared between the pages that
+	// run at once.
+	levels [maxPartialDepth]partialLevel
 	// broken holds the templates that failed to parse. Their parse problem
 	// is reported once; pages and partial calls that use them stay quiet
 	// instead of adding a problem each (the build fails anyway).
@@ -313,8 +323,11 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 	if err := t.Execute(&buf, data); err != nil {
 		p := templateProblem(err, "shortcodes/"+name+".html")
 		hint := "the error is at " + p.Position() + "; check the call's arguments against that file"
-		if isErrorf(err) {
+		switch {
+		case isErrorf(err):
 			hint = "the shortcode's template (" + p.Position() + ") stopped with this message; check the call's arguments"
+		case errors.As(err, new(*depthError)):
+			hint = p.Hint // the fault is in the layouts, whatever the call
 		}
 		return "", &shortcodeError{msg: fmt.Sprintf("shortcode %q: %s", name, p.Message), hint: hint}
 	}
@@ -331,8 +344,8 @@ func (e *shortcodeError) Error() string { return e.msg }
 func (e *shortcodeError) Hint() string { return e.hint }
 
 // partial runs a partial by name, with or without the partials/ prefix
-// and the .html suffix.
-func (s *Set) partial(name string, data any) (template.HTML, error) {
+// and the .html suffix, from a template depth partial calls deep.
+func (s *Set) partial(depth int, name string, data any) (template.HTML, error) {
 	if !strings.HasSuffix(name, ".html") {
 		name += ".html"
 	}
@@ -343,11 +356,76 @@ func (s *Set) partial(name string, data any) (template.HTML, error) {
 	if s.partials.Lookup(name) == nil {
 		return "", fmt.Errorf("partial %q not found in %s/partials/", strings.TrimPrefix(name, "partials/"), Dir)
 	}
+	if depth == maxPartialDepth {
+		return "", &depthError{partial: strings.TrimPrefix(name, "partials/")}
+	}
+	t, err := s.level(depth)
+	if err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
-	if err := s.partials.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		var deep *depthError
+		if errors.As(err, &deep) {
+			return "", deep.from(err, name)
+		}
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// maxPartialDepth is how many partial calls may be open inside one
+// another. Real sites nest a few; a partial that includes itself would
+// otherwise grow the stack until the process dies.
+const maxPartialDepth = 100
+
+// partialLevel is the partials as run at one depth.
+type partialLevel struct {
+	once sync.Once
+	t    *template.Template
+	err  error
+}
+
+// partialFunc is the partial function of templates running depth partial
+// calls deep: pages and shortcodes get depth 0.
+func (s *Set) partialFunc(depth int) func(string, any) (template.HTML, error) {
+	return func(name string, data any) (template.HTML, error) { return s.partial(depth, name, data) }
+}
+
+// level returns the partials that calls at depth run, whose own partial
+// calls run at depth+1.
+func (s *Set) level(depth int) (*template.Template, error) {
+	l := &s.levels[depth]
+	l.once.Do(func() {
+		if l.t, l.err = s.partials.Clone(); l.err == nil {
+			l.t.Funcs(template.FuncMap{"partial": s.partialFunc(depth + 1)})
+		}
+	})
+	return l.t, l.err
+}
+
+// depthError is a partial call past maxPartialDepth. It passes up through
+// every open call unchanged, so the problem is at the deepest call, not
+// at the page, and the message is not wrapped a hundred times over.
+type depthError struct {
+	partial string           // as called: "loop.html"
+	at      *problem.Problem // the template call that went too deep
+}
+
+func (e *depthError) Error() string {
+	return fmt.Sprintf("partial %q calls itself, or partials call each other, more than %d levels deep", e.partial, maxPartialDepth)
+}
+
+// from returns e placed at the call in partial name that err, the error
+// of running it, came from, unless an inner call has placed it already.
+func (e *depthError) from(err error, name string) *depthError {
+	if e.at == nil {
+		p := templateProblem(err, name)
+		p.Message = e.Error()
+		p.Hint = "a partial must not include itself, directly or through other partials; check the partial calls in " + p.File
+		e.at = &p
+	}
+	return e
 }
 
 // templateErr matches "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
@@ -356,6 +434,10 @@ var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
 // templateProblem turns a parse or execute error into a problem at the
 // template file and line that caused it.
 func templateProblem(err error, name string) problem.Problem {
+	var deep *depthError
+	if errors.As(err, &deep) && deep.at != nil {
+		return *deep.at
+	}
 	msg := err.Error()
 	p := problem.Problem{File: Dir + "/" + name, Message: msg,
 		Hint: "fix the template; {{ }} actions must be closed and functions and fields spelled as in docs/templates.md"}
@@ -382,6 +464,10 @@ func templateProblem(err error, name string) problem.Problem {
 	if _, own, ok := strings.Cut(p.Message, errorfPrefix); ok {
 		p.Message = own
 		p.Hint = "the template stopped with this message of its own (errorf); do what it asks in the page, or fix the template"
+	}
+	// text/template's own cap on {{ template }} inside {{ template }}.
+	if strings.Contains(p.Message, "exceeded maximum template depth") {
+		p.Hint = "a {{ define }} or {{ block }} calls itself with {{ template }}, directly or through others, without end; check the {{ template }} calls in " + p.File
 	}
 	return p
 }

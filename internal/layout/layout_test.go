@@ -2,7 +2,9 @@ package layout
 
 import (
 	"errors"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -198,5 +200,69 @@ func TestTemplateProblemInnermostLocation(t *testing.T) {
 	p := templateProblem(err, "_default/single.html")
 	if p.Position() != "layouts/_default/baseof.html:3:38" || !strings.HasPrefix(p.Message, `executing "_default/baseof.html"`) {
 		t.Errorf("got %s: %s", p.Position(), p.Message)
+	}
+}
+
+// A partial that includes itself, directly or through others, stops at
+// maxPartialDepth with a problem at the call that went too deep, instead
+// of growing the stack until the process dies. The stack is capped well
+// below Go's default, so a regression fails fast instead of eating
+// gigabytes.
+func TestPartialThatIncludesItself(t *testing.T) {
+	defer debug.SetMaxStack(debug.SetMaxStack(64 << 20))
+	fsys := fstest.MapFS{
+		"layouts/home.html":              {Data: []byte("home\n{{ partial \"loop.html\" . }}")},
+		"layouts/_default/single.html":   {Data: []byte(`{{ partial "ping" . }}`)},
+		"layouts/partials/loop.html":     {Data: []byte(`{{ partial "loop.html" . }}`)},
+		"layouts/partials/ping.html":     {Data: []byte(`{{ partial "pong.html" . }}`)},
+		"layouts/partials/pong.html":     {Data: []byte("pong\n {{ partial \"ping.html\" . }}")},
+		"layouts/shortcodes/loop.html":   {Data: []byte(`{{ partial "loop.html" . }}`)},
+		"layouts/_default/section.html":  {Data: []byte(`{{ partial "down.html" . }}`)},
+		"layouts/partials/down.html":     {Data: []byte(`{{ if gt . 0 }}{{ partial "down.html" (sub . 1) }}{{ end }}{{ . }}`)},
+		"layouts/_default/taxonomy.html": {Data: []byte(`{{ template "again" . }}{{ define "again" }}{{ template "again" . }}{{ end }}`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	_, prob := set.Execute("home.html", "x", "content/_index.md")
+	if prob == nil || prob.Position() != "layouts/partials/loop.html:1:3" ||
+		prob.Message != `while rendering content/_index.md: partial "loop.html" calls itself, or partials call each other, more than 100 levels deep` ||
+		!strings.Contains(prob.Hint, "must not include itself") || !strings.Contains(prob.Hint, "layouts/partials/loop.html") {
+		t.Errorf("self: got %+v", prob)
+	}
+	_, prob = set.Execute("_default/single.html", "x", "content/a.md")
+	if prob == nil || !strings.HasPrefix(prob.Position(), "layouts/partials/p") ||
+		!strings.Contains(prob.Message, "calls itself, or partials call each other, more than 100 levels deep") {
+		t.Errorf("each other: got %+v", prob)
+	}
+	_, err := set.Shortcode("loop", "x")
+	h, ok := err.(interface{ Hint() string })
+	if !ok || err.Error() != `shortcode "loop": partial "loop.html" calls itself, or partials call each other, more than 100 levels deep` ||
+		!strings.Contains(h.Hint(), "must not include itself") || !strings.Contains(h.Hint(), "layouts/partials/loop.html") {
+		t.Errorf("shortcode: got %v", err)
+	}
+
+	// 100 levels is allowed, however many pages run at once: the depth
+	// is each execution's own.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if out, prob := set.Execute("_default/section.html", 99, "content/s/_index.md"); prob != nil || !strings.HasPrefix(string(out), "0123") {
+				t.Errorf("99 levels: got %.20q, %v; want it to run", out, prob)
+			}
+		})
+	}
+	wg.Wait()
+	if _, prob := set.Execute("_default/section.html", 100, "content/s/_index.md"); prob == nil || !strings.Contains(prob.Message, "more than 100 levels deep") {
+		t.Errorf("100 levels: got %v; want too deep", prob)
+	}
+
+	// {{ template }} has text/template's own cap; it stays an ordinary
+	// problem with a hint of what to look for.
+	_, prob = set.Execute("_default/taxonomy.html", "x", "content/tags/_index.md")
+	if prob == nil || prob.File != "layouts/_default/taxonomy.html" || !strings.Contains(prob.Message, "maximum template depth") ||
+		!strings.Contains(prob.Hint, "calls itself") {
+		t.Errorf("template: got %+v", prob)
 	}
 }
