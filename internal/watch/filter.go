@@ -2,6 +2,7 @@ package watch
 
 import (
 	"fmt"
+	"github.com/samizdat-press/samizdat/internal/editorfile"
 	"path"
 	"path/filepath"
 	"slices"
@@ -102,36 +103,10 @@ func within(p, dir string) bool {
 	return dir == "." || p == dir || strings.HasPrefix(p, dir+"/")
 }
 
-// tempSuffixes end the names of editors' temp, swap and backup files.
-var tempSuffixes = [...]string{
-	"~",            // vim, emacs and many others: backups
-	".swp", ".swx", // vim swap files (the leading dot is caught anyway)
-	".swo",
-	".bck",         // Helix atomic-save backups (Hugo #12677)
-	"___jb_tmp___", // JetBrains "safe write"
-	"___jb_old___",
-	"___jb_bak___",
-}
-
 // ignoredName reports whether a file or directory name is never watched: a dotfile or dot
 // directory, or an editor's temp, swap or backup file (Hugo commands/hugobuilder.go keeps the
 // same list).
 func ignoredName(name string) bool {
-	switch {
-	case strings.HasPrefix(name, "."):
-		// .git, .DS_Store, vim's .x.swp, emacs lock links .#x, gedit .goutputstream-*.
-		return true
-	case name == "4913":
-		// vim creates and deletes it to test whether it may write to the directory.
-		return true
-	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		// emacs auto-save files.
-		return true
-	}
-	for _, s := range tempSuffixes {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
+	// .git, .DS_Store, vim's .x.swp, emacs lock links .#x, gedit .goutputstream-*.
+	return strings.HasPrefix(name, ".") || editorfile.Temp(name)
 }
