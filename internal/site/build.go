@@ -36,6 +36,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/editorfile"
 	"github.com/samizdat-press/samizdat/internal/layout"
 	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/output"
@@ -292,6 +293,7 @@ func (b *builder) load() {
 	src, probs := content.Load(b.fsys, b.contentOptions())
 	b.probs = append(b.probs, probs...)
 	data := b.loadData()
+	linkedStrings := b.linkedRoot(i18nDir)
 	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes()}
 	byLang := map[string][]*content.Page{}
 	for _, p := range src.Pages {
@@ -300,7 +302,9 @@ func (b *builder) load() {
 	for _, lang := range world.langs {
 		site := newSite(b.cfg, lang, world)
 		site.data = languageData(data, lang, world.langs)
-		site.strings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
+		if !linkedStrings {
+			site.strings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
+		}
 		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
 			AnchorLabel: site.label("anchor_label", "Link to this section")})
 		site.layout, probs = layout.Parse(b.fsys, b.layoutEnv(site))
@@ -391,9 +395,15 @@ func (b *builder) copyFile(src, out string) {
 const staticDir = "static"
 
 // copyStatic publishes static/ at the root of the site. Symbolic links
-// are not followed: they could publish files from outside the site.
+// are not followed: they could publish files from outside the site. Nor
+// are dot folders (.git, whose config can hold a password, .svn, .idea),
+// dotfiles (.env, .DS_Store) and editors' backups, which are never meant
+// for readers; .well-known (RFC 8615: security.txt and the like) is.
 func (b *builder) copyStatic() {
 	const dir = staticDir
+	if b.linkedRoot(dir) {
+		return
+	}
 	err := fs.WalkDir(b.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && isNotExist(err) {
@@ -406,7 +416,14 @@ func (b *builder) copyStatic() {
 			b.problem(problem.Problem{File: p, Message: "symbolic links are not published", Hint: "copy the file into static/ instead of linking to it"})
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(name, ".") && name != ".well-known" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || strings.HasPrefix(name, ".") || editorfile.Temp(name) {
 			return nil
 		}
 		b.copyFile(p, strings.TrimPrefix(p, dir+"/")) // a file something else makes too is reported by checkOwners
@@ -415,6 +432,19 @@ func (b *builder) copyStatic() {
 	if err != nil && !isNotExist(err) {
 		b.problem(problem.Problem{File: dir, Message: "cannot read the static folder: " + err.Error()})
 	}
+}
+
+// linkedRoot reports whether a top folder of the site (static, data, i18n)
+// is a symbolic link, and if so reports it: reading through it could
+// publish files from anywhere on the machine.
+func (b *builder) linkedRoot(dir string) bool {
+	info, err := fs.Lstat(b.fsys, dir)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	b.problem(problem.Problem{File: dir, Message: "symbolic links are not published",
+		Hint: "make " + dir + " a real folder and copy the files into it instead of linking to them"})
+	return true
 }
 
 // checkOutput looks for signs of a broken template in every HTML file:

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+	"github.com/samizdat-press/samizdat/internal/editorfile"
 	"github.com/samizdat-press/samizdat/internal/problem"
 	"go.yaml.in/yaml/v3"
 )
@@ -18,8 +19,28 @@ import (
 // YAML, TOML and JSON files are read; anything else is left alone.
 func (b *builder) loadData() map[string]any {
 	root := map[string]any{}
-	err := fs.WalkDir(b.fsys, "data", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+	if b.linkedRoot(dataDir) {
+		return root
+	}
+	err := fs.WalkDir(b.fsys, dataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != dataDir || !isNotExist(err) {
+				b.problem(problem.Problem{File: p, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.Type()&fs.ModeSymlink != 0 {
+			b.problem(problem.Problem{File: p, Message: "symbolic links are not read", Hint: "copy the file into data/ instead of linking to it"})
+			return nil
+		}
+		if d.IsDir() {
+			if p != dataDir && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !d.Type().IsRegular() || editorfile.Temp(name) {
 			return nil
 		}
 		ext := path.Ext(p)
@@ -39,14 +60,21 @@ func (b *builder) loadData() map[string]any {
 			}
 			node = next
 		}
-		node[strings.TrimSuffix(d.Name(), ext)] = v
+		node[strings.TrimSuffix(name, ext)] = v
 		return nil
 	})
 	if err != nil && !isNotExist(err) {
-		b.problem(problem.Problem{File: "data", Message: "cannot read the data folder: " + err.Error()})
+		b.problem(problem.Problem{File: dataDir, Message: "cannot read the data folder: " + err.Error()})
 	}
 	return root
 }
+
+// The folders, relative to the site root, of data files and interface
+// strings.
+const (
+	dataDir = "data"
+	i18nDir = "i18n"
+)
 
 // yamlLine finds the line number in a YAML error message.
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -89,9 +117,14 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 // and says whether the site has any (has is true once one language's file
 // was found).
 func (b *builder) loadStrings(lang string, has bool) (map[string]any, bool) {
-	p := "i18n/" + lang + ".toml"
-	if _, err := fs.Stat(b.fsys, p); isNotExist(err) {
+	p := i18nDir + "/" + lang + ".toml"
+	info, err := fs.Lstat(b.fsys, p)
+	if isNotExist(err) {
 		return nil, has
+	}
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		b.problem(problem.Problem{File: p, Message: "symbolic links are not read", Hint: "copy the file into i18n/ instead of linking to it"})
+		return nil, true
 	}
 	v, ok := b.decodeData(p, ".toml")
 	if !ok {

@@ -1,0 +1,158 @@
+package site
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// writeSite writes the fixture site into a real folder, so that symbolic
+// links are the operating system's, as in `samizdat build`.
+func writeSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, f := range siteFS(t, "testdata/fixture.txtar") {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func buildDir(t *testing.T, fsys fs.FS) Result {
+	t.Helper()
+	cfg, probs := config.Load(fsys)
+	if len(probs) > 0 {
+		t.Fatalf("config: %v", probs)
+	}
+	return Build(context.Background(), fsys, cfg, Options{Now: buildNow}, nil)
+}
+
+func mustWriteFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A .git folder in static/ can hold a password in its config; dotfiles and
+// editors' backups are never meant for readers. .well-known is.
+func TestStaticSkipsDotFoldersAndBackups(t *testing.T) {
+	dir := writeSite(t)
+	for name, data := range map[string]string{
+		"static/.git/config":                "[remote] url = https://user:token@example.org/x.git",
+		"static/css/site.css~":              "a backup",
+		"static/css/.site.css.swp":          "a swap file",
+		"static/#notes.txt#":                "emacs",
+		"static/.env":                       "SECRET=1",
+		"static/.well-known/security.txt":   "Contact: mailto:security@example.org",
+		"static/docs/.hidden/index.html":    "hidden",
+		"static/docs/complaint-summary.txt": "published",
+	} {
+		mustWriteFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
+	}
+	res := buildDir(t, os.DirFS(dir))
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for _, name := range []string{".well-known/security.txt", "docs/complaint-summary.txt"} {
+		if _, ok := res.Files[name]; !ok {
+			t.Errorf("%s is not published", name)
+		}
+	}
+	for name := range res.Files {
+		if strings.Contains(name, ".git") || strings.HasSuffix(name, "~") || strings.Contains(name, ".swp") ||
+			strings.Contains(name, "#") || name == ".env" || strings.Contains(name, ".hidden") {
+			t.Errorf("%s is published", name)
+		}
+	}
+}
+
+// static/, data/ and i18n/ as links, and links inside data/ and i18n/,
+// could publish any file of the machine: each is a problem, and nothing
+// behind it is read.
+func TestLinkedFoldersAreNotRead(t *testing.T) {
+	outside := t.TempDir()
+	mustWriteFile(t, filepath.Join(outside, "secret.txt"), "OUTSIDE-SECRET")
+	mustWriteFile(t, filepath.Join(outside, "events.yaml"), "- title: OUTSIDE-SECRET\n")
+	mustWriteFile(t, filepath.Join(outside, "en.toml"), "read_more = \"OUTSIDE-SECRET\"\n")
+	link := func(t *testing.T, target, name string) {
+		t.Helper()
+		if err := os.RemoveAll(name); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		make func(t *testing.T, dir string)
+		want string // the problem, as file: message
+	}{
+		{"static folder", func(t *testing.T, dir string) { link(t, outside, filepath.Join(dir, "static")) }, "static: symbolic links are not published"},
+		{"data folder", func(t *testing.T, dir string) { link(t, outside, filepath.Join(dir, "data")) }, "data: symbolic links are not published"},
+		{"data file", func(t *testing.T, dir string) {
+			link(t, filepath.Join(outside, "events.yaml"), filepath.Join(dir, "data", "events.yaml"))
+		}, "data/events.yaml: symbolic links are not read"},
+		{"i18n folder", func(t *testing.T, dir string) { link(t, outside, filepath.Join(dir, "i18n")) }, "i18n: symbolic links are not published"},
+		{"i18n file", func(t *testing.T, dir string) {
+			link(t, filepath.Join(outside, "en.toml"), filepath.Join(dir, "i18n", "en.toml"))
+		}, "i18n/en.toml: symbolic links are not read"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeSite(t)
+			tc.make(t, dir)
+			res := buildDir(t, os.DirFS(dir))
+			got := problems(res.Problems)
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("problems lack %q; got:\n%s", tc.want, got)
+			}
+			for name, data := range res.Files {
+				if strings.Contains(string(data), "OUTSIDE-SECRET") || name == "secret.txt" {
+					t.Errorf("%s holds what the link points to", name)
+				}
+			}
+		})
+	}
+}
+
+// errFS fails to open one path, as a folder without read permission does.
+type errFS struct {
+	fs.FS
+	bad string
+}
+
+func (f errFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.FS.Open(name)
+}
+
+// A data folder that cannot be read is a problem, not a silently missing
+// .Site.Data entry.
+func TestUnreadableDataIsAProblem(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["data/more/x.yaml"] = fsys["data/events.yaml"]
+	res := buildDir(t, errFS{fsys, "data/more"})
+	if !slices.ContainsFunc(res.Problems, func(p problem.Problem) bool {
+		return p.File == "data/more" && strings.Contains(p.Message, "cannot read")
+	}) {
+		t.Errorf("no problem for data/more; got:\n%s", problems(res.Problems))
+	}
+}
