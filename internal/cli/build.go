@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/config"
@@ -82,7 +83,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
 		modTime = now(io.Discard)
 	}
-	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source, ModTime: modTime}); err != nil {
+	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source, Inputs: sourceInputs(), ModTime: modTime}); err != nil {
 		fmt.Fprintf(stderr, "samizdat: %v\n", err)
 		var refused *output.DestError
 		if errors.As(err, &refused) {
@@ -135,6 +136,10 @@ func writeZip(sf siteFlags, name string, modTime time.Time, stderr io.Writer) in
 	}
 	return exitOK
 }
+
+// sourceInputs are the folders and the file of a site that builds read, so
+// that nothing samizdat writes may go in them.
+func sourceInputs() []string { return append(slices.Clone(watchedDirs), config.File) }
 
 func printSummary(w io.Writer, res site.Result, dest string, took time.Duration) {
 	s := res.Stats

@@ -44,6 +44,12 @@ type WriteOptions struct {
 	// Source is the site's source folder. WriteDir refuses a destination that
 	// is this folder or one of its parents. The CLI always sets it.
 	Source string
+	// Inputs are the folders and files in Source that a build reads
+	// ("content", "static", "site.toml"…). WriteDir refuses a destination
+	// that is one of them or inside one: the next build would read the
+	// output back as part of the site and publish it (a draft preview
+	// written to static/preview, say). The CLI always sets it.
+	Inputs []string
 	// ModTime, when not zero, becomes the modification time of every file and
 	// folder written, so that two builds of the same sources match down to
 	// their timestamps. The CLI sets it from SOURCE_DATE_EPOCH
@@ -79,7 +85,7 @@ func (e *DestError) Error() string {
 //
 // WriteDir refuses, with a *DestError, a destination that is the root of the
 // file system, the user's home folder, the source folder or a parent of it,
-// a symbolic link, a file, or a folder that already holds files but has no
+// one of the source's Inputs or a folder inside one, a symbolic link, a file, or a folder that already holds files but has no
 // MarkerName file. It refuses paths in Files that could land outside dest
 // (absolute, "..", backslashes, NUL bytes) or that name both a file and a
 // folder. Folders are made in sorted order, files written syncWorkers at a time,
@@ -99,7 +105,7 @@ func (o *Output) WriteDir(dest string, opts WriteOptions) error {
 	}
 	parent, name := filepath.Dir(dest), filepath.Base(dest)
 	restoreInterrupted(parent, name)
-	if err := checkDest(dest, opts.Source); err != nil {
+	if err := checkDest(dest, opts); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(parent, dirMode); err != nil {
@@ -169,16 +175,19 @@ func checkPath(p string) error {
 // checkDest returns a *DestError when dest must not be replaced. It compares
 // folders with os.SameFile, so symbolic links, bind mounts and the letter
 // case of case-insensitive file systems cannot hide a match.
-func checkDest(dest, source string) error {
+func checkDest(dest string, opts WriteOptions) error {
+	refuse := func(reason, hint string) error {
+		return &DestError{Dest: dest, Reason: reason, Hint: hint}
+	}
+	if in := sourceInput(dest, opts); in != "" {
+		return refuse(inputReason(in), "give another folder, such as "+filepath.Join(absOrSame(opts.Source), "public"))
+	}
 	info, err := os.Lstat(dest)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("write site to %s: %w", dest, err)
-	}
-	refuse := func(reason, hint string) error {
-		return &DestError{Dest: dest, Reason: reason, Hint: hint}
 	}
 	switch {
 	case info.Mode()&fs.ModeSymlink != 0:
@@ -191,8 +200,8 @@ func checkDest(dest, source string) error {
 	if home, err := os.UserHomeDir(); err == nil && sameDir(info, home) {
 		return refuse("it is your home folder", "give a new folder, such as "+filepath.Join(home, "public"))
 	}
-	if source != "" {
-		if err := checkNotAbove(info, source, refuse); err != nil {
+	if opts.Source != "" {
+		if err := checkNotAbove(info, opts.Source, refuse); err != nil {
 			return err
 		}
 	}
@@ -237,6 +246,76 @@ func checkNotAbove(dest fs.FileInfo, source string, refuse func(reason, hint str
 		}
 	}
 	return nil
+}
+
+// sourceInput returns the entry of opts.Inputs that the absolute path p is
+// or is inside, with the rest of p below it ("static/preview"), or "" when
+// p is outside them all. It compares the paths as given and with their
+// symbolic links resolved, letter case aside, so an input folder that does
+// not exist yet is matched too; and every existing folder from p up with
+// os.SameFile, so a bind mount cannot hide a match either.
+func sourceInput(p string, opts WriteOptions) string {
+	if opts.Source == "" || len(opts.Inputs) == 0 {
+		return ""
+	}
+	source := absOrSame(opts.Source)
+	for _, s := range []string{source, realPath(source)} {
+		for _, q := range []string{p, realPath(p)} {
+			rel, err := filepath.Rel(s, q)
+			if err != nil || !filepath.IsLocal(rel) {
+				continue
+			}
+			rel = filepath.ToSlash(rel)
+			first, rest, _ := strings.Cut(rel, "/")
+			for _, in := range opts.Inputs {
+				if strings.EqualFold(first, in) {
+					return path.Join(in, rest)
+				}
+			}
+		}
+	}
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if info, err := os.Stat(dir); err == nil {
+			for _, in := range opts.Inputs {
+				if sameDir(info, filepath.Join(source, in)) {
+					rel, _ := filepath.Rel(dir, p)
+					return path.Join(in, filepath.ToSlash(rel))
+				}
+			}
+		}
+		if filepath.Dir(dir) == dir {
+			return ""
+		}
+	}
+}
+
+// inputReason says why a path that sourceInput matched is refused.
+func inputReason(in string) string {
+	return "it is " + in + " in the site's source folder, so the next build would read it back as part of the site"
+}
+
+// realPath is p with the symbolic links of its deepest existing folder
+// resolved and the rest, which does not exist yet, kept as given.
+func realPath(p string) string {
+	rest := ""
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(dir) == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// absOrSame is the absolute form of p, or p itself when the working
+// folder cannot be found.
+func absOrSame(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }
 
 func sameDir(info fs.FileInfo, dir string) bool {

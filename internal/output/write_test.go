@@ -143,11 +143,14 @@ func TestWriteDirAcceptsEmptyFolder(t *testing.T) {
 	diffTree(t, readTree(t, dest), wantTree(files))
 }
 
+// inputs are what the CLI passes as WriteOptions.Inputs.
+var inputs = []string{"content", "layouts", "static", "archetypes", "data", "i18n", "site.toml"}
+
 func TestWriteDirRefusesUnsafeDestinations(t *testing.T) {
 	root := t.TempDir()
 	home := filepath.Join(root, "home")
 	source := filepath.Join(home, "campaign", "site")
-	for _, dir := range []string{source, filepath.Join(root, "other"), filepath.Join(root, "olddocs")} {
+	for _, dir := range []string{source, filepath.Join(root, "other"), filepath.Join(root, "olddocs"), filepath.Join(source, "static"), filepath.Join(source, "layouts")} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -175,13 +178,20 @@ func TestWriteDirRefusesUnsafeDestinations(t *testing.T) {
 		{"file", filepath.Join(root, "afile"), "is a file"},
 		{"symbolic link", filepath.Join(root, "link"), "symbolic link"},
 		{"link to source", filepath.Join(root, "sitelink"), "symbolic link"},
+		// The next build would read what is written there back as source.
+		{"new folder in static", filepath.Join(source, "static", "preview"), "static"},
+		{"new folder in static by relative path", "./site/static/preview", "static"},
+		{"new folder in a content folder not made yet", filepath.Join(source, "content", "out"), "content"},
+		{"input folder itself", filepath.Join(source, "layouts"), "layouts"},
+		{"static through a link to the source", filepath.Join(root, "sitelink", "static", "preview"), "static"},
+		{"static in other letter case", filepath.Join(source, "Static", "preview"), "static"},
 	}
 	t.Chdir(filepath.Dir(source))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := readTree(t, root)
 			o := &Output{Files: map[string][]byte{"index.html": []byte("home")}}
-			err := o.WriteDir(tt.dest, WriteOptions{Source: source})
+			err := o.WriteDir(tt.dest, WriteOptions{Source: source, Inputs: inputs})
 			var de *DestError
 			if !errors.As(err, &de) {
 				t.Fatalf("got %v; want a *DestError", err)
@@ -194,11 +204,25 @@ func TestWriteDirRefusesUnsafeDestinations(t *testing.T) {
 	}
 }
 
+// public/ beside content/ and static/ is where the CLI writes by default.
+func TestWriteDirAcceptsFolderBesideInputs(t *testing.T) {
+	source := t.TempDir()
+	mustMkdir(t, filepath.Join(source, "static"))
+	files := map[string][]byte{"index.html": []byte("home")}
+	for _, dest := range []string{filepath.Join(source, "public"), filepath.Join(source, "static-preview")} {
+		o := &Output{Files: files}
+		if err := o.WriteDir(dest, WriteOptions{Source: source, Inputs: inputs}); err != nil {
+			t.Fatalf("WriteDir(%s): %v", dest, err)
+		}
+		diffTree(t, readTree(t, dest), wantTree(files))
+	}
+}
+
 // The root is checked without WriteDir: were the refusal ever to break, a
 // test run as root must not start writing beside /.
 func TestCheckDestRefusesFileSystemRoot(t *testing.T) {
 	var de *DestError
-	if err := checkDest("/", ""); !errors.As(err, &de) || !strings.Contains(de.Reason, "root") {
+	if err := checkDest("/", WriteOptions{}); !errors.As(err, &de) || !strings.Contains(de.Reason, "root") {
 		t.Errorf("got %v; want a *DestError about the root", err)
 	}
 }
