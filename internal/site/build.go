@@ -459,11 +459,32 @@ func (b *builder) checkOutput() {
 	sort.Strings(names)
 	bad := make([]bool, len(names))
 	b.workers(len(names), func(i int) { bad[i] = bytes.Contains(b.files[names[i]], []byte("ZgotmplZ")) })
+	var pages map[string]*Page
 	for i, n := range names {
-		if bad[i] {
-			b.problem(problem.Problem{File: n, Message: "the output contains ZgotmplZ: a template put an unsafe value in an attribute",
-				Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"})
+		if !bad[i] {
+			continue
 		}
+		if pages == nil {
+			pages = map[string]*Page{}
+			for _, p := range b.pages {
+				pages[content.OutputPath(p.url)] = p
+			}
+		}
+		// Say which page and which template, so the campaigner knows
+		// where to look: most often a front matter value (a link that is
+		// not http(s) or relative) that the template puts in an attribute.
+		pr := problem.Problem{File: n, Message: "the output contains ZgotmplZ: a template put an unsafe value in an attribute",
+			Hint: "a URL or attribute value was refused by html/template; use a plain http(s) or relative URL, or safeURL for a value you trust"}
+		if p := pages[n]; p != nil {
+			if f := p.File(); f != "" {
+				pr.File = f
+			}
+			if t := p.site.layout.Lookup(p.kind, p.typ, p.Layout()); t != "" {
+				pr.Message = fmt.Sprintf("%s contains ZgotmplZ: %s/%s (or a partial it calls) put an unsafe value in an attribute", n, layout.Dir, t)
+				pr.Hint = "a URL or attribute value was refused by html/template: check the page's front matter values that the template uses in links; use a plain http(s) or relative URL"
+			}
+		}
+		b.problem(pr)
 	}
 }
 
