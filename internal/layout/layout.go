@@ -62,10 +62,13 @@ type Set struct {
 	// level it is made in: no counter is shared between the pages that
 	// run at once.
 	levels [maxPartialDepth]partialLevel
-	// broken holds the templates that failed to parse. Their parse problem
-	// is reported once; pages and partial calls that use them stay quiet
-	// instead of adding a problem each (the build fails anyway).
+	// broken holds the templates that failed to parse, and links the
+	// paths ("layouts/partials") of the symbolic links that were not
+	// read. Parse reports each once; pages and partial calls that use
+	// them stay quiet instead of adding a problem each (the build fails
+	// anyway). See unread.
 	broken map[string]bool
+	links  []string
 	bufs   sync.Pool // *bytes.Buffer that Execute runs pages into (see Execute)
 }
 
@@ -75,7 +78,7 @@ type Set struct {
 func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 	s := &Set{sources: map[string]string{}, pages: map[string]*template.Template{}, shortcode: map[string]*template.Template{}, broken: map[string]bool{}}
 	var probs problem.List
-	if err := s.read(fsys); err != nil {
+	if err := s.read(fsys, &probs); err != nil {
 		probs.Add(Dir, 0, 0, "cannot read the layouts folder: "+err.Error(), "check that layouts/ is a readable folder")
 		return s, probs
 	}
@@ -113,12 +116,29 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 	return s, probs
 }
 
-func (s *Set) read(fsys fs.FS) error {
+// read reads every .html file under layouts/. Symbolic links are never
+// followed, the layouts folder included: a link could publish a file from
+// outside the site, so each is a problem at its path instead.
+func (s *Set) read(fsys fs.FS, probs *problem.List) error {
+	// WalkDir follows a link at its root.
+	if info, err := fs.Lstat(fsys, Dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		s.link(Dir, probs)
+		return nil
+	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasPrefix(d.Name(), ".") {
+		// Hidden files first: an editor's lock file (.#single.html) is
+		// a link to nowhere, and no problem.
+		if !d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			s.link(p, probs)
+			return nil
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -132,6 +152,28 @@ func (s *Set) read(fsys fs.FS) error {
 		return nil
 	}
 	return err
+}
+
+// link records p, a symbolic link, as not read, and reports it.
+func (s *Set) link(p string, probs *problem.List) {
+	s.links = append(s.links, p)
+	probs.Add(p, 0, 0, "symbolic links are not read", "copy the file into "+Dir+"/ instead of linking to it")
+}
+
+// unread reports whether the template name (relative to Dir) is missing
+// because it did not parse or because it is, or is in, a link: a problem
+// already reported.
+func (s *Set) unread(name string) bool {
+	if s.broken[name] {
+		return true
+	}
+	p := Dir + "/" + name
+	for _, l := range s.links {
+		if p == l || strings.HasPrefix(p, l+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Set) names() []string {
@@ -193,12 +235,12 @@ func onlyDefines(t *template.Template) bool {
 
 // Lookup returns the name of the template that renders a page of the given
 // kind, type and front matter layout, or "" when there is none. A template
-// that failed to parse still counts, so the page is not also reported as
-// having none; Execute then returns nothing and no problem, because Parse
-// has reported it.
+// that failed to parse or was not read (a link) still counts, so the page
+// is not also reported as having none; Execute then returns nothing and no
+// problem, because Parse has reported it.
 func (s *Set) Lookup(kind, typ, layout string) string {
 	for _, c := range Candidates(kind, typ, layout) {
-		if _, ok := s.pages[c]; ok || s.broken[c] {
+		if _, ok := s.pages[c]; ok || s.unread(c) {
 			return c
 		}
 	}
@@ -248,7 +290,7 @@ func Candidates(kind, typ, layout string) []string {
 // campaigner knows where to look.
 func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Problem) {
 	t, ok := s.pages[name]
-	if !ok && s.broken[name] {
+	if !ok && s.unread(name) {
 		return nil, nil
 	}
 	if !ok {
@@ -301,7 +343,7 @@ func (s *Set) HasShortcode(name string) bool {
 // a Hint method saying what to do, in words for the page's editor.
 func (s *Set) Shortcode(name string, data any) (string, error) {
 	t, ok := s.shortcode[name]
-	if !ok && s.broken["shortcodes/"+name+".html"] {
+	if !ok && s.unread("shortcodes/"+name+".html") {
 		return "", nil
 	}
 	if !ok {
@@ -350,7 +392,7 @@ func (s *Set) partial(depth int, name string, data any) (template.HTML, error) {
 		name += ".html"
 	}
 	name = "partials/" + strings.TrimPrefix(name, "partials/")
-	if s.broken[name] {
+	if s.unread(name) {
 		return "", nil
 	}
 	if s.partials.Lookup(name) == nil {

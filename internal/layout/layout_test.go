@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"io/fs"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -264,5 +265,72 @@ func TestPartialThatIncludesItself(t *testing.T) {
 	if prob == nil || prob.File != "layouts/_default/taxonomy.html" || !strings.Contains(prob.Message, "maximum template depth") ||
 		!strings.Contains(prob.Hint, "calls itself") {
 		t.Errorf("template: got %+v", prob)
+	}
+}
+
+// Symbolic links under layouts/ are never read: a link could publish a
+// file from outside the site. Each is one problem at its path, and what
+// would have come from it (a partial, a page template) adds none of its
+// own, as for a template that does not parse.
+func TestSymlinksInLayoutsAreNotRead(t *testing.T) {
+	fsys := fstest.MapFS{
+		"outside/p.html":                 {Data: []byte("SECRET")},
+		"outside/partials/head.html":     {Data: []byte("SECRET")},
+		"layouts/home.html":              {Data: []byte(`home {{ partial "evil.html" . }}`)},
+		"layouts/_default/single.html":   {Data: []byte(`single {{ partial "linked/head.html" . }}`)},
+		"layouts/partials/evil.html":     {Data: []byte("../../outside/p.html"), Mode: fs.ModeSymlink},
+		"layouts/partials/linked":        {Data: []byte("../../outside/partials"), Mode: fs.ModeSymlink},
+		"layouts/_default/foo.html":      {Data: []byte("../../outside/p.html"), Mode: fs.ModeSymlink},
+		"layouts/partials/.#lock.html":   {Data: []byte("someone@host.1234"), Mode: fs.ModeSymlink},
+		"layouts/shortcodes/linked.html": {Data: []byte("../../outside/p.html"), Mode: fs.ModeSymlink},
+	}
+	set, probs := Parse(fsys, Env{})
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"layouts/_default/foo.html: symbolic links are not read\n    copy the file into layouts/ instead of linking to it",
+		"layouts/partials/evil.html: symbolic links are not read\n    copy the file into layouts/ instead of linking to it",
+		"layouts/partials/linked: symbolic links are not read\n    copy the file into layouts/ instead of linking to it",
+		"layouts/shortcodes/linked.html: symbolic links are not read\n    copy the file into layouts/ instead of linking to it",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, page := range []string{"home.html", "_default/single.html"} {
+		out, prob := set.Execute(page, "x", "content/_index.md")
+		if prob != nil || strings.Contains(string(out), "SECRET") {
+			t.Errorf("%s: got %q, %v; want no secret and no second problem", page, out, prob)
+		}
+	}
+	if name := set.Lookup("page", "", "foo"); name != "_default/foo.html" {
+		t.Errorf("Lookup(layout foo) = %q; want the link, so the page is not also reported as having no template", name)
+	}
+	if out, prob := set.Execute("_default/foo.html", "x", "content/a.md"); prob != nil || out != nil {
+		t.Errorf("Execute(link) = %q, %v; want nothing", out, prob)
+	}
+	if out, err := set.Shortcode("linked", "x"); err != nil || out != "" {
+		t.Errorf("Shortcode(link) = %q, %v; want nothing", out, err)
+	}
+}
+
+// A layouts folder that is itself a link is one problem, and no page
+// then adds its own for having no template.
+func TestSymlinkedLayoutsFolder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"outside/layouts/home.html": {Data: []byte("SECRET")},
+		"layouts":                   {Data: []byte("outside/layouts"), Mode: fs.ModeSymlink},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) != 1 || probs[0].String() != "layouts: symbolic links are not read\n    copy the file into layouts/ instead of linking to it" {
+		t.Fatalf("problems = %v; want one at layouts", probs)
+	}
+	name := set.Lookup("home", "", "")
+	if name == "" {
+		t.Fatal("Lookup found nothing; want a name, so the page adds no problem of its own")
+	}
+	if out, prob := set.Execute(name, "x", "content/_index.md"); prob != nil || out != nil {
+		t.Errorf("Execute = %q, %v; want nothing", out, prob)
 	}
 }
