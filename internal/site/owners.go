@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,20 @@ type owner struct {
 	key  string // the front matter key of page that asks for it ("aliases")
 	file string // the source file copied to it (static/, bundles)
 	what string // what the build makes there ("the sitemap")
+}
+
+// late reports whether the owner is one content.Load cannot see, and so
+// has not checked: a file the build makes itself, a static file, or a page
+// no content file makes (taxonomies, terms). Pages, their aliases and
+// their bundle files it checks against each other.
+func (o owner) late() bool {
+	switch {
+	case o.file != "":
+		return !strings.HasPrefix(o.file, content.Dir+"/")
+	case o.page != nil && o.key == "" && o.what == "":
+		return o.page.src == nil
+	}
+	return o.what != ""
 }
 
 // describe names the owner for a campaigner.
@@ -87,6 +102,9 @@ func (b *builder) checkOwners() {
 			for _, p := range byOutput[name] {
 				claims = append(claims, owner{page: p})
 			}
+		}
+		if !slices.ContainsFunc(claims, owner.late) {
+			continue // content.Load has reported it
 		}
 		descs := make([]string, len(claims))
 		for i, o := range claims {

@@ -44,6 +44,18 @@ func TestTwoSourcesOfOneOutputFile(t *testing.T) {
 		name:  "a static file over the feed",
 		files: map[string]*fstest.MapFile{"static/index.xml": {Data: []byte("<feed/>"), Mode: 0o644}},
 		want:  []string{"static/index.xml: /index.xml is claimed by more than one source: static/index.xml, the site's Atom feed"},
+	}, {
+		// content.Load reports clashes between pages itself: once each.
+		name: "two pages, one slug",
+		files: map[string]*fstest.MapFile{
+			"content/clash.md":  page("slug: the-complaint\n"),
+			"content/clash2.md": page("url: /clash2/\naliases: [/the-complaint/]\n"),
+		},
+		want: []string{
+			"content/clash.md: /the-complaint/ is claimed by more than one source",
+			"content/complaint.md: /the-complaint/ is claimed by more than one source",
+			"content/clash2.md: /the-complaint/ is claimed by more than one source",
+		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := siteFS(t, "testdata/fixture.txtar")
