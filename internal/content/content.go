@@ -219,8 +219,14 @@ func (l *loader) splitLang(name string) (string, string) {
 
 // walk reads every file under content/. Symlinks are never followed: a
 // link could publish a file from outside the site (a private key, a draft
-// folder), so it is a problem instead.
+// folder), so it is a problem instead. That includes content/ itself,
+// which fs.WalkDir would follow: it stats its root.
 func (l *loader) walk() {
+	if info, err := fs.Lstat(l.fsys, Dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		l.probs.Add(Dir, 0, 0, "symbolic links are not published",
+			"make "+Dir+" a real folder and copy the files into it instead of linking to them")
+		return
+	}
 	var files []mdFile
 	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -312,3 +312,26 @@ func TestRereadTakesOnlyABodyEdit(t *testing.T) {
 		t.Error("Reread of a deleted file")
 	}
 }
+
+// A content folder that is itself a link would publish a whole tree from
+// outside the site, so it is refused like any other link and nothing
+// under it is read.
+func TestContentFolderLinkIsNotFollowed(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content":              {Data: []byte("elsewhere"), Mode: fs.ModeSymlink},
+		"elsewhere/private.md": md("title: Private"),
+		"elsewhere/key.pem":    {Data: []byte("secret")},
+	}
+	s, _, probs := load(t, fsys, Options{})
+	for _, p := range s.Pages {
+		if p.File != "" {
+			t.Errorf("%s was published through the link", p.File)
+		}
+	}
+	if len(s.Files) != 0 {
+		t.Errorf("files = %+v; nothing behind the link may be published", s.Files)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0], "content: symbolic links are not published") {
+		t.Errorf("problems = %v; want one saying content is a link", probs)
+	}
+}
