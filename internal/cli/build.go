@@ -72,6 +72,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")
 	}
+	opts := output.WriteOptions{Source: sf.source, Inputs: sourceInputs()}
+	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
+		opts.ModTime = now(io.Discard)
+	}
+	if *zipFile != "" {
+		// Before the build, so that a refused name leaves --dest as it was too.
+		if err := output.CheckZip(*zipFile, opts); err != nil {
+			return writeFailed(stderr, err)
+		}
+	}
 	start := time.Now()
 	res := sf.buildSite(context.Background(), nil, stderr)
 	if len(res.Problems) > 0 {
@@ -79,20 +89,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "samizdat: %s; nothing was written, %s is unchanged\n", plural(len(res.Problems), "problem", "problems"), *dest)
 		return exitProblems
 	}
-	var modTime time.Time
-	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
-		modTime = now(io.Discard)
-	}
-	if err := res.WriteDir(*dest, output.WriteOptions{Source: sf.source, Inputs: sourceInputs(), ModTime: modTime}); err != nil {
-		fmt.Fprintf(stderr, "samizdat: %v\n", err)
-		var refused *output.DestError
-		if errors.As(err, &refused) {
-			return exitUsage // --dest names a folder samizdat must not write to
-		}
-		return exitProblems
+	if err := res.WriteDir(*dest, opts); err != nil {
+		return writeFailed(stderr, err)
 	}
 	if *zipFile != "" {
-		if code := writeZip(sf, *zipFile, modTime, stderr); code != exitOK {
+		if code := writeZip(sf, *zipFile, opts, stderr); code != exitOK {
 			return code
 		}
 	}
@@ -102,37 +103,36 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// writeFailed reports an error of writing the site or its zip. A refused
+// --dest or --zip is a usage error: the name is one samizdat must not
+// write to.
+func writeFailed(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "samizdat: %v\n", err)
+	var refused *output.DestError
+	if errors.As(err, &refused) {
+		return exitUsage
+	}
+	return exitProblems
+}
+
 // writeZip builds the portable variant of the site and writes it as a zip
 // whose bytes depend only on the sources (and SOURCE_DATE_EPOCH): two
 // builds of the same sources give the same file, so mirrors can compare
 // checksums.
-func writeZip(sf siteFlags, name string, modTime time.Time, stderr io.Writer) int {
+func writeZip(sf siteFlags, name string, opts output.WriteOptions, stderr io.Writer) int {
 	sf.portable = true
 	res := sf.buildSite(context.Background(), nil, stderr)
 	if len(res.Problems) > 0 {
 		printProblems(stderr, res.Problems)
 		return exitProblems
 	}
+	modTime := opts.ModTime
 	if modTime.IsZero() {
 		modTime = time.Date(2012, 11, 21, 0, 0, 0, 0, time.UTC) // a fixed time keeps the zip reproducible without SOURCE_DATE_EPOCH
 	}
-	tmp := name + ".tmp"
-	f, err := os.Create(tmp)
+	err := output.WriteZip(name, opts, func(w io.Writer) error { return publish.Zip(res.Files, w, modTime) })
 	if err != nil {
-		fmt.Fprintf(stderr, "samizdat: %v\n", err)
-		return exitProblems
-	}
-	err = publish.Zip(res.Files, f, modTime)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		fmt.Fprintf(stderr, "samizdat: writing %s: %v\n", name, err)
-		return exitProblems
+		return writeFailed(stderr, err)
 	}
 	return exitOK
 }

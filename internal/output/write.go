@@ -291,7 +291,7 @@ func sourceInput(p string, opts WriteOptions) string {
 
 // inputReason says why a path that sourceInput matched is refused.
 func inputReason(in string) string {
-	return "it is " + in + " in the site's source folder, so the next build would read it back as part of the site"
+	return "it is " + in + " in the site's source folder, which samizdat reads to build the site"
 }
 
 // realPath is p with the symbolic links of its deepest existing folder
@@ -351,7 +351,7 @@ func restoreInterrupted(parent, name string) {
 	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
 		return
 	}
-	for _, old := range leftovers(parent, trashPrefix(name)) {
+	for _, old := range leftovers(parent, trashPrefix(name), true) {
 		if isMarked(old) && os.Rename(old, dest) == nil {
 			return
 		}
@@ -363,7 +363,7 @@ func restoreInterrupted(parent, name string) {
 // if it is empty: it may be the empty folder an earlier build replaced.
 func removeLeftovers(parent, name string) {
 	for _, prefix := range []string{tempPrefix(name), trashPrefix(name)} {
-		for _, dir := range leftovers(parent, prefix) {
+		for _, dir := range leftovers(parent, prefix, true) {
 			if isMarked(dir) {
 				os.RemoveAll(dir)
 			} else {
@@ -373,18 +373,20 @@ func removeLeftovers(parent, name string) {
 	}
 }
 
-func leftovers(parent, prefix string) []string {
+// leftovers lists the folders (dirs true) or the other entries in parent
+// whose names start with prefix.
+func leftovers(parent, prefix string, dirs bool) []string {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return nil
 	}
-	var dirs []string
+	var names []string
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
-			dirs = append(dirs, filepath.Join(parent, e.Name()))
+		if e.IsDir() == dirs && strings.HasPrefix(e.Name(), prefix) {
+			names = append(names, filepath.Join(parent, e.Name()))
 		}
 	}
-	return dirs
+	return names
 }
 
 // fill writes the marker and every file into the empty folder root, sets the

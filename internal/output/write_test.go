@@ -192,15 +192,22 @@ func TestWriteDirRefusesUnsafeDestinations(t *testing.T) {
 			before := readTree(t, root)
 			o := &Output{Files: map[string][]byte{"index.html": []byte("home")}}
 			err := o.WriteDir(tt.dest, WriteOptions{Source: source, Inputs: inputs})
-			var de *DestError
-			if !errors.As(err, &de) {
-				t.Fatalf("got %v; want a *DestError", err)
-			}
-			if !strings.Contains(de.Reason, tt.reason) || de.Hint == "" {
-				t.Errorf("got reason %q hint %q; want reason with %q and a hint", de.Reason, de.Hint, tt.reason)
-			}
+			wantRefused(t, err, tt.reason)
 			diffTree(t, readTree(t, root), before)
 		})
+	}
+}
+
+// wantRefused fails the test unless err is a *DestError whose reason
+// contains reason and that has a hint.
+func wantRefused(t *testing.T, err error, reason string) {
+	t.Helper()
+	var de *DestError
+	if !errors.As(err, &de) {
+		t.Fatalf("got %v; want a *DestError", err)
+	}
+	if !strings.Contains(de.Reason, reason) || de.Hint == "" {
+		t.Errorf("got reason %q hint %q; want reason with %q and a hint", de.Reason, de.Hint, reason)
 	}
 }
 

@@ -1,0 +1,156 @@
+package output
+
+import (
+	"archive/zip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ZipComment is the comment of every zip WriteZip writes: the zip's
+// counterpart of MarkerName, by which a later build knows that the file is
+// its own and may replace it. Like the marker it is a fixed sentence, so
+// two builds of the same sources still give the same bytes.
+const ZipComment = "Written by samizdat, which replaces this file whole on every build."
+
+// End of central directory record of a zip without a comment
+// (PKWARE APPNOTE 4.3.16): 22 bytes, the comment's length in the last two.
+const (
+	zipEndSignature = 0x06054b50
+	zipEndLen       = 22
+)
+
+// CheckZip returns a *DestError when the file name must not be replaced by
+// a zip: when it is one of opts.Inputs or inside one (the site's
+// site.toml, a page, a file in static/ that the next build would publish),
+// a symbolic link, a folder, or an existing file that is not a zip with
+// ZipComment. A name that does not exist yet is fine.
+func CheckZip(name string, opts WriteOptions) error {
+	name, err := filepath.Abs(name)
+	if err != nil {
+		return fmt.Errorf("write zip: %w", err)
+	}
+	refuse := func(reason, hint string) error {
+		return &DestError{Dest: name, Reason: reason, Hint: hint}
+	}
+	if in := sourceInput(name, opts); in != "" {
+		return refuse(inputReason(in), "give another file name, such as "+filepath.Join(absOrSame(opts.Source), "site.zip"))
+	}
+	info, err := os.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("write zip %s: %w", name, err)
+	}
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		return refuse("it is a symbolic link", "give the file it points to, or a new file name")
+	case info.IsDir():
+		return refuse("it is a folder", "give a file name, such as "+filepath.Join(name, "site.zip"))
+	case !isOwnZip(name):
+		return refuse("it is a file that samizdat did not write (not a zip with samizdat's comment)",
+			"give a new file name, or remove the file yourself if you mean to replace it")
+	}
+	return nil
+}
+
+// WriteZip writes the zip that write makes (publish.Zip, say) to the file
+// name, after CheckZip. The zip goes to a temporary file beside name
+// (".<name>.samizdat-tmp-*"), gets ZipComment unless write set it, mode
+// 0644 and opts.ModTime, is fsynced and only then renamed over name: a
+// write that fails or is killed never leaves a half zip under name. The
+// temporary file of a killed write is removed by the next WriteZip.
+func WriteZip(name string, opts WriteOptions, write func(io.Writer) error) error {
+	if err := CheckZip(name, opts); err != nil {
+		return err
+	}
+	name, err := filepath.Abs(name)
+	if err != nil {
+		return fmt.Errorf("write zip: %w", err)
+	}
+	dir, base := filepath.Dir(name), filepath.Base(name)
+	for _, tmp := range leftovers(dir, tempPrefix(base), false) {
+		os.Remove(tmp) // a killed WriteZip's; the name is samizdat's own
+	}
+	f, err := os.CreateTemp(dir, tempPrefix(base)+"*")
+	if err != nil {
+		return fmt.Errorf("write zip %s: %w", name, err)
+	}
+	err = fillZip(f, opts, write)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write zip %s: %w", name, err)
+	}
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("write zip %s: %w", name, err)
+	}
+	return nil
+}
+
+// fillZip writes the zip into the empty file f, marks it, and sets its mode
+// and time and fsyncs it.
+func fillZip(f *os.File, opts WriteOptions, write func(io.Writer) error) error {
+	if err := write(f); err != nil {
+		return err
+	}
+	if err := markZip(f); err != nil {
+		return err
+	}
+	if err := f.Chmod(fileMode); err != nil {
+		return err
+	}
+	if !opts.ModTime.IsZero() {
+		if err := os.Chtimes(f.Name(), opts.ModTime, opts.ModTime); err != nil {
+			return err
+		}
+	}
+	return f.Sync()
+}
+
+// markZip gives the zip in f the comment ZipComment, unless it has it
+// already. A zip without a comment ends in its end record, whose last two
+// bytes are the comment's length; the comment follows them.
+func markZip(f *os.File) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	size := info.Size()
+	if r, err := zip.NewReader(f, size); err == nil && r.Comment == ZipComment {
+		return nil
+	}
+	end := make([]byte, zipEndLen)
+	if size < zipEndLen {
+		return errors.New("the zip is too short to be one")
+	}
+	if _, err := f.ReadAt(end, size-zipEndLen); err != nil {
+		return err
+	}
+	if binary.LittleEndian.Uint32(end) != zipEndSignature || binary.LittleEndian.Uint16(end[zipEndLen-2:]) != 0 {
+		return errors.New("the zip does not end in an end record without a comment, so samizdat cannot mark it as its own")
+	}
+	tail := binary.LittleEndian.AppendUint16(nil, uint16(len(ZipComment)))
+	_, err = f.WriteAt(append(tail, ZipComment...), size-2)
+	return err
+}
+
+// isOwnZip reports whether name is a zip with ZipComment.
+func isOwnZip(name string) bool {
+	r, err := zip.OpenReader(name)
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	return r.Comment == ZipComment
+}

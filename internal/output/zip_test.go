@@ -1,0 +1,185 @@
+package output
+
+import (
+	"archive/zip"
+	"errors"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// zipOf returns a write function for WriteZip that zips files the way
+// publish.Zip does (archive/zip, no comment of its own).
+func zipOf(files map[string]string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			f, err := zw.Create(name)
+			if err != nil {
+				return err
+			}
+			if _, err := io.WriteString(f, files[name]); err != nil {
+				return err
+			}
+		}
+		return zw.Close()
+	}
+}
+
+// readZip returns the files of the zip name and its comment.
+func readZip(t *testing.T, name string) (map[string]string, string) {
+	t.Helper()
+	r, err := zip.OpenReader(name)
+	if err != nil {
+		t.Fatalf("open %s: %v", name, err)
+	}
+	defer r.Close()
+	got := map[string]string{}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[f.Name] = string(b)
+	}
+	return got, r.Comment
+}
+
+func TestWriteZipReplacesItsOwnZip(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "site.zip")
+	opts := WriteOptions{Source: dir, Inputs: inputs}
+	if err := WriteZip(name, opts, zipOf(map[string]string{"index.html": "v1", "old.html": "old"})); err != nil {
+		t.Fatalf("first WriteZip: %v", err)
+	}
+	next := map[string]string{"index.html": "v2", "news/index.html": "news"}
+	if err := WriteZip(name, opts, zipOf(next)); err != nil {
+		t.Fatalf("second WriteZip: %v", err)
+	}
+	got, comment := readZip(t, name)
+	if !maps.Equal(got, next) {
+		t.Errorf("zip holds %q; want %q", got, next)
+	}
+	if comment != ZipComment {
+		t.Errorf("zip comment %q; want %q", comment, ZipComment)
+	}
+	if info, err := os.Stat(name); err != nil || info.Mode().Perm() != fileMode {
+		t.Errorf("zip mode: %v, %v; want %v", info.Mode().Perm(), err, fileMode)
+	}
+	if got := entries(t, dir); !slices.Equal(got, []string{"site.zip"}) {
+		t.Errorf("beside the zip: got %q; want only site.zip", got)
+	}
+}
+
+// A zip whose writer set the comment already (publish.Zip may) is kept
+// as it is.
+func TestWriteZipKeepsACommentAlreadySet(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "site.zip")
+	err := WriteZip(name, WriteOptions{}, func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		if err := zw.SetComment(ZipComment); err != nil {
+			return err
+		}
+		if _, err := zw.Create("index.html"); err != nil {
+			return err
+		}
+		return zw.Close()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, comment := readZip(t, name); len(got) != 1 || comment != ZipComment {
+		t.Errorf("got %q with comment %q; want index.html with %q", got, comment, ZipComment)
+	}
+}
+
+func TestWriteZipRefusesFilesItDidNotWrite(t *testing.T) {
+	root := t.TempDir()
+	source := filepath.Join(root, "site")
+	mustWrite(t, filepath.Join(source, "site.toml"), "title = 'x'")
+	mustWrite(t, filepath.Join(source, "content", "about", "_index.md"), "---\ntitle: About\n---\n")
+	mustMkdir(t, filepath.Join(source, "static"))
+	mustWrite(t, filepath.Join(root, "important.txt"), "my own words")
+	mustMkdir(t, filepath.Join(root, "folder"))
+	if err := os.Symlink(filepath.Join(root, "important.txt"), filepath.Join(root, "link.zip")); err != nil {
+		t.Fatal(err)
+	}
+	// A zip that some other program wrote.
+	other, err := os.Create(filepath.Join(root, "other.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := zipOf(map[string]string{"mine.txt": "mine"})(other); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+
+	tests := []struct{ name, zip, reason string }{
+		{"the site's config file", filepath.Join(source, "site.toml"), "site.toml in the site's source folder"},
+		{"a page", filepath.Join(source, "content", "about", "_index.md"), "content/about/_index.md in the site's source folder"},
+		{"a new file in static", filepath.Join(source, "static", "site.zip"), "static/site.zip in the site's source folder"},
+		{"a file of its own", filepath.Join(root, "important.txt"), "samizdat did not write"},
+		{"a zip of another program", filepath.Join(root, "other.zip"), "samizdat did not write"},
+		{"a symbolic link", filepath.Join(root, "link.zip"), "symbolic link"},
+		{"a folder", filepath.Join(root, "folder"), "folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := readTree(t, root)
+			err := WriteZip(tt.zip, WriteOptions{Source: source, Inputs: inputs}, zipOf(map[string]string{"index.html": "home"}))
+			wantRefused(t, err, tt.reason)
+			diffTree(t, readTree(t, root), before)
+		})
+	}
+}
+
+func TestWriteZipFailureLeavesNoHalfZip(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "site.zip")
+	first := map[string]string{"index.html": "v1"}
+	if err := WriteZip(name, WriteOptions{}, zipOf(first)); err != nil {
+		t.Fatal(err)
+	}
+	failing := func(w io.Writer) error {
+		if _, err := w.Write([]byte("PK\x03\x04 half a zip")); err != nil {
+			return err
+		}
+		return errors.New("disk full")
+	}
+	if err := WriteZip(name, WriteOptions{}, failing); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("got %v; want the write's error", err)
+	}
+	if err := WriteZip(filepath.Join(dir, "new.zip"), WriteOptions{}, failing); err == nil {
+		t.Fatal("got no error; want one")
+	}
+	if got, _ := readZip(t, name); !maps.Equal(got, first) {
+		t.Errorf("after a failed write the zip holds %q; want the previous %q", got, first)
+	}
+	if got := entries(t, dir); !slices.Equal(got, []string{"site.zip"}) {
+		t.Errorf("beside the zip: got %q; want only site.zip", got)
+	}
+}
+
+// A zip write killed before its rename leaves a temporary file; the next
+// WriteZip of the same name removes it.
+func TestWriteZipRemovesLeftoverOfKilledWrite(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, filepath.Join(dir, tempPrefix("site.zip")+"123"), "PK half")
+	mustWrite(t, filepath.Join(dir, tempPrefix("other.zip")+"123"), "PK not this one's")
+	if err := WriteZip(filepath.Join(dir, "site.zip"), WriteOptions{}, zipOf(map[string]string{"a": "b"})); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{tempPrefix("other.zip") + "123", "site.zip"}
+	if got := entries(t, dir); !slices.Equal(got, want) {
+		t.Errorf("beside the zip: got %q; want %q", got, want)
+	}
+}
