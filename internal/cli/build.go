@@ -44,18 +44,20 @@ func (f *siteFlags) register(fs *flag.FlagSet, fingerprint bool) {
 	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
 }
 
-// buildSite loads the config and builds the site in memory.
+// buildSite loads the config and builds the site in memory. A config with
+// problems is reported alone, without a build: the values it lacks would
+// fail the templates on every page and bury the one real mistake under
+// dozens of made-up ones.
 func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.Writer) site.Result {
 	fsys := f.fsys()
 	cfg, probs := config.Load(fsys)
+	if len(probs) > 0 {
+		return site.Result{Output: &output.Output{Problems: probs}}
+	}
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
-	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint, Portable: f.portable}, cache)
-	if len(probs) > 0 {
-		res.Problems = append(probs, res.Problems...)
-	}
-	return res
+	return site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint, Portable: f.portable}, cache)
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

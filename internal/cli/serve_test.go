@@ -343,3 +343,36 @@ func TestServeConfigMistakeWhilePolling(t *testing.T) {
 		t.Errorf("serve exit code = %d; want 0", code)
 	}
 }
+
+// TestServeShowsAConfigSyntaxErrorAlone starts the dev server on a site.toml
+// with a syntax error: the problem shown is that one alone, not the
+// template errors a half-read config would cause on every page, and the
+// fix is picked up without a restart.
+func TestServeShowsAConfigSyntaxErrorAlone(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	writeFile(t, filepath.Join(dir, "layouts/_default/single.html"),
+		`{{ define "main" }}<h1>{{ .Title }}</h1><img src="{{ absURL (.Image | default .Site.Params.image) }}">{{ end }}`)
+	config := filepath.Join(dir, "site.toml")
+	writeFile(t, config, "baseURL = \"https://example.org/\"\ntitle = \"unterminated\n[params]\nimage = \"card.svg\"\n")
+	url, stop, stderr := startServe(t, dir)
+
+	_, problems := get(t, url+"__samizdat/problems")
+	if !strings.Contains(problems, `"site.toml:2:`) || strings.Count(problems, `"position"`) != 1 {
+		t.Errorf("problems = %s; want the site.toml syntax error alone", problems)
+	}
+	if strings.Contains(stderr.String(), "layouts/") {
+		t.Errorf("a config mistake was reported with template errors:\n%s", stderr.String())
+	}
+
+	writeFile(t, config, "baseURL = \"https://example.org/\"\ntitle = \"Small\"\n[params]\nimage = \"card.svg\"\n")
+	eventually(t, "the fixed config", func() bool {
+		code, body := get(t, url+"news/first/")
+		return code == 200 && strings.Contains(body, "https://example.org/card.svg")
+	})
+	if _, problems := get(t, url+"__samizdat/problems"); strings.Contains(problems, "site.toml") {
+		t.Errorf("problems not cleared after the fix: %s", problems)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}
