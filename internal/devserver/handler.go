@@ -305,7 +305,7 @@ func writeFile(w http.ResponseWriter, r *http.Request, status int, name string, 
 		if status != http.StatusOK {
 			file = "" // a 404 or "building" page stands for a page that may appear: it reloads on any change
 		}
-		data = injectScript(data, version, file)
+		data = injectScript(allowDevScript(data), version, file)
 	}
 	writeBody(w, r, status, ctype, data)
 }
