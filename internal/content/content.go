@@ -28,6 +28,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -345,6 +346,9 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	}
 	p, rel, f := m.p, m.rel, dec.f
 	l.probs = append(l.probs, f.probs...)
+	if f.empty {
+		return
+	}
 	meta := f.meta
 	meta.Aliases = append([]string(nil), meta.Aliases...) // cleaned below; the cached copy stays as parsed
 	dir := path.Dir(rel)
@@ -692,12 +696,22 @@ type parsedFile struct {
 	body        []byte
 	bodyLine    int
 	probs       []problem.Problem
+	empty       bool // nothing but white space: no page is made
 	version     string
 	metaVersion string
 }
 
 // parse decodes a file; versions are hashed only for a cache's sake.
+//
+// A file with nothing in it is a problem, not an untitled blank page: it is
+// a typo in a file name or an editor that saved nothing. (The dev server
+// sees one for a moment while an editor truncates a file and writes it
+// again; the site it serves stays the last good one.)
 func parse(p string, src []byte, taxonomies []string, versions bool) parsedFile {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))) == 0 {
+		return parsedFile{empty: true, probs: []problem.Problem{{File: p,
+			Message: "the file is empty", Hint: "write the page, or delete the file"}}}
+	}
 	meta, body, bodyLine, probs := frontmatter.ParseWith(p, src, taxonomies)
 	f := parsedFile{meta: meta, body: body, bodyLine: bodyLine, probs: probs}
 	if versions {

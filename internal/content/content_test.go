@@ -335,3 +335,54 @@ func TestContentFolderLinkIsNotFollowed(t *testing.T) {
 		t.Errorf("problems = %v; want one saying content is a link", probs)
 	}
 }
+
+// An empty file is a page nobody wrote (a typo in a file name, an editor
+// that saved nothing): published, it is an untitled, blank page in its
+// section, feeds and sitemap, so it is a problem that names the file.
+func TestEmptyFileIsAProblem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/page.md":       md("title: P"),
+		"content/a/empty.md":      {Data: nil},
+		"content/a/blank.md":      {Data: []byte(" \n\n\t\r\n")},
+		"content/a/bom.md":        {Data: []byte("\xef\xbb\xbf\n")},
+		"content/a/untitled.md":   md("title:"),
+		"content/b/_index.md":     {Data: []byte{}},
+		"content/b/only-front.md": {Data: []byte("---\ntitle: Front matter only\n---\n")},
+	}
+	_, _, probs := load(t, fsys, Options{})
+	want := []string{
+		"content/a/blank.md: the file is empty\n    write the page, or delete the file",
+		"content/a/bom.md: the file is empty\n    write the page, or delete the file",
+		"content/a/empty.md: the file is empty\n    write the page, or delete the file",
+		"content/a/untitled.md:2:1: title is empty\n    write the page's title after title:, or remove the line to use the file name",
+		"content/b/_index.md: the file is empty\n    write the page, or delete the file",
+	}
+	if got := strings.Join(sorted(probs), "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// An editor that truncates a file before writing it leaves it empty for a
+// moment; the dev server's fast path must not take that as a body edit
+// (a page without front matter has the same, empty, front matter).
+func TestRereadRefusesAnEmptiedFile(t *testing.T) {
+	fsys := fstest.MapFS{"content/note.md": {Data: []byte("A note without front matter.\n"), ModTime: time.Unix(1, 0)}}
+	opts := Options{Now: time.Unix(2e9, 0), Parsed: NewParseCache()}
+	site, probs := Load(fsys, opts)
+	if len(probs) > 0 {
+		t.Fatalf("load: %v", probs)
+	}
+	var old *Page
+	for _, p := range site.Pages {
+		if p.File == "content/note.md" {
+			old = p
+		}
+	}
+	if old == nil {
+		t.Fatal("no page for content/note.md")
+	}
+	fsys["content/note.md"] = &fstest.MapFile{Data: nil, ModTime: time.Unix(3, 0)}
+	if p, ok := Reread(fsys, old, opts); ok {
+		t.Errorf("Reread took the emptied file: %+v", p)
+	}
+}

@@ -74,7 +74,7 @@ func (d *decoder) set(name string, f field) {
 	m := &d.meta
 	switch name {
 	case "title":
-		m.Title = d.text(f)
+		m.Title = d.title(f)
 	case "description":
 		m.Description = d.text(f)
 	case "date":
@@ -133,6 +133,19 @@ func (d *decoder) urlPath(key string, v *value, s string) string {
 		return ""
 	}
 	return s
+}
+
+// title is text that must not be blank. "title:" with nothing after it is
+// an editor who meant to write one; left unset it would publish a page
+// listed as a blank link in its section, feeds and menus.
+func (d *decoder) title(f field) string {
+	t := d.text(f)
+	if strings.TrimSpace(t) == "" && (f.val.kind == kindNull || f.val.kind == kindScalar) {
+		d.problem(f.line, f.col,
+			"write the page's title after "+strings.TrimSpace(d.example(f.key, ""))+", or remove the line to use the file name",
+			"title is empty")
+	}
+	return t
 }
 
 // text accepts any single value, as written: "title: 1984" is a fine title.

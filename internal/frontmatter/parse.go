@@ -22,7 +22,8 @@ func Parse(file string, src []byte) (meta Meta, body []byte, bodyLine int, probl
 // number of lines before it, so body line N is file line bodyLine+N.
 // Problems carry file lines. Keys are matched case-insensitively, as Hugo
 // matches them ("publishdate", "lastMod"); "menus" is read as "menu". An
-// empty value ("title:") leaves the field unset.
+// empty value ("date:") leaves the field unset, except for title, where it
+// is a problem.
 func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []byte, bodyLine int, problems []problem.Problem) {
 	text, problems := normalise(file, src)
 	if problems != nil {

@@ -309,6 +309,12 @@ func TestParseProblems(t *testing.T) {
 		{"tags map", "---\ntags:\n  a: b\n---\n", []want{{3, `"tags" must be a list`, ""}}},
 		{"params list", "---\nparams: [a]\n---\n", []want{{2, `"params" must be a group of keys`, ""}}},
 		{"front matter a list", "---\n- a\n- b\n---\n", []want{{2, "front matter must be keys with values", ""}}},
+		{"empty title", "---\ntitle:\ndate: 2020-01-01\n---\nbody\n", []want{{2, "title is empty", "write the page's title after title:, or remove the line to use the file name"}}},
+		{"null title", "---\ndate: 2020-01-01\ntitle: null\n---\n", []want{{3, "title is empty", "remove the line"}}},
+		{"tilde title", "---\ntitle: ~\n---\n", []want{{2, "title is empty", ""}}},
+		{"quoted empty title", "---\ntitle: \"\"\n---\n", []want{{2, "title is empty", ""}}},
+		{"blank title", "---\ntitle: '   '\n---\n", []want{{2, "title is empty", ""}}},
+		{"empty title toml", "+++\ntitle = ''\n+++\n", []want{{2, "title is empty", "after title =, or remove the line"}}},
 
 		// Dates.
 		{"impossible day", "---\ntitle: A\ndate: 2012-02-30\n---\n", []want{{3, `"date" is not a real date: "2012-02-30" (day out of range)`, "YYYY-MM-DD"}}},
