@@ -31,6 +31,9 @@ type Site struct {
 	menus      map[string][]*MenuEntry
 	data       map[string]any
 	strings    map[string]any // interface strings of the site language, from i18n/
+	// noStrings is set when the language's i18n file could not be read:
+	// that problem is reported, and every string T then misses is not.
+	noStrings bool
 }
 
 func newSite(cfg config.Config, lang string, w *world) *Site {

@@ -303,7 +303,7 @@ func (b *builder) load() {
 		site := newSite(b.cfg, lang, world)
 		site.data = languageData(data, lang, world.langs)
 		if !linkedStrings {
-			site.strings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
+			site.strings, site.noStrings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
 		}
 		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
 			AnchorLabel: site.label("anchor_label", "Link to this section")})

@@ -106,32 +106,39 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 		} else if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 		}
-		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + err.Error(),
-			Hint: "check the file's syntax; in YAML, indent with spaces and put text with a colon in quotes"})
+		hint := "check the file's syntax; in YAML, indent with spaces and put text with a colon in quotes"
+		switch ext {
+		case ".toml":
+			hint = `check the file's syntax; in TOML, write each line as key = "text", with the text in double quotes`
+		case ".json":
+			hint = "check the file's syntax; in JSON, put every key and text in double quotes and commas between items"
+		}
+		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + err.Error(), Hint: hint})
 		return nil, false
 	}
 	return v, true
 }
 
-// loadStrings reads i18n/<lang>.toml, the interface strings T looks up,
-// and says whether the site has any (has is true once one language's file
-// was found).
-func (b *builder) loadStrings(lang string, has bool) (map[string]any, bool) {
+// loadStrings reads i18n/<lang>.toml, the interface strings T looks up.
+// It says whether the file is there but could not be read (a problem
+// already reported), and whether the site has any strings (has is true
+// once one language's file was found).
+func (b *builder) loadStrings(lang string, has bool) (table map[string]any, broken, hasAny bool) {
 	p := i18nDir + "/" + lang + ".toml"
 	info, err := fs.Lstat(b.fsys, p)
 	if isNotExist(err) {
-		return nil, has
+		return nil, false, has
 	}
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		b.problem(problem.Problem{File: p, Message: "symbolic links are not read", Hint: "copy the file into i18n/ instead of linking to it"})
-		return nil, true
+		return nil, true, true
 	}
 	v, ok := b.decodeData(p, ".toml")
 	if !ok {
-		return nil, true
+		return nil, true, true
 	}
 	m, _ := v.(map[string]any)
-	return m, true
+	return m, false, true
 }
 
 // problemAt is a problem at the line of a front matter key of a page.

@@ -161,7 +161,9 @@ func (s *Site) formatDate(layout string, t time.Time) string {
 func (s *Site) translate(key string, count any) (string, error) {
 	v, ok := s.strings[key]
 	if !ok {
-		s.world.noteMissing(s.lang, key)
+		if !s.noStrings {
+			s.world.noteMissing(s.lang, key)
+		}
 		return key, nil
 	}
 	text, isText := v.(string)

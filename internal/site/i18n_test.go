@@ -86,6 +86,22 @@ func TestMissingInterfaceStringIsAProblem(t *testing.T) {
 	}
 }
 
+// A strings file that cannot be read is one problem, at its line, with a
+// TOML hint: not that plus a "missing interface string" for every string
+// the templates ask for.
+func TestUnreadableStringsFileIsOneProblem(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["i18n/kk.toml"].Data = []byte("a = \"ok\"\nread_more = Әрі қарай\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) != 1 {
+		t.Fatalf("got %d problems; want 1:\n%s", len(res.Problems), problems(res.Problems))
+	}
+	p := res.Problems[0]
+	if p.File != "i18n/kk.toml" || p.Line != 2 || !strings.Contains(p.Hint, "in TOML") {
+		t.Errorf("got %s; want i18n/kk.toml:2 with a TOML hint", p)
+	}
+}
+
 // compareGolden compares a build with a txtar of every file it should
 // make, rewriting the txtar with -update.
 func compareGolden(t *testing.T, res Result, golden string) {
