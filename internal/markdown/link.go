@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"path"
 	"strings"
 	"unicode"
 )
@@ -72,25 +73,40 @@ func (t *transform) schemeProblem(line int, dest, scheme string) {
 }
 
 // checkDest returns the destination to write for a link or image, or ok
-// false when it must go (disallowed scheme, missing page). A destination
-// naming a .md file is resolved through ctx.ResolveLink and recorded in
-// page.links.
+// false when it must go (disallowed scheme, nothing there).
+//
+// A relative path is resolved through ctx.ResolveLink, whatever it names:
+// a page's .md file, a page's folder, an image or other file. Without a
+// ResolveLink only .md links are known to name a source, and only they
+// fail. A path that starts with "/" and names no .md file is an address
+// on the site, which only the whole site can check: it is written as it
+// is and recorded in page.links, as is a #fragment of this page itself.
 func (t *transform) checkDest(dest string, line int) (string, bool) {
 	scheme := urlScheme(dest)
 	if !allowedScheme(scheme) {
 		t.schemeProblem(line, dest, scheme)
 		return "", false
 	}
-	if scheme != "" {
+	if scheme != "" || strings.HasPrefix(dest, "//") {
+		return dest, true // another site's
+	}
+	rest, frag, hasFrag := strings.Cut(dest, "#")
+	rawPath, query, hasQuery := strings.Cut(rest, "?")
+	fragment := unescapePath(frag)
+	if rawPath == "" {
+		if fragment != "" {
+			t.addLink(t.p.ctx.File, fragment, line)
+		}
 		return dest, true
 	}
-	path, frag, hasFrag := strings.Cut(dest, "#")
-	if !strings.HasSuffix(strings.ToLower(path), ".md") {
+	file := unescapePath(rawPath)
+	md := strings.HasSuffix(strings.ToLower(file), ".md")
+	if strings.HasPrefix(file, "/") && !md {
+		t.addLink(file, fragment, line)
 		return dest, true
 	}
-	file := path
-	if u, err := url.PathUnescape(path); err == nil {
-		file = u
+	if t.p.ctx.ResolveLink == nil && !md {
+		return dest, true
 	}
 	var to, target string
 	ok := false
@@ -98,17 +114,59 @@ func (t *transform) checkDest(dest string, line int) (string, bool) {
 		to, target, ok = t.p.ctx.ResolveLink(file)
 	}
 	if !ok {
-		t.p.problem(line, fmt.Sprintf("link to missing page %q", truncate(file, 80)),
-			"the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft")
+		t.missingProblem(line, file, md)
 		return "", false
 	}
-	fragment := frag
-	if u, err := url.PathUnescape(frag); err == nil {
-		fragment = u
+	if target != "" {
+		t.addLink(target, fragment, line)
 	}
-	t.p.links = append(t.p.links, Link{Target: target, Fragment: fragment, Line: line + t.p.ctx.LineOffset})
+	if hasQuery {
+		to += "?" + query
+	}
 	if hasFrag && frag != "" {
 		to += "#" + frag
 	}
 	return to, true
+}
+
+func (t *transform) addLink(target, fragment string, line int) {
+	t.p.links = append(t.p.links, Link{Target: target, Fragment: fragment, Line: line + t.p.ctx.LineOffset})
+}
+
+// unescapePath is s percent-decoded, or s when it is not valid encoding.
+func unescapePath(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// missingProblem reports a relative link that leads nowhere, naming the
+// file or folder it looked for: links are relative to the folder of the
+// markdown file, as a campaigner previews them on GitHub or in an editor.
+func (t *transform) missingProblem(line int, file string, md bool) {
+	where := file
+	if t.p.ctx.File != "" {
+		where = path.Join(path.Dir(t.p.ctx.File), file)
+	}
+	dir := path.Dir(t.p.ctx.File) + "/"
+	switch {
+	case md:
+		t.p.problem(line, fmt.Sprintf("link to missing page %q", truncate(file, 80)),
+			"the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft")
+	case isFolder(file):
+		t.p.problem(line, fmt.Sprintf("link to %q: no page there", truncate(file, 80)),
+			fmt.Sprintf("a folder is a page when it holds %s/_index.md (a section) or %s/index.md (a page with its files), and that page is not a draft; or link to a page's .md file",
+				truncate(where, 120), truncate(where, 120)))
+	default:
+		t.p.problem(line, fmt.Sprintf("link to missing file %q", truncate(file, 80)),
+			fmt.Sprintf("there is no %s: put the file there, or correct the path, which is relative to this file's folder (%s); "+
+				"a file in static/ is linked by its address on the site, such as /css/site.css", truncate(where, 120), truncate(dir, 80)))
+	}
+}
+
+// isFolder reports whether a link path names a folder: "docs/", ".", "..".
+func isFolder(p string) bool {
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	return base == "" || base == "." || base == ".."
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,8 +59,9 @@ func (b *builder) renderMarkdown() {
 }
 
 // siteKey hashes what every page's markdown may depend on besides its own
-// body: the URLs links resolve to, the layouts shortcodes run, the
-// markdown settings. A change to any of them renders every page again.
+// body: the URLs links resolve to (pages', and files' copied from
+// content/), the layouts shortcodes run, the markdown settings. A change
+// to any of them renders every page again.
 func (b *builder) siteKey() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%+v\n", b.cfg.Markup)
@@ -73,6 +73,7 @@ func (b *builder) siteKey() string {
 	for _, u := range urls {
 		fmt.Fprintln(h, u)
 	}
+	b.hashContentFiles(h)
 	h.Write([]byte(b.world.sites[0].layout.Fingerprint()))
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -142,20 +143,11 @@ func (b *builder) shortcodeKey() string {
 // markdownContext tells the converter how to resolve this page's links
 // and run its shortcodes.
 func (b *builder) markdownContext(p *Page) markdown.Context {
-	dir := path.Dir(p.src.File)
 	return markdown.Context{
 		File:       p.src.File,
 		LineOffset: p.src.BodyLine,
 		ResolveLink: func(dest string) (string, string, bool) {
-			target := path.Join(dir, dest)
-			if strings.HasPrefix(dest, "/") {
-				target = path.Join(content.Dir, dest)
-			}
-			t := b.world.bySource[target]
-			if t == nil {
-				return "", "", false
-			}
-			return t.url, target, true
+			return b.resolveLink(p, dest)
 		},
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			return p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
@@ -216,49 +208,6 @@ func (s *ShortcodeData) Page() *Page { return s.page }
 
 // Site is the site.
 func (s *ShortcodeData) Site() *Site { return s.page.site }
-
-// checkLinks reports links to a page's anchor that the page does not have.
-func (b *builder) checkLinks() {
-	for _, p := range b.pages {
-		for _, pr := range b.brokenAnchors(p) {
-			b.problem(pr)
-		}
-	}
-}
-
-// brokenAnchors reports p's links to an anchor their page does not have.
-func (b *builder) brokenAnchors(p *Page) []problem.Problem {
-	var probs []problem.Problem
-	for _, l := range p.rendered.Links {
-		if l.Fragment == "" {
-			continue
-		}
-		t := b.world.bySource[l.Target]
-		if t == nil || hasAnchor(t.rendered.Anchors, l.Fragment) {
-			continue
-		}
-		probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line,
-			Message: fmt.Sprintf("link to %s#%s: that page has no heading or anchor %q", l.Target, l.Fragment, l.Fragment),
-			Hint:    anchorHint(t.rendered.Anchors)})
-	}
-	return probs
-}
-
-// hasAnchor looks id up in a page's sorted anchors.
-func hasAnchor(anchors []string, id string) bool {
-	i := sort.SearchStrings(anchors, id)
-	return i < len(anchors) && anchors[i] == id
-}
-
-func anchorHint(anchors []string) string {
-	if len(anchors) == 0 {
-		return "the page has no headings to link to; link to the page without #"
-	}
-	if len(anchors) > 12 {
-		anchors = anchors[:12]
-	}
-	return "the page's anchors are: " + strings.Join(anchors, ", ")
-}
 
 // executeTemplates runs each page's template on all cores, then the
 // further pages of paginated lists and the 404 page.

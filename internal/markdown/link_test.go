@@ -1,0 +1,125 @@
+package markdown
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// siteContext is a page content/about/l.md on a site with a few files and
+// page folders, answering ResolveLink as the site does and logging what
+// it was asked.
+func siteContext(asked *[]string) Context {
+	known := map[string][2]string{
+		"pic.png":                            {"/about/pic.png", ""},
+		"../people/kozlov/photo.png":         {"/people/kozlov/photo.png", ""},
+		"../zhanaozen/":                      {"/zhanaozen/", "content/zhanaozen/_index.md"},
+		"./":                                 {"/about/", "content/about/_index.md"},
+		"../zhanaozen/trial.md":              {"/zhanaozen/trial/", "content/zhanaozen/trial.md"},
+		"../people/kozlov/Report (2012).pdf": {"/people/kozlov/Report (2012).pdf", ""},
+	}
+	return Context{
+		File:       "content/about/l.md",
+		LineOffset: 3,
+		ResolveLink: func(dest string) (string, string, bool) {
+			*asked = append(*asked, dest)
+			k, ok := known[dest]
+			return k[0], k[1], ok
+		},
+	}
+}
+
+func TestFileAndFolderLinksResolve(t *testing.T) {
+	var asked []string
+	src := "![p](pic.png) [f](../people/kozlov/photo.png?v=2#top) [k](../zhanaozen/#trial) [s](./) " +
+		"[r](../people/kozlov/Report%20%282012%29.pdf#page=2) [t](../zhanaozen/trial.md)\n"
+	res, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	for _, want := range []string{
+		`<img src="/about/pic.png" alt="p">`,
+		`<a href="/people/kozlov/photo.png?v=2#top">f</a>`,
+		`<a href="/zhanaozen/#trial">k</a>`,
+		`<a href="/about/">s</a>`,
+		`<a href="/people/kozlov/Report%20(2012).pdf#page=2">r</a>`,
+		`<a href="/zhanaozen/trial/">t</a>`,
+	} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, res.HTML)
+		}
+	}
+	wantAsked := []string{"pic.png", "../people/kozlov/photo.png", "../zhanaozen/", "./", "../people/kozlov/Report (2012).pdf", "../zhanaozen/trial.md"}
+	if !reflect.DeepEqual(asked, wantAsked) {
+		t.Errorf("ResolveLink was asked %q; want %q", asked, wantAsked)
+	}
+	// Only pages have anchors to check; a file's #fragment is its own
+	// business (a PDF page, a media time).
+	wantLinks := []Link{
+		{Target: "content/zhanaozen/_index.md", Fragment: "trial", Line: 4},
+		{Target: "content/about/_index.md", Line: 4},
+		{Target: "content/zhanaozen/trial.md", Line: 4},
+	}
+	if !reflect.DeepEqual(res.Links, wantLinks) {
+		t.Errorf("Links = %+v; want %+v", res.Links, wantLinks)
+	}
+}
+
+func TestMissingFileSaysWhereItShouldBe(t *testing.T) {
+	var asked []string
+	src := "text\n\n![m](missing.png) and [d](../docs/)\n"
+	res, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	if strings.Contains(res.HTML, "missing.png") || strings.Contains(res.HTML, "docs") {
+		t.Errorf("HTML keeps a link that leads nowhere:\n%s", res.HTML)
+	}
+	if len(probs) != 2 {
+		t.Fatalf("problems: %v; want 2", probs)
+	}
+	for i, want := range []struct{ message, hint string }{
+		{`link to "../docs/": no page there`, "content/docs/_index.md"},
+		{`link to missing file "missing.png"`, "content/about/missing.png"},
+	} {
+		p := probs[i]
+		if p.Position() != "content/about/l.md:6" || p.Message != want.message || !strings.Contains(p.Hint, want.hint) {
+			t.Errorf("problem %d = %s; want at content/about/l.md:6, %q, a hint naming %s", i, p, want.message, want.hint)
+		}
+	}
+}
+
+// A link to this page's own anchor and a link by the site address are
+// recorded for the site to check once it knows every anchor and address;
+// they are written as they are.
+func TestAnchorAndSiteAddressLinksAreRecorded(t *testing.T) {
+	var asked []string
+	src := "[e](#nowhere) [h](/zhanaozen/nonexistent/#x) [c](//cdn.example.com/x.js) [top](#) [q](?page=2)\n"
+	res, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	if len(asked) > 0 {
+		t.Errorf("ResolveLink was asked %q; want nothing", asked)
+	}
+	want := `<a href="#nowhere">e</a> <a href="/zhanaozen/nonexistent/#x">h</a> <a href="//cdn.example.com/x.js">c</a> <a href="#">top</a> <a href="?page=2">q</a>`
+	if !strings.Contains(res.HTML, want) {
+		t.Errorf("HTML = %s; want %s", res.HTML, want)
+	}
+	wantLinks := []Link{
+		{Target: "content/about/l.md", Fragment: "nowhere", Line: 4},
+		{Target: "/zhanaozen/nonexistent/", Fragment: "x", Line: 4},
+	}
+	if !reflect.DeepEqual(res.Links, wantLinks) {
+		t.Errorf("Links = %+v; want %+v", res.Links, wantLinks)
+	}
+}
+
+// Without a site to ask (markdownify in a template), only a link to a
+// .md file is known to name a source, and it cannot resolve.
+func TestNoResolverKeepsFileLinks(t *testing.T) {
+	res, probs := New(Options{}).Convert([]byte("![p](pic.png) [d](docs/) [x](x.md)\n"), Context{File: "markdownify"})
+	if !strings.Contains(res.HTML, `<img src="pic.png" alt="p"> <a href="docs/">d</a> x`) {
+		t.Errorf("HTML = %s", res.HTML)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0].Message, `link to missing page "x.md"`) {
+		t.Errorf("problems = %v; want only the .md link", probs)
+	}
+}

@@ -1,0 +1,347 @@
+package site
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/publish"
+)
+
+// Links in markdown are written as a campaigner previews them on GitHub or
+// in an editor: relative to the markdown file's own folder under content/.
+// resolveLink turns each into the root-relative address of what the build
+// publishes there (relink makes it page-relative at the end, like every
+// link of the site), and checkLinks checks, once every page has rendered,
+// the anchors they point to and the site addresses written as they are
+// ("/zhanaozen/"). What resolution reads (the pages' files and URLs, the
+// files published beside them) is in siteKey, so a cached render is never
+// stale.
+
+// resolveLink is markdown.Context.ResolveLink for page p: dest is a
+// percent-decoded path without fragment or query, relative to p's file
+// ("../zhanaozen/clashes.md", "photo.jpg", "../people/kozlov/"), or a
+// root-relative .md path taken from content/ ("/zhanaozen/clashes.md").
+// It gives the URL of the page or file there and, for a page, its source
+// (the target of its anchors). A page left out (a draft) is not there.
+func (b *builder) resolveLink(p *Page, dest string) (url, target string, ok bool) {
+	target = path.Join(path.Dir(p.src.File), dest)
+	if strings.HasPrefix(dest, "/") {
+		target = path.Join(content.Dir, dest)
+	}
+	if strings.HasSuffix(strings.ToLower(dest), ".md") {
+		if t := b.world.bySource[target]; t != nil {
+			return t.url, target, true
+		}
+		return "", "", false
+	}
+	dir, ok := strings.CutPrefix(target+"/", content.Dir+"/")
+	if !ok {
+		return "", "", false // outside content/: not published beside the pages
+	}
+	if pages := b.folderPages(strings.TrimSuffix(dir, "/"), p.site.lang); len(pages) > 0 {
+		return pages[0].url, pages[0].File(), true
+	}
+	if u, ok := b.fileURL(target, p.site.lang); ok {
+		return u, "", true
+	}
+	return "", "", false
+}
+
+// folderPages lists the pages a content folder ("people/kozlov", "" for
+// content/ itself) is: its leaf bundle (index.md), its section (_index.md)
+// or the section or home page made up for it, those in lang first, then in
+// the site's other languages in order.
+func (b *builder) folderPages(dir, lang string) []*Page {
+	var out []*Page
+	for _, s := range b.sitesFrom(lang) {
+		for _, name := range []string{"index", "_index"} {
+			files := []string{name + "." + s.lang + ".md"}
+			if s.IsDefaultLanguage() {
+				files = append(files, name+".md")
+			}
+			for _, f := range files {
+				if q := b.world.bySource[path.Join(content.Dir, dir, f)]; q != nil {
+					out = append(out, q)
+				}
+			}
+		}
+		if q := madeUp(s, dir); q != nil {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// madeUp is the home page or top-level section content made up in s for
+// a folder without _index.md, if dir is such a folder.
+func madeUp(s *Site, dir string) *Page {
+	if dir == "" {
+		if s.home.File() == "" {
+			return s.home
+		}
+		return nil
+	}
+	for _, q := range s.sections {
+		if q.src != nil && q.src.File == "" && q.src.SectionDir == dir {
+			return q
+		}
+	}
+	return nil
+}
+
+// sitesFrom lists the sites, lang's first.
+func (b *builder) sitesFrom(lang string) []*Site {
+	out := make([]*Site, 0, len(b.world.sites))
+	for _, s := range b.world.sites {
+		if s.lang == lang {
+			out = append(out, s)
+		}
+	}
+	for _, s := range b.world.sites {
+		if s.lang != lang {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// fileURL is the URL a content file is published at, beside lang's page
+// of its folder when there is one: the build copies a bundle's files
+// beside each language's page. It is found from who made each output
+// (b.owners): content.Load decides where files go, and the copies it
+// asked for are made before any markdown renders.
+func (b *builder) fileURL(file, lang string) (string, bool) {
+	dir, name := path.Split(strings.TrimPrefix(file, content.Dir+"/"))
+	for _, q := range b.folderPages(strings.TrimSuffix(dir, "/"), lang) {
+		base := q.url
+		if !strings.HasSuffix(base, "/") {
+			base = path.Dir(base) // a page with url: /x.html
+		}
+		if u := path.Join(base, name); b.madeFrom(u[1:], file) {
+			return u, true
+		}
+	}
+	// A folder that is no page (content/zhanaozen/docs/): its files are
+	// published once, at the folder's own address, made as content.Load
+	// makes it; failing that (a name with no letter), by a search.
+	segs := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	for i, seg := range segs {
+		segs[i] = layout.Urlize(seg)
+	}
+	if out := path.Join(path.Join(segs...), name); b.madeFrom(out, file) {
+		return "/" + out, true
+	}
+	var found []string
+	for out := range b.owners {
+		if b.madeFrom(out, file) {
+			found = append(found, out)
+		}
+	}
+	if len(found) == 0 {
+		return "", false
+	}
+	sort.Strings(found)
+	return "/" + found[0], true
+}
+
+// madeFrom reports whether the output file out is a copy of src.
+func (b *builder) madeFrom(out, src string) bool {
+	for _, o := range b.owners[out] {
+		if o.file == src {
+			return true
+		}
+	}
+	return false
+}
+
+// hashContentFiles writes what fileURL reads to a cache key: every file
+// copied from content/ and where it went. A file that appears or goes
+// changes how links to it render.
+func (b *builder) hashContentFiles(w io.Writer) {
+	var lines []string
+	for out, owners := range b.owners {
+		for _, o := range owners {
+			if strings.HasPrefix(o.file, content.Dir+"/") {
+				lines = append(lines, o.file+"\x00"+out)
+			}
+		}
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+}
+
+// checkLinks reports links that lead nowhere once every page has rendered.
+func (b *builder) checkLinks() {
+	addrs := sync.OnceValue(b.addresses)
+	for _, p := range b.pages {
+		for _, pr := range b.brokenLinks(p, addrs) {
+			b.problem(pr)
+		}
+	}
+}
+
+// brokenAnchors is brokenLinks for one page, as Patch checks it.
+func (b *builder) brokenAnchors(p *Page) []problem.Problem {
+	return b.brokenLinks(p, sync.OnceValue(b.addresses))
+}
+
+// brokenLinks reports p's links that lead nowhere: a site address
+// ("/zhanaozen/") the build does not make, or an anchor the linked page
+// (p itself for "#x") does not have. addrs is called only when p has a
+// site address.
+func (b *builder) brokenLinks(p *Page, addrs func() *addresses) []problem.Problem {
+	var probs []problem.Problem
+	for _, l := range p.rendered.Links {
+		var t *Page
+		name := l.Target
+		switch {
+		case strings.HasPrefix(l.Target, "/"):
+			var ok bool
+			if t, ok = addrs().find(l.Target); !ok {
+				probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line,
+					Message: fmt.Sprintf("link to %s: the site has no such page or file", l.Target),
+					Hint:    addrs().hint(l.Target)})
+				continue
+			}
+			if t == nil || t.File() == "" {
+				continue // a file, or a page whose ids only its template knows
+			}
+		case l.Target == p.src.File:
+			t, name = p, ""
+		default:
+			t = b.world.bySource[l.Target]
+		}
+		if l.Fragment == "" || t == nil || hasAnchor(t.rendered.Anchors, l.Fragment) {
+			continue
+		}
+		msg := fmt.Sprintf("link to %s#%s: that page has no heading or anchor %q", name, l.Fragment, l.Fragment)
+		if t == p && name == "" {
+			msg = fmt.Sprintf("link to #%s: this page has no heading or anchor %q", l.Fragment, l.Fragment)
+		}
+		probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line, Message: msg, Hint: anchorHint(t.rendered.Anchors)})
+	}
+	return probs
+}
+
+// hasAnchor looks id up in a page's sorted anchors.
+func hasAnchor(anchors []string, id string) bool {
+	i := sort.SearchStrings(anchors, id)
+	return i < len(anchors) && anchors[i] == id
+}
+
+func anchorHint(anchors []string) string {
+	if len(anchors) == 0 {
+		return "the page has no headings to link to; link to the page without #"
+	}
+	if len(anchors) > 12 {
+		anchors = anchors[:12]
+	}
+	return "the page's anchors are: " + strings.Join(anchors, ", ")
+}
+
+// addresses are the output files of the whole site, known before most are
+// made: pages and their further list pages, redirects, feeds, sitemaps and
+// the other files writeGenerated and publish make, files copied from
+// content/ (and, in Patch, everything the last build made), and static/.
+type addresses struct {
+	b     *builder
+	pages map[string]*Page // output file of each page
+	files map[string]bool  // every other output file
+}
+
+func (b *builder) addresses() *addresses {
+	a := &addresses{b: b, pages: map[string]*Page{}, files: map[string]bool{}}
+	add := func(url string) { a.files[content.OutputPath(url)] = true }
+	for _, s := range b.world.sites {
+		add(s.home.url + "index.xml")
+		add(s.home.url + "sitemap.xml")
+		add(s.prefix() + "/404.html")
+	}
+	for _, name := range []string{"/robots.txt", "/mirrors.json", "/chroma.css", "/" + publish.ManifestName} {
+		add(name)
+	}
+	for _, p := range b.pages {
+		a.pages[content.OutputPath(p.url)] = p
+		if p.kind == content.KindSection {
+			add(p.url + "index.xml")
+		}
+		for n := 2; n <= newPager(p, 1).TotalPages; n++ {
+			add(pagerURL(p.url, n))
+		}
+		if p.src != nil {
+			for _, alias := range p.src.Meta.Aliases {
+				add(alias)
+			}
+		}
+	}
+	for out := range b.owners {
+		a.files[out] = true
+	}
+	return a
+}
+
+// find looks a site address up: the page there (nil for a file), and
+// whether anything is there. "/x" finds the page /x/, as servers do.
+func (a *addresses) find(url string) (*Page, bool) {
+	file := strings.TrimPrefix(path.Clean(url), "/")
+	page := content.OutputPath(content.CleanURL(url))
+	if p := a.pages[page]; p != nil {
+		return p, true
+	}
+	for _, out := range []string{file, page} {
+		if out != "" && (a.files[out] || a.static(out)) {
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// static reports whether copyStatic publishes static/out.
+func (a *addresses) static(out string) bool {
+	info, err := fs.Lstat(a.b.fsys, staticDir+"/"+out)
+	return err == nil && info.Mode().IsRegular() && !strings.HasPrefix(path.Base(out), ".")
+}
+
+// hint suggests the address meant: a close one, or what the nearest
+// page above it lists.
+func (a *addresses) hint(url string) string {
+	const how = "; or link to the page's .md file, or to the file, by its path from this file: the build then checks it and keeps the address right"
+	var all []string
+	for out := range a.pages {
+		all = append(all, "/"+strings.TrimSuffix(out, "index.html"))
+	}
+	for out := range a.files {
+		all = append(all, "/"+strings.TrimSuffix(out, "index.html"))
+	}
+	sort.Strings(all)
+	if near, ok := problem.Nearest(url, all); ok {
+		return "did you mean " + near + "?" + how
+	}
+	for dir := path.Dir(path.Clean(url)); ; dir = path.Dir(dir) {
+		p := a.pages[content.OutputPath(content.CleanURL(dir))]
+		if p == nil {
+			if dir == "/" || dir == "." {
+				return "no page or file of the site has this address" + how
+			}
+			continue
+		}
+		if len(p.children) == 0 {
+			return p.url + " has no pages under it" + how
+		}
+		var urls []string
+		for _, c := range p.children[:min(len(p.children), 8)] {
+			urls = append(urls, c.url)
+		}
+		return p.url + " has: " + strings.Join(urls, ", ") + how
+	}
+}

@@ -1,0 +1,205 @@
+package site
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>`
+
+func addFile(fsys fstest.MapFS, name, data string) {
+	fsys[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+}
+
+// linkPage adds content/stories/l.md, a regular page published at
+// /stories/l/, with body, and a file and a draft bundle beside it.
+func linkPage(t *testing.T, body string) fstest.MapFS {
+	t.Helper()
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	addFile(fsys, "content/stories/l.md", "---\ntitle: Links\ndate: 2011-01-01\n---\n"+body)
+	addFile(fsys, "content/stories/pic.svg", svg)
+	addFile(fsys, "content/people/hidden/index.md", "---\ntitle: Hidden\ndraft: true\n---\nNot yet.\n")
+	return fsys
+}
+
+// Every way a campaigner links a file or a page's folder, relative to the
+// markdown file as GitHub previews it, ends at what the build publishes
+// (then made page-relative, as every link of the site).
+func TestLinksToFilesAndFoldersResolve(t *testing.T) {
+	fsys := linkPage(t, "## Own {#own}\n\n"+
+		"![p](pic.svg) [f](../people/kozlov/portrait.svg) [b](../people/kozlov/) [n](../people/kozlov) "+
+		"[s](./) [t](trials/) [h](../) [e](#own) [i](../people/kozlov/index.md) "+
+		"[r](Docs%202012/report.txt) [l](../shared/logo.svg) [x](★/x.txt)\n")
+	// Folders that are no page: their files are published at the
+	// folder's own address.
+	addFile(fsys, "content/stories/Docs 2012/report.txt", "report")
+	addFile(fsys, "content/shared/logo.svg", svg)
+	addFile(fsys, "content/stories/★/x.txt", "x")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	page := string(res.Files["stories/l/index.html"])
+	for _, want := range []string{
+		`<img src="../pic.svg" alt="p">`,
+		`<a href="../../people/kozlov/portrait.svg">f</a>`,
+		`<a href="../../people/kozlov/">b</a>`,
+		`<a href="../../people/kozlov/">n</a>`,
+		`<a href="../">s</a>`,
+		`<a href="../trials/">t</a>`,
+		`<a href="../../">h</a>`,
+		`<a href="#own">e</a>`,
+		`<a href="../../people/kozlov/">i</a>`,
+		`<a href="../docs-2012/report.txt">r</a>`,
+		`<a href="../../shared/logo.svg">l</a>`,
+		`<a href="../-e29885/x.txt">x</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("stories/l/index.html lacks %s:\n%s", want, page)
+		}
+	}
+}
+
+// An address on the site is checked against everything the build makes:
+// pages, their anchors, redirects, term pages, feeds, static and content
+// files, further pages of lists.
+func TestSiteAddressesOfEverythingTheBuildMakes(t *testing.T) {
+	fsys := linkPage(t, "[a](/stories/strike/#demands) [b](/old/clashes/) [c](/tags/labour/) [d](/index.xml) "+
+		"[e](/stories/index.xml) [f](/css/site.css) [g](/stories/pic.svg) [h](/stories/page/2/) [i](/sitemap.xml) "+
+		"[j](/the-complaint) [k](/people/kozlov/index.html) [l](/robots.txt) [m](/) [n](/404.html)\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+}
+
+func TestBrokenLinksAreProblemsAtTheirLine(t *testing.T) {
+	fsys := linkPage(t, "Intro.\n\n"+
+		"[e](#nowhere)\n"+
+		"[h](/stories/nonexistent/)\n"+
+		"![m](missing.svg)\n"+
+		"[d](../people/hidden/)\n"+
+		"[a](/stories/strike/#nowhere)\n"+
+		"[y](/stories/strik/)\n"+
+		"[k](../storys/)\n")
+	res := build(t, fsys, Options{})
+	want := []struct {
+		line          int
+		message, hint string
+	}{
+		{7, `link to #nowhere: this page has no heading or anchor "nowhere"`, "the page has no headings to link to"},
+		{8, `link to /stories/nonexistent/: the site has no such page or file`, "/stories/ has: "},
+		{9, `link to missing file "missing.svg"`, "content/stories/missing.svg"},
+		{10, `link to "../people/hidden/": no page there`, "content/people/hidden/index.md"},
+		{11, `link to /stories/strike/#nowhere: that page has no heading or anchor "nowhere"`, "demands"},
+		{12, `link to /stories/strik/: the site has no such page or file`, "did you mean /stories/strike/?"},
+		{13, `link to "../storys/": no page there`, "content/storys/_index.md"},
+	}
+	var got []problem.Problem
+	for _, p := range res.Problems {
+		if p.File == "content/stories/l.md" {
+			got = append(got, p)
+		}
+	}
+	if len(got) != len(want) || len(res.Problems) != len(want) {
+		t.Fatalf("problems:\n%s\nwant %d, all in content/stories/l.md", problems(res.Problems), len(want))
+	}
+	for i, w := range want {
+		if got[i].Line != w.line || got[i].Message != w.message || !strings.Contains(got[i].Hint, w.hint) {
+			t.Errorf("problem %d:\n%s\nwant line %d, %q, a hint with %q", i, got[i], w.line, w.message, w.hint)
+		}
+	}
+}
+
+// A translation links the files and folders of its own language.
+func TestTranslationLinksItsLanguage(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	addFile(fsys, "content/people/kozlov/index.md", "---\ntitle: Kozlov\n---\n![p](photo.svg) [z](../../zhanaozen/)\n")
+	addFile(fsys, "content/people/kozlov/index.ru.md", "---\ntitle: Козлов\n---\n![p](photo.svg) [z](../../zhanaozen/) [o](../../zhanaozen/only-english.md)\n")
+	addFile(fsys, "content/people/kozlov/photo.svg", svg)
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for file, wants := range map[string][]string{
+		"people/kozlov/index.html":    {`<img src="photo.svg" alt="p">`, `<a href="../../zhanaozen/">z</a>`},
+		"ru/people/kozlov/index.html": {`<img src="photo.svg" alt="p">`, `<a href="../../zhanaozen/">z</a>`, `<a href="../../../zhanaozen/only-english/">o</a>`},
+	} {
+		for _, want := range wants {
+			if !strings.Contains(string(res.Files[file]), want) {
+				t.Errorf("%s lacks %s:\n%s", file, want, res.Files[file])
+			}
+		}
+	}
+}
+
+// The dev server's cache renders a page again when a file it links to
+// appears or goes, so a cached build stays a clean build.
+func TestLinkedFileComingAndGoingWithACache(t *testing.T) {
+	fsys := linkPage(t, "![m](late.svg) [b](../people/kozlov/portrait.svg)\n")
+	cache := NewCache()
+	steps := []struct {
+		what   string
+		change func()
+		ok     bool
+	}{
+		{"before the file exists", func() {}, false},
+		{"the file added", func() { addFile(fsys, "content/stories/late.svg", svg) }, true},
+		{"the file removed", func() { delete(fsys, "content/stories/late.svg") }, false},
+		{"the file back", func() { addFile(fsys, "content/stories/late.svg", svg) }, true},
+		{"the bundle moved", func() {
+			fsys["content/people/kozlov2/index.md"], fsys["content/people/kozlov2/portrait.svg"] = fsys["content/people/kozlov/index.md"], fsys["content/people/kozlov/portrait.svg"]
+			delete(fsys, "content/people/kozlov/index.md")
+			delete(fsys, "content/people/kozlov/portrait.svg")
+		}, false},
+	}
+	for _, s := range steps {
+		s.change()
+		cached := buildWith(t, fsys, Options{}, cache)
+		clean := buildWith(t, fsys, Options{}, nil)
+		if d := diffResults(cached, clean); d != "" {
+			t.Errorf("%s: the cached build differs from a clean one:\n%s", s.what, d)
+		}
+		if clean.OK() != s.ok {
+			t.Errorf("%s: problems:\n%s", s.what, problems(clean.Problems))
+		}
+	}
+}
+
+// Patch, the dev server's fast path, resolves and checks links as the
+// build does, and gives up on a link that leads nowhere.
+func TestPatchResolvesAndChecksLinks(t *testing.T) {
+	devServer := Options{NoFingerprint: true}
+	fsys := linkPage(t, "Text.\n")
+	cache := NewCache()
+	if res := buildWith(t, fsys, devServer, cache); !res.OK() {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	edit(t, fsys, "content/stories/l.md", "Text.", "Text. ![p](pic.svg) [b](/stories/strike/#demands)")
+	patched, ok := Patch(context.Background(), cache, []string{"content/stories/l.md"})
+	if !ok {
+		t.Fatal("Patch refused links that resolve")
+	}
+	clean := buildWith(t, fsys, devServer, nil)
+	const page = "stories/l/index.html"
+	if string(patched.Files[page]) != string(clean.Files[page]) || !strings.Contains(string(clean.Files[page]), `src="../pic.svg"`) {
+		t.Errorf("Patch gave\n%s\nthe build gives\n%s", patched.Files[page], clean.Files[page])
+	}
+	if res := buildWith(t, fsys, devServer, cache); !res.OK() {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for _, broken := range []string{"![m](missing.svg)", "[h](/stories/nonexistent/)", "[e](#nowhere)"} {
+		edit(t, fsys, "content/stories/l.md", "Text.", "Text. "+broken)
+		if _, ok := Patch(context.Background(), cache, []string{"content/stories/l.md"}); ok {
+			t.Errorf("Patch showed a page with the broken link %s", broken)
+		}
+		edit(t, fsys, "content/stories/l.md", "Text. "+broken, "Text.")
+		if res := buildWith(t, fsys, devServer, cache); !res.OK() {
+			t.Fatalf("problems:\n%s", problems(res.Problems))
+		}
+	}
+}
