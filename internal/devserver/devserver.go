@@ -167,8 +167,7 @@ func (s *Server) Update(out *output.Output) {
 // showProblems remembers ps as the current problems and sends them to every
 // page. The served site does not change.
 func (s *Server) showProblems(ps []problem.Problem) {
-	list := problemsJSON(ps)
-	s.logf("devserver: build has %d problem(s); still serving the last good build", len(ps))
+	list := problemsJSON(ps) // the terminal's summary is the caller's, who knows the build
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.problems = list
