@@ -12,6 +12,8 @@
 //
 // A top-level folder without _index.md is still a section (titled after the
 // folder); a deeper folder without one belongs to the nearest section above.
+// A page whose front matter has no title is titled after its file name (a
+// section or bundle after its folder), so no page is listed as a blank link.
 //
 // Translations live beside their source: name.ru.md beside name.md,
 // _index.ru.md beside _index.md, index.ru.md in a bundle. The default
@@ -353,6 +355,9 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	meta.Aliases = append([]string(nil), meta.Aliases...) // cleaned below; the cached copy stays as parsed
 	dir := path.Dir(rel)
 	base, lang := l.splitLang(path.Base(rel))
+	if _, ok := meta.Lines["title"]; !ok {
+		meta.Title = nameTitle(dir, base)
+	}
 	page := &Page{File: p, Meta: meta, Body: f.body, BodyLine: f.bodyLine, Lang: lang,
 		TranslationKey: path.Join(Dir, dir, base), Version: f.version, MetaVersion: f.metaVersion}
 	if meta.TranslationKey != "" {
@@ -472,6 +477,18 @@ func (l *loader) nearestSection(dir, lang string) string {
 		}
 	}
 	return "."
+}
+
+// nameTitle is the title of a page whose front matter has none: its file
+// name, or its folder's for a section or bundle; "" for the home page.
+func nameTitle(dir, base string) string {
+	switch {
+	case base == "_index.md" && dir == ".":
+		return ""
+	case base == "_index.md", base == "index.md":
+		return titleFromName(path.Base(dir))
+	}
+	return titleFromName(strings.TrimSuffix(base, path.Ext(base)))
 }
 
 func titleFromName(name string) string {

@@ -386,3 +386,38 @@ func TestRereadRefusesAnEmptiedFile(t *testing.T) {
 		t.Errorf("Reread took the emptied file: %+v", p)
 	}
 }
+
+// A page whose front matter has no title (or that has no front matter) is
+// titled after its file, or its folder for a section or bundle, so it is
+// never listed as a blank link; the home page takes the site's title.
+func TestNoTitleKeyTakesTheFileName(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":                    {Data: []byte("Welcome.\n")},
+		"content/news/court-hearing.md":        {Data: []byte("Body only.\n")},
+		"content/news/court-hearing.ru.md":     md("date: 2012-11-01"),
+		"content/news/deep/_index.md":          md("weight: 2"),
+		"content/people/ivan_petrov/index.md":  md("date: 2012-11-01"),
+		"content/news/titled.md":               md("title: As written"),
+		"content/news/Жанаозен-2011.md":        {Data: []byte("Текст.\n")},
+		"content/people/ivan_petrov/photo.jpg": {Data: []byte("jpg")},
+	}
+	_, pages, probs := load(t, fsys, Options{Languages: []string{"en", "ru"}})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for file, want := range map[string]string{
+		"content/_index.md":                   "",
+		"content/news/court-hearing.md":       "Court hearing",
+		"content/news/court-hearing.ru.md":    "Court hearing",
+		"content/news/deep/_index.md":         "Deep",
+		"content/people/ivan_petrov/index.md": "Ivan petrov",
+		"content/news/titled.md":              "As written",
+		"content/news/Жанаозен-2011.md":       "Жанаозен 2011",
+	} {
+		if p := pages[file]; p == nil {
+			t.Errorf("%s: no page", file)
+		} else if p.Meta.Title != want {
+			t.Errorf("%s: title %q; want %q", file, p.Meta.Title, want)
+		}
+	}
+}
