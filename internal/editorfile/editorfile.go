@@ -1,6 +1,6 @@
 // Package editorfile recognises the files text editors make beside the one
 // being edited: swap files, backups and the temporary files of a "safe
-// write". They are never a campaigner's work, so the build never publishes
+// write", and the .bak and .orig copies people and merge tools keep. They are never a campaigner's work, so the build never publishes
 // them and the watcher never rebuilds for them. One list, so that what the
 // watcher ignores and what the build skips cannot drift apart.
 package editorfile
@@ -12,7 +12,8 @@ var tempSuffixes = [...]string{
 	"~",            // vim, emacs, gedit and many others: backups
 	".swp", ".swx", // vim swap files
 	".swo",
-	".bck",         // Helix atomic-save backups (Hugo #12677)
+	".bck",          // Helix atomic-save backups (Hugo #12677)
+	".bak", ".orig", // copies kept by hand or by merge tools: a backup of a draft would publish its text
 	"___jb_tmp___", // JetBrains "safe write"
 	"___jb_old___",
 	"___jb_bak___",

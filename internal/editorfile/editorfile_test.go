@@ -5,7 +5,7 @@ import "testing"
 func TestTemp(t *testing.T) {
 	for name, want := range map[string]bool{
 		"page.md~": true, ".page.md.swp": true, "page.md.swp": true, "page.md.swx": true, "page.md.swo": true,
-		"4913": true, "#page.md#": true, "page.md.bck": true, "page.md___jb_tmp___": true, "page.md___jb_old___": true,
+		"4913": true, "#page.md#": true, "page.md.bck": true, "_index.md.bak": true, "site.css.orig": true, "page.md___jb_tmp___": true, "page.md___jb_old___": true,
 		"page.md": false, "site.css": false, "49130": false, "page~.md": false, "index.html": false, "a#b.md": false, "#": false, "#notes.md": false,
 	} {
 		if got := Temp(name); got != want {
