@@ -15,6 +15,10 @@
 // A page whose front matter has no title is titled after its file name (a
 // section or bundle after its folder), so no page is listed as a blank link.
 //
+// A section whose _index.md is left out (a draft, in the future, expired)
+// is an embargo: every page, nested section, bundle and file below it is
+// left out with it, and no section is made up in its place.
+//
 // Translations live beside their source: name.ru.md beside name.md,
 // _index.ru.md beside _index.md, index.ru.md in a bundle. The default
 // language is at the root; every other language's pages are under /<code>/.
@@ -185,6 +189,10 @@ type dirInfo struct {
 	index  map[string]*Page // by language: _index.md, a section
 	bundle map[string]*Page // by language: index.md, a leaf bundle
 	others []string         // non-markdown files
+	// leftOut says, by language, whether the folder's own page (_index.md
+	// or index.md) is a draft, in the future or expired; a language
+	// without its own page there is absent.
+	leftOut map[string]bool
 }
 
 type loader struct {
@@ -200,7 +208,7 @@ type loader struct {
 
 func (l *loader) dir(d string) *dirInfo {
 	if l.dirs[d] == nil {
-		l.dirs[d] = &dirInfo{index: map[string]*Page{}, bundle: map[string]*Page{}}
+		l.dirs[d] = &dirInfo{index: map[string]*Page{}, bundle: map[string]*Page{}, leftOut: map[string]bool{}}
 	}
 	return l.dirs[d]
 }
@@ -272,6 +280,7 @@ func (l *loader) walk() {
 	// come out the same whatever finished first.
 	decoded := make([]decodedFile, len(files))
 	parallel(len(files), func(i int) { decoded[i] = l.decode(files[i]) })
+	l.markLeftOut(files, decoded)
 	for i, f := range files {
 		l.read(f, decoded[i])
 	}
@@ -363,7 +372,7 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	if meta.TranslationKey != "" {
 		page.TranslationKey = "key:" + meta.TranslationKey
 	}
-	if !l.published(page) {
+	if !l.published(meta) || l.hidden(dir, lang) {
 		return
 	}
 	switch base {
@@ -403,8 +412,7 @@ func (l *loader) twice(a, b *Page) {
 
 // published applies the draft, future and expired rules. A page left out
 // here is absent everywhere: lists, feeds, sitemap, terms and aliases.
-func (l *loader) published(p *Page) bool {
-	m := p.Meta
+func (l *loader) published(m frontmatter.Meta) bool {
 	switch {
 	case m.Draft && !l.opts.Drafts:
 		return false
@@ -414,6 +422,49 @@ func (l *loader) published(p *Page) bool {
 		return false
 	}
 	return true
+}
+
+// markLeftOut records which folders' own pages (_index.md, index.md) are
+// left out, before any page is made: the walk meets a section's pages and
+// subfolders before its _index.md ("A.md" and "Sub/" sort before "_").
+func (l *loader) markLeftOut(files []mdFile, decoded []decodedFile) {
+	for i, f := range files {
+		base, lang := l.splitLang(path.Base(f.rel))
+		dir := path.Dir(f.rel)
+		if decoded[i].prob != nil || decoded[i].f.empty || dir == "." || base != "_index.md" && base != "index.md" {
+			continue
+		}
+		if !l.published(decoded[i].f.meta) {
+			l.dir(dir).leftOut[lang] = true
+		} else if _, seen := l.dir(dir).leftOut[lang]; !seen {
+			l.dir(dir).leftOut[lang] = false
+		}
+	}
+}
+
+// hidden reports whether the content folder dir is, or is below, a
+// section or bundle left out in lang. A left-out section is an embargo:
+// its pages, nested sections and files go with it, however they are
+// marked themselves. A language without its own _index file in a folder
+// follows the default language's, so an embargoed section's translations
+// stay embargoed unless their own _index file says otherwise. The home
+// page is not a section here: a draft content/_index.md leaves out only
+// itself.
+func (l *loader) hidden(dir, lang string) bool {
+	for d := dir; d != "." && d != ""; d = path.Dir(d) {
+		info := l.dirs[d]
+		if info == nil {
+			continue
+		}
+		out, own := info.leftOut[lang]
+		if !own {
+			out = info.leftOut[l.opts.Languages[0]]
+		}
+		if out {
+			return true
+		}
+	}
+	return false
 }
 
 func publishDate(m frontmatter.Meta) time.Time {
@@ -527,7 +578,10 @@ func (l *loader) urls() {
 				bases = append(bases, folderOf(info.index[lang].URL))
 			}
 		}
-		if len(bases) == 0 {
+		// Files in a folder without a page of its own go to the folder's
+		// URL, unless the folder is left out: a draft bundle's images and
+		// an embargoed section's files stay unpublished with its pages.
+		if len(bases) == 0 && !l.hidden(d, l.opts.Languages[0]) {
 			bases = []string{"/" + l.urlPath(d) + "/"}
 		}
 		for _, base := range bases {

@@ -421,3 +421,79 @@ func TestNoTitleKeyTakesTheFileName(t *testing.T) {
 		}
 	}
 }
+
+// A section left out (its _index.md a draft, in the future or expired) is
+// an embargo: nothing below it may be published, not its pages, nested
+// sections, bundles or files, and no section is made up in its place. A
+// translation follows its own _index file, or the default language's when
+// it has none. The build flags bring everything back.
+func TestLeftOutSectionLeavesOutEverythingBelow(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/open/_index.md":               md("title: Open"),
+		"content/open/page.md":                 md("title: Page"),
+		"content/secret/_index.md":             md("title: Secret\ndraft: true"),
+		"content/secret/c.md":                  md("title: C"),
+		"content/secret/c.ru.md":               md("title: Ц"),
+		"content/secret/leaflet.pdf":           {Data: []byte("pdf")},
+		"content/secret/sub/_index.md":         md("title: Sub"),
+		"content/secret/sub/d.md":              md("title: D"),
+		"content/secret/sub/deeper/e.md":       md("title: E"),
+		"content/secret/bundle/index.md":       md("title: Bundle"),
+		"content/secret/bundle/photo.jpg":      {Data: []byte("jpg")},
+		"content/secret/assets/map.png":        {Data: []byte("png")},
+		"content/later/_index.md":              md("title: Later\ndate: 2030-01-01"),
+		"content/later/f.md":                   md("title: F"),
+		"content/gone/_index.md":               md("title: Gone\nexpiryDate: 2012-01-01"),
+		"content/gone/g.md":                    md("title: G"),
+		"content/both/_index.md":               md("title: Both\ndraft: true"),
+		"content/both/_index.ru.md":            md("title: Оба"),
+		"content/both/h.md":                    md("title: H"),
+		"content/both/h.ru.md":                 md("title: Х"),
+		"content/people/anon/index.md":         md("title: Anon\ndraft: true"),
+		"content/people/anon/photo.jpg":        {Data: []byte("jpg")},
+		"content/people/_index.md":             md("title: People"),
+		"content/people/named/index.md":        md("title: Named"),
+		"content/people/named/photo.jpg":       {Data: []byte("jpg")},
+		"content/secret/sub/deeper/notes.docx": {Data: []byte("docx")},
+	}
+	show := func(s *Site) (pages, files string) {
+		var ps, fs []string
+		for _, p := range s.Pages {
+			ps = append(ps, p.URL)
+		}
+		for _, f := range s.Files {
+			fs = append(fs, f.Output)
+		}
+		return strings.Join(sorted(ps), " "), strings.Join(fs, " ")
+	}
+	opts := Options{Languages: []string{"en", "ru"}}
+	s, _, probs := load(t, fsys, opts)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	pages, files := show(s)
+	if want := "/ /open/ /open/page/ /people/ /people/named/ /ru/ /ru/both/ /ru/both/h/"; pages != want {
+		t.Errorf("pages:\n%s\nwant:\n%s", pages, want)
+	}
+	if want := "people/named/photo.jpg"; files != want {
+		t.Errorf("files: %s; want %s", files, want)
+	}
+
+	opts.Drafts, opts.Future, opts.Expired = true, true, true
+	s, _, probs = load(t, fsys, opts)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	pages, files = show(s)
+	for _, want := range []string{"/secret/", "/secret/c/", "/ru/secret/c/", "/secret/sub/", "/secret/sub/d/", "/secret/sub/deeper/e/",
+		"/secret/bundle/", "/later/", "/later/f/", "/gone/", "/gone/g/", "/both/", "/both/h/", "/people/anon/"} {
+		if !strings.Contains(" "+pages+" ", " "+want+" ") {
+			t.Errorf("with the flags, %s is missing from %s", want, pages)
+		}
+	}
+	for _, want := range []string{"secret/leaflet.pdf", "secret/bundle/photo.jpg", "secret/assets/map.png", "secret/sub/deeper/notes.docx", "people/anon/photo.jpg"} {
+		if !strings.Contains(" "+files+" ", " "+want+" ") {
+			t.Errorf("with the flags, file %s is missing from %s", want, files)
+		}
+	}
+}
