@@ -45,13 +45,11 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
 		return exitProblems
 	}
-	file := filepath.Join(*source, "content", filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if err := checkPageFolders(*source, name); err != nil {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
 		return exitProblems
 	}
-	// O_EXCL: an existing page is never overwritten, not even in a race.
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = createPage(*source, name, text)
 	if errors.Is(err, os.ErrExist) {
 		fmt.Fprintf(stderr, "samizdat new: content/%s already exists; it was left as it is\n", name)
 		return exitProblems
@@ -60,16 +58,57 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
 		return exitProblems
 	}
-	_, werr := f.Write(text)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		fmt.Fprintf(stderr, "samizdat new: %v\n", werr)
-		return exitProblems
-	}
 	fmt.Fprintf(stdout, "Created content/%s from %s\n", name, from)
 	return exitOK
+}
+
+// checkPageFolders refuses a page whose folders, content/ and those below
+// it, include a symbolic link or a file. The page would be written through
+// the link, anywhere on the machine, and the build would not publish it.
+// Folders that do not exist yet are fine: createPage makes them.
+func checkPageFolders(source, name string) error {
+	dirs := []string{"content"}
+	if d := path.Dir(name); d != "." {
+		for _, part := range strings.Split(d, "/") {
+			dirs = append(dirs, dirs[len(dirs)-1]+"/"+part)
+		}
+	}
+	for _, dir := range dirs {
+		info, err := os.Lstat(filepath.Join(source, filepath.FromSlash(dir)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return err
+		case info.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symbolic link, so the page could land outside the site; replace the link with the folder itself, or give another section", dir)
+		case !info.IsDir():
+			return fmt.Errorf("%s is a file, not a folder; give another section", dir)
+		}
+	}
+	return nil
+}
+
+// createPage writes text to content/NAME in source, making the folders it
+// lacks. It writes through an os.Root, so that a link put in place after
+// checkPageFolders still cannot lead outside the source, and with O_EXCL,
+// so that an existing page is never overwritten, not even in a race.
+func createPage(source, name string, text []byte) error {
+	root, err := os.OpenRoot(source)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	file := filepath.Join("content", filepath.FromSlash(name))
+	if err := root.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	f, err := root.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(text)
+	return errors.Join(err, f.Close())
 }
 
 // newPagePath checks SECTION/NAME and adds ".md" when it is missing.
@@ -106,10 +145,6 @@ func archetype(fsys fs.FS, name string) ([]byte, string, error) {
 			return nil, "", err
 		}
 	}
-	t, err := template.New(from).Option("missingkey=error").Parse(text)
-	if err != nil {
-		return nil, "", fmt.Errorf("%s: %v", from, err)
-	}
 	base := strings.TrimSuffix(path.Base(name), ".md")
 	if base == "index" || base == "_index" {
 		base = path.Base(path.Dir(name))
@@ -120,11 +155,89 @@ func archetype(fsys fs.FS, name string) ([]byte, string, error) {
 		"Section": section,
 		"Date":    now(io.Discard).Format("2006-01-02T15:04:05Z07:00"),
 	}
+	// The front matter gets the values quoted for its strings, the body
+	// gets them as they are. The body is parsed after as many empty lines
+	// as the front matter has, so that errors give the archetype's lines.
+	n := frontMatterLen(text)
+	front, err := fillArchetype(from, text[:n], quotedData(data))
+	if err != nil {
+		return nil, "", err
+	}
+	pad := strings.Repeat("\n", strings.Count(text[:n], "\n"))
+	body, err := fillArchetype(from, pad+text[n:], data)
+	if err != nil {
+		return nil, "", err
+	}
+	return append(front, bytes.TrimPrefix(body, []byte(pad))...), from, nil
+}
+
+func fillArchetype(from, text string, data map[string]string) ([]byte, error) {
+	t, err := template.New(from).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", from, err)
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		return nil, "", fmt.Errorf("%s: %v", from, err)
+		return nil, fmt.Errorf("%s: %v", from, err)
 	}
-	return buf.Bytes(), from, nil
+	return buf.Bytes(), nil
+}
+
+// frontMatterLen is the length of the archetype's front matter, both
+// delimiter lines included: YAML between "---" lines or TOML between "+++"
+// lines, after optional blank lines, as frontmatter.Parse reads it. It is
+// 0 when there is none, and all of text when it is not closed.
+func frontMatterLen(text string) int {
+	rest := strings.TrimPrefix(text, "\ufeff")
+	delim := ""
+	for rest != "" {
+		line, after, _ := strings.Cut(rest, "\n")
+		rest = after
+		line = strings.TrimRight(line, " \t\r")
+		switch {
+		case delim == "" && line == "":
+			continue
+		case delim == "" && (line == "---" || line == "+++"):
+			delim = line
+		case delim == "":
+			return 0
+		case line == delim:
+			return len(text) - len(rest)
+		}
+	}
+	if delim == "" {
+		return 0
+	}
+	return len(text)
+}
+
+// quotedData is data with every value escaped for the inside of a
+// double-quoted string, as archetypes write them: title: "{{ .Title }}".
+// YAML and TOML (and JSON) agree on the escapes used: \\, \" and \uXXXX
+// for control characters, and for the line breaks YAML also knows
+// (U+0085, U+2028, U+2029).
+func quotedData(data map[string]string) map[string]string {
+	q := make(map[string]string, len(data))
+	for k, v := range data {
+		q[k] = quotedForFrontMatter(v)
+	}
+	return q
+}
+
+func quotedForFrontMatter(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '\\' || r == '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func titleFromSlug(s string) string {

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	toml "github.com/pelletier/go-toml/v2"
+	"go.yaml.in/yaml/v3"
+)
+
+// TestQuotedForFrontMatter puts names no file system forbids into a
+// double-quoted YAML and TOML string and reads them back.
+func TestQuotedForFrontMatter(t *testing.T) {
+	for _, s := range []string{
+		`Say "hi"`, `back\slash`, `\"`, "new\nline", "tab\there", "nul\x00", "del\x7f", "esc\x1b",
+		"next\u0085line", "line\u2028sep", "para\u2029sep", "Жаңаөзен", "emoji 📰", `'single'`, "# not a comment",
+	} {
+		q := quotedForFrontMatter(s)
+		var y struct{ Title string }
+		if err := yaml.Unmarshal([]byte(`title: "`+q+`"`), &y); err != nil || y.Title != s {
+			t.Errorf("YAML %q: got %q, %v; want %q", q, y.Title, err, s)
+		}
+		var m struct{ Title string }
+		if err := toml.Unmarshal([]byte(`title = "`+q+`"`), &m); err != nil || m.Title != s {
+			t.Errorf("TOML %q: got %q, %v; want %q", q, m.Title, err, s)
+		}
+	}
+	if got, want := quotedForFrontMatter("bad\xffbyte"), "bad\uFFFDbyte"; got != want {
+		t.Errorf("invalid UTF-8: got %q; want %q", got, want)
+	}
+}
+
+// TestArchetypeQuotesOnlyFrontMatter checks that the body gets the title as
+// it is and that a mistake in the body is reported at its own line.
+func TestArchetypeQuotesOnlyFrontMatter(t *testing.T) {
+	fsys := fstest.MapFS{"archetypes/news.md": {Data: []byte("\n+++\ntitle = \"{{ .Title }}\"\n+++\n# {{ .Title }}\n")}}
+	got, _, err := archetype(fsys, `news/the "big" day.md`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\n+++\ntitle = \"The \\\"big\\\" day\"\n+++\n# The \"big\" day\n"; string(got) != want {
+		t.Errorf("got %q; want %q", got, want)
+	}
+
+	fsys["archetypes/news.md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"{{ .Title }}\"\n---\n\n{{ .Nope }}\n")}
+	if _, _, err := archetype(fsys, "news/x.md"); err == nil || !strings.Contains(err.Error(), "archetypes/news.md:5:") {
+		t.Errorf("got %v; want an error at archetypes/news.md:5", err)
+	}
+}
+
+func TestFrontMatterLen(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"---\na: 1\n---\nbody", 13},
+		{"\n\n+++\na = 1\n+++\nbody", 16},
+		{"---\r\na: 1\r\n---\r\nbody", 16},
+		{"\ufeff---\na: 1\n---\n", 16},
+		{"no front matter\n---\n", 0},
+		{"---\nnot closed\n", 15},
+		{"", 0},
+	} {
+		if got := frontMatterLen(tt.text); got != tt.want {
+			t.Errorf("frontMatterLen(%q) = %d; want %d", tt.text, got, tt.want)
+		}
+	}
+}
