@@ -26,13 +26,15 @@ type Context struct {
 	// LineOffset is the number of lines before the markdown body in File
 	// (the front matter), added to every line a problem reports.
 	LineOffset int
-	// ResolveLink maps a link or image destination that names a source file
-	// ("../zhanaozen/clashes.md", "clashes.md#trial", "/content/x.md" is not
-	// allowed) to the root-relative URL of the page built from it
-	// ("/zhanaozen/clashes/") and that page's source path
-	// ("content/zhanaozen/clashes.md"). ok is false when no such page exists.
-	// The fragment is passed separately and never part of dest.
-	// Nil means no file links resolve.
+	// ResolveLink maps the path of a relative link or image destination
+	// (percent-decoded, without #fragment or ?query): a .md file, a page's
+	// folder, an image or other file ("../zhanaozen/clashes.md",
+	// "photo.png"); root-relative only when it names a .md file. It returns
+	// the root-relative URL to write ("/zhanaozen/clashes/") and, when the
+	// path names a page, that page's source path
+	// ("content/zhanaozen/clashes.md"). ok false is a problem.
+	// Nil: only .md links are known to name a source, and they fail; other
+	// relative links are written as they are.
 	ResolveLink func(dest string) (url, target string, ok bool)
 	// Shortcode renders one shortcode call. Nil means every shortcode is
 	// unknown. An error with a Hint() string method is reported with its
@@ -62,7 +64,7 @@ type Heading struct {
 // Link is one internal link found in a page, for checking once every page
 // has rendered (an anchor can only be checked against the target's Result).
 type Link struct {
-	Target   string // source path of the linked page ("content/a/b.md")
+	Target   string // source path of the linked page ("content/a/b.md"; File itself for "#x"), or a site address as written ("/zhanaozen/", percent-decoded)
 	Fragment string // "" or the anchor without '#'
 	Line     int    // line in File (LineOffset added)
 }

@@ -38,14 +38,16 @@
 // and percent-encoding and removing whitespace, control and invisible
 // characters. Allowed: relative URLs, #fragments, http:, https:, mailto:.
 // Anything else (javascript:, data:, file:, intent:…) is a problem at
-// file:line and the link renders as its text. A relative destination
-// whose path ends in .md ("../zhanaozen/clashes.md#trial",
-// "../x/index.md") is resolved through Context.ResolveLink with the
-// percent-decoded path and without the fragment; the output gets the
-// page's URL plus "#fragment", and Result.Links records the target for
-// checking the fragment once every page has rendered. A .md link that
-// does not resolve is a problem and renders as its text. Autolinks are
-// checked for their scheme but never resolved.
+// file:line and the link renders as its text. Every relative destination
+// ("../zhanaozen/clashes.md#trial", "photo.png", "../people/") is resolved
+// through Context.ResolveLink with the percent-decoded path, without
+// fragment or query; the output gets the URL plus "?query#fragment", and
+// Result.Links records a page target for checking the fragment once every
+// page has rendered. One that does not resolve is a problem naming the path
+// it looked for, and renders as its text. A root-relative destination that
+// names no .md file, and a #fragment alone, are written as they are and
+// recorded in Result.Links for the site to check. Autolinks are checked
+// for their scheme but never resolved.
 //
 // # Shortcodes
 //
