@@ -74,7 +74,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")
 	}
-	opts := output.WriteOptions{Source: sf.source, Inputs: sourceInputs()}
+	opts := output.WriteOptions{Source: sf.source, Inputs: sourceInputs(), Logf: func(format string, args ...any) {
+		fmt.Fprintf(stderr, "samizdat: warning: "+format+"\n", args...)
+	}}
 	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
 		opts.ModTime = now(io.Discard)
 	}

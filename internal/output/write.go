@@ -55,6 +55,11 @@ type WriteOptions struct {
 	// their timestamps. The CLI sets it from SOURCE_DATE_EPOCH
 	// (reproducible-builds.org); zero leaves the times of the clock.
 	ModTime time.Time
+	// Logf, when set, is told what went wrong without failing the write:
+	// a copy of an earlier site that could not be removed after the swap
+	// (the new site is in place; the next WriteDir tries again). The CLI
+	// prints it as a warning.
+	Logf func(format string, args ...any)
 }
 
 // DestError is the error WriteDir returns when it refuses a destination.
@@ -78,7 +83,10 @@ func (e *DestError) Error() string {
 // does the new folder take dest's place: on Linux by one atomic exchange, on
 // other systems (or file systems without the exchange) by two renames. So a
 // build that fails or is killed leaves the previous site untouched; the
-// temporary folder it may leave behind is removed by the next WriteDir. With
+// temporary folder it may leave behind is removed by the next WriteDir. The
+// previous site is removed after the swap; a copy of it that cannot be (its
+// folders made read-only by another user, say) stays beside dest, is
+// reported to opts.Logf and is tried again by the next WriteDir. With
 // the two renames there is a moment without dest; a build killed exactly then
 // leaves the previous site beside dest, and the next WriteDir puts it back
 // before it starts.
@@ -93,6 +101,13 @@ func (e *DestError) Error() string {
 //
 // Two WriteDir calls must not write to the same dest at the same time.
 func (o *Output) WriteDir(dest string, opts WriteOptions) error {
+	return o.writeDir(dest, opts, removeTree)
+}
+
+// writeDir is WriteDir with the function that removes the folders of
+// earlier builds, which tests replace to see what a removal that fails
+// does.
+func (o *Output) writeDir(dest string, opts WriteOptions, remove func(dir string) error) error {
 	if dest == "" {
 		return errors.New("write site: no output folder given")
 	}
@@ -111,14 +126,14 @@ func (o *Output) WriteDir(dest string, opts WriteOptions) error {
 	if err := os.MkdirAll(parent, dirMode); err != nil {
 		return fmt.Errorf("write site to %s: %w", dest, err)
 	}
-	removeLeftovers(parent, name)
+	removeLeftovers(parent, name, opts, remove)
 
 	tmp, err := os.MkdirTemp(parent, tempPrefix(name))
 	if err != nil {
 		return fmt.Errorf("write site to %s: %w", dest, err)
 	}
 	if err := o.fill(tmp, opts.ModTime); err != nil {
-		os.RemoveAll(tmp)
+		remove(tmp)
 		return fmt.Errorf("write site to %s: %w", dest, err)
 	}
 	old, err := swap(tmp, dest)
@@ -129,11 +144,44 @@ func (o *Output) WriteDir(dest string, opts WriteOptions) error {
 		return fmt.Errorf("write site to %s: %w", dest, err)
 	}
 	if old != "" {
-		// The new site is in place. Were this to fail, the next build
-		// removes the leftover; the publish itself has succeeded.
-		os.RemoveAll(old)
+		// The new site is in place: the publish has succeeded whether or
+		// not the old copy goes.
+		if err := remove(old); err != nil {
+			opts.warnLeftover(old, err)
+		}
 	}
 	return nil
+}
+
+// warnLeftover tells opts.Logf of the copy of an earlier site in dir that
+// could not be removed, and how to delete it.
+func (opts WriteOptions) warnLeftover(dir string, err error) {
+	if opts.Logf == nil {
+		return
+	}
+	opts.Logf("the site is written, but the copy of an earlier build in %s could not be removed: %v\n"+
+		"    the next build tries again; or delete it yourself: chmod -R u+w '%s' && rm -rf '%s'", dir, err, dir, dir)
+}
+
+// removeTree removes a folder samizdat wrote, its MarkerName file last: a
+// removal that fails halfway (a read-only folder inside) leaves a folder
+// that the next build still knows as its own, and removes. It removes all
+// it can and returns the first error, which says enough: a read-only
+// folder makes every name in it fail alike.
+func removeTree(dir string) error {
+	entries, first := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() == MarkerName {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return first
+	}
+	return os.RemoveAll(dir)
 }
 
 func tempPrefix(name string) string  { return "." + name + ".samizdat-tmp-" }
@@ -359,13 +407,16 @@ func restoreInterrupted(parent, name string) {
 }
 
 // removeLeftovers removes the temporary folders of earlier builds that were
-// killed or failed to clean up. A leftover without the marker is removed only
-// if it is empty: it may be the empty folder an earlier build replaced.
-func removeLeftovers(parent, name string) {
+// killed or failed to clean up, and warns of those it still cannot remove. A
+// leftover without the marker is removed only if it is empty: it may be the
+// empty folder an earlier build replaced.
+func removeLeftovers(parent, name string, opts WriteOptions, remove func(dir string) error) {
 	for _, prefix := range []string{tempPrefix(name), trashPrefix(name)} {
 		for _, dir := range leftovers(parent, prefix, true) {
 			if isMarked(dir) {
-				os.RemoveAll(dir)
+				if err := remove(dir); err != nil {
+					opts.warnLeftover(dir, err)
+				}
 			} else {
 				os.Remove(dir)
 			}

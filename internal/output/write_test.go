@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -313,6 +314,50 @@ func TestWriteDirCleansUpAfterKilledBuild(t *testing.T) {
 	want := []string{tempPrefix("public") + "mine", "public"}
 	if got := entries(t, parent); !slices.Equal(got, want) {
 		t.Errorf("beside dest: got %q; want %q", got, want)
+	}
+}
+
+// A copy of the previous site that cannot be removed after the swap (its
+// folders made read-only by another user, say) does not fail the build:
+// the new site is in place. The caller is warned, with the folder and how
+// to delete it, and the next build tries again.
+func TestWriteDirWarnsOfAPreviousSiteItCannotRemove(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	write(t, dest, map[string][]byte{"index.html": []byte("v1")})
+	var warnings []string
+	opts := WriteOptions{Logf: func(format string, args ...any) { warnings = append(warnings, fmt.Sprintf(format, args...)) }}
+	cannot := func(dir string) error {
+		return &fs.PathError{Op: "unlinkat", Path: filepath.Join(dir, "index.html"), Err: fs.ErrPermission}
+	}
+
+	v2 := map[string][]byte{"index.html": []byte("v2")}
+	if err := (&Output{Files: v2}).writeDir(dest, opts, cannot); err != nil {
+		t.Fatalf("writeDir: %v; want the site written", err)
+	}
+	diffTree(t, readTree(t, dest), wantTree(v2))
+	left := leftovers(parent, tempPrefix("public"), true)
+	if len(left) != 1 {
+		t.Fatalf("beside dest: %q; want one leftover", entries(t, parent))
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], left[0]) || !strings.Contains(warnings[0], "rm -rf") {
+		t.Fatalf("warnings %q; want one naming %s and how to delete it", warnings, left[0])
+	}
+
+	// The next build tries again, and warns again if it cannot.
+	warnings = nil
+	if err := (&Output{Files: v2}).writeDir(dest, opts, cannot); err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 2 || !strings.Contains(strings.Join(warnings, "\n"), left[0]) {
+		t.Errorf("warnings %q; want the old leftover and the new one", warnings)
+	}
+	warnings = nil
+	if err := (&Output{Files: v2}).WriteDir(dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(t, parent); !slices.Equal(got, []string{"public"}) || len(warnings) != 0 {
+		t.Errorf("beside dest: %q, warnings %q; want only public and no warning", got, warnings)
 	}
 }
 
