@@ -35,6 +35,36 @@ type siteFlags struct {
 
 func (f *siteFlags) fsys() fs.FS { return os.DirFS(f.source) }
 
+// hasSite reports whether --source names a site folder, and when not says
+// so on stderr: a mistyped folder would otherwise "build" an empty site
+// or, in serve, wait forever for one with misleading messages.
+func (f *siteFlags) hasSite(stderr io.Writer) bool {
+	info, err := os.Stat(f.source)
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "samizdat: cannot open the site folder %s: %v\n    run samizdat in the site's folder, or pass it with --source\n", f.source, plainError(err))
+		return false
+	case !info.IsDir():
+		fmt.Fprintf(stderr, "samizdat: %s is a file, not a site folder\n    pass the folder that holds site.toml and content/ with --source\n", f.source)
+		return false
+	}
+	for _, name := range []string{config.File, "content"} {
+		if _, err := os.Stat(filepath.Join(f.source, name)); err == nil {
+			return true
+		}
+	}
+	fmt.Fprintf(stderr, "samizdat: %s holds no site: no %s and no content/ folder\n    run samizdat in the site's folder, or pass it with --source\n", f.source, config.File)
+	return false
+}
+
+// plainError is err without the path it repeats.
+func plainError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
 func (f *siteFlags) register(fs *flag.FlagSet, fingerprint bool) {
 	fs.BoolVar(&f.fingerprint, "fingerprint", fingerprint, "put content hashes in CSS and JS file names, with Subresource Integrity")
 	fs.StringVar(&f.source, "source", ".", "the site `folder` (holding content/, layouts/, static/ and site.toml)")
@@ -70,6 +100,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	zipFile := fs.String("zip", "", "also write an offline copy of the site, with portable links, to this zip `file`")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
+	}
+	if !sf.hasSite(stderr) {
+		return exitUsage
 	}
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")

@@ -27,6 +27,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
+	if !sf.hasSite(stderr) {
+		return exitUsage
+	}
 	sf.portable = *portable
 	res := sf.buildSite(context.Background(), nil, stderr)
 	probs := res.Problems

@@ -90,13 +90,19 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 // parse parses flags; it returns an exit code and false when the command
 // should stop (help asked for, or a usage error).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	// The flag package prints the usage itself on -help and on an error,
+	// to the error output; help asked for belongs on stdout, once.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
-		fs.Usage()
+		usage()
 		return exitOK, false
 	}
 	if err != nil {
+		usage() // after the flag package's own line saying what is wrong
 		return exitUsage, false
 	}
 	if fs.NArg() > 0 && fs.Name() != "new" {

@@ -36,6 +36,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
+	if !sf.hasSite(stderr) {
+		return exitUsage
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return serve(ctx, serveConfig{site: sf, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), bind: *bind, poll: *poll}, stdout, stderr)
