@@ -105,10 +105,16 @@ type Server struct {
 
 	mu       sync.Mutex // guards the fields below and sends to mailboxes
 	problems []byte     // JSON list of the current problems, "[]" when none
-	clients  map[*client]struct{}
-	closed   bool
-	done     chan struct{} // closed by Close: every stream ends
-	streams  sync.WaitGroup
+	// changedAt is the generation of the last build that changed each
+	// page, allChangedAt of the last that changed any other file (or
+	// every page): a page that connects with an older version is still
+	// fresh when neither is newer than it (freshLocked).
+	changedAt    map[string]uint64
+	allChangedAt uint64
+	clients      map[*client]struct{}
+	closed       bool
+	done         chan struct{} // closed by Close: every stream ends
+	streams      sync.WaitGroup
 }
 
 // build is one good Output as served, with the version pages compare.
@@ -128,6 +134,7 @@ func New(opts Options) *Server {
 		heartbeat:    opts.Heartbeat,
 		nonce:        rand.Text()[:8],
 		problems:     []byte("[]"),
+		changedAt:    map[string]uint64{},
 		clients:      make(map[*client]struct{}),
 		done:         make(chan struct{}),
 	}
@@ -200,6 +207,15 @@ func (s *Server) publish(out *output.Output) {
 	s.site.Store(next)
 	if hadProblems {
 		kind, pages = eventReload, nil // the overlay goes, and any page may be stale
+	}
+	switch {
+	case kind == "":
+	case kind == eventReload && pages != nil:
+		for _, p := range pages {
+			s.changedAt[p] = s.gen
+		}
+	default:
+		s.allChangedAt = s.gen
 	}
 	switch kind {
 	case eventReload:

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -62,7 +64,7 @@ func (s *Server) deliverLocked(c *client, m message) {
 	select {
 	case old := <-c.mailbox:
 		if old.kind != m.kind || m.kind == eventReload {
-			m = s.stateLocked()
+			m = s.stateLocked(nil)
 		}
 	default: // the handler took it meanwhile
 	}
@@ -73,21 +75,24 @@ func (s *Server) deliverLocked(c *client, m message) {
 }
 
 // stateLocked is the "state" event: the served version and the current
-// problems. s.mu must be held.
-func (s *Server) stateLocked() message {
+// problems, and when known whether the page is fresh: still what the
+// server serves although its version is older. s.mu must be held.
+func (s *Server) stateLocked(fresh *bool) message {
 	data, err := json.Marshal(struct {
 		Version  string          `json:"version"`
 		Problems json.RawMessage `json:"problems"`
-	}{s.version(), s.problems})
+		Fresh    *bool           `json:"fresh,omitempty"`
+	}{s.version(), s.problems, fresh})
 	if err != nil { // cannot happen: a string and valid JSON
 		data = []byte(`{}`)
 	}
 	return message{kind: eventState, frame: eventFrame(eventState, data)}
 }
 
-// subscribe registers a new stream whose first event is the current state.
-// It reports false once the server is closed.
-func (s *Server) subscribe() (*client, bool) {
+// subscribe registers a new stream whose first event is the current state,
+// for a page of version v showing the output file ("" for a 404 or
+// "building" page). It reports false once the server is closed.
+func (s *Server) subscribe(v, file string) (*client, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -96,8 +101,26 @@ func (s *Server) subscribe() (*client, bool) {
 	s.streams.Add(1)
 	c := &client{mailbox: make(chan message, 1)}
 	s.clients[c] = struct{}{}
-	s.deliverLocked(c, s.stateLocked())
+	fresh := s.freshLocked(v, file)
+	s.deliverLocked(c, s.stateLocked(&fresh))
 	return c, true
+}
+
+// freshLocked reports whether a page of version v showing file is still
+// what is served: no build since v changed it, or anything but pages.
+// A save shows first through a fast partial build and then the full one;
+// a page that reloaded for the first and connects after the second would
+// otherwise reload a second time for nothing. s.mu must be held.
+func (s *Server) freshLocked(v, file string) bool {
+	if v == s.version() {
+		return true
+	}
+	nonce, n, ok := strings.Cut(v, ".")
+	gen, err := strconv.ParseUint(n, 10, 64)
+	if !ok || err != nil || nonce != s.nonce || file == "" {
+		return false
+	}
+	return s.allChangedAt <= gen && s.changedAt[file] <= gen
 }
 
 func (s *Server) unsubscribe(c *client) {
@@ -122,7 +145,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	c, ok := s.subscribe()
+	q := r.URL.Query()
+	c, ok := s.subscribe(q.Get("v"), q.Get("file"))
 	if !ok {
 		http.Error(w, "503 server shutting down", http.StatusServiceUnavailable)
 		return

@@ -563,3 +563,59 @@ func TestCloseThenShutdown(t *testing.T) {
 		t.Errorf("Serve returned %v; want http.ErrServerClosed", err)
 	}
 }
+
+// A page that connects with an older version is told it is fresh when no
+// build since changed it, so one save (a partial build, then the full one)
+// reloads it once, not twice.
+func TestConnectingPageIsFreshUnlessItChanged(t *testing.T) {
+	s := New(Options{})
+	defer s.Close()
+	site := testSite()
+	s.Update(site)
+	v1 := s.version()
+	fresh := func(v, file string) bool {
+		t.Helper()
+		c, ok := s.subscribe(v, file)
+		if !ok {
+			t.Fatal("server closed")
+		}
+		defer s.unsubscribe(c)
+		m := <-c.mailbox
+		var st struct {
+			Version string
+			Fresh   *bool
+		}
+		data := strings.TrimSuffix(strings.SplitN(string(m.frame), "data: ", 2)[1], "\n\n")
+		if m.kind != eventState || json.Unmarshal([]byte(data), &st) != nil || st.Fresh == nil || st.Version != s.version() {
+			t.Fatalf("first event %q; want a state with the current version and fresh", m.frame)
+		}
+		return *st.Fresh
+	}
+	site = withFiles(site, map[string]string{"a/index.html": "<body>section a, edited</body>"})
+	s.Update(site)
+	v2 := s.version()
+	if v2 == v1 {
+		t.Fatal("an edit made no new version")
+	}
+	for _, tc := range []struct {
+		v, file string
+		want    bool
+	}{
+		{v2, "a/index.html", true},   // current
+		{v1, "a/b/index.html", true}, // older, but unchanged since
+		{v1, "a/index.html", false},  // changed since
+		{v1, "", false},              // a 404 or "building" page: any change may concern it
+		{"other.1", "a/b/index.html", false},
+		{"garbage", "a/b/index.html", false},
+	} {
+		if got := fresh(tc.v, tc.file); got != tc.want {
+			t.Errorf("version %q, file %q: fresh = %v; want %v", tc.v, tc.file, got, tc.want)
+		}
+	}
+	// A stylesheet change concerns every page.
+	site = withFiles(site, map[string]string{"style.css": "body { color: blue }"})
+	s.Update(site)
+	if fresh(v2, "a/b/index.html") {
+		t.Error("a page older than a stylesheet change is fresh")
+	}
+}

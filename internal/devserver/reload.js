@@ -17,13 +17,16 @@
   connect();
 
   function connect() {
-    var es = new EventSource("/__samizdat/events");
+    // The server says whether this page, though of an older version, is
+    // still what it serves (state.fresh), so it need not reload.
+    var es = new EventSource("/__samizdat/events?v=" + encodeURIComponent(known) + "&file=" + encodeURIComponent(file));
     es.addEventListener("state", function (e) {
       var s = parse(e.data);
       if (!s) return;
       // A different version means a build (or a server restart) happened
-      // while this page was not listening.
-      if (known && s.version !== known) return reload();
+      // while this page was not listening; unless the server says no build
+      // since changed this page (fresh), it is stale.
+      if (known && s.version !== known && !s.fresh) return reload();
       known = s.version;
       if (s.problems && s.problems.length) show(s.problems);
       else if (overlay) reload();

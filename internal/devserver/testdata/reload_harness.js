@@ -33,7 +33,7 @@ class El {
 }
 
 // page loads reload.js into a fresh stubbed page served with version.
-function page(version, storage = {}) {
+function page(version, storage = {}, file = "") {
   const log = [];
   const body = new El("body", log);
   const head = new El("head", log);
@@ -42,6 +42,7 @@ function page(version, storage = {}) {
   head.appendChild(link);
   const script = new El("script", log);
   if (version) script.setAttribute("data-version", version);
+  if (file) script.setAttribute("data-file", file);
   let es = null;
   class EventSource {
     constructor(url) { this.url = url; this.listeners = {}; this.readyState = 1; es = this; log.push("connect " + url); }
@@ -92,7 +93,22 @@ function check(name, f) {
 check("connects and stays on a current state", () => {
   const p = page("n.1");
   p.fire("state", { version: "n.1", problems: [] });
-  assert.deepStrictEqual(p.log, ["connect /__samizdat/events"]);
+  assert.deepStrictEqual(p.log, ["connect /__samizdat/events?v=n.1&file="]);
+});
+
+check("tells the server its version and file, and stays when the server says it is fresh", () => {
+  const p = page("n.1", {}, "a/index.html");
+  p.fire("state", { version: "n.3", problems: [], fresh: true });
+  assert.deepStrictEqual(p.log, ["connect /__samizdat/events?v=n.1&file=a%2Findex.html"]);
+  // and it now knows the new version: a later state of n.3 is current
+  p.fire("state", { version: "n.3", problems: [] });
+  assert.ok(!p.log.includes("reload"), p.log.join(", "));
+});
+
+check("reloads when the server says it is not fresh", () => {
+  const p = page("n.1", {}, "a/index.html");
+  p.fire("state", { version: "n.3", problems: [], fresh: false });
+  assert.ok(p.log.includes("reload"), p.log.join(", "));
 });
 
 check("reloads keeping scroll when it missed a build", () => {
