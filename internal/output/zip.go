@@ -2,7 +2,6 @@ package output
 
 import (
 	"archive/zip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -16,13 +15,6 @@ import (
 // its own and may replace it. Like the marker it is a fixed sentence, so
 // two builds of the same sources still give the same bytes.
 const ZipComment = "Written by samizdat, which replaces this file whole on every build."
-
-// End of central directory record of a zip without a comment
-// (PKWARE APPNOTE 4.3.16): 22 bytes, the comment's length in the last two.
-const (
-	zipEndSignature = 0x06054b50
-	zipEndLen       = 22
-)
 
 // CheckZip returns a *DestError when the file name must not be replaced by
 // a zip: when it is one of opts.Inputs or inside one (the site's
@@ -61,8 +53,8 @@ func CheckZip(name string, opts WriteOptions) error {
 
 // WriteZip writes the zip that write makes (publish.Zip, say) to the file
 // name, after CheckZip. The zip goes to a temporary file beside name
-// (".<name>.samizdat-tmp-*"), gets ZipComment unless write set it, mode
-// 0644 and opts.ModTime, is fsynced and only then renamed over name: a
+// (".<name>.samizdat-tmp-*"), must carry ZipComment (write sets it), gets
+// mode 0644 and opts.ModTime, is fsynced and only then renamed over name: a
 // write that fails or is killed never leaves a half zip under name. The
 // temporary file of a killed write is removed by the next WriteZip.
 func WriteZip(name string, opts WriteOptions, write func(io.Writer) error) error {
@@ -98,14 +90,17 @@ func WriteZip(name string, opts WriteOptions, write func(io.Writer) error) error
 	return nil
 }
 
-// fillZip writes the zip into the empty file f, marks it, and sets its mode
-// and time and fsyncs it.
+// fillZip writes the zip into the empty file f, checks it carries
+// ZipComment, and sets its mode and time and fsyncs it.
 func fillZip(f *os.File, opts WriteOptions, write func(io.Writer) error) error {
 	if err := write(f); err != nil {
 		return err
 	}
-	if err := markZip(f); err != nil {
+	if info, err := f.Stat(); err != nil {
 		return err
+	} else if r, err := zip.NewReader(f, info.Size()); err != nil || r.Comment != ZipComment {
+		// A zip without it could never be replaced by a later build.
+		return fmt.Errorf("the zip written is not marked as samizdat's (%v)", err)
 	}
 	if err := f.Chmod(fileMode); err != nil {
 		return err
@@ -116,33 +111,6 @@ func fillZip(f *os.File, opts WriteOptions, write func(io.Writer) error) error {
 		}
 	}
 	return f.Sync()
-}
-
-// markZip gives the zip in f the comment ZipComment, unless it has it
-// already. A zip without a comment ends in its end record, whose last two
-// bytes are the comment's length; the comment follows them.
-func markZip(f *os.File) error {
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	size := info.Size()
-	if r, err := zip.NewReader(f, size); err == nil && r.Comment == ZipComment {
-		return nil
-	}
-	end := make([]byte, zipEndLen)
-	if size < zipEndLen {
-		return errors.New("the zip is too short to be one")
-	}
-	if _, err := f.ReadAt(end, size-zipEndLen); err != nil {
-		return err
-	}
-	if binary.LittleEndian.Uint32(end) != zipEndSignature || binary.LittleEndian.Uint16(end[zipEndLen-2:]) != 0 {
-		return errors.New("the zip does not end in an end record without a comment, so samizdat cannot mark it as its own")
-	}
-	tail := binary.LittleEndian.AppendUint16(nil, uint16(len(ZipComment)))
-	_, err = f.WriteAt(append(tail, ZipComment...), size-2)
-	return err
 }
 
 // isOwnZip reports whether name is a zip with ZipComment.

@@ -13,10 +13,16 @@ import (
 )
 
 // zipOf returns a write function for WriteZip that zips files the way
-// publish.Zip does (archive/zip, no comment of its own).
-func zipOf(files map[string]string) func(io.Writer) error {
+// publish.Zip does, with ZipComment.
+func zipOf(files map[string]string) func(io.Writer) error { return zipWith(ZipComment, files) }
+
+// zipWith is zipOf with another comment ("" for none, as other programs).
+func zipWith(comment string, files map[string]string) func(io.Writer) error {
 	return func(w io.Writer) error {
 		zw := zip.NewWriter(w)
+		if err := zw.SetComment(comment); err != nil {
+			return err
+		}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			f, err := zw.Create(name)
 			if err != nil {
@@ -80,25 +86,17 @@ func TestWriteZipReplacesItsOwnZip(t *testing.T) {
 	}
 }
 
-// A zip whose writer set the comment already (publish.Zip may) is kept
-// as it is.
-func TestWriteZipKeepsACommentAlreadySet(t *testing.T) {
-	name := filepath.Join(t.TempDir(), "site.zip")
-	err := WriteZip(name, WriteOptions{}, func(w io.Writer) error {
-		zw := zip.NewWriter(w)
-		if err := zw.SetComment(ZipComment); err != nil {
-			return err
-		}
-		if _, err := zw.Create("index.html"); err != nil {
-			return err
-		}
-		return zw.Close()
-	})
-	if err != nil {
-		t.Fatal(err)
+// A zip without ZipComment could never be replaced by a later build: it
+// is refused, and nothing is left behind.
+func TestWriteZipRefusesAZipWithoutItsComment(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "site.zip")
+	err := WriteZip(name, WriteOptions{}, zipWith("", map[string]string{"index.html": "home"}))
+	if err == nil || !strings.Contains(err.Error(), "not marked as samizdat's") {
+		t.Errorf("got %v; want the zip refused as not marked", err)
 	}
-	if got, comment := readZip(t, name); len(got) != 1 || comment != ZipComment {
-		t.Errorf("got %q with comment %q; want index.html with %q", got, comment, ZipComment)
+	if got := entries(t, dir); len(got) != 0 {
+		t.Errorf("left %q; want nothing", got)
 	}
 }
 
@@ -118,7 +116,7 @@ func TestWriteZipRefusesFilesItDidNotWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := zipOf(map[string]string{"mine.txt": "mine"})(other); err != nil {
+	if err := zipWith("", map[string]string{"mine.txt": "mine"})(other); err != nil {
 		t.Fatal(err)
 	}
 	other.Close()

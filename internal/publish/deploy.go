@@ -123,8 +123,9 @@ var compressed = map[string]bool{
 // files and modTime: names sorted, one modification time for all (pass
 // SOURCE_DATE_EPOCH), mode 0644, no extra fields, no directory entries.
 // modTime is stored in MS-DOS form: UTC, 2-second steps, clamped to
-// 1980–2107.
-func Zip(files map[string][]byte, w io.Writer, modTime time.Time) error {
+// 1980–2107. comment becomes the zip's comment (the CLI's says samizdat
+// wrote it, so a later build may replace it).
+func Zip(files map[string][]byte, w io.Writer, modTime time.Time, comment string) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -132,6 +133,9 @@ func Zip(files map[string][]byte, w io.Writer, modTime time.Time) error {
 	sort.Strings(paths)
 	date, tm := msDosTime(modTime)
 	zw := zip.NewWriter(w)
+	if err := zw.SetComment(comment); err != nil {
+		return err
+	}
 	for _, p := range paths {
 		fh := &zip.FileHeader{
 			Name:   p,

@@ -87,10 +87,10 @@ func TestZipIsDeterministic(t *testing.T) {
 	files := testSite(t)
 	mod := time.Unix(1767225600, 0) // 2026-01-01, as from SOURCE_DATE_EPOCH
 	var a, b bytes.Buffer
-	if err := Zip(files, &a, mod); err != nil {
+	if err := Zip(files, &a, mod, "a comment"); err != nil {
 		t.Fatal(err)
 	}
-	if err := Zip(clone(files), &b, mod); err != nil {
+	if err := Zip(clone(files), &b, mod, "a comment"); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -134,7 +134,7 @@ func TestZipIsDeterministic(t *testing.T) {
 	}
 
 	var c bytes.Buffer
-	Zip(files, &c, mod.Add(time.Hour))
+	Zip(files, &c, mod.Add(time.Hour), "a comment")
 	if bytes.Equal(a.Bytes(), c.Bytes()) {
 		t.Error("the modification time is not in the zip")
 	}
