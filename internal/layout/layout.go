@@ -88,13 +88,13 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		switch {
 		case strings.HasPrefix(name, "partials/"):
 			if _, err := s.partials.New(name).Parse(s.sources[name]); err != nil {
-				probs = append(probs, templateProblem(err, name))
+				probs = append(probs, s.parseProblem(err, name))
 				s.broken[name] = true
 			}
 		case strings.HasPrefix(name, "shortcodes/"):
 			t, err := template.New(name).Funcs(funcs).Parse(s.sources[name])
 			if err != nil {
-				probs = append(probs, templateProblem(err, name))
+				probs = append(probs, s.parseProblem(err, name))
 				s.broken[name] = true
 				continue
 			}
@@ -107,7 +107,7 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		}
 		t, err := s.parsePage(name, funcs)
 		if err != nil {
-			probs = append(probs, templateProblem(err, name))
+			probs = append(probs, s.parseProblem(err, name))
 			s.broken[name] = true
 			continue
 		}
@@ -507,11 +507,77 @@ func templateProblem(err error, name string) problem.Problem {
 		p.Message = own
 		p.Hint = "the template stopped with this message of its own (errorf); do what it asks in the page, or fix the template"
 	}
+	if _, rest, ok := strings.Cut(p.Message, "can't evaluate field "); ok {
+		field, _, _ := strings.Cut(rest, " ")
+		p.Hint = "there is no field or function " + field + " here: check its spelling against docs/templates.md"
+	}
+	if strings.Contains(p.Message, "not found in "+Dir+"/partials/") {
+		p.Hint = "create the file in " + Dir + "/partials/, or correct the name in the partial call"
+	}
 	// text/template's own cap on {{ template }} inside {{ template }}.
 	if strings.Contains(p.Message, "exceeded maximum template depth") {
 		p.Hint = "a {{ define }} or {{ block }} calls itself with {{ template }}, directly or through others, without end; check the {{ template }} calls in " + p.File
 	}
 	return p
+}
+
+// parseProblem is templateProblem for a parse error, saying where a block
+// lacks its {{ end }}: text/template says only "unexpected EOF", at the
+// last line of the file.
+func (s *Set) parseProblem(err error, name string) problem.Problem {
+	p := templateProblem(err, name)
+	if !strings.Contains(p.Message, "unexpected EOF") {
+		return p
+	}
+	open := unclosedBlocks(s.sources[strings.TrimPrefix(p.File, Dir+"/")])
+	if len(open) == 0 {
+		return p
+	}
+	names := make([]string, len(open))
+	for i, b := range open {
+		names[i] = fmt.Sprintf("{{ %s }} on line %d", b.word, b.line)
+	}
+	if len(open) == 1 {
+		p.Message = names[0] + " has no {{ end }}"
+	} else {
+		p.Message = "one of " + strings.Join(names, ", ") + " has no {{ end }}"
+	}
+	p.Line, p.Col = open[len(open)-1].line, 0
+	p.Hint = "every {{ if }}, {{ with }}, {{ range }}, {{ define }} and {{ block }} needs its own {{ end }}"
+	return p
+}
+
+// action is one {{ }} action of a template, its text without the trim
+// markers.
+var action = regexp.MustCompile(`(?s)\{\{-?\s*(.*?)\s*-?\}\}`)
+
+// block is a {{ if }}, {{ with }}, {{ range }}, {{ define }} or {{ block }}
+// and the line it opens on.
+type block struct {
+	word string
+	line int
+}
+
+// unclosedBlocks lists the blocks in a template's text that no {{ end }}
+// closes, outermost first. It reads actions as text, which is enough to
+// say where to look once the parser has found an {{ end }} missing.
+func unclosedBlocks(src string) []block {
+	var open []block
+	for _, m := range action.FindAllStringSubmatchIndex(src, -1) {
+		fields := strings.FieldsFunc(src[m[2]:m[3]], func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '(' })
+		if len(fields) == 0 {
+			continue
+		}
+		switch fields[0] {
+		case "if", "with", "range", "define", "block":
+			open = append(open, block{fields[0], 1 + strings.Count(src[:m[0]], "\n")})
+		case "end":
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	return open
 }
 
 const errorfPrefix = "error calling errorf: "

@@ -116,6 +116,42 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 	}
 }
 
+// text/template says "unexpected EOF" at a template's last line when a
+// block lacks its {{ end }}; the problem says which block, at its line.
+func TestMissingEndNamesTheBlock(t *testing.T) {
+	for _, tc := range []struct {
+		src, msg string
+		line     int
+	}{
+		{"{{ define \"main\" }}\n<h1>{{ .Title }}</h1>\n{{ with .Params.x }}\n{{ . }}\n", "one of {{ define }} on line 1, {{ with }} on line 3 has no {{ end }}", 3},
+		{"<ul>\n{{- range .Pages }}\n<li>{{ if .Draft }}x{{ end }}</li>\n</ul>\n", "{{ range }} on line 2 has no {{ end }}", 2},
+		{"{{/* {{ if */}}\n{{ block \"x\" . }}\nx\n", "{{ block }} on line 2 has no {{ end }}", 2},
+	} {
+		_, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(tc.src)}}, Env{})
+		if len(probs) != 1 || probs[0].Message != tc.msg || probs[0].Line != tc.line || !strings.Contains(probs[0].Hint, "needs its own {{ end }}") {
+			t.Errorf("%q: got %v; want %q at line %d", tc.src, probs, tc.msg, tc.line)
+		}
+	}
+}
+
+// A missing partial and a misspelt field get hints that say what to do.
+func TestTemplateErrorHints(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/a.html": {Data: []byte(`{{ partial "nope.html" . }}`)},
+		"layouts/_default/b.html": {Data: []byte(`{{ .Titel }}`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if _, p := set.Execute("_default/a.html", struct{ Title string }{}, "content/a.md"); p == nil || p.Hint != "create the file in layouts/partials/, or correct the name in the partial call" {
+		t.Errorf("missing partial: %v", p)
+	}
+	if _, p := set.Execute("_default/b.html", struct{ Title string }{}, "content/a.md"); p == nil || p.Hint != "there is no field or function Titel here: check its spelling against docs/templates.md" {
+		t.Errorf("misspelt field: %v", p)
+	}
+}
+
 func TestUrlize(t *testing.T) {
 	tests := map[string]string{
 		"Zhanaozen 2011":     "zhanaozen-2011",
