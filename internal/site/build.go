@@ -120,7 +120,10 @@ type builder struct {
 	files  map[string][]byte
 	owners map[string][]owner // who wrote each file, to find two that write one
 	probs  problem.List
-	stats  Stats
+	// pageProbs gathers template problems while pages render, one a
+	// mistake rather than one a page.
+	pageProbs pageProblems
+	stats     Stats
 }
 
 // run is the checklist of one build, in order.

@@ -232,6 +232,7 @@ func (b *builder) executeTemplates() {
 		b.world.phase.Store(int32(phase))
 		b.workers(len(ps), func(i int) { b.executePage(ps[i], keys, phase) })
 	}
+	b.probs = append(b.probs, b.pageProbs.problems()...)
 	b.execute404s()
 	b.learn(keys)
 	b.reportMissingStrings()
@@ -257,8 +258,8 @@ func (b *builder) reportMissingStrings() {
 func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
 	if name == "" {
-		b.problem(problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
-			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")})
+		b.pageProbs.add(describe(p), problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
+			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")}, true)
 		return
 	}
 	first := b.executeOne(p, name, keys, phase, 1)
@@ -281,7 +282,7 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 		b.cache.templatePut(key, e)
 	}
 	if e.prob != nil {
-		b.problem(*e.prob)
+		b.pageProbs.add(describe(p), *e.prob, false)
 		return false
 	}
 	out := content.OutputPath(pagerURL(p.url, n))
