@@ -48,6 +48,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/samizdat-press/samizdat/internal/editorfile"
 	"github.com/samizdat-press/samizdat/internal/frontmatter"
 	"github.com/samizdat-press/samizdat/internal/layout"
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -167,6 +168,7 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	l.sections()
 	l.urls()
 	l.checkNames()
+	l.checkPortable()
 	l.checkClaims()
 	site := &Site{}
 	for _, p := range l.pages {
@@ -248,7 +250,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && d.IsDir() || isEditorTemp(name)) {
+		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && d.IsDir() || editorfile.Temp(name)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -333,12 +335,6 @@ func parallel(n int, fn func(i int)) {
 		})
 	}
 	wg.Wait()
-}
-
-// isEditorTemp reports editor swap and backup files, which are never pages.
-func isEditorTemp(name string) bool {
-	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasPrefix(name, "#") || name == "4913" || strings.Contains(name, "___jb_")
 }
 
 func plainErr(err error) string {
@@ -719,24 +715,23 @@ func CleanURL(u string) string {
 // systems (macOS, Windows) and Unicode forms would otherwise merge them
 // silently on some machines and not on others.
 func (l *loader) checkClaims() {
-	type claim struct{ file, how string }
-	claims := map[string][]claim{}
-	add := func(url, file, how string) {
+	claims := map[string][]urlClaim{}
+	add := func(url, file, how string, line int) {
 		k := strings.ToLower(norm.NFC.String(OutputPath(url)))
-		claims[k] = append(claims[k], claim{file, how})
+		claims[k] = append(claims[k], urlClaim{file, how, line})
 	}
 	for _, p := range l.pages {
 		src := p.File
 		if src == "" {
 			src = Dir + "/" + p.SectionDir
 		}
-		add(p.URL, src, "page")
+		add(p.URL, src, "page", urlLine(p))
 		for _, a := range p.Meta.Aliases {
-			add(a, p.File, "alias")
+			add(a, p.File, "alias", p.Meta.Lines["aliases"])
 		}
 	}
 	for _, f := range l.files {
-		add("/"+f.Output, f.Source, "file")
+		add("/"+f.Output, f.Source, "file", 0)
 	}
 	keys := make([]string, 0, len(claims))
 	for k := range claims {
@@ -754,11 +749,94 @@ func (l *loader) checkClaims() {
 		}
 		sort.Strings(names)
 		url := "/" + strings.TrimSuffix(k, "index.html")
+		hint := "give one of them a different slug, url or file name"
+		if lookAlike(cs) {
+			hint = "their names look the same but an accented letter is written two ways (as one character, or as a letter and an accent, as macOS does); " + hint
+		}
 		for _, c := range cs {
-			l.probs.Add(c.file, 0, 0, fmt.Sprintf("%s is claimed by more than one source: %s", url, strings.Join(names, ", ")),
-				"give one of them a different slug, url or file name")
+			l.probs.Add(c.file, c.line, 0, fmt.Sprintf("%s is claimed by more than one source: %s", url, strings.Join(names, ", ")), hint)
 		}
 	}
+}
+
+// urlClaim is one source that wants an output file.
+type urlClaim struct {
+	file, how string
+	line      int // of the front matter key that makes the claim
+}
+
+// lookAlike reports whether two of the claims come from files whose names
+// differ but are the same once Unicode-normalised: "café.md" twice, to the
+// eye.
+func lookAlike(cs []urlClaim) bool {
+	seen := map[string]string{}
+	for _, c := range cs {
+		n := norm.NFC.String(c.file)
+		if other, ok := seen[n]; ok && other != c.file {
+			return true
+		}
+		seen[n] = c.file
+	}
+	return false
+}
+
+// urlLine is the front matter line that sets the page's address (url,
+// else slug), or 0 when its file name does.
+func urlLine(p *Page) int {
+	if p.Meta.URL != "" {
+		return p.Meta.Lines["url"]
+	}
+	if p.Meta.Slug != "" {
+		return p.Meta.Lines["slug"]
+	}
+	return 0
+}
+
+// checkPortable reports addresses that some systems cannot store as
+// files: a web address becomes a folder of the published site, and a
+// site that cannot be copied to Windows, a USB stick or a zip on another
+// machine cannot be mirrored. A name that makes HTML or a script out of
+// an alias (x"><script>) is refused by the same rule.
+func (l *loader) checkPortable() {
+	for _, p := range l.pages {
+		if p.File == "" {
+			continue
+		}
+		if why := unportable(p.URL); why != "" {
+			l.probs.Add(p.File, urlLine(p), 0, fmt.Sprintf("the web address %s %s", p.URL, why),
+				"use letters, digits and hyphens in file names, slug and url")
+		}
+		for _, a := range p.Meta.Aliases {
+			if why := unportable(a); why != "" {
+				l.probs.Add(p.File, p.Meta.Lines["aliases"], 0, fmt.Sprintf("the alias %s %s", a, why),
+					"write the old address as a path of letters, digits and hyphens, such as /news/old-name/")
+			}
+		}
+	}
+}
+
+// unportable says why a URL path cannot be a path of files on every system
+// (Windows is the strictest), or "".
+func unportable(url string) string {
+	for _, seg := range strings.Split(strings.Trim(url, "/"), "/") {
+		if i := strings.IndexFunc(seg, func(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(`<>:"\|?*`, r) }); i >= 0 {
+			return fmt.Sprintf("has %q, which a file name cannot have on every system", seg[i:i+1])
+		}
+		if strings.HasSuffix(seg, ".") || strings.HasSuffix(seg, " ") {
+			return fmt.Sprintf("has a part, %q, that ends in a dot or space, which Windows drops", seg)
+		}
+		base, _, _ := strings.Cut(strings.ToLower(seg), ".")
+		if windowsReserved[base] {
+			return fmt.Sprintf("has a part, %q, that is a reserved device name on Windows", seg)
+		}
+	}
+	return ""
+}
+
+var windowsReserved = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
 }
 
 // parsedFile is one content file decoded.

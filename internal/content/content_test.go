@@ -145,13 +145,46 @@ func TestClaimsOnOneURLNameEverySource(t *testing.T) {
 	_, _, probs := load(t, fsys, Options{})
 	all := strings.Join(probs, "\n")
 	for _, want := range []string{
-		"/a/same/ is claimed by more than one source: content/a/one.md (page), content/a/same.md (page), content/c/x.md (alias)",
-		"/b/case/ is claimed by more than one source: content/b/Case.md (page), content/b/case.md (page)",
+		// At the line of the key that makes the claim, when one does.
+		"content/a/one.md:3: /a/same/ is claimed by more than one source: content/a/one.md (page), content/a/same.md (page), content/c/x.md (alias)",
+		"content/a/same.md: /a/same/ is claimed",
+		"content/c/x.md:3: /a/same/ is claimed",
+		"/b/case/ is claimed by more than one source: content/b/Case.md (page), content/b/case.md (page)\n    give one of them",
+		// Two names that look the same: the hint says why they clash.
 		"/d/café/ is claimed by more than one source",
+		"their names look the same but an accented letter is written two ways",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("problems lack %q; got:\n%s", want, all)
 		}
+	}
+}
+
+// A published site must copy to every system, Windows and zip files
+// included; an alias must not be able to make markup of a folder name.
+func TestAddressesEverySystemCanStore(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/con.md":     md("title: Con"),
+		"content/a/trail..md":  md("title: Trail"),
+		"content/a/ok.md":      md("title: OK\naliases: [\"javascript:alert(8)\", '/x\"><script>alert(7)</script>/', /old/ok/]"),
+		"content/a/slugged.md": md("title: S\nurl: \"/a|b/\""),
+		"content/a/fine.md":    md("title: Fine\nurl: /fine-1.2/"),
+	}
+	_, _, probs := load(t, fsys, Options{})
+	all := strings.Join(probs, "\n")
+	for _, want := range []string{
+		`content/a/con.md: the web address /a/con/ has a part, "con", that is a reserved device name on Windows`,
+		`content/a/trail..md: the web address /a/trail./ has a part, "trail.", that ends in a dot or space`,
+		`content/a/ok.md:3: the alias /javascript:alert(8)/ has ":", which a file name cannot have on every system`,
+		`content/a/ok.md:3: the alias /x"><script>alert(7)</script>/ has "\"", which a file name cannot have`,
+		`content/a/slugged.md:3: the web address /a|b/ has "|"`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, all)
+		}
+	}
+	if n := len(probs); n != 5 {
+		t.Errorf("got %d problems; want 5:\n%s", n, all)
 	}
 }
 
@@ -176,6 +209,8 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		"content/a/.page.md.swp": {Data: []byte("x")},
 		"content/a/#page.md#":    {Data: []byte("x")},
 		"content/a/4913":         {Data: []byte("x")},
+		"content/a/page.md.bak":  {Data: []byte("x")},
+		"content/a/page.md.orig": {Data: []byte("x")},
 	}
 	s, _, probs := load(t, fsys, Options{})
 	if len(probs) > 0 || len(s.Files) != 0 {

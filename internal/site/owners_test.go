@@ -52,9 +52,9 @@ func TestTwoSourcesOfOneOutputFile(t *testing.T) {
 			"content/clash2.md": page("url: /clash2/\naliases: [/the-complaint/]\n"),
 		},
 		want: []string{
-			"content/clash.md: /the-complaint/ is claimed by more than one source",
-			"content/complaint.md: /the-complaint/ is claimed by more than one source",
-			"content/clash2.md: /the-complaint/ is claimed by more than one source",
+			"content/clash.md:3: /the-complaint/ is claimed by more than one source",
+			"content/complaint.md:4: /the-complaint/ is claimed by more than one source",
+			"content/clash2.md:4: /the-complaint/ is claimed by more than one source",
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
