@@ -336,7 +336,11 @@ func TestParseProblems(t *testing.T) {
 		{"star", "---\ntitle: A\nnote: *important*\n---\n", []want{{3, "not valid YAML", "* or &"}}},
 		{"unclosed bracket", "---\ntitle: A\ntags: [a, b\ndate: 2020-01-01\n---\n", []want{{3, "did not find expected ',' or ']'", "closing"}}},
 		{"bad list indent", "---\ntitle: A\ntags:\n  - a\n - b\n---\n", []want{{5, "did not find expected key", "indentation"}}},
-		{"unclosed quote", "---\ntitle: \"A\ndate: 2020-01-01\n---\n", []want{{3, "not valid YAML", ""}}},
+		// The mistake is where the quote opens, not where YAML gives up.
+		{"unclosed quote", "---\ntitle: \"A\ndate: 2020-01-01\n---\n", []want{{2, "quote that opens the value on this line is not closed", "same quote mark"}}},
+		{"unclosed quote, later lines", "---\ntitle: \"Vladimir Kozlov\ndescription: x\nweight: 3\ntags: [a]\n---\n", []want{{2, "is not closed", ""}}},
+		{"unclosed single quote in a list", "---\ntitle: ok\ntags:\n  - 'one\n  - two\n---\n", []want{{4, "is not closed", ""}}},
+		{"quotes closed, other mistake", "---\ntitle: \"A \\\" B\"\nx: 'it''s'\n  bad: indent\n---\n", []want{{4, "not valid YAML", ""}}},
 
 		// TOML syntax.
 		{"toml bare string", "+++\ndate = 2020-01-01\ntitle = My Page\n+++\n", []want{{3, "not valid TOML", `title = "My Page"`}}},

@@ -230,11 +230,64 @@ func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem 
 		}
 	}
 	line = max(1, min(line, countLines(src)))
+	if q := UnclosedQuote(src, msg); q > 0 {
+		return problem.Problem{
+			File: file, Line: offset + q,
+			Message: "front matter is not valid YAML: the quote that opens the value on this line is not closed",
+			Hint:    `end the value with the same quote mark on this line, e.g. title: "Vladimir Kozlov"`,
+		}
+	}
 	return problem.Problem{
 		File: file, Line: offset + line,
 		Message: "front matter is not valid YAML: " + msg,
 		Hint:    yamlHint(msg),
 	}
+}
+
+// UnclosedQuote returns the first line of YAML text src whose value opens
+// a quote that the line does not close, when go-yaml's error message msg
+// is one such a quote causes; else 0. YAML lets a quoted value run on over
+// the next lines, so go-yaml reports this mistake, the commonest in front
+// matter and data files, only where the value finally breaks the syntax,
+// as a missing key, and at a line that may be before or after the quote.
+func UnclosedQuote(src []byte, msg string) int {
+	if !strings.Contains(msg, "did not find expected key") && !strings.Contains(msg, "could not find expected ':'") &&
+		!strings.Contains(msg, "unexpected end of stream") && !strings.Contains(msg, "did not find expected '-' indicator") {
+		return 0
+	}
+	for i, line := range strings.Split(string(src), "\n") {
+		v := strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(v, "- "); ok {
+			v = strings.TrimSpace(rest) // a list item
+		}
+		if k := strings.Index(v, ": "); k >= 0 && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") {
+			v = strings.TrimSpace(v[k+2:]) // the value of key: value
+		}
+		if v == "" || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		if !closesQuote(v) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// closesQuote reports whether the quoted value v, which starts with its
+// quote mark, closes it on this line: " with \" escapes, ' with ”.
+func closesQuote(v string) bool {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return true
+		}
+	}
+	return false
 }
 
 func yamlHint(msg string) string {

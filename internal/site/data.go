@@ -11,6 +11,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/samizdat-press/samizdat/internal/editorfile"
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
 	"github.com/samizdat-press/samizdat/internal/problem"
 	"go.yaml.in/yaml/v3"
 )
@@ -105,6 +106,11 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 			line, _ = de.Position()
 		} else if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
+		}
+		if q := frontmatter.UnclosedQuote(src, err.Error()); q > 0 && ext != ".toml" && ext != ".json" {
+			b.problem(problem.Problem{File: p, Line: q, Message: "cannot read data file: the quote that opens the value on this line is not closed",
+				Hint: `end the value with the same quote mark on this line, e.g. title: "Oil workers strike"`})
+			return nil, false
 		}
 		hint := "check the file's syntax; in YAML, indent with spaces and put text with a colon in quotes"
 		switch ext {

@@ -156,3 +156,15 @@ func TestUnreadableDataIsAProblem(t *testing.T) {
 		t.Errorf("no problem for data/more; got:\n%s", problems(res.Problems))
 	}
 }
+
+// A data file with a quote left open is reported at the quote's line,
+// where go-yaml names a missing key lines away.
+func TestDataFileUnclosedQuote(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["data/events.yaml"].Data = []byte("# events\nevents:\n  - date: \"2011\"\n    title: \"Oil workers strike\n    text: \"For months.\"\n  - date: \"2012\"\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) != 1 || res.Problems[0].File != "data/events.yaml" || res.Problems[0].Line != 4 ||
+		!strings.Contains(res.Problems[0].Message, "is not closed") {
+		t.Errorf("got:\n%s\nwant one problem at data/events.yaml:4 about a quote not closed", problems(res.Problems))
+	}
+}
