@@ -123,6 +123,9 @@ type builder struct {
 	// pageProbs gathers template problems while pages render, one a
 	// mistake rather than one a page.
 	pageProbs pageProblems
+	// linkAddrs are the site's addresses as links in markdown see them
+	// (set by renderMarkdown).
+	linkAddrs func() *addresses
 	stats     Stats
 }
 

@@ -44,7 +44,7 @@ func (b *builder) resolveLink(p *Page, dest string) (url, target string, ok bool
 	}
 	dir, ok := strings.CutPrefix(target+"/", content.Dir+"/")
 	if !ok {
-		return "", "", false // outside content/: not published beside the pages
+		return b.pageRelative(p, dest) // outside content/: nothing is published from there
 	}
 	if pages := b.folderPages(strings.TrimSuffix(dir, "/"), p.site.lang); len(pages) > 0 {
 		return pages[0].url, pages[0].File(), true
@@ -52,7 +52,36 @@ func (b *builder) resolveLink(p *Page, dest string) (url, target string, ok bool
 	if u, ok := b.fileURL(target, p.site.lang); ok {
 		return u, "", true
 	}
-	return "", "", false
+	return b.pageRelative(p, dest)
+}
+
+// pageRelative resolves dest as a browser does, against p's own address,
+// when that finds something: Hugo leaves links as written, so sites moved
+// from it (and the benchmark corpus) link "../../news/story/" from the
+// page /complaint/x/. The address is returned as the target too, so that
+// checkLinks checks it again after every build.
+func (b *builder) pageRelative(p *Page, dest string) (url, target string, ok bool) {
+	if strings.HasSuffix(strings.ToLower(dest), ".md") || b.linkAddrs == nil {
+		return "", "", false
+	}
+	dir := p.url
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir) + "/"
+	}
+	abs := path.Join(dir, dest)
+	if isFolderPath(dest) && abs != "/" {
+		abs += "/"
+	}
+	if _, ok := b.linkAddrs().find(abs); !ok {
+		return "", "", false
+	}
+	return abs, abs, true
+}
+
+// isFolderPath reports whether a link path names a folder: "docs/", ".", "..".
+func isFolderPath(p string) bool {
+	base := path.Base(p)
+	return strings.HasSuffix(p, "/") || base == "." || base == ".."
 }
 
 // folderPages lists the pages a content folder ("people/kozlov", "" for
@@ -177,6 +206,28 @@ func (b *builder) hashContentFiles(w io.Writer) {
 	sort.Strings(lines)
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
+	}
+}
+
+// hashOtherAddresses writes to a cache key the rest of what pageRelative
+// finds: aliases and the files of static/. A link that found nothing
+// renders as a problem, which must not outlive the file it looked for.
+func (b *builder) hashOtherAddresses(w io.Writer) {
+	var lines []string
+	for _, p := range b.pages {
+		if p.src != nil {
+			lines = append(lines, p.src.Meta.Aliases...)
+		}
+	}
+	_ = fs.WalkDir(b.fsys, staticDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			lines = append(lines, p)
+		}
+		return nil
+	})
+	sort.Strings(lines)
+	for _, l := range lines {
+		io.WriteString(w, l+"\n")
 	}
 }
 

@@ -170,6 +170,61 @@ func TestLinkedFileComingAndGoingWithACache(t *testing.T) {
 	}
 }
 
+// Links written relative to the page's own address, as Hugo sites (and
+// the benchmark corpus) write them, still work when nothing is at the
+// path relative to the file: "../../people/kozlov/" from /stories/l/.
+func TestLinksRelativeToThePageAddress(t *testing.T) {
+	fsys := linkPage(t, "[k](../../people/kozlov/) [c](../../css/site.css) [t](../trials/#x) [f](../../feed/)\n")
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	// The page address has no /feed/, nor is there a file feed/ beside
+	// content/stories/l.md: the problem is the file-relative one.
+	if len(res.Problems) != 2 || !strings.Contains(got, `content/stories/l.md:5: link to "../../feed/": no page there`) ||
+		!strings.Contains(got, "link to /stories/trials/#x: that page has no heading or anchor") {
+		t.Fatalf("problems:\n%s", got)
+	}
+	fsys = linkPage(t, "[k](../../people/kozlov/) [c](../../css/site.css)\n")
+	res = build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	page := string(res.Files["stories/l/index.html"])
+	for _, want := range []string{`<a href="../../people/kozlov/">k</a>`, `<a href="../../css/site.`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s:\n%s", want, page)
+		}
+	}
+}
+
+// With a cache, a link relative to the page's address follows a static
+// file and an alias as they come and go.
+func TestPageRelativeLinkWithACache(t *testing.T) {
+	fsys := linkPage(t, "[d](../../docs/plan.pdf) [o](../../old/story/)\n")
+	cache := NewCache()
+	for _, s := range []struct {
+		what   string
+		change func()
+		ok     bool
+	}{
+		{"before", func() {}, false},
+		{"the file and alias added", func() {
+			addFile(fsys, "static/docs/plan.pdf", "%PDF-1.4")
+			addFile(fsys, "content/stories/l.md", "---\ntitle: Links\ndate: 2011-01-01\naliases: [/old/story/]\n---\n[d](../../docs/plan.pdf) [o](../../old/story/)\n")
+		}, true},
+		{"the file removed", func() { delete(fsys, "static/docs/plan.pdf") }, false},
+	} {
+		s.change()
+		cached := buildWith(t, fsys, Options{}, cache)
+		clean := buildWith(t, fsys, Options{}, nil)
+		if d := diffResults(cached, clean); d != "" {
+			t.Errorf("%s: the cached build differs from a clean one:\n%s", s.what, d)
+		}
+		if clean.OK() != s.ok {
+			t.Errorf("%s: problems:\n%s", s.what, problems(clean.Problems))
+		}
+	}
+}
+
 // Patch, the dev server's fast path, resolves and checks links as the
 // build does, and gives up on a link that leads nowhere.
 func TestPatchResolvesAndChecksLinks(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/layout"
@@ -20,6 +21,9 @@ import (
 // renderMarkdown converts every page's markdown on all cores with one
 // shared converter.
 func (b *builder) renderMarkdown() {
+	// Links relative to a page's address are checked against the site's
+	// addresses, all known before any markdown renders (pageRelative).
+	b.linkAddrs = sync.OnceValue(b.addresses)
 	var srcPages []*Page
 	for _, p := range b.pages {
 		if p.src != nil && p.src.File != "" {
@@ -74,6 +78,7 @@ func (b *builder) siteKey() string {
 		fmt.Fprintln(h, u)
 	}
 	b.hashContentFiles(h)
+	b.hashOtherAddresses(h)
 	h.Write([]byte(b.world.sites[0].layout.Fingerprint()))
 	return hex.EncodeToString(h.Sum(nil))
 }
