@@ -141,12 +141,7 @@ func TestTranslationLinksItsLanguage(t *testing.T) {
 // appears or goes, so a cached build stays a clean build.
 func TestLinkedFileComingAndGoingWithACache(t *testing.T) {
 	fsys := linkPage(t, "![m](late.svg) [b](../people/kozlov/portrait.svg)\n")
-	cache := NewCache()
-	steps := []struct {
-		what   string
-		change func()
-		ok     bool
-	}{
+	cacheSteps(t, fsys, []cacheStep{
 		{"before the file exists", func() {}, false},
 		{"the file added", func() { addFile(fsys, "content/stories/late.svg", svg) }, true},
 		{"the file removed", func() { delete(fsys, "content/stories/late.svg") }, false},
@@ -156,7 +151,22 @@ func TestLinkedFileComingAndGoingWithACache(t *testing.T) {
 			delete(fsys, "content/people/kozlov/index.md")
 			delete(fsys, "content/people/kozlov/portrait.svg")
 		}, false},
-	}
+	})
+}
+
+// cacheStep is one change to a site, and whether it then builds without
+// problems.
+type cacheStep struct {
+	what   string
+	change func()
+	ok     bool
+}
+
+// cacheSteps makes each change in turn and checks that a build with one
+// cache through all of them equals a clean build after each.
+func cacheSteps(t *testing.T, fsys fstest.MapFS, steps []cacheStep) {
+	t.Helper()
+	cache := NewCache()
 	for _, s := range steps {
 		s.change()
 		cached := buildWith(t, fsys, Options{}, cache)
@@ -200,29 +210,14 @@ func TestLinksRelativeToThePageAddress(t *testing.T) {
 // file and an alias as they come and go.
 func TestPageRelativeLinkWithACache(t *testing.T) {
 	fsys := linkPage(t, "[d](../../docs/plan.pdf) [o](../../old/story/)\n")
-	cache := NewCache()
-	for _, s := range []struct {
-		what   string
-		change func()
-		ok     bool
-	}{
+	cacheSteps(t, fsys, []cacheStep{
 		{"before", func() {}, false},
 		{"the file and alias added", func() {
 			addFile(fsys, "static/docs/plan.pdf", "%PDF-1.4")
 			addFile(fsys, "content/stories/l.md", "---\ntitle: Links\ndate: 2011-01-01\naliases: [/old/story/]\n---\n[d](../../docs/plan.pdf) [o](../../old/story/)\n")
 		}, true},
 		{"the file removed", func() { delete(fsys, "static/docs/plan.pdf") }, false},
-	} {
-		s.change()
-		cached := buildWith(t, fsys, Options{}, cache)
-		clean := buildWith(t, fsys, Options{}, nil)
-		if d := diffResults(cached, clean); d != "" {
-			t.Errorf("%s: the cached build differs from a clean one:\n%s", s.what, d)
-		}
-		if clean.OK() != s.ok {
-			t.Errorf("%s: problems:\n%s", s.what, problems(clean.Problems))
-		}
-	}
+	})
 }
 
 // Patch, the dev server's fast path, resolves and checks links as the
