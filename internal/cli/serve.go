@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/samizdat-press/samizdat/internal/problem"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"syscall"
@@ -42,6 +44,29 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return serve(ctx, serveConfig{site: sf, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), bind: *bind, poll: *poll}, stdout, stderr)
+}
+
+// A failed build whose problems are in files written less than
+// settleWait ago is built again after settleWait, at most settleTries
+// times (see serve's rebuild).
+const (
+	settleWait  = 150 * time.Millisecond
+	settleTries = 6
+)
+
+// justWritten reports whether a file that one of ps names was modified
+// within the last settleWait: likely still being saved.
+func (f *siteFlags) justWritten(ps []problem.Problem) bool {
+	for _, p := range ps {
+		if p.File == "" {
+			continue
+		}
+		info, err := os.Stat(filepath.Join(f.source, filepath.FromSlash(p.File)))
+		if err == nil && time.Since(info.ModTime()) < settleWait {
+			return true
+		}
+	}
+	return false
 }
 
 type serveConfig struct {
@@ -90,6 +115,18 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 			logMu.Unlock()
 		}
 		res := c.site.buildSite(ctx, cache, stderr)
+		// An editor that truncates a file and then writes it, or a tool
+		// writing many, can be caught in between: the half-written file
+		// is a problem ("the file is empty") only for a moment. While the
+		// files a failed build blames are still being written, look
+		// again a moment later instead of flashing the problem.
+		for range settleTries {
+			if len(res.Problems) == 0 || !c.site.justWritten(res.Problems) || ctx.Err() != nil {
+				break
+			}
+			time.Sleep(settleWait)
+			res = c.site.buildSite(ctx, cache, stderr)
+		}
 		srv.Update(res.Output)
 		logMu.Lock()
 		defer logMu.Unlock()

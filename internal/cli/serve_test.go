@@ -376,3 +376,24 @@ func TestServeShowsAConfigSyntaxErrorAlone(t *testing.T) {
 		t.Errorf("serve exit code = %d; want 0", code)
 	}
 }
+
+// An editor that empties a file and then writes it (or a slow disk) can
+// be caught in between; the half-saved file is no problem to show: the
+// server looks again a moment later, and the save simply appears.
+func TestServeDoesNotFlashAHalfSavedFile(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	url, stop, stderr := startServe(t, dir)
+	defer stop()
+	page := filepath.Join(dir, "content/news/first.md")
+	writeFile(t, page, "")
+	time.Sleep(60 * time.Millisecond) // past the watcher's quiet time: a build sees the empty file
+	writeFile(t, page, "---\ntitle: First\ndate: 2012-11-21\n---\nSaved at last.\n")
+	eventually(t, "the save to be served", func() bool {
+		_, body := get(t, url+"news/first/")
+		return strings.Contains(body, "Saved at last.")
+	})
+	time.Sleep(300 * time.Millisecond)
+	if s := stderr.String(); strings.Contains(s, "empty") {
+		t.Errorf("the half-saved file was shown as a problem:\n%s", s)
+	}
+}
