@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/samizdat-press/samizdat/internal/problem"
 	"io"
 	"net"
 	"net/http"
@@ -16,7 +15,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/devserver"
+	"github.com/samizdat-press/samizdat/internal/problem"
 	"github.com/samizdat-press/samizdat/internal/site"
 	"github.com/samizdat-press/samizdat/internal/watch"
 )
@@ -47,22 +48,29 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 }
 
 // A failed build whose problems are in files written less than
-// settleWait ago is built again after settleWait, at most settleTries
-// times (see serve's rebuild).
+// settleWait ago (an empty page: less than settleEmpty ago) is built again
+// after settleWait, at most settleTries times (see serve's rebuild). An
+// emptied file is given longer: it is what a save caught half way looks
+// like, and a loaded machine can pause the writer for half a second.
 const (
 	settleWait  = 150 * time.Millisecond
-	settleTries = 6
+	settleEmpty = time.Second
+	settleTries = 8
 )
 
 // justWritten reports whether a file that one of ps names was modified
-// within the last settleWait: likely still being saved.
+// so recently that it is likely still being saved.
 func (f *siteFlags) justWritten(ps []problem.Problem) bool {
 	for _, p := range ps {
 		if p.File == "" {
 			continue
 		}
+		window := settleWait
+		if p.Message == content.EmptyFile {
+			window = settleEmpty
+		}
 		info, err := os.Stat(filepath.Join(f.source, filepath.FromSlash(p.File)))
-		if err == nil && time.Since(info.ModTime()) < settleWait {
+		if err == nil && time.Since(info.ModTime()) < window {
 			return true
 		}
 	}

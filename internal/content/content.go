@@ -839,6 +839,11 @@ var windowsReserved = map[string]bool{
 	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
 }
 
+// EmptyFile is the message of the problem an empty page file gives. The
+// dev server knows it: an editor that empties a file and then writes it
+// can be caught in between.
+const EmptyFile = "the file is empty"
+
 // parsedFile is one content file decoded.
 type parsedFile struct {
 	meta        frontmatter.Meta
@@ -859,7 +864,7 @@ type parsedFile struct {
 func parse(p string, src []byte, taxonomies []string, versions bool) parsedFile {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))) == 0 {
 		return parsedFile{empty: true, probs: []problem.Problem{{File: p,
-			Message: "the file is empty", Hint: "write the page, or delete the file"}}}
+			Message: EmptyFile, Hint: "write the page, or delete the file"}}}
 	}
 	meta, body, bodyLine, probs := frontmatter.ParseWith(p, src, taxonomies)
 	f := parsedFile{meta: meta, body: body, bodyLine: bodyLine, probs: probs}
