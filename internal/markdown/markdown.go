@@ -140,6 +140,7 @@ type page struct {
 	toc      []Heading
 	links    []Link
 	ids      map[string]bool // element ids given out so far
+	idNext   map[string]int  // the next suffix uniqueID tries for each base
 	words    int
 	used     []bool // calls[i] already spliced into the output
 }
