@@ -158,13 +158,9 @@ const maxFileSize = 8 << 20
 func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	opts = opts.withDefaults()
 	opts.Parsed.reset(opts.Taxonomies)
-	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}}
+	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}, walked: map[string]bool{}}
 	l.walk()
-	seen := map[string]bool{}
-	for _, p := range l.pages {
-		seen[p.File] = true
-	}
-	opts.Parsed.prune(seen)
+	opts.Parsed.prune(l.walked)
 	l.sections()
 	l.urls()
 	l.checkNames()
@@ -203,6 +199,9 @@ type loader struct {
 	pages []*Page
 	files []File
 	dirs  map[string]*dirInfo // content-relative dir -> what is in it
+	// walked is every markdown file found, published or not: the parse
+	// cache keeps them all, so a draft is not read again every rebuild.
+	walked map[string]bool
 
 	urlized map[string]string // name -> layout.Urlize(name), for this load
 	probs   problem.List
@@ -269,6 +268,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		files = append(files, mdFile{p, rel, d})
+		l.walked[p] = true
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {

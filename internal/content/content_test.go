@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -530,5 +531,50 @@ func TestLeftOutSectionLeavesOutEverythingBelow(t *testing.T) {
 		if !strings.Contains(" "+files+" ", " "+want+" ") {
 			t.Errorf("with the flags, file %s is missing from %s", want, files)
 		}
+	}
+}
+
+// countFS counts the reads of each file; the loader reads on many
+// goroutines.
+type countFS struct {
+	fstest.MapFS
+	mu    *sync.Mutex
+	opens map[string]int
+}
+
+func (c countFS) count(name string) {
+	c.mu.Lock()
+	c.opens[name]++
+	c.mu.Unlock()
+}
+
+func (c countFS) Open(name string) (fs.File, error) {
+	c.count(name)
+	return c.MapFS.Open(name)
+}
+
+func (c countFS) ReadFile(name string) ([]byte, error) {
+	c.count(name)
+	return c.MapFS.ReadFile(name)
+}
+
+// The dev server's parse cache keeps pages that are not published (a
+// draft) too: they are not read and decoded again on every rebuild.
+func TestParseCacheKeepsDrafts(t *testing.T) {
+	fsys := countFS{fstest.MapFS{
+		"content/a.md":     {Data: []byte("---\ntitle: A\n---\nText.\n"), ModTime: now},
+		"content/draft.md": {Data: []byte("---\ntitle: D\ndraft: true\n---\nText.\n"), ModTime: now},
+	}, &sync.Mutex{}, map[string]int{}}
+	cache := NewParseCache()
+	for range 3 {
+		if _, probs := Load(fsys, Options{Now: now, Parsed: cache}); len(probs) > 0 {
+			t.Fatal(probs)
+		}
+	}
+	if n := fsys.opens["content/draft.md"]; n != 1 {
+		t.Errorf("the draft was opened %d times in 3 loads; want 1", n)
+	}
+	if n := fsys.opens["content/a.md"]; n != 1 {
+		t.Errorf("the page was opened %d times in 3 loads; want 1", n)
 	}
 }
