@@ -135,6 +135,9 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 			time.Sleep(settleWait)
 			res = c.site.buildSite(ctx, cache, stderr)
 		}
+		if ctx.Err() != nil {
+			return // stopping: a build cut short is neither served nor reported
+		}
 		srv.Update(res.Output)
 		logMu.Lock()
 		defer logMu.Unlock()
