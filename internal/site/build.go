@@ -422,14 +422,13 @@ func (b *builder) copyStatic() {
 			b.problem(problem.Problem{File: p, Message: "symbolic links are not published", Hint: "copy the file into static/ instead of linking to it"})
 			return nil
 		}
-		name := d.Name()
 		if d.IsDir() {
-			if p != dir && strings.HasPrefix(name, ".") && name != ".well-known" {
+			if p != dir && hiddenStaticDir(d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || strings.HasPrefix(name, ".") || editorfile.Temp(name) {
+		if !d.Type().IsRegular() || hiddenStaticFile(d.Name()) {
 			return nil
 		}
 		b.copyFile(p, strings.TrimPrefix(p, dir+"/")) // a file something else makes too is reported by checkOwners
@@ -438,6 +437,15 @@ func (b *builder) copyStatic() {
 	if err != nil && !isNotExist(err) {
 		b.problem(problem.Problem{File: dir, Message: "cannot read the static folder: " + err.Error()})
 	}
+}
+
+// hiddenStaticDir and hiddenStaticFile say which folders and files of
+// static/ copyStatic leaves out (see there); links to them are checked by
+// the same rule.
+func hiddenStaticDir(name string) bool { return strings.HasPrefix(name, ".") && name != ".well-known" }
+
+func hiddenStaticFile(name string) bool {
+	return strings.HasPrefix(name, ".") || editorfile.Temp(name)
 }
 
 // linkedRoot reports whether a top folder of the site (static, data, i18n)

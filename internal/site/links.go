@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -370,8 +371,12 @@ func (a *addresses) find(url string) (*Page, bool) {
 
 // static reports whether copyStatic publishes static/out.
 func (a *addresses) static(out string) bool {
+	dir, name := path.Split(out)
+	if slices.ContainsFunc(strings.Split(dir, "/"), hiddenStaticDir) || hiddenStaticFile(name) {
+		return false
+	}
 	info, err := fs.Lstat(a.b.fsys, staticDir+"/"+out)
-	return err == nil && info.Mode().IsRegular() && !strings.HasPrefix(path.Base(out), ".")
+	return err == nil && info.Mode().IsRegular()
 }
 
 // hint suggests the address meant: a close one, or what the nearest

@@ -206,6 +206,21 @@ func TestLinksRelativeToThePageAddress(t *testing.T) {
 	}
 }
 
+// A site address in static/ counts only if copyStatic publishes it: not
+// a dot folder's file or an editor's backup, though the file is there.
+func TestSiteAddressesOfStaticFilesFollowWhatIsPublished(t *testing.T) {
+	fsys := linkPage(t, "[a](/css/site.css~) [b](/.git/config) [c](/.well-known/security.txt) [d](/css/site.css)\n")
+	addFile(fsys, "static/css/site.css~", "a backup")
+	addFile(fsys, "static/.git/config", "[remote]")
+	addFile(fsys, "static/.well-known/security.txt", "Contact: mailto:x@example.org")
+	res := build(t, fsys, Options{NoFingerprint: true})
+	got := problems(res.Problems)
+	if len(res.Problems) != 2 || !strings.Contains(got, "link to /css/site.css~: the site has no such page or file") ||
+		!strings.Contains(got, "link to /.git/config: the site has no such page or file") {
+		t.Errorf("problems:\n%s\nwant the backup and the .git file, and only them, to be missing", got)
+	}
+}
+
 // With a cache, a link relative to the page's address follows a static
 // file and an alias as they come and go.
 func TestPageRelativeLinkWithACache(t *testing.T) {
