@@ -154,7 +154,7 @@ func (t *transform) missingProblem(line int, file string, md bool) {
 	case md:
 		t.p.problem(line, fmt.Sprintf("link to missing page %q", truncate(file, 80)),
 			"the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft")
-	case isFolder(file):
+	case IsFolderLink(file):
 		t.p.problem(line, fmt.Sprintf("link to %q: no page there", truncate(file, 80)),
 			fmt.Sprintf("a folder is a page when it holds %s/_index.md (a section) or %s/index.md (a page with its files), and that page is not a draft; or link to a page's .md file",
 				truncate(where, 120), truncate(where, 120)))
@@ -165,8 +165,8 @@ func (t *transform) missingProblem(line int, file string, md bool) {
 	}
 }
 
-// isFolder reports whether a link path names a folder: "docs/", ".", "..".
-func isFolder(p string) bool {
+// IsFolderLink reports whether a link path names a folder: "docs/", ".", "..".
+func IsFolderLink(p string) bool {
 	base := p[strings.LastIndexByte(p, '/')+1:]
 	return base == "" || base == "." || base == ".."
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/problem"
 	"github.com/samizdat-press/samizdat/internal/publish"
 )
@@ -70,19 +71,13 @@ func (b *builder) pageRelative(p *Page, dest string) (url, target string, ok boo
 		dir = path.Dir(dir) + "/"
 	}
 	abs := path.Join(dir, dest)
-	if isFolderPath(dest) && abs != "/" {
+	if markdown.IsFolderLink(dest) && abs != "/" {
 		abs += "/"
 	}
 	if _, ok := b.linkAddrs().find(abs); !ok {
 		return "", "", false
 	}
 	return abs, abs, true
-}
-
-// isFolderPath reports whether a link path names a folder: "docs/", ".", "..".
-func isFolderPath(p string) bool {
-	base := path.Base(p)
-	return strings.HasSuffix(p, "/") || base == "." || base == ".."
 }
 
 // folderPages lists the pages a content folder ("people/kozlov", "" for
