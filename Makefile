@@ -32,9 +32,10 @@ vet:
 race:
 	$(GO) test -race -count=1 ./...
 
-# The repo's own site must build with zero problems.
+# The repo's own site must build with zero problems and no warnings.
 site-check: build
-	$(BIN) build --source . --dest $$(mktemp -d)/public
+	@out=$$($(BIN) build --source . --dest $$(mktemp -d)/public 2>&1) || { echo "$$out"; exit 1; }; echo "$$out"; \
+	if echo "$$out" | grep -q ': warning: '; then echo "make site-check: the repo's site must build without warnings"; exit 1; fi
 
 ## lint: gofmt and go vet (the same checks make test runs first)
 lint: fmt-check vet

@@ -121,6 +121,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	res := sf.buildSite(context.Background(), nil, stderr)
+	printWarnings(stderr, res.Warnings)
 	if len(res.Problems) > 0 {
 		printProblems(stderr, res.Problems)
 		fmt.Fprintf(stderr, "samizdat: %s; nothing was written, %s is unchanged\n", plural(len(res.Problems), "problem", "problems"), *dest)
@@ -180,10 +181,14 @@ func sourceInputs() []string { return append(slices.Clone(watchedDirs), config.F
 
 func printSummary(w io.Writer, res site.Result, dest string, took time.Duration) {
 	s := res.Stats
-	fmt.Fprintf(w, "Built %s, %s, %s and %s with %s in %d ms into %s\n",
+	warnings := ""
+	if len(res.Warnings) > 0 {
+		warnings = " and " + plural(len(res.Warnings), "warning", "warnings")
+	}
+	fmt.Fprintf(w, "Built %s, %s, %s and %s with %s%s in %d ms into %s\n",
 		plural(s.Pages, "page", "pages"), plural(s.Sections, "section", "sections"),
 		plural(s.Terms, "term", "terms"), plural(s.Static, "static file", "static files"),
-		plural(len(res.Problems), "problem", "problems"), took.Milliseconds(), dest)
+		plural(len(res.Problems), "problem", "problems"), warnings, took.Milliseconds(), dest)
 }
 
 // printProblems writes each problem as "file:line:col: message" with its
@@ -191,5 +196,13 @@ func printSummary(w io.Writer, res site.Result, dest string, took time.Duration)
 func printProblems(w io.Writer, ps []problem.Problem) {
 	for _, p := range ps {
 		fmt.Fprintln(w, p.String())
+	}
+}
+
+// printWarnings writes each warning as "file:line: warning: message", the
+// hint indented below.
+func printWarnings(w io.Writer, ws []problem.Problem) {
+	for _, p := range ws {
+		fmt.Fprintln(w, p.Warning())
 	}
 }

@@ -45,6 +45,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	printTranslationGaps(stdout, res.Translations)
+	printWarnings(stderr, res.Warnings)
 	if len(probs) > 0 {
 		problem.Sort(probs)
 		printProblems(stderr, probs)

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -104,6 +105,9 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	cache := site.NewCache()
 	srv := devserver.New(devserver.Options{BindHost: c.bind, Logf: logf})
 	var buildMu sync.Mutex // one build at a time, so an older build never replaces a newer one
+	// lastWarnings are the warnings printed last (guarded by buildMu):
+	// each is printed when it appears, not again on every save.
+	var lastWarnings string
 	rebuild := func(changed []string) {
 		buildMu.Lock()
 		defer buildMu.Unlock()
@@ -141,6 +145,12 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 		srv.Update(res.Output)
 		logMu.Lock()
 		defer logMu.Unlock()
+		var warnings strings.Builder
+		printWarnings(&warnings, res.Warnings)
+		if w := warnings.String(); w != lastWarnings {
+			lastWarnings = w
+			fmt.Fprint(stderr, w)
+		}
 		if len(res.Problems) > 0 {
 			printProblems(stderr, res.Problems)
 			fmt.Fprintf(stderr, "%s; still serving the last good build. Fix the file and save: the browser updates by itself.\n", plural(len(res.Problems), "problem", "problems"))

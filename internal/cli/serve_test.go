@@ -397,3 +397,37 @@ func TestServeDoesNotFlashAHalfSavedFile(t *testing.T) {
 		t.Errorf("the half-saved file was shown as a problem:\n%s", s)
 	}
 }
+
+// TestServePrintsAWarningWhenItAppears: raw HTML left out of a page is
+// told once when it appears, not again on every save that keeps it, and
+// again if it comes back after a fix.
+func TestServePrintsAWarningWhenItAppears(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	url, stop, stdout, stderr := startServeOut(t, dir)
+	page := filepath.Join(dir, "content/news/first.md")
+	const warning = "content/news/first.md:5: warning: raw HTML is left out of the page: <br>"
+	builds := func() int { return strings.Count(stdout.String(), "Built ") }
+	save := func(body, marker string) {
+		t.Helper()
+		before := builds()
+		writeFile(t, page, "---\ntitle: First\ndate: 2012-11-21\n---\n"+body)
+		eventually(t, "the save to be served and built", func() bool {
+			_, got := get(t, url+"news/first/")
+			return strings.Contains(got, marker) && builds() > before
+		})
+	}
+
+	save("One<br>two.\n", "One")
+	save("Three<br>four.\n", "Three")
+	if n := strings.Count(stderr.String(), warning); n != 1 {
+		t.Errorf("after two saves with the same raw HTML, the warning was printed %d times; want 1:\n%s", n, stderr.String())
+	}
+	save("Fixed.\n", "Fixed.")
+	save("Five<br>six.\n", "Five")
+	if n := strings.Count(stderr.String(), warning); n != 2 {
+		t.Errorf("raw HTML that came back was warned about %d times in all; want 2:\n%s", n, stderr.String())
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}

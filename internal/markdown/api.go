@@ -78,6 +78,9 @@ type Result struct {
 	Anchors   []string  // every id in HTML (headings, footnotes, explicit {#id}), sorted
 	Links     []Link    // links to other pages, in document order
 	WordCount int       // words of plain text
+	// Warnings are what the page loses without being wrong: raw HTML
+	// left out (see rawhtml.go). The page is still published.
+	Warnings []problem.Problem
 }
 
 // Problems is the problem list Convert returns; an alias so callers need

@@ -31,6 +31,7 @@ const defaultMaxCodeBytes = 64 << 10
 type Converter struct {
 	md           goldmark.Markdown
 	maxCodeBytes int
+	unsafeHTML   bool // raw HTML is kept, so leaving it out is never warned about
 }
 
 // New returns the Converter for opts. It is the one place goldmark is
@@ -96,7 +97,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code, anchorLabel: anchorLabel}, 100)),
 		),
 	)
-	return &Converter{md: md, maxCodeBytes: maxCode}
+	return &Converter{md: md, maxCodeBytes: maxCode, unsafeHTML: opts.UnsafeHTML}
 }
 
 // Convert renders one page body. It reports every problem it finds and
@@ -125,6 +126,7 @@ func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem)
 	}
 	body := p.render(nodes, false)
 	res := p.result(body)
+	res.Warnings = p.omittedWarning()
 	problem.Sort(p.problems)
 	return res, p.problems
 }
@@ -142,7 +144,8 @@ type page struct {
 	ids      map[string]bool // element ids given out so far
 	idNext   map[string]int  // the next suffix uniqueID tries for each base
 	words    int
-	used     []bool // calls[i] already spliced into the output
+	used     []bool    // calls[i] already spliced into the output
+	omitted  []omitted // raw HTML left out of the page, in document order
 }
 
 // problem records a problem at a body line (0: unknown); the line in File

@@ -79,6 +79,8 @@ func (t *transform) collect(doc *ast.Document) {
 			t.paras = append(t.paras, n)
 		case *ast.FencedCodeBlock:
 			t.codes = append(t.codes, v)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			t.noteRawHTML(n)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -35,8 +35,15 @@ func (p Problem) Position() string {
 
 // String formats the problem as the terminal shows it: position and
 // message on one line, the hint indented below.
-func (p Problem) String() string {
-	s := p.Position() + ": " + p.Message
+func (p Problem) String() string { return p.format("") }
+
+// Warning formats the problem as a warning: "file:line: warning: message",
+// the hint indented below, for what is worth telling but does not stop a
+// build.
+func (p Problem) Warning() string { return p.format("warning: ") }
+
+func (p Problem) format(label string) string {
+	s := p.Position() + ": " + label + p.Message
 	if p.Hint != "" {
 		s += "\n    " + strings.ReplaceAll(p.Hint, "\n", "\n    ")
 	}

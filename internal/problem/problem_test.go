@@ -41,4 +41,7 @@ func TestPositionAndSort(t *testing.T) {
 	if s := ps[2].String(); s != "content/a.md:10:3: y\n    do this" {
 		t.Errorf("String() = %q", s)
 	}
+	if s := ps[2].Warning(); s != "content/a.md:10:3: warning: y\n    do this" {
+		t.Errorf("Warning() = %q", s)
+	}
 }

@@ -72,6 +72,10 @@ type Stats struct {
 type Result struct {
 	*output.Output
 	Stats Stats
+	// Warnings are what the site loses without being wrong, such as raw
+	// HTML left out of a page: worth telling the editor, never a reason
+	// not to publish.
+	Warnings []problem.Problem
 	// Translations lists what translators have to do: pages of the
 	// default language missing in another, and translations whose source
 	// changed after them. It is a to-do list, not a problem: a site may
@@ -91,7 +95,8 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b.run()
 	b.cache.prune()
 	problem.Sort(b.probs)
-	res := Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Stats: b.stats,
+	problem.Sort(b.warnings)
+	res := Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Warnings: b.warnings, Stats: b.stats,
 		Translations: b.translationGaps(), Sources: b.sources()}
 	b.cache.keep(b, res.Output)
 	return res
@@ -116,10 +121,13 @@ type builder struct {
 	// result's cache key, so its finishing can be cached too.
 	fileKeys map[string]string
 
-	mu     sync.Mutex // guards files, owners and probs while workers render
+	mu     sync.Mutex // guards files, owners, probs and warnings while workers render
 	files  map[string][]byte
 	owners map[string][]owner // who wrote each file, to find two that write one
 	probs  problem.List
+	// warnings are what the site loses without being wrong (raw HTML
+	// left out of a page); they do not stop the build.
+	warnings problem.List
 	// pageProbs gathers template problems while pages render, one a
 	// mistake rather than one a page.
 	pageProbs pageProblems
@@ -272,6 +280,16 @@ func (b *builder) finishCached(opts publish.Options) {
 func (b *builder) problem(p problem.Problem) {
 	b.mu.Lock()
 	b.probs = append(b.probs, p)
+	b.mu.Unlock()
+}
+
+// warn records warnings; safe to call from workers.
+func (b *builder) warn(ws []problem.Problem) {
+	if len(ws) == 0 {
+		return
+	}
+	b.mu.Lock()
+	b.warnings = append(b.warnings, ws...)
 	b.mu.Unlock()
 }
 

@@ -38,6 +38,7 @@ func (b *builder) renderMarkdown() {
 			for _, pr := range probs {
 				b.problem(pr)
 			}
+			b.warn(p.rendered.Warnings)
 		})
 		// Nothing reads the markdown again in a build without a cache;
 		// the file it was cut from is freed with it.
@@ -59,6 +60,7 @@ func (b *builder) renderMarkdown() {
 		for _, pr := range e.probs {
 			b.problem(pr)
 		}
+		b.warn(e.result.Warnings)
 	})
 }
 

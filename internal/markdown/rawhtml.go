@@ -1,0 +1,115 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// Raw HTML typed into markdown is left out of the page unless the site
+// allows it (Options.UnsafeHTML). Leaving it out silently is how an
+// embedded video or a <br> a campaigner pasted vanishes without a word,
+// so each page that loses some gets a warning: the page is still
+// published (goldmark leaves <!-- raw HTML omitted --> in its place), but
+// the editor learns where and why. Hugo warns the same way
+// (warning-goldmark-raw-html). Comments, declarations and processing
+// instructions show nothing in a browser, so leaving them out loses
+// nothing and is not worth a warning.
+
+// omitted is one place raw HTML was left out: its body line and the first
+// line of its text.
+type omitted struct {
+	line int
+	text string
+}
+
+// maxOmittedLines is how many further lines a warning lists.
+const maxOmittedLines = 5
+
+// noteRawHTML records n, an *ast.HTMLBlock or *ast.RawHTML, if the page
+// loses something visible by leaving it out.
+func (t *transform) noteRawHTML(n ast.Node) {
+	if t.p.conv.unsafeHTML {
+		return
+	}
+	var segs *text.Segments
+	switch v := n.(type) {
+	case *ast.HTMLBlock:
+		switch v.HTMLBlockType {
+		case ast.HTMLBlockType2, ast.HTMLBlockType3, ast.HTMLBlockType4, ast.HTMLBlockType5:
+			return // comment, processing instruction, declaration, CDATA
+		}
+		segs = v.Lines()
+	case *ast.RawHTML:
+		segs = v.Segments
+	}
+	if segs == nil || segs.Len() == 0 {
+		return
+	}
+	first := segs.At(0)
+	raw := first.Value(t.src)
+	if bytes.HasPrefix(raw, []byte("<!")) || bytes.HasPrefix(raw, []byte("<?")) {
+		return
+	}
+	t.p.omitted = append(t.p.omitted, omitted{line: t.lines.line(first.Start), text: snippet(raw)})
+}
+
+// snippet is the first line of raw, trimmed and cut to 60 characters.
+func snippet(raw []byte) string {
+	if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+		raw = raw[:i]
+	}
+	s := strings.TrimSpace(string(raw))
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		s = string(r[:59]) + "…"
+	}
+	return s
+}
+
+// omittedWarning is the page's one warning about the raw HTML left out of
+// it, at the first place, naming the lines of the others.
+func (p *page) omittedWarning() []problem.Problem {
+	if len(p.omitted) == 0 {
+		return nil
+	}
+	first := p.omitted[0]
+	msg := fmt.Sprintf("raw HTML is left out of the page: %s", first.text)
+	var more []string
+	seen := map[int]bool{first.line: true}
+	others := 0
+	for _, o := range p.omitted[1:] {
+		if seen[o.line] {
+			continue
+		}
+		seen[o.line] = true
+		others++
+		if len(more) < maxOmittedLines {
+			more = append(more, strconv.Itoa(o.line+p.ctx.LineOffset))
+		}
+	}
+	switch {
+	case others > len(more):
+		msg += fmt.Sprintf(" (and on lines %s and %d more)", strings.Join(more, ", "), others-len(more))
+	case others == 1:
+		msg += fmt.Sprintf(" (and on line %s)", more[0])
+	case others > 1:
+		msg += fmt.Sprintf(" (and on lines %s)", strings.Join(more, ", "))
+	}
+	line := first.line
+	if line > 0 {
+		line += p.ctx.LineOffset
+	}
+	return []problem.Problem{{File: p.ctx.File, Line: line, Message: msg,
+		Hint: "HTML typed into a page is not published, so that no page can carry a script; " +
+			"the page is published without it. Write it in markdown or use a component " +
+			"({{< name >}}, see docs/content.md); a site whose every editor is trusted can set " +
+			"unsafe = true under [markup] in site.toml"}}
+}

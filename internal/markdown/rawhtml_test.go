@@ -1,0 +1,70 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRawHTMLLeftOutIsWarnedAboutOncePerPage(t *testing.T) {
+	src := "Intro.\n\n<iframe src=\"https://video.example/x\"></iframe>\n\nText<br>more\n\n" +
+		"<!-- a note for editors -->\n\n<div>\nblock\n</div>\n"
+	res, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", LineOffset: 4})
+	if len(probs) != 0 {
+		t.Fatalf("raw HTML is not a problem, got %v", probs)
+	}
+	if len(res.Warnings) != 1 {
+		t.Fatalf("want one warning for the page, got %v", res.Warnings)
+	}
+	w := res.Warnings[0]
+	if w.File != "content/a.md" || w.Line != 3+4 {
+		t.Errorf("warning at %s; want content/a.md:7 (body line 3 after 4 lines of front matter)", w.Position())
+	}
+	for _, s := range []string{`<iframe src="https://video.example/x"></iframe>`, "lines 9, 13"} {
+		if !strings.Contains(w.Message, s) {
+			t.Errorf("message %q does not contain %q", w.Message, s)
+		}
+	}
+	if !strings.Contains(w.Hint, "unsafe = true") || !strings.Contains(w.Hint, "component") {
+		t.Errorf("hint does not say what to do: %q", w.Hint)
+	}
+	if strings.Contains(res.HTML, "iframe") || strings.Contains(res.HTML, "<br>") {
+		t.Errorf("raw HTML was published: %s", res.HTML)
+	}
+}
+
+func TestRawHTMLNotWarnedWhenInvisibleOrAllowed(t *testing.T) {
+	for _, src := range []string{
+		"<!-- note -->\n\nText <!-- inline note --> here.\n",
+		"<?php echo 1; ?>\n\n<!DOCTYPE html>\n\n<![CDATA[ x ]]>\n",
+		"A [link](https://example.org) and <https://example.org> autolink.\n",
+		"`<b>code</b>` and\n\n```html\n<div></div>\n```\n",
+	} {
+		res, _ := New(Options{}).Convert([]byte(src), Context{File: "content/a.md"})
+		if len(res.Warnings) != 0 {
+			t.Errorf("%q: unexpected warnings %v", src, res.Warnings)
+		}
+	}
+	res, _ := New(Options{UnsafeHTML: true}).Convert([]byte("<div>x</div>\n\na<br>b\n"), Context{File: "content/a.md"})
+	if len(res.Warnings) != 0 {
+		t.Errorf("raw HTML allowed by the site: unexpected warnings %v", res.Warnings)
+	}
+}
+
+func TestRawHTMLWarningCutsLongListsAndSnippets(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<span title=\"" + strings.Repeat("x", 100) + "\">a</span>\n\n")
+	for range 8 {
+		b.WriteString("a<br>b\n\n")
+	}
+	res, _ := New(Options{}).Convert([]byte(b.String()), Context{File: "content/a.md"})
+	if len(res.Warnings) != 1 {
+		t.Fatalf("want one warning, got %v", res.Warnings)
+	}
+	msg := res.Warnings[0].Message
+	if !strings.Contains(msg, "…") || strings.Contains(msg, strings.Repeat("x", 70)) {
+		t.Errorf("snippet not cut: %q", msg)
+	}
+	if !strings.Contains(msg, "lines 3, 5, 7, 9, 11 and 3 more") {
+		t.Errorf("want the first five other lines and a count: %q", msg)
+	}
+}
