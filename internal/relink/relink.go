@@ -31,6 +31,12 @@ type Options struct {
 	// Portable also writes an explicit index.html in links to folders, so the site works from
 	// file:// and from object-storage REST endpoints, which serve no index documents.
 	Portable bool
+	// Base, when set, is the path the site is served under ("/", or
+	// "/mirror/sub/" from baseURL): root-relative URLs are prefixed with
+	// it instead of made page-relative. It is for 404 pages, which hosts
+	// serve at whatever path was asked for, where a page-relative link
+	// would point nowhere.
+	Base string
 }
 
 // Rewrite makes the root-relative URLs in the HTML and CSS files of a built site page-relative,

@@ -203,6 +203,30 @@ func TestRewritePortable(t *testing.T) {
 	})
 }
 
+// TestRewriteBase: with Base (404 pages), root-relative URLs get the
+// site's path instead of becoming page-relative; the rest stays.
+func TestRewriteBase(t *testing.T) {
+	files := map[string][]byte{
+		"404.html":    []byte(`<a href="/complaint/">c</a><link href="/css/site.css"><a href="#top">t</a><a href="//x.example/">x</a><a href="https://x.example/a/">y</a>`),
+		"ru/404.html": []byte(`<a href="/ru/">ru</a><img srcset="/i/a.png 1x, /i/b.png 2x">`),
+	}
+	relink.Rewrite(files, relink.Options{Base: "/mirror/sub/"})
+	want := map[string]string{
+		"404.html":    `<a href="/mirror/sub/complaint/">c</a><link href="/mirror/sub/css/site.css"><a href="#top">t</a><a href="//x.example/">x</a><a href="https://x.example/a/">y</a>`,
+		"ru/404.html": `<a href="/mirror/sub/ru/">ru</a><img srcset="/mirror/sub/i/a.png 1x, /mirror/sub/i/b.png 2x">`,
+	}
+	for name, w := range want {
+		if got := string(files[name]); got != w {
+			t.Errorf("%s:\n got %s\nwant %s", name, got, w)
+		}
+	}
+	same := map[string][]byte{"404.html": []byte(`<a href="/complaint/">c</a>`)}
+	relink.Rewrite(same, relink.Options{Base: "/"})
+	if got := string(same["404.html"]); got != `<a href="/complaint/">c</a>` {
+		t.Errorf("Base / changed the page: %s", got)
+	}
+}
+
 func TestRewriteLeavesOtherFiles(t *testing.T) {
 	for _, name := range []string{"index.xml", "sitemap.xml", "search.json", "js/app.js", "img/x.svg", "robots.txt"} {
 		in := `<a href="/x/"> url(/y.png) <link>/z/</link>`

@@ -22,6 +22,8 @@ func (r *rewriter) url(dir string, u []byte, off int) {
 	p := core[:pathEnd]
 	start := len(r.repl)
 	switch {
+	case isRootRelative(p) && r.opts.Base != "":
+		r.repl = append(append(r.repl, r.opts.Base...), p[1:]...)
 	case isRootRelative(p):
 		r.repl = appendRelative(r.repl, dir, p[1:])
 		if r.opts.Portable {

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"runtime"
 	"sort"
@@ -170,12 +171,12 @@ func (b *builder) dropRendered() {
 // every internal link made page-relative so the site works from any mirror
 // or sub-path (package relink).
 //
-// 404.html (and each language's) keeps root-relative links: hosts serve it at whatever path was
-// asked for, where a page-relative link would point nowhere.
+// 404.html (and each language's) keeps root-relative links, under the path of baseURL: hosts
+// serve it at whatever path was asked for, where a page-relative link would point nowhere.
 func (b *builder) finish() {
 	opts := b.publishOptions()
 	if b.cache == nil || !b.finishedAlone(opts) {
-		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable)...)
+		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable, basePath(b.cfg.BaseURL))...)
 		b.files[publish.ManifestName] = publish.ManifestWith(b.files, b.checksums())
 		return
 	}
@@ -218,9 +219,20 @@ func (b *builder) checksums() func(string) ([32]byte, bool) {
 	}
 }
 
+// basePath is the path of baseURL, the folder the site is served from:
+// "/" for "https://example.org" or no baseURL, "/mirror/sub/" for
+// "https://example.org/mirror/sub".
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.EscapedPath() == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.EscapedPath(), "/") + "/"
+}
+
 // finishFiles publishes and relinks files in place and returns the
-// problems found.
-func finishFiles(files map[string][]byte, opts publish.Options, portable bool) []problem.Problem {
+// problems found. base is basePath's path, for the 404 pages.
+func finishFiles(files map[string][]byte, opts publish.Options, portable bool, base string) []problem.Problem {
 	out := &output.Output{Files: files}
 	publish.Process(out, opts)
 	notFound := map[string][]byte{}
@@ -231,6 +243,7 @@ func finishFiles(files map[string][]byte, opts publish.Options, portable bool) [
 		}
 	}
 	relink.Rewrite(files, relink.Options{Portable: portable})
+	relink.Rewrite(notFound, relink.Options{Base: base})
 	maps.Copy(files, notFound)
 	return out.Problems
 }
@@ -250,7 +263,7 @@ func (b *builder) finishCached(opts publish.Options) {
 		}
 		todo[name] = data
 	}
-	probs := finishFiles(todo, opts, false)
+	probs := finishFiles(todo, opts, false, basePath(b.cfg.BaseURL))
 	byFile := map[string][]problem.Problem{}
 	for _, p := range probs {
 		byFile[p.File] = append(byFile[p.File], p)

@@ -120,7 +120,9 @@ func TestFixtureFeatures(t *testing.T) {
 	has("sitemap.xml", "<loc>https://example.org/campaign/people/kozlov/</loc>")
 	has("robots.txt", "Sitemap: https://example.org/campaign/sitemap.xml")
 	has("mirrors.json", `"site": "https://example.org/campaign/"`, `"mirrors": []`)
-	has("404.html", "Page not found")
+	// Hosts serve the 404 page at any depth: its links stay root-relative,
+	// under baseURL's path.
+	has("404.html", "Page not found", `href="/campaign/css/site.`, `href="/campaign/stories/"`)
 	has(fingerprinted(t, res, "chroma.", ".css"), "prefers-color-scheme: dark")
 	has(fingerprinted(t, res, "css/site.", ".css"), "system-ui")
 	has("stories/clashes/index.html", `href="../../css/site.`, `integrity="sha256-`)
