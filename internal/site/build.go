@@ -237,7 +237,10 @@ func finishFiles(files map[string][]byte, opts publish.Options, portable bool, b
 	publish.Process(out, opts)
 	notFound := map[string][]byte{}
 	for name, data := range files {
-		if path.Base(name) == "404.html" {
+		// A portable copy is opened from the disk or an object store's
+		// REST endpoint, where no 404 page is served for a missing
+		// address: its 404 pages are pages like the others.
+		if path.Base(name) == "404.html" && !portable {
 			notFound[name] = data
 			delete(files, name)
 		}

@@ -258,4 +258,9 @@ func TestPortableHasNoIntegrity(t *testing.T) {
 	if got := string(res.Files["stories/clashes/index.html"]); !strings.Contains(got, `href="../strike/index.html#demands"`) {
 		t.Errorf("portable links lack index.html:\n%s", got)
 	}
+	// No host serves a portable copy's 404 page for a missing address:
+	// opened from the disk, its links must work like any page's.
+	if got := string(res.Files["404.html"]); !strings.Contains(got, `href="css/site.css"`) || !strings.Contains(got, `href="stories/index.html"`) {
+		t.Errorf("the portable 404 page's links are not relative:\n%s", got)
+	}
 }
