@@ -118,6 +118,8 @@ func (b *builder) checkOwners() {
 			switch {
 			case o.file != "":
 				b.problem(problem.Problem{File: o.file, Message: msg, Hint: "rename or move the file"})
+			case o.what != "":
+				continue // made by the build (a feed, a list's further page): the other source is to change
 			case o.page != nil && o.page.src != nil:
 				pr := problemAt(o.page, o.key, msg, "choose another address for the page: change its url, slug or aliases")
 				if o.key == "" {

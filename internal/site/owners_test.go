@@ -45,6 +45,14 @@ func TestTwoSourcesOfOneOutputFile(t *testing.T) {
 		files: map[string]*fstest.MapFile{"static/index.xml": {Data: []byte("<feed/>"), Mode: 0o644}},
 		want:  []string{"static/index.xml: /index.xml is claimed by more than one source: static/index.xml, the site's Atom feed"},
 	}, {
+		name:  "an alias over a list's second page",
+		files: map[string]*fstest.MapFile{"content/clash.md": page("aliases: [/stories/page/2/]\n")},
+		want:  []string{"content/clash.md:3: /stories/page/2/ is claimed by more than one source: content/clash.md (aliases), page 2 of the list of content/stories/_index.md (page)"},
+	}, {
+		name:  "a page at a list's second page",
+		files: map[string]*fstest.MapFile{"content/stories/page/2.md": page("")},
+		want:  []string{"content/stories/page/2.md: /stories/page/2/ is claimed by more than one source: content/stories/page/2.md (page), page 2 of the list of content/stories/_index.md (page)"},
+	}, {
 		// content.Load reports clashes between pages itself: once each.
 		name: "two pages, one slug",
 		files: map[string]*fstest.MapFile{

@@ -293,7 +293,13 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 		return false
 	}
 	out := content.OutputPath(pagerURL(p.url, n))
-	b.write(out, e.html)
+	if n == 1 {
+		b.write(out, e.html)
+	} else {
+		// A list's further pages (/news/page/2/) are addresses no content
+		// file claims, so content.Load cannot see a page or alias there.
+		b.writeAs(out, owner{page: p, what: fmt.Sprintf("page %d of the list", n)}, e.html)
+	}
 	if key != "" {
 		b.keyFile(out, key)
 	}
