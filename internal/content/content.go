@@ -802,12 +802,12 @@ func (l *loader) checkPortable() {
 		if p.File == "" {
 			continue
 		}
-		if why := unportable(p.URL); why != "" {
+		if why := Unportable(p.URL); why != "" {
 			l.probs.Add(p.File, urlLine(p), 0, fmt.Sprintf("the web address %s %s", p.URL, why),
 				"use letters, digits and hyphens in file names, slug and url")
 		}
 		for _, a := range p.Meta.Aliases {
-			if why := unportable(a); why != "" {
+			if why := Unportable(a); why != "" {
 				l.probs.Add(p.File, p.Meta.Lines["aliases"], 0, fmt.Sprintf("the alias %s %s", a, why),
 					"write the old address as a path of letters, digits and hyphens, such as /news/old-name/")
 			}
@@ -815,9 +815,10 @@ func (l *loader) checkPortable() {
 	}
 }
 
-// unportable says why a URL path cannot be a path of files on every system
-// (Windows is the strictest), or "".
-func unportable(url string) string {
+// Unportable says why a URL path cannot be a path of files on every system
+// (Windows is the strictest), or "". It is the one rule for every address
+// the build makes: pages, aliases, bundle and static files, terms.
+func Unportable(url string) string {
 	for _, seg := range strings.Split(strings.Trim(url, "/"), "/") {
 		if i := strings.IndexFunc(seg, func(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(`<>:"\|?*`, r) }); i >= 0 {
 			return fmt.Sprintf("has %q, which a file name cannot have on every system", seg[i:i+1])

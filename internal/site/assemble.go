@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
@@ -222,7 +225,7 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 	}
 	sortPages(s.sections)
 	sortByDate(s.pages)
-	all = append(all, s.buildTaxonomies()...)
+	all = append(all, s.buildTaxonomies(probs)...)
 	s.buildMenus(probs)
 	if s.cfg.Paginate <= 0 {
 		s.paginate = 10
@@ -281,23 +284,36 @@ func linkNeighbours(ps []*Page) {
 }
 
 // buildTaxonomies makes a term page for every term in use and an index
-// page for each taxonomy that has terms.
-func (s *Site) buildTaxonomies() []*Page {
+// page for each taxonomy that has terms. A term that cannot have an
+// address of its own is a problem at the page's line, not dropped or
+// merged with another term in silence.
+func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 	s.taxonomies = map[string][]*Term{}
 	var out []*Page
+	singular := map[string]string{}
+	for one, many := range s.cfg.WithDefaults().Taxonomies {
+		singular[many] = one
+	}
 	for _, plural := range s.cfg.TaxonomyPlurals() {
 		terms := map[string]*Term{}
 		for _, p := range s.tagged() {
 			for _, name := range p.src.Meta.Terms[plural] {
 				key := layout.Urlize(name)
-				if key == "" {
+				url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
+				if msg := termProblem(name, key, url); msg != "" {
+					*probs = append(*probs, problemAt(p, plural, fmt.Sprintf("the %s %q %s", singular[plural], name, msg),
+						"change it: a term's name becomes its web address, so it needs a letter or digit, may not start or end with a dot, and may not be a name Windows reserves (con, aux, nul, com1…)"))
 					continue
 				}
 				t := terms[key]
 				if t == nil {
-					url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
 					t = &Term{Name: name, Page: &Page{site: s, kind: "term", typ: plural, title: name, url: url}}
 					terms[key] = t
+				} else if !sameTerm(t.Name, name) {
+					*probs = append(*probs, problemAt(p, plural,
+						fmt.Sprintf("the %s %q and the %s %q of %s would share the address %s", singular[plural], name, singular[plural], t.Name, t.Pages[0].File(), url),
+						"addresses keep only letters and digits, so the two would become one; rename one so that they differ in letters or digits (\"cpp\" and \"csharp\", not \"C++\" and \"C#\")"))
+					continue
 				}
 				if len(t.Pages) > 0 && t.Pages[len(t.Pages)-1] == p {
 					continue // the same term twice on one page
@@ -331,6 +347,37 @@ func (s *Site) buildTaxonomies() []*Page {
 		out = append(out, index)
 	}
 	return out
+}
+
+// termProblem says why a term, whose address segment is key, cannot have
+// a term page at url, or "".
+func termProblem(name, key, url string) string {
+	switch {
+	case key == "":
+		return "has no letter or digit, so it has no web address"
+	case strings.HasPrefix(key, "."):
+		return fmt.Sprintf("gives the address %s, whose folder starts with a dot: many hosts do not serve such folders", url)
+	}
+	if why := content.Unportable(url); why != "" {
+		return fmt.Sprintf("gives the web address %s, which %s", url, why)
+	}
+	return ""
+}
+
+// sameTerm reports whether two names of terms with one address are the
+// same term written differently: in another case, Unicode form, or with
+// spaces, hyphens or underscores ("Press freedom", "press-freedom"). Names
+// that differ in anything else ("C++" and "C#") are two terms.
+func sameTerm(a, b string) bool {
+	fold := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '-' || r == '_' {
+				return -1
+			}
+			return unicode.ToLower(r)
+		}, norm.NFKC.String(s))
+	}
+	return fold(a) == fold(b)
 }
 
 // tagged lists the pages that can carry terms: regular pages and

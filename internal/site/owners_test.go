@@ -83,3 +83,33 @@ func TestTwoSourcesOfOneOutputFile(t *testing.T) {
 		})
 	}
 }
+
+// A term that cannot have an address of its own, or would share one with
+// a different term, is a problem at its page's line: never dropped,
+// published under a path hosts refuse, or merged in silence.
+func TestTermsThatCannotHaveTheirOwnAddress(t *testing.T) {
+	page := func(tags string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: Tagged\ntags: " + tags + "\n---\nText.\n"), Mode: 0o644}
+	}
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["content/a.md"] = page(`["..", "+", "con", "trial.", ".hidden", "C++"]`)
+	fsys["content/b.md"] = page(`["C#", "Press freedom"]`)
+	fsys["content/c.md"] = page(`["press-freedom", "PRESS_FREEDOM"]`)
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	for _, w := range []string{
+		`content/a.md:3: the tag ".." gives the address /tags/../, whose folder starts with a dot`,
+		`content/a.md:3: the tag "+" has no letter or digit, so it has no web address`,
+		`content/a.md:3: the tag "con" gives the web address /tags/con/, which has a part, "con", that is a reserved device name on Windows`,
+		`content/a.md:3: the tag "trial." gives the web address /tags/trial./`,
+		`content/a.md:3: the tag ".hidden" gives the address /tags/.hidden/, whose folder starts with a dot`,
+		`the tag "C#" and the tag "C++" of content/a.md would share the address /tags/c/`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems lack %q; got:\n%s", w, got)
+		}
+	}
+	if n := len(res.Problems); n != 6 {
+		t.Errorf("got %d problems; want 6 (the same term in another case or with hyphens is no problem):\n%s", n, got)
+	}
+}
