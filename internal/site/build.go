@@ -30,6 +30,7 @@ import (
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -176,11 +177,27 @@ func (b *builder) dropRendered() {
 func (b *builder) finish() {
 	opts := b.publishOptions()
 	if b.cache == nil || !b.finishedAlone(opts) {
-		b.probs = append(b.probs, finishFiles(b.files, opts, b.opts.Portable, basePath(b.cfg.BaseURL))...)
+		b.probs = append(b.probs, b.sourced(finishFiles(b.files, opts, b.opts.Portable, basePath(b.cfg.BaseURL)))...)
 		b.files[publish.ManifestName] = publish.ManifestWith(b.files, b.checksums())
 		return
 	}
 	b.finishCached(opts)
+}
+
+// sourced gives problems found while finishing a copied file the name of
+// its source: publish names the file it was given ("img/a.png"), but the
+// campaigner has static/img/a.png to fix. ps is not changed.
+func (b *builder) sourced(ps []problem.Problem) []problem.Problem {
+	out := slices.Clone(ps)
+	for i, p := range out {
+		for _, o := range b.owners[p.File] {
+			if o.file != "" {
+				out[i].File = o.file
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (b *builder) publishOptions() publish.Options {
@@ -281,11 +298,11 @@ func (b *builder) finishCached(opts publish.Options) {
 		}
 	}
 	for _, ps := range byFile {
-		b.probs = append(b.probs, ps...)
+		b.probs = append(b.probs, b.sourced(ps)...)
 	}
 	for name, e := range done {
 		b.files[name] = e.data
-		b.probs = append(b.probs, e.probs...)
+		b.probs = append(b.probs, b.sourced(e.probs)...)
 	}
 	b.files[publish.ManifestName] = publish.ManifestWith(b.files, func(name string) ([32]byte, bool) {
 		e, ok := done[name]
@@ -415,6 +432,14 @@ func (b *builder) workers(n int, fn func(i int)) {
 
 // copyFile publishes a source file as is.
 func (b *builder) copyFile(src, out string) {
+	// A file Windows or a zip cannot hold would make a site that cannot
+	// be mirrored or unpacked everywhere; pages and terms follow the
+	// same rule.
+	if why := content.Unportable(out); why != "" {
+		b.problem(problem.Problem{File: src, Message: fmt.Sprintf("the file's web address /%s %s", out, why),
+			Hint: "rename the file or its folder: use letters, digits, hyphens and dots, and no name Windows reserves (con, aux, nul, com1…)"})
+		return
+	}
 	data, err := fs.ReadFile(b.fsys, src)
 	if err != nil {
 		b.problem(problem.Problem{File: src, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})

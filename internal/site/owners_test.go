@@ -1,9 +1,12 @@
 package site
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/samizdat-press/samizdat/internal/config"
 )
 
 // Files the build makes after content.Load has checked every page's
@@ -111,5 +114,49 @@ func TestTermsThatCannotHaveTheirOwnAddress(t *testing.T) {
 	}
 	if n := len(res.Problems); n != 6 {
 		t.Errorf("got %d problems; want 6 (the same term in another case or with hyphens is no problem):\n%s", n, got)
+	}
+}
+
+// Static and bundle files follow the rule pages and terms do: a name that
+// Windows or a zip cannot hold is a problem at the file.
+func TestFilesThatCannotBeStoredEverywhere(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	file := &fstest.MapFile{Data: []byte("x"), Mode: 0o644}
+	for _, name := range []string{"static/img/nul.png", "static/img/b|c.png", "static/dir./f.txt", "content/people/kozlov/CON.png", "content/people/kozlov/a:b.png", "static/img/fine-name.v2.txt"} {
+		fsys[name] = file
+	}
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	for _, w := range []string{
+		`static/img/nul.png: the file's web address /img/nul.png has a part, "nul.png", that is a reserved device name on Windows`,
+		`static/img/b|c.png: the file's web address /img/b|c.png has "|", which a file name cannot have on every system`,
+		`static/dir./f.txt: the file's web address /dir./f.txt has a part, "dir.", that ends in a dot or space`,
+		`content/people/kozlov/CON.png: the file's web address /people/kozlov/CON.png has a part, "CON.png", that is a reserved device name on Windows`,
+		`content/people/kozlov/a:b.png: the file's web address /people/kozlov/a:b.png has ":"`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems lack %q; got:\n%s", w, got)
+		}
+	}
+	if n := len(res.Problems); n != 5 {
+		t.Errorf("got %d problems; want 5:\n%s", n, got)
+	}
+}
+
+// A problem publish finds in a copied file names the file to fix, not its
+// place in the output.
+func TestFinishProblemsNameTheSourceFile(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["static/img/broken.png"] = &fstest.MapFile{Data: []byte("not a png"), Mode: 0o644}
+	fsys["content/people/kozlov/broken.jpg"] = &fstest.MapFile{Data: []byte("not a jpeg"), Mode: 0o644}
+	for _, cache := range []*Cache{nil, NewCache()} {
+		cfg, _ := config.Load(fsys)
+		res := Build(context.Background(), fsys, cfg, Options{Now: buildNow, NoFingerprint: cache != nil}, cache)
+		got := problems(res.Problems)
+		for _, w := range []string{"static/img/broken.png: cannot remove the image's metadata", "content/people/kozlov/broken.jpg: cannot remove the image's metadata"} {
+			if !strings.Contains(got, w) {
+				t.Errorf("cache %v: problems lack %q; got:\n%s", cache != nil, w, got)
+			}
+		}
 	}
 }
