@@ -35,6 +35,16 @@ type siteFlags struct {
 
 func (f *siteFlags) fsys() fs.FS { return os.DirFS(f.source) }
 
+// usable reports whether the flags can make a site, and when not says why
+// on stderr: a usage error, found before anything is built or served.
+func (f *siteFlags) usable(stderr io.Writer) bool {
+	if why, hint := config.CheckBaseURL(f.baseURL); why != "" {
+		fmt.Fprintf(stderr, "samizdat: --base-url %s\n    %s\n", why, hint)
+		return false
+	}
+	return f.hasSite(stderr)
+}
+
 // hasSite reports whether --source names a site folder, and when not says
 // so on stderr: a mistyped folder would otherwise "build" an empty site
 // or, in serve, wait forever for one with misleading messages.
@@ -101,7 +111,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	if !sf.hasSite(stderr) {
+	if !sf.usable(stderr) {
 		return exitUsage
 	}
 	if *dest == "" {

@@ -27,7 +27,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	if !sf.hasSite(stderr) {
+	if !sf.usable(stderr) {
 		return exitUsage
 	}
 	sf.portable = *portable

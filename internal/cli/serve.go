@@ -40,7 +40,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	if !sf.hasSite(stderr) {
+	if !sf.usable(stderr) {
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -52,15 +52,26 @@ func (v *validator) add(path, hint, format string, args ...any) {
 }
 
 func (v *validator) baseURL(s string) {
+	if why, hint := CheckBaseURL(s); why != "" {
+		v.add("baseURL", hint, "baseURL %s", why)
+	}
+}
+
+// CheckBaseURL says why s cannot be the address a site is published at,
+// and what to write instead; both are "" when it can be. The one rule
+// for baseURL in site.toml and for the --base-url flag that overrides it:
+// a relative path, a query or another scheme would be pasted into every
+// canonical link and feed.
+func CheckBaseURL(s string) (why, hint string) {
 	if s == "" {
-		return
+		return "", ""
 	}
 	u, err := url.Parse(s)
 	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" {
-		return
+		return "", ""
 	}
-	v.add("baseURL", `write the full address the site is published at, e.g. baseURL = "https://example.org/", or leave it empty`,
-		"baseURL %q is not an absolute http or https address", s)
+	return fmt.Sprintf("%q is not an absolute http or https address", s),
+		"write the full address the site is published at, e.g. https://example.org/, or leave it empty"
 }
 
 func (v *validator) positive(key string, n int) {
