@@ -38,7 +38,10 @@
 // and percent-encoding and removing whitespace, control and invisible
 // characters. Allowed: relative URLs, #fragments, http:, https:, mailto:.
 // Anything else (javascript:, data:, file:, intent:…) is a problem at
-// file:line and the link renders as its text. Every relative destination
+// file:line and the link renders as its text. An image whose destination
+// is on another site (http:, https: or "//host") is a problem too, and
+// renders as its alt text: every reader's browser would fetch it from that
+// site, which could see who reads the page. Every relative destination
 // ("../zhanaozen/clashes.md#trial", "photo.png", "../people/") is resolved
 // through Context.ResolveLink with the percent-decoded path, without
 // fragment or query; the output gets the URL plus "?query#fragment", and

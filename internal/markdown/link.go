@@ -1,12 +1,15 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/url"
 	"path"
 	"strings"
 	"unicode"
+
+	"github.com/yuin/goldmark/util"
 )
 
 func htmlUnescape(s string) string { return html.UnescapeString(s) }
@@ -72,8 +75,44 @@ func (t *transform) schemeProblem(line int, dest, scheme string) {
 		"only http:, https:, mailto:, relative links and #anchors are kept; the link shows as plain text")
 }
 
+// protocolRelative reports whether dest, as goldmark writes it into the
+// page (backslash escapes and character references resolved, see
+// util.URLEscape), starts with "//": a browser reads what follows as
+// another site's host, and from file:// as a network path.
+func protocolRelative(dest string) bool {
+	if plainURL(dest) && !strings.Contains(dest, `\`) {
+		return strings.HasPrefix(dest, "//")
+	}
+	return bytes.HasPrefix(util.URLEscape([]byte(dest), true), []byte("//"))
+}
+
+// hostOf is the site an absolute or protocol-relative dest leads to, for
+// messages; "" when it cannot be told.
+func hostOf(dest string) string {
+	u, err := url.Parse(string(util.URLEscape([]byte(dest), true)))
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}
+
+// remoteImageProblem reports an image that readers' browsers would fetch
+// from another site, which then learns who reads the page and when: the
+// published site promises to load nothing from any other site.
+func (t *transform) remoteImageProblem(line int, dest string) {
+	site := "that site"
+	if h := hostOf(dest); h != "" {
+		site = truncate(h, 60)
+	}
+	t.p.problem(line, fmt.Sprintf("image %q is on another site", truncate(dest, 80)),
+		"download the image and put it beside the page (or in static/), and link it by its file name, "+
+			"such as ![what it shows](photo.jpg) (a file in static/ by its address, such as /img/photo.jpg); "+
+			"readers' browsers would otherwise load it from "+site+", which can see who reads the page")
+}
+
 // checkDest returns the destination to write for a link or image, or ok
-// false when it must go (disallowed scheme, nothing there).
+// false when it must go (disallowed scheme, an image on another site,
+// nothing there).
 //
 // A relative path is resolved through ctx.ResolveLink, whatever it names:
 // a page's .md file, a page's folder, an image or other file. Without a
@@ -81,10 +120,14 @@ func (t *transform) schemeProblem(line int, dest, scheme string) {
 // fail. A path that starts with "/" and names no .md file is an address
 // on the site, which only the whole site can check: it is written as it
 // is and recorded in page.links, as is a #fragment of this page itself.
-func (t *transform) checkDest(dest string, line int) (string, bool) {
+func (t *transform) checkDest(dest string, line int, image bool) (string, bool) {
 	scheme := urlScheme(dest)
 	if !allowedScheme(scheme) {
 		t.schemeProblem(line, dest, scheme)
+		return "", false
+	}
+	if image && (scheme == "http" || scheme == "https" || protocolRelative(dest)) {
+		t.remoteImageProblem(line, dest)
 		return "", false
 	}
 	if scheme != "" || strings.HasPrefix(dest, "//") {

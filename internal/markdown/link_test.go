@@ -123,3 +123,50 @@ func TestNoResolverKeepsFileLinks(t *testing.T) {
 		t.Errorf("problems = %v; want only the .md link", probs)
 	}
 }
+
+// An image on another site is loaded by every reader's browser, which
+// tells that site who reads the page: it is a problem, and the image
+// shows as its alt text. A plain link to another site is fine.
+func TestImagesFromOtherSitesAreProblems(t *testing.T) {
+	var asked []string
+	src := "![pixel](https://tracker.example/p.gif)\n\n" +
+		"![old](http://tracker.example/o.png) ![rel](//tracker.example/r.png)\n\n" +
+		"[![logo](https://tracker.example/l.png)](https://other.example/)\n\n" +
+		"![ref][r] ![ent](&#104;ttps://tracker.example/e.png) ![esc](\\/\\/tracker.example/s.png)\n\n" +
+		"[text](https://other.example/) ![here](pic.png)\n\n" +
+		"[r]: https://tracker.example/ref.png\n"
+	res, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	if strings.Contains(res.HTML, "tracker.example") {
+		t.Errorf("HTML loads from another site:\n%s", res.HTML)
+	}
+	for _, want := range []string{
+		`<p>pixel</p>`,
+		`<a href="https://other.example/">logo</a>`,
+		`<a href="https://other.example/">text</a> <img src="/about/pic.png" alt="here">`,
+	} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, res.HTML)
+		}
+	}
+	want := []string{
+		`content/about/l.md:4: image "https://tracker.example/p.gif" is on another site`,
+		`content/about/l.md:6: image "//tracker.example/r.png" is on another site`,
+		`content/about/l.md:6: image "http://tracker.example/o.png" is on another site`,
+		`content/about/l.md:8: image "https://tracker.example/l.png" is on another site`,
+		`content/about/l.md:10: image "&#104;ttps://tracker.example/e.png" is on another site`,
+		`content/about/l.md:10: image "\\/\\/tracker.example/s.png" is on another site`,
+		`content/about/l.md:10: image "https://tracker.example/ref.png" is on another site`,
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Position()+": "+p.Message)
+		for _, s := range []string{"download the image", "static/", "tracker.example, which can see who reads the page"} {
+			if !strings.Contains(p.Hint, s) {
+				t.Errorf("hint of %s does not say %q: %q", p.Position(), s, p.Hint)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -303,6 +303,7 @@ func hostile() map[string]string {
 		"link no semicolon":     "[x](javascript&#058alert(1))",
 		"autolink js":           "<javascript:alert(document.domain)>",
 		"image js":              "![a](javascript:alert(1))",
+		"image elsewhere":       "![a](https://tracker.example/p.gif) ![b](//tracker.example/p.gif) ![c](&#x2F;/tracker.example/p.gif)",
 		"vbscript":              "[x](vbscript:msgbox(1))",
 		"data html":             "[x](data:text/html,<script>alert(1)</script>)",
 		"data svg":              "[x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
@@ -354,14 +355,16 @@ var (
 	eventAttr   = regexp.MustCompile(`(?i)<[a-z][^>]*\son[a-z]+\s*=`)
 	badURL      = regexp.MustCompile(`(?i)(href|src)\s*=\s*"\s*(javascript|vbscript|data|file):`)
 	styleAttr   = regexp.MustCompile(`(?i)<[a-z][^>]*\sstyle\s*=`)
+	remoteImage = regexp.MustCompile(`(?i)<img\s[^>]*src\s*=\s*"\s*(https?:|//)`)
 	jsAnywhere  = regexp.MustCompile(`(?i)javascript:`)
 	templateBad = "ZgotmplZ"
 )
 
-// checkSafe fails when html could run script.
+// checkSafe fails when html could run script or load an image from
+// another site.
 func checkSafe(t testing.TB, src, out string) {
 	t.Helper()
-	for _, re := range []*regexp.Regexp{scriptTag, eventAttr, badURL, styleAttr} {
+	for _, re := range []*regexp.Regexp{scriptTag, eventAttr, badURL, styleAttr, remoteImage} {
 		if loc := re.FindStringIndex(out); loc != nil {
 			t.Fatalf("unsafe output for %.200q: %q", src, out[max(0, loc[0]-40):min(len(out), loc[1]+40)])
 		}

@@ -218,19 +218,20 @@ func (t *transform) codeBlocks() {
 }
 
 // checkLinks resolves links to markdown files and drops links whose scheme
-// is not allowed (see checkDest).
+// is not allowed and images on other sites (see checkDest); a dropped
+// image shows as its alt text.
 func (t *transform) checkLinks() {
 	for _, n := range t.links {
 		line := t.line(n)
 		switch v := n.(type) {
 		case *ast.Link:
-			if dest, ok := t.checkDest(string(v.Destination), line); ok {
+			if dest, ok := t.checkDest(string(v.Destination), line, false); ok {
 				v.Destination = []byte(dest)
 			} else {
 				unwrap(v)
 			}
 		case *ast.Image:
-			if dest, ok := t.checkDest(string(v.Destination), line); ok {
+			if dest, ok := t.checkDest(string(v.Destination), line, true); ok {
 				v.Destination = []byte(dest)
 			} else {
 				unwrap(v)
