@@ -87,29 +87,56 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; it returns an exit code and false when the command
-// should stop (help asked for, or a usage error).
+// parse parses the flags of a command that takes no other arguments; it
+// returns an exit code and false when the command should stop (help asked
+// for, or a usage error).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	rest, code, ok := parseArgs(fs, args, stdout)
+	if ok && len(rest) > 0 {
+		fmt.Fprintf(fs.Output(), "samizdat %s: unexpected argument %q\n", fs.Name(), rest[0])
+		return exitUsage, false
+	}
+	return code, ok
+}
+
+// parseArgs parses flags wherever they are among the arguments, as Hugo's
+// command does (samizdat new zhanaozen/x --source site), and returns the
+// other arguments; everything after "--" is one of them. The flag package
+// alone stops at the first argument that is not a flag and would take the
+// flags after it for pages.
+func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer) (rest []string, code int, ok bool) {
 	// The flag package prints the usage itself on -help and on an error,
 	// to the error output; help asked for belongs on stdout, once.
 	usage := fs.Usage
 	fs.Usage = func() {}
-	err := fs.Parse(args)
-	fs.Usage = usage
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		usage()
-		return exitOK, false
+	defer func() { fs.Usage = usage }()
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			usage()
+			return nil, exitOK, false
+		}
+		if err != nil {
+			usage() // after the flag package's own line saying what is wrong
+			return nil, exitUsage, false
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			return rest, exitOK, true
+		}
+		if endOfFlags(args, left) {
+			return append(rest, left...), exitOK, true
+		}
+		rest, args = append(rest, left[0]), left[1:]
 	}
-	if err != nil {
-		usage() // after the flag package's own line saying what is wrong
-		return exitUsage, false
-	}
-	if fs.NArg() > 0 && fs.Name() != "new" {
-		fmt.Fprintf(fs.Output(), "samizdat %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return exitUsage, false
-	}
-	return exitOK, true
+}
+
+// endOfFlags reports whether fs.Parse(args) stopped at "--" (which it
+// consumes) rather than at an argument that is not a flag.
+func endOfFlags(args, left []string) bool {
+	i := len(args) - len(left) - 1
+	return i >= 0 && args[i] == "--"
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {

@@ -28,14 +28,15 @@ Write the page here. Save the file and the browser shows it.
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", "new [--source DIR] SECTION/NAME", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
-	if code, ok := parse(fs, args, stdout); !ok {
+	pages, code, ok := parseArgs(fs, args, stdout)
+	if !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
+	if len(pages) != 1 {
 		fmt.Fprintln(stderr, "samizdat new: give the page to create, such as: samizdat new zhanaozen/trial")
 		return exitUsage
 	}
-	name, err := newPagePath(fs.Arg(0))
+	name, err := newPagePath(pages[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
 		return exitUsage
