@@ -45,6 +45,9 @@ func commands() []command {
 // Main runs samizdat with the arguments after the program name and returns
 // the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 1 && args[0] == "help" {
+		args = []string{args[1], "--help"} // samizdat help build: build's own help
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -72,7 +75,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run samizdat COMMAND --help for a command's flags.")
+	fmt.Fprintln(w, "Run samizdat help COMMAND, or samizdat COMMAND --help, for a command's flags.")
 }
 
 // newFlags makes a flag set that prints its help to stdout on --help and
