@@ -37,14 +37,16 @@
 // A link or image destination is checked after decoding HTML entities
 // and percent-encoding and removing whitespace, control and invisible
 // characters. Allowed: relative URLs, #fragments, http:, https:, mailto:.
-// Anything else (javascript:, data:, file:, intent:…) is a problem at
-// file:line and the link renders as its text. An image whose destination
-// is on another site (http:, https: or "//host") is a problem too, and
-// renders as its alt text: every reader's browser would fetch it from that
-// site, which could see who reads the page. Every relative destination
-// ("../zhanaozen/clashes.md#trial", "photo.png", "../people/") is resolved
-// through Context.ResolveLink with the percent-decoded path, without
-// fragment or query; the output gets the URL plus "?query#fragment", and
+// Anything else (javascript:, data:, file:, intent:…), and a destination
+// that starts with "//" once entities and backslash escapes are resolved
+// (another site without a scheme, which the offline copy opens as
+// file://host/…), is a problem at file:line and the link renders as its
+// text. An image on another site (http:, https: or //host) is a problem
+// too, and renders as its alt text: every reader's browser would fetch it
+// from that site, which could see who reads the page. Every relative
+// destination ("../zhanaozen/clashes.md#trial", "photo.png", "../people/")
+// is resolved through Context.ResolveLink with the percent-decoded path,
+// without fragment or query; the output gets the URL plus "?query#fragment", and
 // Result.Links records a page target for checking the fragment once every
 // page has rendered. One that does not resolve is a problem naming the path
 // it looked for, and renders as its text. A root-relative destination that

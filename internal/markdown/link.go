@@ -110,9 +110,21 @@ func (t *transform) remoteImageProblem(line int, dest string) {
 			"readers' browsers would otherwise load it from "+site+", which can see who reads the page")
 }
 
+// protocolRelativeProblem reports a link that starts with "//". Such a
+// link keeps the scheme the page was opened with: from a mirror on http:
+// it goes out unencrypted, and from the offline copy it opens
+// file://host/path, a network path on Windows that hands the reader's
+// login to whoever runs that host.
+func (t *transform) protocolRelativeProblem(line int, dest string) {
+	rest := truncate(strings.TrimLeft(string(util.URLEscape([]byte(dest), true)), "/"), 100)
+	t.p.problem(line, fmt.Sprintf("link to %q starts with // instead of https://", truncate(dest, 80)),
+		fmt.Sprintf("write the full address, https://%s; from the offline copy a link starting with // opens file://%s, "+
+			"a network path on Windows; until then the link shows as plain text", rest, rest))
+}
+
 // checkDest returns the destination to write for a link or image, or ok
-// false when it must go (disallowed scheme, an image on another site,
-// nothing there).
+// false when it must go (disallowed scheme, starting with "//", an image
+// on another site, nothing there).
 //
 // A relative path is resolved through ctx.ResolveLink, whatever it names:
 // a page's .md file, a page's folder, an image or other file. Without a
@@ -130,7 +142,11 @@ func (t *transform) checkDest(dest string, line int, image bool) (string, bool) 
 		t.remoteImageProblem(line, dest)
 		return "", false
 	}
-	if scheme != "" || strings.HasPrefix(dest, "//") {
+	if protocolRelative(dest) {
+		t.protocolRelativeProblem(line, dest)
+		return "", false
+	}
+	if scheme != "" {
 		return dest, true // another site's
 	}
 	rest, frag, hasFrag := strings.Cut(dest, "#")

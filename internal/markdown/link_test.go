@@ -91,7 +91,7 @@ func TestMissingFileSaysWhereItShouldBe(t *testing.T) {
 // they are written as they are.
 func TestAnchorAndSiteAddressLinksAreRecorded(t *testing.T) {
 	var asked []string
-	src := "[e](#nowhere) [h](/zhanaozen/nonexistent/#x) [c](//cdn.example.com/x.js) [top](#) [q](?page=2)\n"
+	src := "[e](#nowhere) [h](/zhanaozen/nonexistent/#x) [top](#) [q](?page=2)\n"
 	res, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
@@ -99,7 +99,7 @@ func TestAnchorAndSiteAddressLinksAreRecorded(t *testing.T) {
 	if len(asked) > 0 {
 		t.Errorf("ResolveLink was asked %q; want nothing", asked)
 	}
-	want := `<a href="#nowhere">e</a> <a href="/zhanaozen/nonexistent/#x">h</a> <a href="//cdn.example.com/x.js">c</a> <a href="#">top</a> <a href="?page=2">q</a>`
+	want := `<a href="#nowhere">e</a> <a href="/zhanaozen/nonexistent/#x">h</a> <a href="#">top</a> <a href="?page=2">q</a>`
 	if !strings.Contains(res.HTML, want) {
 		t.Errorf("HTML = %s; want %s", res.HTML, want)
 	}
@@ -168,5 +168,39 @@ func TestImagesFromOtherSitesAreProblems(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A link starting with "//" leads to another site with whatever scheme
+// the page was opened with: file://host/… (a network path on Windows) in
+// the offline copy. Other links with a double slash stay as they are.
+func TestProtocolRelativeLinksAreProblems(t *testing.T) {
+	src := "[a](//evil.example/x) [b](///evil.example/y)\n\n[c](&#47;/evil.example/z) [d](\\/\\/evil.example/w)\n\n" +
+		"[ok](/path) [ok2](./a//b) [ok3](/a//b) [ok4](#//x) [ok5](?u=//x) [ok6](https://example.org//x)\n"
+	res, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", LineOffset: 1})
+	if strings.Contains(res.HTML, "evil.example") {
+		t.Errorf("HTML links to another site without https:\n%s", res.HTML)
+	}
+	want := `<a href="/path">ok</a> <a href="./a//b">ok2</a> <a href="/a//b">ok3</a> <a href="#//x">ok4</a> <a href="?u=//x">ok5</a> <a href="https://example.org//x">ok6</a>`
+	if !strings.Contains(res.HTML, want) {
+		t.Errorf("HTML = %s; want %s", res.HTML, want)
+	}
+	wantProbs := []string{
+		`content/a.md:2: link to "///evil.example/y" starts with // instead of https://`,
+		`content/a.md:2: link to "//evil.example/x" starts with // instead of https://`,
+		`content/a.md:4: link to "&#47;/evil.example/z" starts with // instead of https://`,
+		`content/a.md:4: link to "\\/\\/evil.example/w" starts with // instead of https://`,
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Position()+": "+p.Message)
+	}
+	if !reflect.DeepEqual(got, wantProbs) {
+		t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantProbs, "\n"))
+	}
+	for i, full := range []string{"https://evil.example/y", "https://evil.example/x", "https://evil.example/z", "https://evil.example/w"} {
+		if !strings.Contains(probs[i].Hint, "write the full address, "+full+";") {
+			t.Errorf("hint of %q does not suggest %s: %q", probs[i].Message, full, probs[i].Hint)
+		}
 	}
 }

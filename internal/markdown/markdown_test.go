@@ -303,6 +303,7 @@ func hostile() map[string]string {
 		"link no semicolon":     "[x](javascript&#058alert(1))",
 		"autolink js":           "<javascript:alert(document.domain)>",
 		"image js":              "![a](javascript:alert(1))",
+		"link no scheme":        "[a](//evil.example/x) [b](&#x2F;/evil.example/x) [c](\\/\\/evil.example/x)",
 		"image elsewhere":       "![a](https://tracker.example/p.gif) ![b](//tracker.example/p.gif) ![c](&#x2F;/tracker.example/p.gif)",
 		"vbscript":              "[x](vbscript:msgbox(1))",
 		"data html":             "[x](data:text/html,<script>alert(1)</script>)",
@@ -356,15 +357,16 @@ var (
 	badURL      = regexp.MustCompile(`(?i)(href|src)\s*=\s*"\s*(javascript|vbscript|data|file):`)
 	styleAttr   = regexp.MustCompile(`(?i)<[a-z][^>]*\sstyle\s*=`)
 	remoteImage = regexp.MustCompile(`(?i)<img\s[^>]*src\s*=\s*"\s*(https?:|//)`)
+	noScheme    = regexp.MustCompile(`(?i)(href|src)\s*=\s*"\s*//`)
 	jsAnywhere  = regexp.MustCompile(`(?i)javascript:`)
 	templateBad = "ZgotmplZ"
 )
 
-// checkSafe fails when html could run script or load an image from
-// another site.
+// checkSafe fails when html could run script, load an image from
+// another site or link to one without a scheme.
 func checkSafe(t testing.TB, src, out string) {
 	t.Helper()
-	for _, re := range []*regexp.Regexp{scriptTag, eventAttr, badURL, styleAttr, remoteImage} {
+	for _, re := range []*regexp.Regexp{scriptTag, eventAttr, badURL, styleAttr, remoteImage, noScheme} {
 		if loc := re.FindStringIndex(out); loc != nil {
 			t.Fatalf("unsafe output for %.200q: %q", src, out[max(0, loc[0]-40):min(len(out), loc[1]+40)])
 		}
