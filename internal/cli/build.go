@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/config"
+	"github.com/samizdat-press/samizdat/internal/gitinfo"
 	"github.com/samizdat-press/samizdat/internal/output"
 	"github.com/samizdat-press/samizdat/internal/problem"
 	"github.com/samizdat-press/samizdat/internal/publish"
@@ -31,6 +32,25 @@ type siteFlags struct {
 	// stylesheet change can be swapped in without a reload.
 	fingerprint bool
 	portable    bool // explicit index.html in links, for file:// and object storage
+
+	// lastmods are the content files' git dates, read once: serve builds
+	// on every save, and a save is not a commit.
+	lastmods     map[string]time.Time
+	lastmodsRead bool
+}
+
+// gitLastmods reads when each content file last changed from git, once;
+// a site outside git, or without git installed, has none.
+func (f *siteFlags) gitLastmods(stderr io.Writer) map[string]time.Time {
+	if !f.lastmodsRead {
+		f.lastmodsRead = true
+		var err error
+		f.lastmods, err = gitinfo.Lastmods(context.Background(), f.source, "content")
+		if err != nil && !errors.Is(err, gitinfo.ErrNoGit) {
+			fmt.Fprintf(stderr, "samizdat: warning: cannot read the pages' dates from git: %v\n", err)
+		}
+	}
+	return f.lastmods
 }
 
 func (f *siteFlags) fsys() fs.FS { return os.DirFS(f.source) }
@@ -97,7 +117,8 @@ func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
-	return site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint, Portable: f.portable}, cache)
+	return site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint, Portable: f.portable,
+		Lastmods: f.gitLastmods(stderr)}, cache)
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

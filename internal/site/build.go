@@ -60,6 +60,10 @@ type Options struct {
 	// site.toml says. The dev server sets it so a stylesheet change can be
 	// swapped in without a reload.
 	NoFingerprint bool
+	// Lastmods maps content files ("content/a.md") to when they last
+	// changed, from git (package gitinfo): the Lastmod of pages whose
+	// front matter has none. Nil: front matter dates only.
+	Lastmods map[string]time.Time
 }
 
 // Stats counts what a build made, for the CLI's summary line.
@@ -351,7 +355,7 @@ func (b *builder) load() {
 	b.probs = append(b.probs, probs...)
 	data := b.loadData()
 	linkedStrings := b.linkedRoot(i18nDir)
-	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes()}
+	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes(), lastmods: b.opts.Lastmods}
 	byLang := map[string][]*content.Page{}
 	for _, p := range src.Pages {
 		byLang[p.Lang] = append(byLang[p.Lang], p)

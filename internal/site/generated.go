@@ -132,8 +132,9 @@ func newest(ps []*Page) time.Time {
 	return t
 }
 
-// atomTime formats a time as RFC 3339 in UTC; a page without a date gets
-// the Unix epoch rather than the clock, so builds stay reproducible.
+// atomTime formats a time as RFC 3339 in UTC. A page with no date at all
+// (none in front matter, no git history: see Page.Lastmod) gets the Unix
+// epoch rather than the clock, so builds stay reproducible.
 func atomTime(t time.Time) string {
 	if t.IsZero() {
 		t = time.Unix(0, 0)

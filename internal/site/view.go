@@ -102,12 +102,29 @@ func (p *Page) Date() time.Time {
 	return m.Date
 }
 
-// Lastmod is the front matter lastmod, else Date.
+// Lastmod is the front matter lastmod, else the date of the file's last
+// commit (when the site is in git) unless the page is dated later (a page
+// written ahead of its date), else Date. A page no file makes has the
+// newest Lastmod of its pages.
 func (p *Page) Lastmod() time.Time {
 	if m := p.meta(); !m.Lastmod.IsZero() {
 		return m.Lastmod
 	}
-	return p.Date()
+	date := p.Date()
+	if p.src == nil || p.src.File == "" {
+		// A page no file makes (a section without _index.md, a term)
+		// changes when its pages do.
+		for _, c := range p.children {
+			if t := c.Lastmod(); t.After(date) {
+				date = t
+			}
+		}
+		return date
+	}
+	if t, ok := p.site.world.lastmods[p.src.File]; ok && t.After(date) {
+		return t
+	}
+	return date
 }
 
 // PublishDate is the front matter publishDate, else Date.
@@ -167,7 +184,7 @@ func (p *Page) Permalink() string { return p.site.abs(p.url) }
 
 // File is the page's source file from the site root ("" when generated).
 func (p *Page) File() string {
-	if p.src == nil {
+	if p.src == nil || p.src.File == "" {
 		return ""
 	}
 	return p.src.File
@@ -254,7 +271,7 @@ var noMeta frontmatter.Meta
 // pages by date would otherwise copy the whole Meta at every comparison.
 // Callers only read it.
 func (p *Page) meta() *frontmatter.Meta {
-	if p.src == nil {
+	if p.src == nil || p.src.File == "" {
 		return &noMeta
 	}
 	return &p.src.Meta
