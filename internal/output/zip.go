@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // ZipComment is the comment of every zip WriteZip writes: the zip's
@@ -20,7 +21,9 @@ const ZipComment = "Written by samizdat, which replaces this file whole on every
 // a zip: when it is one of opts.Inputs or inside one (the site's
 // site.toml, a page, a file in static/ that the next build would publish),
 // a symbolic link, a folder, or an existing file that is not a zip with
-// ZipComment. A name that does not exist yet is fine.
+// ZipComment; and when its folder does not exist or cannot be written in.
+// A new name in a folder samizdat can write in is fine. Callers check
+// before they build, so that a refused name leaves everything as it was.
 func CheckZip(name string, opts WriteOptions) error {
 	name, err := filepath.Abs(name)
 	if err != nil {
@@ -32,12 +35,15 @@ func CheckZip(name string, opts WriteOptions) error {
 	if in := sourceInput(name, opts); in != "" {
 		return refuse(inputReason(in), "give another file name, such as "+filepath.Join(absOrSame(opts.Source), "site.zip"))
 	}
+	if err := checkZipFolder(name, refuse); err != nil {
+		return err
+	}
 	info, err := os.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("write zip %s: %w", name, err)
+		return fmt.Errorf("write zip %s: %w", name, plainError(err))
 	}
 	switch {
 	case info.Mode()&fs.ModeSymlink != 0:
@@ -49,6 +55,46 @@ func CheckZip(name string, opts WriteOptions) error {
 			"give a new file name, or remove the file yourself if you mean to replace it")
 	}
 	return nil
+}
+
+// checkZipFolder refuses a zip whose folder is missing, is a file, or
+// cannot be written in: WriteZip makes its temporary file there. It tries
+// making one, the only test that is right for every system and user (root
+// passes permission bits, a read-only mount does not).
+func checkZipFolder(name string, refuse func(reason, hint string) error) error {
+	dir := filepath.Dir(name)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return refuse("the folder "+dir+" does not exist", "make the folder first, or give a file name in a folder that exists")
+	case err != nil:
+		return fmt.Errorf("write zip %s: %w", name, plainError(err))
+	case !info.IsDir():
+		return refuse(dir+" is a file, not a folder", "give a file name in a folder, such as "+filepath.Join(filepath.Dir(dir), "site.zip"))
+	}
+	f, err := os.CreateTemp(dir, tempPrefix(filepath.Base(name))+"*")
+	if err != nil {
+		return refuse("samizdat cannot write in the folder "+dir+" ("+plainError(err).Error()+")",
+			"give a file name in a folder you can write to")
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+// plainError is err without the file name that *fs.PathError and
+// *os.LinkError carry: for WriteZip that is its temporary file, which
+// the user never named.
+func plainError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // WriteZip writes the zip that write makes (publish.Zip, say) to the file
@@ -71,7 +117,7 @@ func WriteZip(name string, opts WriteOptions, write func(io.Writer) error) error
 	}
 	f, err := os.CreateTemp(dir, tempPrefix(base)+"*")
 	if err != nil {
-		return fmt.Errorf("write zip %s: %w", name, err)
+		return fmt.Errorf("write zip %s: %w", name, plainError(err))
 	}
 	err = fillZip(f, opts, write)
 	if cerr := f.Close(); err == nil {
@@ -82,10 +128,10 @@ func WriteZip(name string, opts WriteOptions, write func(io.Writer) error) error
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return fmt.Errorf("write zip %s: %w", name, err)
+		return fmt.Errorf("write zip %s: %w", name, plainError(err))
 	}
 	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("write zip %s: %w", name, err)
+		return fmt.Errorf("write zip %s: %w", name, plainError(err))
 	}
 	return nil
 }

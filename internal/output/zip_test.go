@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"errors"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -179,5 +181,56 @@ func TestWriteZipRemovesLeftoverOfKilledWrite(t *testing.T) {
 	want := []string{tempPrefix("other.zip") + "123", "site.zip"}
 	if got := entries(t, dir); !slices.Equal(got, want) {
 		t.Errorf("beside the zip: got %q; want %q", got, want)
+	}
+}
+
+// The zip's folder is checked with the rest, before any build: a folder
+// that is missing, a file, or not writable is refused by the user's name.
+func TestCheckZipRefusesFolderItCannotWriteIn(t *testing.T) {
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "notes.txt"), "my own words")
+	locked := filepath.Join(root, "locked")
+	mustMkdir(t, locked)
+	if err := os.Chmod(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	tests := []struct{ name, zip, reason string }{
+		{"a missing folder", filepath.Join(root, "missing", "dir", "x.zip"), "the folder " + filepath.Join(root, "missing", "dir") + " does not exist"},
+		{"a file as folder", filepath.Join(root, "notes.txt", "x.zip"), filepath.Join(root, "notes.txt") + " is a file, not a folder"},
+		{"a read-only folder", filepath.Join(locked, "x.zip"), "cannot write in the folder " + locked},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "a read-only folder" && os.Geteuid() == 0 {
+				t.Skip("root writes in a read-only folder")
+			}
+			before := readTree(t, root)
+			err := CheckZip(tt.zip, WriteOptions{})
+			wantRefused(t, err, tt.reason)
+			if !strings.Contains(err.Error(), tt.zip) || strings.Contains(err.Error(), "samizdat-tmp") {
+				t.Errorf("got %q; want it to name %s and no temporary file", err, tt.zip)
+			}
+			diffTree(t, readTree(t, root), before)
+		})
+	}
+}
+
+// An error of the write names the zip the user gave, not the temporary
+// file it was being written to.
+func TestWriteZipErrorNamesTheZip(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "site.zip")
+	full := func(w io.Writer) error {
+		// A disk full fails with the name of the file written to.
+		tmp := "?"
+		if f, ok := w.(interface{ Name() string }); ok {
+			tmp = f.Name()
+		}
+		return &fs.PathError{Op: "write", Path: tmp, Err: syscall.ENOSPC}
+	}
+	err := WriteZip(name, WriteOptions{}, full)
+	if err == nil || !strings.Contains(err.Error(), name) || strings.Contains(err.Error(), "samizdat-tmp") || !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("got %v; want an error naming %s and the cause, and no temporary file", err, name)
 	}
 }
