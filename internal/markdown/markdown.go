@@ -67,9 +67,20 @@ func New(opts Options) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			// GFM is what editors expect from GitHub and most editors:
-			// tables, ~~strikethrough~~, bare www./https:// links
-			// (linkify) and - [ ] task lists.
-			extension.GFM,
+			// bare www./https:// links (linkify), tables,
+			// ~~strikethrough~~ and - [ ] task lists. Its parts are
+			// listed rather than extension.GFM so the table can be
+			// configured:
+			extension.Linkify,
+			// Column alignment (|:--|--:|) is written as no attribute:
+			// goldmark's default, style="text-align:…", is blocked by
+			// the site's Content-Security-Policy (style-src 'self'), so
+			// alignment was lost. The transformer gives aligned cells a
+			// class (align-left, align-right, align-center) that the
+			// site's stylesheet styles instead.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
 			// Footnotes carry sources, which campaign texts cite a lot.
 			extension.Footnote,
 			// Typographer turns "quotes", -- and ... into typographic

@@ -345,6 +345,7 @@ func hostile() map[string]string {
 		"shortcode nesting":     strings.Repeat("{{% a %}}", 1000) + strings.Repeat("{{% /a %}}", 1000),
 		"escape storm":          strings.Repeat("{{</*", 100000),
 		"table":                 "|" + strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n",
+		"aligned table":         "|a|b|c|\n|:-|-:|:-:|\n|1|2|3|\n",
 		"footnote refs":         strings.Repeat("[^a]", 200000) + "\n\n[^a]: x\n",
 		"fence in quote trick":  "> ```\n" + strings.Repeat("[a](<b\n", 50000),
 		"fence in list trick":   "- ```\n" + strings.Repeat("[a](<b\n", 50000),

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -40,6 +41,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	t := &transform{pass: ps, p: ps.page, src: reader.Source()}
 	t.collect(doc)
 	t.filterAttributes()
+	t.alignCells()
 	t.splitBlockTokens()
 	t.codeBlocks()
 	t.checkLinks()
@@ -59,7 +61,8 @@ type transform struct {
 	links    []ast.Node // *ast.Link, *ast.Image, *ast.AutoLink
 	paras    []ast.Node // *ast.Paragraph, *ast.TextBlock
 	codes    []*ast.FencedCodeBlock
-	attrs    []ast.Node // nodes with attributes
+	attrs    []ast.Node          // nodes with attributes
+	cells    []*extast.TableCell // cells of aligned table columns
 }
 
 func (t *transform) collect(doc *ast.Document) {
@@ -79,6 +82,10 @@ func (t *transform) collect(doc *ast.Document) {
 			t.paras = append(t.paras, n)
 		case *ast.FencedCodeBlock:
 			t.codes = append(t.codes, v)
+		case *extast.TableCell:
+			if v.Alignment != extast.AlignNone {
+				t.cells = append(t.cells, v)
+			}
 		case *ast.HTMLBlock, *ast.RawHTML:
 			t.noteRawHTML(n)
 		}
@@ -122,6 +129,16 @@ func (t *transform) filterAttributes() {
 		for _, a := range keep {
 			n.SetAttribute(a.Name, a.Value)
 		}
+	}
+}
+
+// alignCells gives each cell of an aligned table column the class
+// align-left, align-right or align-center, which the site's stylesheet
+// styles: goldmark's own style="text-align:…" would be blocked by the
+// site's Content-Security-Policy (see New).
+func (t *transform) alignCells() {
+	for _, c := range t.cells {
+		c.SetAttributeString("class", []byte("align-"+c.Alignment.String()))
 	}
 }
 
