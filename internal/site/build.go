@@ -36,6 +36,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/net/idna"
+
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/editorfile"
@@ -96,6 +98,7 @@ type Result struct {
 // Build builds the site in fsys with cfg. It always returns an Output;
 // when Problems is not empty the Output must not be published.
 func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cache *Cache) Result {
+	cfg.BaseURL = asciiHost(cfg.BaseURL)
 	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, owners: map[string][]owner{}, fileKeys: map[string]string{}}
 	b.structure = sync.OnceValue(b.shortcodeKey)
 	b.run()
@@ -238,6 +241,25 @@ func (b *builder) checksums() func(string) ([32]byte, bool) {
 		s, ok := byName[name]
 		return s, ok
 	}
+}
+
+// asciiHost writes the host of baseURL in ASCII ("https://пример.рф/" ->
+// "https://xn--e1afmkfd.xn--p1ai/"): html/template percent-encodes other
+// characters in links, and a percent-encoded host leads nowhere.
+func asciiHost(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return baseURL
+	}
+	host, err := idna.Lookup.ToASCII(u.Hostname())
+	if err != nil || host == u.Hostname() {
+		return baseURL
+	}
+	if port := u.Port(); port != "" {
+		host += ":" + port
+	}
+	u.Host = host
+	return u.String()
 }
 
 // basePath is the path of baseURL, the folder the site is served from:

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -25,8 +26,12 @@ func (b *builder) writeGenerated() {
 	robots := "User-agent: *\nAllow: /\n"
 	for _, s := range b.world.sites {
 		b.writeAs(content.OutputPath(s.home.url+"index.xml"), owner{what: "the site's Atom feed"}, b.atom(s.home, s.feedPages()))
-		b.writeAs(content.OutputPath(s.home.url+"sitemap.xml"), owner{what: "the sitemap"}, b.sitemap(s))
-		robots += "Sitemap: " + s.abs(s.home.url+"sitemap.xml") + "\n"
+		// A sitemap lists absolute URLs only: without a baseURL there is
+		// none to write.
+		if b.cfg.BaseURL != "" {
+			b.writeAs(content.OutputPath(s.home.url+"sitemap.xml"), owner{what: "the sitemap"}, b.sitemap(s))
+			robots += "Sitemap: " + s.abs(s.home.url+"sitemap.xml") + "\n"
+		}
 	}
 	for _, p := range b.pages {
 		if p.kind == content.KindSection {
@@ -142,6 +147,18 @@ func atomTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
+// uri percent-encodes what a URI cannot hold (bytes of non-ASCII
+// letters, spaces) in an absolute URL whose host is ASCII: the sitemap
+// protocol asks for URI-escaped addresses, where Atom and HTML take IRIs
+// ("/ru/tags/жанаозен/") as they are.
+func uri(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return u.String()
+}
+
 func esc(s string) string {
 	var buf bytes.Buffer
 	_ = xml.EscapeText(&buf, []byte(s))
@@ -168,14 +185,14 @@ func (b *builder) sitemap(s *Site) []byte {
 		buf.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
 	}
 	for _, p := range ps {
-		fmt.Fprintf(&buf, "  <url><loc>%s</loc>", esc(p.Permalink()))
+		fmt.Fprintf(&buf, "  <url><loc>%s</loc>", esc(uri(p.Permalink())))
 		if lm := p.Lastmod(); !lm.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", lm.UTC().Format("2006-01-02"))
 		}
 		if multi && p.IsTranslated() {
 			for _, lang := range b.world.langs {
 				if t := p.translations[lang]; t != nil {
-					fmt.Fprintf(&buf, "<xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>", esc(lang), esc(t.Permalink()))
+					fmt.Fprintf(&buf, "<xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>", esc(lang), esc(uri(t.Permalink())))
 				}
 			}
 		}

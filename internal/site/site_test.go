@@ -264,3 +264,38 @@ func TestPortableHasNoIntegrity(t *testing.T) {
 		t.Errorf("the portable 404 page's links are not relative:\n%s", got)
 	}
 }
+
+// TestBaseURLShapesAbsoluteAddresses: without a baseURL there is no
+// sitemap (it may only list absolute URLs) and robots.txt names none; a
+// baseURL with a non-ASCII host is written in ASCII (punycode), which
+// links can hold as they are.
+func TestBaseURLShapesAbsoluteAddresses(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	cfg, probs := config.Load(fsys)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	cfg.BaseURL = ""
+	res := Build(context.Background(), fsys, cfg, Options{Now: buildNow}, nil)
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if _, ok := res.Files["sitemap.xml"]; ok {
+		t.Error("a sitemap was written without a baseURL")
+	}
+	if got := string(res.Files["robots.txt"]); strings.Contains(got, "Sitemap") {
+		t.Errorf("robots.txt names a sitemap without a baseURL:\n%s", got)
+	}
+
+	cfg.BaseURL = "https://пример.рф/кампания/"
+	res = Build(context.Background(), fsys, cfg, Options{Now: buildNow}, nil)
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["sitemap.xml"]); !strings.Contains(got, "<loc>https://xn--e1afmkfd.xn--p1ai/%D0%BA%D0%B0%D0%BC%D0%BF%D0%B0%D0%BD%D0%B8%D1%8F/stories/</loc>") {
+		t.Errorf("the sitemap's addresses are not ASCII:\n%s", got)
+	}
+	if got := string(res.Files["stories/clashes/index.html"]); !strings.Contains(got, `href="https://xn--e1afmkfd.xn--p1ai/`) {
+		t.Errorf("the canonical link's host is not punycode:\n%s", got)
+	}
+}
