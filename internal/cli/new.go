@@ -36,6 +36,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "samizdat new: give the page to create, such as: samizdat new zhanaozen/trial")
 		return exitUsage
 	}
+	if site := (siteFlags{source: *source}); !site.hasSite(stderr) {
+		return exitUsage // a page in a folder that is not a site would never be built
+	}
 	name, err := newPagePath(pages[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
