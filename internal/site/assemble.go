@@ -192,6 +192,9 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 		switch cp.Kind {
 		case content.KindHome:
 			s.home = p
+			if cp.File == "" {
+				p.title = s.Title() // no _index.md in this language: the site's name, as Hugo does
+			}
 		case content.KindSection:
 			bySection[cp.SectionDir] = p
 		}

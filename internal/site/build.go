@@ -387,9 +387,10 @@ func (b *builder) load() {
 		site.data = languageData(data, lang, world.langs)
 		if !linkedStrings {
 			site.strings, site.noStrings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
+			b.warn(site.missingLabels())
 		}
 		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
-			AnchorLabel: site.label("anchor_label", "Link to this section")})
+			AnchorLabel: site.label("anchor_label")})
 		site.layout, probs = layout.Parse(b.fsys, b.layoutEnv(site))
 		if lang == world.langs[0] {
 			b.probs = append(b.probs, probs...) // the same layouts: report their problems once

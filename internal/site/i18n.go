@@ -11,6 +11,8 @@ import (
 	"github.com/goodsign/monday"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
 // world is every language's site of one build: the default language at
@@ -99,7 +101,7 @@ func (p *Page) LanguageLinks() []LanguageLink {
 	var out []LanguageLink
 	for _, s := range p.site.world.sites {
 		l := LanguageLink{Lang: s.lang, Name: s.LanguageName(), Current: s == p.site,
-			Untranslated: s.label("not_translated", "not yet translated")}
+			Untranslated: s.label("not_translated")}
 		if t := p.translations[s.lang]; t != nil {
 			l.URL, l.Translated = t.url, true
 		} else {
@@ -184,15 +186,50 @@ func (s *Site) translate(key string, count any) (string, error) {
 	return text, nil
 }
 
-// label is an interface string the generator itself writes (the heading
-// anchors' and the table of contents' aria-labels): the language's i18n
-// entry when there is one, else the English default. Unlike T, a missing
-// entry is no problem: sites need not know these keys exist.
-func (s *Site) label(key, def string) string {
+// labels are the interface strings the generator itself writes, with
+// their English defaults.
+var labels = []struct{ key, english string }{
+	{"anchor_label", "Link to this section"},
+	{"not_translated", "not yet translated"},
+	{"toc_label", "Contents"},
+}
+
+// missingLabels warns of the labels a language's i18n file lacks, for a
+// language that is not English: its readers would get the English text,
+// marked as their language. A warning, not a problem: sites need not know
+// these keys exist until they see the warning.
+func (s *Site) missingLabels() []problem.Problem {
+	if s.noStrings {
+		return nil // no i18n file for the language
+	}
+	if base, _ := language.Make(s.lang).Base(); base.String() == "en" {
+		return nil
+	}
+	var out []problem.Problem
+	for _, l := range labels {
+		if v, ok := s.strings[l.key].(string); !ok || v == "" {
+			out = append(out, problem.Problem{File: "i18n/" + s.lang + ".toml",
+				Message: fmt.Sprintf("no %s: pages in %s show the English %q", l.key, s.lang, l.english),
+				Hint:    fmt.Sprintf("add a line %s = \"…\" with the text in that language", l.key)})
+		}
+	}
+	return out
+}
+
+// label is an interface string the generator itself writes (see labels):
+// the language's i18n entry when there is one, else the English default.
+// Unlike T, a missing entry is no problem, only a warning
+// (missingLabels).
+func (s *Site) label(key string) string {
 	if v, ok := s.strings[key].(string); ok && v != "" {
 		return v
 	}
-	return def
+	for _, l := range labels {
+		if l.key == key {
+			return l.english
+		}
+	}
+	return key
 }
 
 // pluralForm is the CLDR cardinal plural category of a whole-number count

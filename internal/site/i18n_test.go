@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -158,5 +159,45 @@ func TestTranslationGaps(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("gaps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMissingLabelsWarnNotFail: a language other than English whose i18n
+// file lacks a label the generator writes gets a warning per label (its
+// readers see the English text); English never does, and the build is
+// not stopped.
+func TestMissingLabelsWarnNotFail(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/i18n.txtar"), Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	got := problems(res.Warnings)
+	for _, w := range []string{
+		`i18n/ru.toml: no anchor_label: pages in ru show the English "Link to this section"`,
+		`i18n/ru.toml: no toc_label: pages in ru show the English "Contents"`,
+		`i18n/kk.toml: no anchor_label`,
+		`i18n/kk.toml: no toc_label`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("warnings lack %q; got:\n%s", w, got)
+		}
+	}
+	if len(res.Warnings) != 4 {
+		t.Errorf("got %d warnings; want 4 (none for en, none for not_translated, which both have):\n%s", len(res.Warnings), got)
+	}
+}
+
+// TestHomeWithoutIndexTakesTheSiteTitle: a language with no _index.md
+// still has a home page, titled with the site's name, not "".
+func TestHomeWithoutIndexTakesTheSiteTitle(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	delete(fsys, "content/_index.md")
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}`), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["index.html"]); !strings.Contains(got, "<h1>Fixture</h1>") {
+		t.Errorf("the home page's title is not the site's:\n%s", got)
 	}
 }

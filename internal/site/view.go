@@ -77,7 +77,7 @@ func (p *Page) TOC() []markdown.Heading {
 // <nav>, or "" when the page has fewer than two.
 func (p *Page) TableOfContents() template.HTML {
 	p.noteRead(readTOC)
-	return tocHTML(p.rendered.TOC, p.site.label("toc_label", "Contents"))
+	return tocHTML(p.rendered.TOC, p.site.label("toc_label"))
 }
 
 // WordCount is the number of words in the content.
