@@ -166,7 +166,11 @@ type MenuEntry struct {
 	Identifier string
 	Page       *Page // the page it links to, if any
 	Children   []*MenuEntry
-	parent     string
+	// Lang is the language Name is written in: the site's, or the
+	// default language's when this language has no menu of its own and
+	// takes the default one's names (a template marks those with lang).
+	Lang   string
+	parent string
 }
 
 // assemble turns loaded content into the page graph: views, sections
@@ -407,13 +411,13 @@ func titleCase(s string) string {
 // matter, sorted by weight, then name.
 func (s *Site) buildMenus(probs *problem.List) {
 	s.menus = map[string][]*MenuEntry{}
-	menus := s.cfg.Menus
+	menus, namesIn := s.cfg.Menus, s.world.langs[0]
 	if m := s.cfg.Languages[s.lang].Menus; m != nil {
-		menus = m
+		menus, namesIn = m, s.lang
 	}
 	for name, entries := range menus {
 		for i, e := range entries {
-			m := &MenuEntry{Name: e.Name, URL: e.URL, Weight: e.Weight, Identifier: e.Identifier, parent: e.Parent}
+			m := &MenuEntry{Name: e.Name, URL: e.URL, Weight: e.Weight, Identifier: e.Identifier, Lang: namesIn, parent: e.Parent}
 			if e.PageRef != "" {
 				m.Page = s.GetPage(e.PageRef)
 				if m.Page == nil && s.IsDefaultLanguage() {
@@ -425,7 +429,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 				}
 				m.URL = m.Page.url
 				if m.Name == "" {
-					m.Name = m.Page.title
+					m.Name, m.Lang = m.Page.title, m.Page.Lang()
 				}
 			} else if !strings.Contains(m.URL, ":") && !strings.HasPrefix(m.URL, "#") {
 				m.URL = s.prefix() + "/" + strings.TrimPrefix(m.URL, "/")
@@ -438,7 +442,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 			continue
 		}
 		for name, e := range p.src.Meta.Menus {
-			m := &MenuEntry{Name: e.Name, URL: p.url, Weight: e.Weight, Identifier: e.Identifier, Page: p, parent: e.Parent}
+			m := &MenuEntry{Name: e.Name, URL: p.url, Weight: e.Weight, Identifier: e.Identifier, Page: p, Lang: s.lang, parent: e.Parent}
 			if m.Name == "" {
 				m.Name = p.title
 			}

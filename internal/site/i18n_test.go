@@ -201,3 +201,20 @@ func TestHomeWithoutIndexTakesTheSiteTitle(t *testing.T) {
 		t.Errorf("the home page's title is not the site's:\n%s", got)
 	}
 }
+
+// TestMenuEntriesSayTheirLanguage: a language without a menu of its own
+// (kk here) takes the default one's, whose names are in the default
+// language; MenuEntry.Lang says so, for a lang attribute.
+func TestMenuEntriesSayTheirLanguage(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ range .Site.Menus.main }}[{{ .Name }}:{{ .Lang }}]{{ end }}{{ end }}`), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for file, want := range map[string]string{"index.html": "[Zhanaozen:en]", "ru/index.html": "[Жанаозен:ru]", "kk/index.html": "[Zhanaozen:en]"} {
+		if got := string(res.Files[file]); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s:\n%s", file, want, got)
+		}
+	}
+}
