@@ -38,8 +38,8 @@
 //
 // # Links
 //
-// A link or image destination is checked after decoding HTML entities
-// and percent-encoding and removing whitespace, control and invisible
+// A link or image destination is checked after decoding HTML entities and
+// percent-encoding and removing whitespace, control and invisible
 // characters. Allowed: relative URLs, #fragments, http:, https:, mailto:.
 // Anything else (javascript:, data:, file:, intent:…), and a destination
 // that starts with "//" once entities and backslash escapes are resolved
@@ -47,16 +47,18 @@
 // file://host/…), is a problem at file:line and the link renders as its
 // text. An image on another site (http:, https: or //host) is a problem
 // too, and renders as its alt text: every reader's browser would fetch it
-// from that site, which could see who reads the page. Every relative
+// from that site, which could see who reads the page. An image without alt
+// text (![](photo.jpg)) is a warning in Result.Warnings at its line: it
+// renders alt="", which screen readers skip as decoration. Every relative
 // destination ("../zhanaozen/clashes.md#trial", "photo.png", "../people/")
 // is resolved through Context.ResolveLink with the percent-decoded path,
-// without fragment or query; the output gets the URL plus "?query#fragment", and
-// Result.Links records a page target for checking the fragment once every
-// page has rendered. One that does not resolve is a problem naming the path
-// it looked for, and renders as its text. A root-relative destination that
-// names no .md file, and a #fragment alone, are written as they are and
-// recorded in Result.Links for the site to check. Autolinks are checked
-// for their scheme but never resolved.
+// without fragment or query; the output gets the URL plus
+// "?query#fragment", and Result.Links records a page target for checking
+// the fragment once every page has rendered. One that does not resolve is
+// a problem naming the path it looked for, and renders as its text. A
+// root-relative destination that names no .md file, and a #fragment alone,
+// are written as they are and recorded in Result.Links for the site to
+// check. Autolinks are checked for their scheme but never resolved.
 //
 // # Shortcodes
 //

@@ -137,7 +137,8 @@ func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem)
 	}
 	body := p.render(nodes, false)
 	res := p.result(body)
-	res.Warnings = p.omittedWarning()
+	res.Warnings = append(p.omittedWarning(), p.warnings...)
+	problem.Sort(res.Warnings)
 	problem.Sort(p.problems)
 	return res, p.problems
 }
@@ -155,17 +156,29 @@ type page struct {
 	ids      map[string]bool // element ids given out so far
 	idNext   map[string]int  // the next suffix uniqueID tries for each base
 	words    int
-	used     []bool    // calls[i] already spliced into the output
-	omitted  []omitted // raw HTML left out of the page, in document order
+	used     []bool            // calls[i] already spliced into the output
+	omitted  []omitted         // raw HTML left out of the page, in document order
+	warnings []problem.Problem // besides omitted's: images without alt text
 }
 
-// problem records a problem at a body line (0: unknown); the line in File
-// adds the front matter's LineOffset.
-func (p *page) problem(line int, msg, hint string) {
+// at is a problem or warning at a body line (0: unknown); the line in
+// File adds the front matter's LineOffset.
+func (p *page) at(line int, msg, hint string) problem.Problem {
 	if line > 0 {
 		line += p.ctx.LineOffset
 	}
-	p.problems = append(p.problems, problem.Problem{File: p.ctx.File, Line: line, Message: msg, Hint: hint})
+	return problem.Problem{File: p.ctx.File, Line: line, Message: msg, Hint: hint}
+}
+
+// problem records a problem at a body line (see at).
+func (p *page) problem(line int, msg, hint string) {
+	p.problems = append(p.problems, p.at(line, msg, hint))
+}
+
+// warn records a warning at a body line (see at): the page loses
+// something, but is still published.
+func (p *page) warn(line int, msg, hint string) {
+	p.warnings = append(p.warnings, p.at(line, msg, hint))
 }
 
 // render turns shortcode-split nodes into HTML: assemble markdown with

@@ -103,13 +103,9 @@ func (p *page) omittedWarning() []problem.Problem {
 	case others > 1:
 		msg += fmt.Sprintf(" (and on lines %s)", strings.Join(more, ", "))
 	}
-	line := first.line
-	if line > 0 {
-		line += p.ctx.LineOffset
-	}
-	return []problem.Problem{{File: p.ctx.File, Line: line, Message: msg,
-		Hint: "HTML typed into a page is not published, so that no page can carry a script; " +
-			"the page is published without it. Write it in markdown or use a component " +
-			"({{< name >}}, see docs/content.md); a site whose every editor is trusted can set " +
-			"unsafe = true under [markup] in site.toml"}}
+	return []problem.Problem{p.at(first.line, msg,
+		"HTML typed into a page is not published, so that no page can carry a script; "+
+			"the page is published without it. Write it in markdown or use a component "+
+			"({{< name >}}, see docs/content.md); a site whose every editor is trusted can set "+
+			"unsafe = true under [markup] in site.toml")}
 }

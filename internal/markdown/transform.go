@@ -248,8 +248,10 @@ func (t *transform) checkLinks() {
 				unwrap(v)
 			}
 		case *ast.Image:
-			if dest, ok := t.checkDest(string(v.Destination), line, true); ok {
+			written := string(v.Destination)
+			if dest, ok := t.checkDest(written, line, true); ok {
 				v.Destination = []byte(dest)
+				t.checkAlt(v, written, line)
 			} else {
 				unwrap(v)
 			}
