@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/samizdat-press/samizdat/internal/config"
 )
 
 // defaultArchetype is used when the site has no archetypes/ file for the
@@ -39,31 +41,56 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if site := (siteFlags{source: *source}); !site.hasSite(stderr) {
 		return exitUsage // a page in a folder that is not a site would never be built
 	}
-	name, err := newPagePath(pages[0])
+	name, from, err := newPage(*source, pages[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
-		return exitUsage
-	}
-	text, from, err := archetype(os.DirFS(*source), name)
-	if err != nil {
-		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
-		return exitProblems
-	}
-	if err := checkPageFolders(*source, name); err != nil {
-		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
-		return exitProblems
-	}
-	err = createPage(*source, name, text)
-	if errors.Is(err, os.ErrExist) {
-		fmt.Fprintf(stderr, "samizdat new: content/%s already exists; it was left as it is\n", name)
-		return exitProblems
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
+		if errors.As(err, new(usageError)) {
+			return exitUsage
+		}
 		return exitProblems
 	}
 	fmt.Fprintf(stdout, "Created content/%s from %s\n", name, from)
 	return exitOK
+}
+
+// usageError is a refusal of the name given, as opposed to a problem of
+// the site (a linked folder, a page already there, a broken archetype).
+type usageError struct{ error }
+
+// newPage writes the page arg names in the site source from its
+// archetype, once the build's own rules accept it, and returns its
+// content-relative name and the archetype it came from.
+func newPage(source, arg string) (name, from string, err error) {
+	name, err = newPagePath(arg)
+	if err != nil {
+		return "", "", usageError{err}
+	}
+	if err := checkPageFolders(source, name); err != nil {
+		return "", "", err
+	}
+	cfg, _ := config.Load(os.DirFS(source)) // its problems are build's to report; new needs its languages
+	if err := checkName(source, name, cfg); err != nil {
+		return "", "", usageError{err}
+	}
+	text, from, err := archetype(os.DirFS(source), name)
+	if err != nil {
+		return "", "", err
+	}
+	if err := checkInSite(source, name, text, cfg); err != nil {
+		return "", "", err
+	}
+	if err := createPage(source, name, text); err != nil {
+		return "", "", pageExists(name, err)
+	}
+	return name, from, nil
+}
+
+// pageExists is the error for a page that is already there, else err.
+func pageExists(name string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("content/%s already exists; it was left as it is", name)
+	}
+	return err
 }
 
 // checkPageFolders refuses a page whose folders, content/ and those below

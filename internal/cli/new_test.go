@@ -67,3 +67,22 @@ func TestFrontMatterLen(t *testing.T) {
 		}
 	}
 }
+
+// TestWithPageIsTheSiteWithThePage checks the file system new judges a
+// page in: the site's files, the page, and the folders to it listed
+// whether or not the site has them yet.
+func TestWithPageIsTheSiteWithThePage(t *testing.T) {
+	site := fstest.MapFS{
+		"site.toml":            {Data: []byte("title = 'x'\n")},
+		"content/_index.md":    {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/news/a.md":    {Data: []byte("---\ntitle: A\n---\n")},
+		"static/css/site.css":  {Data: []byte("body{}")},
+		"content/news/zzz.txt": {Data: []byte("a file after the page")},
+	}
+	for _, page := range []string{"content/news/b.md", "content/fresh/deep/b.md"} {
+		w := withPage{site: site, page: fstest.MapFS{page: {Data: []byte("---\ntitle: B\n---\n"), Mode: 0o644}}}
+		if err := fstest.TestFS(w, "site.toml", "content/_index.md", "content/news/a.md", "content/news/zzz.txt", "static/css/site.css", page); err != nil {
+			t.Errorf("with %s: %v", page, err)
+		}
+	}
+}
