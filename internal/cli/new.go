@@ -76,6 +76,9 @@ func newPage(source, arg string) (name, from string, err error) {
 	if err != nil {
 		return "", "", err
 	}
+	if err := checkFrontMatter(name, from, text, cfg); err != nil {
+		return "", "", err
+	}
 	if err := checkInSite(source, name, text, cfg); err != nil {
 		return "", "", err
 	}

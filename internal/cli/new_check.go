@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
@@ -46,6 +48,23 @@ func problemIn(probs []problem.Problem, file string) *problem.Problem {
 		return &probs[i]
 	}
 	return nil
+}
+
+// checkFrontMatter refuses a page whose front matter does not parse once
+// the name is in it: an archetype with title: {{ .Title }} unquoted breaks
+// on a name such as "yes: no", and the build would then refuse the page.
+// The lines are the archetype's: the values filled in are one line each.
+func checkFrontMatter(name, from string, text []byte, cfg config.Config) error {
+	_, _, _, probs := frontmatter.ParseWith(content.Dir+"/"+name, text, cfg.TaxonomyPlurals())
+	if len(probs) == 0 {
+		return nil
+	}
+	example := `title: "{{ .Title }}"`
+	if bytes.HasPrefix(bytes.TrimLeft(text, "\ufeff\r\n"), []byte("+++")) {
+		example = `title = "{{ .Title }}"`
+	}
+	return fmt.Errorf("not writing content/%s: its front matter would not parse: %s:%d: %s; the archetype should put the values it fills in in double quotes, as %s",
+		name, from, probs[0].Line, probs[0].Message, example)
 }
 
 // checkInSite refuses a page the build would refuse in this site: its
