@@ -162,7 +162,12 @@ func newPagePath(arg string) (string, error) {
 }
 
 // archetype renders the archetype for a new page: archetypes/SECTION.md,
-// then archetypes/default.md, then the built-in default.
+// then archetypes/default.md, then the built-in default. It fills in
+// .Title (from the name: "trial-of-activists" is "Trial of activists"),
+// .Name, .Section, .Date (now, or SOURCE_DATE_EPOCH) and .Up, the way up
+// from the page's folder to content/ ("../" for zhanaozen/trial.md,
+// "../../" for people/kozlov/index.md), for links to other pages by their
+// files: {{ .Up }}complaint/_index.md.
 func archetype(fsys fs.FS, name string) ([]byte, string, error) {
 	section, _, _ := strings.Cut(name, "/")
 	text, from := defaultArchetype, "the built-in archetype"
@@ -188,6 +193,7 @@ func archetype(fsys fs.FS, name string) ([]byte, string, error) {
 		"Name":    base,
 		"Section": section,
 		"Date":    now(io.Discard).Format("2006-01-02T15:04:05Z07:00"),
+		"Up":      strings.Repeat("../", strings.Count(name, "/")),
 	}
 	// The front matter gets the values quoted for its strings, the body
 	// gets them as they are. The body is parsed after as many empty lines

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"os"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -83,6 +86,26 @@ func TestWithPageIsTheSiteWithThePage(t *testing.T) {
 		w := withPage{site: site, page: fstest.MapFS{page: {Data: []byte("---\ntitle: B\n---\n"), Mode: 0o644}}}
 		if err := fstest.TestFS(w, "site.toml", "content/_index.md", "content/news/a.md", "content/news/zzz.txt", "static/css/site.css", page); err != nil {
 			t.Errorf("with %s: %v", page, err)
+		}
+	}
+}
+
+// TestDefaultArchetypeLinkResolves renders the site's own default
+// archetype at several depths: the example link it writes must lead to
+// content/complaint/_index.md from wherever the page is.
+func TestDefaultArchetypeLinkResolves(t *testing.T) {
+	link := regexp.MustCompile(`\]\(([^)]*complaint/_index\.md)\)`)
+	for _, name := range []string{"about.md", "zhanaozen/trial.md", "zhanaozen/2011/strike.md", "harassment/family/index.md"} {
+		text, from, err := archetype(os.DirFS("../.."), name)
+		if err != nil || from != "archetypes/default.md" {
+			t.Fatalf("%s: from %s, %v; want archetypes/default.md", name, from, err)
+		}
+		m := link.FindSubmatch(text)
+		if m == nil {
+			t.Fatalf("%s: no link to the complaint in %q", name, text)
+		}
+		if got := path.Join(path.Dir("content/"+name), string(m[1])); got != "content/complaint/_index.md" {
+			t.Errorf("%s: link %s leads to %s; want content/complaint/_index.md", name, m[1], got)
 		}
 	}
 }
