@@ -802,6 +802,14 @@ func (l *loader) checkPortable() {
 		if p.File == "" {
 			continue
 		}
+		// The file itself too: a site whose files a Windows machine cannot
+		// check out cannot be edited there ("a:b.md" would otherwise be
+		// published as /a-b/).
+		if why := Unportable(p.File); why != "" {
+			l.probs.Add(p.File, 0, 0, fmt.Sprintf("the file name %s %s", p.File, why),
+				"rename the file: use letters, digits and hyphens")
+			continue
+		}
 		if why := Unportable(p.URL); why != "" {
 			l.probs.Add(p.File, urlLine(p), 0, fmt.Sprintf("the web address %s %s", p.URL, why),
 				"use letters, digits and hyphens in file names, slug and url")
@@ -820,6 +828,9 @@ func (l *loader) checkPortable() {
 // the build makes: pages, aliases, bundle and static files, terms.
 func Unportable(url string) string {
 	for _, seg := range strings.Split(strings.Trim(url, "/"), "/") {
+		if strings.HasPrefix(seg, ".") && seg != ".well-known" {
+			return fmt.Sprintf("has a part, %q, that starts with a dot, which many hosts do not serve and file managers hide", seg)
+		}
 		if i := strings.IndexFunc(seg, func(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(`<>:"\|?*`, r) }); i >= 0 {
 			return fmt.Sprintf("has %q, which a file name cannot have on every system", seg[i:i+1])
 		}

@@ -170,11 +170,16 @@ func TestAddressesEverySystemCanStore(t *testing.T) {
 		"content/a/ok.md":      md("title: OK\naliases: [\"javascript:alert(8)\", '/x\"><script>alert(7)</script>/', /old/ok/]"),
 		"content/a/slugged.md": md("title: S\nurl: \"/a|b/\""),
 		"content/a/fine.md":    md("title: Fine\nurl: /fine-1.2/"),
+		"content/a/q:x.md":     md("title: Colon"),
+		"content/a/dot.md":     md("title: Dot\nurl: /a/.x/dot/"),
+		"content/a/known.md":   md("title: Known\nurl: /.well-known/known/"),
 	}
 	_, _, probs := load(t, fsys, Options{})
 	all := strings.Join(probs, "\n")
 	for _, want := range []string{
-		`content/a/con.md: the web address /a/con/ has a part, "con", that is a reserved device name on Windows`,
+		`content/a/con.md: the file name content/a/con.md has a part, "con.md", that is a reserved device name on Windows`,
+		`content/a/q:x.md: the file name content/a/q:x.md has ":", which a file name cannot have on every system`,
+		`content/a/dot.md:3: the web address /a/.x/dot/ has a part, ".x", that starts with a dot`,
 		`content/a/trail..md: the web address /a/trail./ has a part, "trail.", that ends in a dot or space`,
 		`content/a/ok.md:3: the alias /javascript:alert(8)/ has ":", which a file name cannot have on every system`,
 		`content/a/ok.md:3: the alias /x"><script>alert(7)</script>/ has "\"", which a file name cannot have`,
@@ -184,8 +189,8 @@ func TestAddressesEverySystemCanStore(t *testing.T) {
 			t.Errorf("problems lack %q; got:\n%s", want, all)
 		}
 	}
-	if n := len(probs); n != 5 {
-		t.Errorf("got %d problems; want 5:\n%s", n, all)
+	if n := len(probs); n != 7 {
+		t.Errorf("got %d problems; want 7 (none for fine.md or the .well-known address):\n%s", n, all)
 	}
 }
 

@@ -307,7 +307,7 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 			for _, name := range p.src.Meta.Terms[plural] {
 				key := layout.Urlize(name)
 				url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
-				if msg := termProblem(name, key, url); msg != "" {
+				if msg := termProblem(key, url); msg != "" {
 					*probs = append(*probs, problemAt(p, plural, fmt.Sprintf("the %s %q %s", singular[plural], name, msg),
 						"change it: a term's name becomes its web address, so it needs a letter or digit, may not start or end with a dot, and may not be a name Windows reserves (con, aux, nul, com1…)"))
 					continue
@@ -358,12 +358,9 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 
 // termProblem says why a term, whose address segment is key, cannot have
 // a term page at url, or "".
-func termProblem(name, key, url string) string {
-	switch {
-	case key == "":
+func termProblem(key, url string) string {
+	if key == "" {
 		return "has no letter or digit, so it has no web address"
-	case strings.HasPrefix(key, "."):
-		return fmt.Sprintf("gives the address %s, whose folder starts with a dot: many hosts do not serve such folders", url)
 	}
 	if why := content.Unportable(url); why != "" {
 		return fmt.Sprintf("gives the web address %s, which %s", url, why)

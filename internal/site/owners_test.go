@@ -101,11 +101,11 @@ func TestTermsThatCannotHaveTheirOwnAddress(t *testing.T) {
 	res := build(t, fsys, Options{})
 	got := problems(res.Problems)
 	for _, w := range []string{
-		`content/a.md:3: the tag ".." gives the address /tags/../, whose folder starts with a dot`,
+		`content/a.md:3: the tag ".." gives the web address /tags/../, which has a part, "..", that starts with a dot`,
 		`content/a.md:3: the tag "+" has no letter or digit, so it has no web address`,
 		`content/a.md:3: the tag "con" gives the web address /tags/con/, which has a part, "con", that is a reserved device name on Windows`,
 		`content/a.md:3: the tag "trial." gives the web address /tags/trial./`,
-		`content/a.md:3: the tag ".hidden" gives the address /tags/.hidden/, whose folder starts with a dot`,
+		`content/a.md:3: the tag ".hidden" gives the web address /tags/.hidden/, which has a part, ".hidden", that starts with a dot`,
 		`the tag "C#" and the tag "C++" of content/a.md would share the address /tags/c/`,
 	} {
 		if !strings.Contains(got, w) {
