@@ -52,11 +52,15 @@ type pageWalk struct {
 	p        *page
 	idAt     map[string]int // offset of each id's first use
 	headings []heading
+	inH      bool       // the last heading is still open: its text is being read
 	links    []openLink // the <a> elements we are inside, innermost last
 	inStyle  bool       // the next text token is a <style> element's CSS
 }
 
-type heading struct{ level, off int }
+type heading struct {
+	level, off int
+	text       strings.Builder // what it says, to name it in a problem: the page's line is not the markdown's
+}
 
 // openLink tracks whether an <a> has any name a screen reader can read.
 type openLink struct {
@@ -87,9 +91,15 @@ func (w *pageWalk) token(t token) {
 		if len(w.links) > 0 && len(strings.Trim(string(t.raw), htmlSpace)) > 0 {
 			w.links[len(w.links)-1].named = true
 		}
+		if w.inH && w.headings[len(w.headings)-1].text.Len() < 200 {
+			w.headings[len(w.headings)-1].text.WriteString(html.UnescapeString(string(t.raw)))
+		}
 	case html.EndTagToken:
-		if t.name == "a" {
+		switch t.name {
+		case "a":
 			w.closeLink()
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			w.inH = false
 		}
 	default:
 		w.startTag(t)
@@ -111,6 +121,7 @@ func (w *pageWalk) startTag(t token) {
 		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1})
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		w.headings = append(w.headings, heading{level: int(t.name[1] - '0'), off: t.off})
+		w.inH = t.typ == html.StartTagToken
 	case "meta":
 		w.meta(t)
 	case "base":
@@ -185,7 +196,8 @@ func (w *pageWalk) closeLink() {
 func (w *pageWalk) checkHeadings() {
 	var firstH1, prev int
 	h1s := 0
-	for _, h := range w.headings {
+	for i := range w.headings {
+		h := &w.headings[i]
 		switch {
 		case h.level == 1:
 			h1s++
@@ -194,10 +206,10 @@ func (w *pageWalk) checkHeadings() {
 				break
 			}
 			line, _ := w.p.lines.pos(firstH1)
-			w.c.report(w.p.name, w.p.lines, h.off, fmt.Sprintf("more than one h1 in the page (the first is on line %d)", line),
+			w.c.report(w.p.name, w.p.lines, h.off, fmt.Sprintf("more than one h1 in the page: %s (the first is on line %d)", h.name(), line),
 				"keep one h1, the page's title, and make the others h2: screen-reader users jump to the h1 to find what the page is about")
 		case prev > 0 && h.level > prev+1:
-			w.c.report(w.p.name, w.p.lines, h.off, fmt.Sprintf("heading level skips from h%d to h%d", prev, h.level),
+			w.c.report(w.p.name, w.p.lines, h.off, fmt.Sprintf("heading level skips from h%d to h%d at %s", prev, h.level, h.name()),
 				fmt.Sprintf("make it an h%d (## in markdown is h2, ### is h3): screen-reader users move through a page by heading levels", prev+1))
 		}
 		prev = h.level
@@ -206,6 +218,18 @@ func (w *pageWalk) checkHeadings() {
 		w.c.report(w.p.name, w.p.lines, -1, "page has no h1 heading",
 			"give the page one h1, usually its title; if the layout prints the title, check that it uses <h1>")
 	}
+}
+
+// name is the heading's text, quoted and cut to 60 characters, for a
+// campaigner to find in the page's markdown. A "#" at its end is the
+// anchor link samizdat adds to headings (markdown drops closing #s, so
+// the heading itself cannot end in one).
+func (h *heading) name() string {
+	text := strings.TrimRight(strings.Join(strings.Fields(h.text.String()), " "), " #")
+	if r := []rune(text); len(r) > 60 {
+		text = string(r[:59]) + "…"
+	}
+	return fmt.Sprintf("%q", text)
 }
 
 // meta records a refresh redirect and the Open Graph URLs that share cards

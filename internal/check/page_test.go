@@ -88,14 +88,14 @@ func TestHeadings(t *testing.T) {
 			"moved.html": `<meta http-equiv="refresh" content="0; url=index.html">`,
 		}},
 		{name: "skipped level", files: map[string]string{
-			"index.html": page("<h1>A</h1>\n<h3>C</h3><h4>D</h4><h2>E</h2><h4>F</h4>"),
+			"index.html": page("<h1>A</h1>\n<h3>C &amp; <em>c</em></h3><h4>D</h4><h2>E</h2><h4>F  \n f</h4>"),
 		}, want: []string{
-			`index.html:3:1: heading level skips from h1 to h3`,
-			`index.html:3:31: heading level skips from h2 to h4`,
+			`index.html:3:1: heading level skips from h1 to h3 at "C & c"`,
+			`index.html:3:48: heading level skips from h2 to h4 at "F f"`,
 		}},
 		{name: "two h1", files: map[string]string{
 			"index.html": page("<h1>A</h1>\n<H1 class=x>B</H1>"),
-		}, want: []string{`index.html:3:1: more than one h1 in the page (the first is on line 2)`}},
+		}, want: []string{`index.html:3:1: more than one h1 in the page: "B" (the first is on line 2)`}},
 		{name: "no h1", files: map[string]string{
 			"index.html": page("<h2>A</h2>"),
 		}, want: []string{`index.html: page has no h1 heading`}},
