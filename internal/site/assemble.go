@@ -306,19 +306,19 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 		for _, p := range s.tagged() {
 			for _, name := range p.src.Meta.Terms[plural] {
 				key := layout.Urlize(name)
-				url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
-				if msg := termProblem(key, url); msg != "" {
-					*probs = append(*probs, problemAt(p, plural, fmt.Sprintf("the %s %q %s", singular[plural], name, msg),
-						"change it: a term's name becomes its web address, so it needs a letter or digit, may not start or end with a dot, and may not be a name Windows reserves (con, aux, nul, com1…)"))
-					continue
-				}
 				t := terms[key]
 				if t == nil {
+					url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
+					if msg := termProblem(key, url); msg != "" {
+						*probs = append(*probs, problemAt(p, plural, fmt.Sprintf("the %s %q %s", singular[plural], name, msg),
+							"change it: a term's name becomes its web address, so it needs a letter or digit, may not start or end with a dot, and may not be a name Windows reserves (con, aux, nul, com1…)"))
+						continue
+					}
 					t = &Term{Name: name, Page: &Page{site: s, kind: "term", typ: plural, title: name, url: url}}
 					terms[key] = t
-				} else if !sameTerm(t.Name, name) {
+				} else if t.Name != name && !sameTerm(t.Name, name) {
 					*probs = append(*probs, problemAt(p, plural,
-						fmt.Sprintf("the %s %q and the %s %q of %s would share the address %s", singular[plural], name, singular[plural], t.Name, t.Pages[0].File(), url),
+						fmt.Sprintf("the %s %q and the %s %q of %s would share the address %s", singular[plural], name, singular[plural], t.Name, t.Pages[0].File(), t.Page.url),
 						"addresses keep only letters and digits, so the two would become one; rename one so that they differ in letters or digits (\"cpp\" and \"csharp\", not \"C++\" and \"C#\")"))
 					continue
 				}
