@@ -484,7 +484,8 @@ func join(coll any, sep string) (string, error) {
 }
 
 // Urlize turns text into a URL path segment: lower-case letters and digits
-// of any script kept, everything else a single '-'. Cyrillic stays
+// of any script kept, invisible format characters dropped, everything else
+// a single '-'. Cyrillic stays
 // readable ("Жаңаөзен" -> "жаңаөзен"); NFKC normalisation makes names that
 // only differ in Unicode form give the same segment, and turns
 // compatibility letters that have no lower case ("ℍ", "Ⅻ", "ﬁ") into
@@ -494,6 +495,11 @@ func Urlize(s string) string {
 	dash := false
 	for _, r := range norm.NFKC.String(s) {
 		switch {
+		case unicode.Is(unicode.Cf, r):
+			// Invisible format characters (zero-width space and joiners,
+			// soft hyphen, BOM) pasted from word processors: dropped, so
+			// "zhanao\u200bzen" is the tag "zhanaozen", not "zhanao-zen".
+			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -162,6 +162,9 @@ func TestUrlize(t *testing.T) {
 		"e\u0301":            "é",
 		"K+":                 "k",
 		"ℍ ﬁle Ⅻ":            "h-file-xii",
+		"zhanao\u200bzen":    "zhanaozen", // a zero-width space pasted with the word
+		"po\u00adlice":       "police",    // a soft hyphen
+		"\ufeffJustice":      "justice",   // a BOM
 	}
 	for in, want := range tests {
 		if got := Urlize(in); got != want {
