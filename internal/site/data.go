@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/samizdat-press/samizdat/internal/editorfile"
@@ -122,7 +123,32 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + err.Error(), Hint: hint})
 		return nil, false
 	}
-	return v, true
+	return datesAsText(v), true
+}
+
+// datesAsText turns the dates YAML reads from unquoted values (date:
+// 2011-12-16) back into the text they were written as, so that a data
+// file means the same with or without quotes: templates get "2011-12-16",
+// which dateFormat reads, not a time.Time that prints as
+// "2011-12-16 00:00:00 +0000 UTC". A date with a time of day becomes
+// RFC 3339 text.
+func datesAsText(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		if x.Equal(x.Truncate(24*time.Hour)) && x.Location() == time.UTC {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format(time.RFC3339)
+	case map[string]any:
+		for k, e := range x {
+			x[k] = datesAsText(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = datesAsText(e)
+		}
+	}
+	return v
 }
 
 // loadStrings reads i18n/<lang>.toml, the interface strings T looks up.

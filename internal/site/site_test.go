@@ -112,6 +112,9 @@ func TestFixtureFeatures(t *testing.T) {
 	has("people/kozlov/index.html", `<p class="role">Leader of Alga</p>`, `src="portrait.svg"`)
 	has("people/kozlov/portrait.svg", "<rect")
 	has("old/clashes/index.html", `content="0; url=../../stories/clashes/"`, `rel="canonical" href="https://example.org/campaign/stories/clashes/"`, "noindex")
+	// An unquoted date in a data file reaches templates as the text it
+	// was written as, not as "2011-12-16 00:00:00 +0000 UTC".
+	has("index.html", "<li>2011-12-16: Clashes in Zhanaozen</li>")
 	has("tags/index.html", "labour", "zhanaozen")
 	has("tags/zhanaozen/index.html", "The clashes", "The strike")
 	has("categories/events/index.html", "The strike")
