@@ -217,6 +217,12 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		"content/a/4913":         {Data: []byte("x")},
 		"content/a/page.md.bak":  {Data: []byte("x")},
 		"content/a/page.md.orig": {Data: []byte("x")},
+		// Word's lock file would claim /a/page/ with page.md; the others
+		// would be published as they are.
+		"content/a/~$page.md":          {Data: []byte("x")},
+		"content/a/page.md.tmp":        {Data: []byte("---\ntitle: P\n---\n")},
+		"content/a/page.md.crswap":     {Data: []byte("x")},
+		"content/a/page.md.sb-1234-ab": {Data: []byte("x")},
 	}
 	s, _, probs := load(t, fsys, Options{})
 	if len(probs) > 0 || len(s.Files) != 0 {

@@ -1,8 +1,10 @@
-// Package editorfile recognises the files text editors make beside the one
-// being edited: swap files, backups and the temporary files of a "safe
-// write", and the .bak and .orig copies people and merge tools keep. They are never a campaigner's work, so the build never publishes
-// them and the watcher never rebuilds for them. One list, so that what the
-// watcher ignores and what the build skips cannot drift apart.
+// Package editorfile recognises the files text editors and office suites
+// make beside the one being edited: swap files, backups, lock files and
+// the temporary files of a "safe write", and the .bak and .orig copies
+// people and merge tools keep. They are never a campaigner's work, so the
+// build never publishes them and the watcher never rebuilds for them. One
+// list, so that what the watcher ignores and what the build skips cannot
+// drift apart.
 package editorfile
 
 import "strings"
@@ -14,14 +16,21 @@ var tempSuffixes = [...]string{
 	".swo",
 	".bck",          // Helix atomic-save backups (Hugo #12677)
 	".bak", ".orig", // copies kept by hand or by merge tools: a backup of a draft would publish its text
+	".tmp",         // many editors' and sync tools' half-written copies
+	".crswap",      // Chrome and Edge write a page saved from the browser here first
 	"___jb_tmp___", // JetBrains "safe write"
 	"___jb_old___",
 	"___jb_bak___",
 }
 
+// tempPrefixes start the names of office suites' lock and temp files.
+var tempPrefixes = [...]string{
+	"~$", // Word and Excel lock files: "~$trial.md" beside trial.md, while it is open
+}
+
 // Temp reports whether a file name (not a path) is an editor's temp, swap
-// or backup file. Dotfiles (vim's .x.swp, emacs's .#x lock links) are left
-// to the caller, which skips them anyway.
+// or backup file. Dotfiles (vim's .x.swp, emacs's .#x lock links,
+// LibreOffice's .~lock.x#) are left to the caller, which skips them anyway.
 func Temp(name string) bool {
 	switch {
 	case name == "4913":
@@ -30,11 +39,42 @@ func Temp(name string) bool {
 	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
 		// emacs auto-save files.
 		return true
+	case sublimeTemp(name):
+		return true
 	}
 	for _, s := range tempSuffixes {
 		if strings.HasSuffix(name, s) {
 			return true
 		}
 	}
+	for _, s := range tempPrefixes {
+		if strings.HasPrefix(name, s) {
+			return true
+		}
+	}
 	return false
+}
+
+// sublimeTemp reports Sublime Text's atomic-save copies, the file's name
+// followed by ".sb-" and two random parts joined by a hyphen
+// ("trial.md.sb-1234-abc").
+func sublimeTemp(name string) bool {
+	i := strings.LastIndex(name, ".sb-")
+	if i <= 0 {
+		return false
+	}
+	a, b, ok := strings.Cut(name[i+len(".sb-"):], "-")
+	return ok && alnum(a) && alnum(b)
+}
+
+func alnum(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
 }
