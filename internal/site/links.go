@@ -234,7 +234,25 @@ func (b *builder) checkLinks() {
 		for _, pr := range b.brokenLinks(p, addrs) {
 			b.problem(pr)
 		}
+		b.checkImage(p, addrs)
 	}
+}
+
+// checkImage reports a front matter image that is not a file of the site:
+// share cards would show a broken picture, and nothing else would say so.
+func (b *builder) checkImage(p *Page, addrs func() *addresses) {
+	if p.src == nil || p.src.File == "" || p.meta().Image == "" {
+		return
+	}
+	url := p.Image()
+	if strings.Contains(url, ":") {
+		return // another site's: its scheme is checked with the front matter
+	}
+	if _, ok := addrs().find(url); ok {
+		return
+	}
+	b.problem(problemAt(p, "image", fmt.Sprintf("image %s: the site has no such file (looked for %s)", p.meta().Image, url),
+		"put the picture beside the page and give its file name (image: photo.jpg), or give its address in static/ (image: img/share.png)"))
 }
 
 // brokenAnchors is brokenLinks for one page, as Patch checks it.

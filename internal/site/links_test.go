@@ -268,3 +268,37 @@ func TestPatchResolvesAndChecksLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatterImage: image names a file beside the page by its name,
+// else a file of the site; one that is neither is a problem at its line
+// (share cards showed a broken picture without a word).
+func TestFrontMatterImage(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	page := func(front string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: Pictured\n" + front + "---\nText.\n"), Mode: 0o644}
+	}
+	fsys["content/people/kozlov/index.md"] = page("image: portrait.svg\n")
+	fsys["content/static-image.md"] = page("image: css/site.css\n")
+	fsys["content/missing.md"] = page("image: court-photo.jpg\n")
+	for _, l := range []string{"layouts/_default/single.html", "layouts/people/single.html", "layouts/people/list.html"} {
+		fsys[l] = &fstest.MapFile{Data: []byte(`{{ define "main" }}<meta property="og:image" content="{{ absURL .Image }}">{{ end }}`), Mode: 0o644}
+	}
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	if want := "content/missing.md:3: image court-photo.jpg: the site has no such file (looked for /court-photo.jpg)"; !strings.Contains(got, want) || len(res.Problems) != 1 {
+		t.Fatalf("want just %q; got:\n%s", want, got)
+	}
+	delete(fsys, "content/missing.md")
+	res = build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for file, want := range map[string]string{
+		"people/kozlov/index.html": `content="https://example.org/campaign/people/kozlov/portrait.svg"`,
+		"static-image/index.html":  `content="https://example.org/campaign/css/site.css"`,
+	} {
+		if got := string(res.Files[file]); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s:\n%s", file, want, got)
+		}
+	}
+}

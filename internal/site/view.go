@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"path"
 	"strings"
 	"time"
 
@@ -153,7 +154,33 @@ func (p *Page) Params() map[string]any {
 }
 
 // Image is the front matter image as written.
-func (p *Page) Image() string { return p.meta().Image }
+func (p *Page) Image() string { return p.imageURL(p.meta().Image) }
+
+// imageURL is front matter image as a root-relative address: a file
+// beside the page (a bundle's photo.jpg) by its name, else a file of the
+// site ("img/share.png" is /img/share.png). Absolute addresses stay.
+func (p *Page) imageURL(img string) string {
+	if img == "" || strings.HasPrefix(img, "/") || strings.Contains(img, ":") {
+		return img
+	}
+	if p.src != nil {
+		for _, r := range p.src.Resources {
+			if path.Base(r) == img {
+				return folderURL(p.url) + img
+			}
+		}
+	}
+	return "/" + img
+}
+
+// folderURL is the folder of a page's URL: "/a/b/" for "/a/b/" and for
+// "/a/b.html".
+func folderURL(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return url
+	}
+	return path.Dir(url) + "/"
+}
 
 // Aliases are the old URLs that redirect to this page.
 func (p *Page) Aliases() []string { return p.meta().Aliases }
