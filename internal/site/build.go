@@ -474,12 +474,30 @@ func (b *builder) copyFile(src, out string) {
 	}
 	b.writeAs(out, owner{file: src}, data)
 	b.stats.Static++
+	if isPhoto(out) && len(data) > maxPhotoBytes {
+		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the picture is %.1f MB: readers on slow or metered connections wait for, or pay for, every byte", float64(len(data))/1e6),
+			Hint: "export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB"}})
+	}
 	// A file whose size and modification time are the same as last build
 	// needs no finishing again. Without a time (in-memory file systems)
 	// there is nothing to go by.
 	if info, err := fs.Stat(b.fsys, src); err == nil && !info.ModTime().IsZero() {
 		b.keyFile(out, fmt.Sprintf("file:%s:%d:%d", src, info.Size(), info.ModTime().UnixNano()))
 	}
+}
+
+// maxPhotoBytes is the size above which a picture gets a warning: a phone
+// photo straight from the camera is 3–15 MB, a picture exported for the web
+// a tenth of a megabyte or so.
+const maxPhotoBytes = 1 << 20
+
+// isPhoto reports a raster picture by its name.
+func isPhoto(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".heic", ".tif", ".tiff", ".bmp":
+		return true
+	}
+	return false
 }
 
 // staticDir is the folder, relative to the site root, published at the

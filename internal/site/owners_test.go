@@ -160,3 +160,17 @@ func TestFinishProblemsNameTheSourceFile(t *testing.T) {
 		}
 	}
 }
+
+// A picture over a megabyte beside a page or in static/ is published with
+// a warning naming it: readers on slow networks pay for every byte.
+func TestLargePicturesAreWarnedAbout(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["content/people/kozlov/camera.jpg"] = &fstest.MapFile{Data: make([]byte, 3<<20), Mode: 0o644}
+	fsys["static/img/fine.png"] = &fstest.MapFile{Data: make([]byte, 200<<10), Mode: 0o644}
+	fsys["static/video.mp4"] = &fstest.MapFile{Data: make([]byte, 2<<20), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	got := problems(res.Warnings)
+	if want := "content/people/kozlov/camera.jpg: the picture is 3.1 MB"; !strings.Contains(got, want) || len(res.Warnings) != 1 {
+		t.Errorf("want one warning, %q; got:\n%s", want, got)
+	}
+}
