@@ -39,6 +39,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -264,6 +265,11 @@ func (l *loader) walk() {
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")
 		if !strings.HasSuffix(strings.ToLower(name), ".md") {
+			if l.misnamedPage(p, name) {
+				l.probs.Add(p, 0, 0, "samizdat reads pages only from .md files",
+					fmt.Sprintf("rename %s to %s.md", name, strings.TrimSuffix(name, path.Ext(name))))
+				return nil
+			}
 			l.dir(path.Dir(rel)).others = append(l.dir(path.Dir(rel)).others, p)
 			return nil
 		}
@@ -286,6 +292,38 @@ func (l *loader) walk() {
 	for i, f := range files {
 		l.read(f, decoded[i])
 	}
+}
+
+// markdownExts are the other endings editors give markdown files. Such a
+// file is a page saved under the wrong name: published as it is, it would
+// be a download of its markdown, front matter and drafts included.
+var markdownExts = map[string]bool{".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true, ".mdwn": true}
+
+// misnamedPage reports whether a file that is not .md is a page all the
+// same: markdown by its ending, or a .txt file (as Notepad saves one)
+// that opens with front matter. Other .txt files are attachments.
+func (l *loader) misnamedPage(p, name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	if markdownExts[ext] {
+		return true
+	}
+	if ext != ".txt" {
+		return false
+	}
+	f, err := l.fsys.Open(p)
+	if err != nil {
+		return false // the copy reports it
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	head = bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf"))
+	first, _, _ := bytes.Cut(bytes.TrimLeft(head, " \t\r\n"), []byte("\n"))
+	switch string(bytes.TrimSpace(first)) {
+	case "---", "+++":
+		return true
+	}
+	return false
 }
 
 // mdFile is one markdown file found by the walk.

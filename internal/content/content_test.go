@@ -230,6 +230,40 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	}
 }
 
+func TestPagesOnlyFromMdFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/zhanaozen/page.markdown": md("title: P\ndraft: true"),
+		"content/zhanaozen/a.MDOWN":       md("title: A"),
+		"content/zhanaozen/b.mkd":         md("title: B"),
+		"content/zhanaozen/c.mkdn":        md("title: C"),
+		"content/zhanaozen/d.Mdwn":        md("title: D"),
+		"content/zhanaozen/notes.txt":     md("title: Notes"),
+		"content/zhanaozen/toml.txt":      {Data: []byte("\xef\xbb\xbf\r\n+++\r\ntitle = 'T'\r\n+++\r\n")},
+		"content/zhanaozen/readme.txt":    {Data: []byte("A list of sources.\n---\nMore.\n")},
+		"content/zhanaozen/empty.txt":     {Data: nil},
+	}
+	s, _, probs := load(t, fsys, Options{})
+	want := []string{
+		"content/zhanaozen/a.MDOWN: samizdat reads pages only from .md files\n    rename a.MDOWN to a.md",
+		"content/zhanaozen/b.mkd: samizdat reads pages only from .md files\n    rename b.mkd to b.md",
+		"content/zhanaozen/c.mkdn: samizdat reads pages only from .md files\n    rename c.mkdn to c.md",
+		"content/zhanaozen/d.Mdwn: samizdat reads pages only from .md files\n    rename d.Mdwn to d.md",
+		"content/zhanaozen/notes.txt: samizdat reads pages only from .md files\n    rename notes.txt to notes.md",
+		"content/zhanaozen/page.markdown: samizdat reads pages only from .md files\n    rename page.markdown to page.md",
+		"content/zhanaozen/toml.txt: samizdat reads pages only from .md files\n    rename toml.txt to toml.md",
+	}
+	if strings.Join(sorted(probs), "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(sorted(probs), "\n"), strings.Join(want, "\n"))
+	}
+	var out []string
+	for _, f := range s.Files {
+		out = append(out, f.Output)
+	}
+	if strings.Join(out, " ") != "zhanaozen/empty.txt zhanaozen/readme.txt" {
+		t.Errorf("files published = %v; want only the .txt files that are not pages", out)
+	}
+}
+
 func TestTranslations(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/_index.md":                 md("title: Home"),
