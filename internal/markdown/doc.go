@@ -16,7 +16,10 @@
 // gives each of its cells the class align-left, align-right or
 // align-center, never an inline style, so a strict Content-Security-Policy
 // (no style-src 'unsafe-inline') keeps the alignment; the site's
-// stylesheet holds the three rules.
+// stylesheet holds the three rules. A non-breaking space (U+00A0, U+202F,
+// U+2007, which word processors paste) right after a heading's #s or a
+// list or block quote marker, outside fenced code, counts as a space, so
+// "##\u00a0Verdict" is a heading and not the text "## Verdict".
 //
 // # Heading ids
 //

@@ -124,7 +124,7 @@ func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem)
 	if bytes.IndexByte(src, 0) >= 0 {
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
-	text := string(src)
+	text := plainMarkerSpaces(string(src))
 	if line, msg := checkComplexity(text); msg != "" {
 		p.problem(line, msg, "this page is too deeply nested or too complex to render safely; "+
 			"split long paragraphs and lists with blank lines and nest less deeply")
