@@ -140,6 +140,8 @@ type builder struct {
 	// pageProbs gathers template problems while pages render, one a
 	// mistake rather than one a page.
 	pageProbs pageProblems
+	// unread is set when a data or i18n file could not be decoded.
+	unread bool
 	// linkAddrs are the site's addresses as links in markdown see them
 	// (set by renderMarkdown).
 	linkAddrs func() *addresses
@@ -149,6 +151,13 @@ type builder struct {
 // run is the checklist of one build, in order.
 func (b *builder) run() {
 	b.load()
+	if b.unread {
+		// Templates read data/ and i18n/: with a file of them unread they
+		// would stop on every entry they miss, burying the one mistake
+		// under follow-on problems ("index of untyped nil", nine of
+		// them for one unclosed quote). Its problem comes alone.
+		return
+	}
 	b.renderMarkdown()
 	b.checkLinks()
 	b.executeTemplates()

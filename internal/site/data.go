@@ -101,6 +101,7 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 	src = []byte(strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n"))
 	var v any
 	if err := decode(src, &v); err != nil {
+		b.unread = true
 		line := 0
 		var de *toml.DecodeError
 		if errors.As(err, &de) {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -166,5 +167,17 @@ func TestDataFileUnclosedQuote(t *testing.T) {
 	if len(res.Problems) != 1 || res.Problems[0].File != "data/events.yaml" || res.Problems[0].Line != 4 ||
 		!strings.Contains(res.Problems[0].Message, "is not closed") {
 		t.Errorf("got:\n%s\nwant one problem at data/events.yaml:4 about a quote not closed", problems(res.Problems))
+	}
+}
+
+// A data file that cannot be read is its one problem: the templates that
+// read it are not run, so they cannot bury it under follow-on problems.
+func TestUnreadDataFileComesAlone(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ (index .Site.Data.events 0).title }}{{ end }}`), Mode: 0o644}
+	fsys["data/events.yaml"].Data = []byte("- date: \"2011\n  title: x\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) != 1 || res.Problems[0].File != "data/events.yaml" {
+		t.Errorf("got:\n%s\nwant the one problem of data/events.yaml", problems(res.Problems))
 	}
 }
