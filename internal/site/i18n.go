@@ -190,6 +190,7 @@ func (s *Site) translate(key string, count any) (string, error) {
 // their English defaults.
 var labels = []struct{ key, english string }{
 	{"anchor_label", "Link to this section"},
+	{"not_found_title", "Page not found"}, // the 404 page's .Title
 	{"not_translated", "not yet translated"},
 	{"toc_label", "Contents"},
 }

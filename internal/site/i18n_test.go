@@ -177,13 +177,15 @@ func TestMissingLabelsWarnNotFail(t *testing.T) {
 		`i18n/ru.toml: no toc_label: pages in ru show the English "Contents"`,
 		`i18n/kk.toml: no anchor_label`,
 		`i18n/kk.toml: no toc_label`,
+		`i18n/ru.toml: no not_found_title: pages in ru show the English "Page not found"`,
+		`i18n/kk.toml: no not_found_title`,
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("warnings lack %q; got:\n%s", w, got)
 		}
 	}
-	if len(res.Warnings) != 4 {
-		t.Errorf("got %d warnings; want 4 (none for en, none for not_translated, which both have):\n%s", len(res.Warnings), got)
+	if len(res.Warnings) != 6 {
+		t.Errorf("got %d warnings; want 6 (none for en, none for not_translated, which both have):\n%s", len(res.Warnings), got)
 	}
 }
 

@@ -324,7 +324,7 @@ func execute(p *Page, name string, n int) templateEntry {
 func (b *builder) execute404s() {
 	group := map[string]*Page{}
 	for _, s := range b.world.sites {
-		group[s.lang] = &Page{site: s, kind: "404", title: "Page not found", url: s.prefix() + "/404.html", parent: s.home, translations: group}
+		group[s.lang] = &Page{site: s, kind: "404", title: s.label("not_found_title"), url: s.prefix() + "/404.html", parent: s.home, translations: group}
 	}
 	for _, s := range b.world.sites {
 		name := s.layout.Lookup("404", "", "")
