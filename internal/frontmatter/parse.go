@@ -30,7 +30,13 @@ func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []
 		return Meta{}, nil, 0, problems
 	}
 	p, problems := split(file, text)
-	if p.format == formatNone || len(p.front) > maxFrontMatter {
+	if p.format == formatNone {
+		if problems == nil {
+			problems = missingOpen(file, text, taxonomies)
+		}
+		return Meta{}, p.body, p.bodyLine, problems
+	}
+	if len(p.front) > maxFrontMatter {
 		return Meta{}, p.body, p.bodyLine, problems
 	}
 	tree, more := decodeTree(file, p)

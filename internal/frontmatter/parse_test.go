@@ -279,6 +279,13 @@ func TestParseProblems(t *testing.T) {
 		{"yaml closed with dots", "---\ntitle: A\n...\nbody\n", []want{{1, "never closed", `line 3 has "..."`}}},
 		{"toml closed with dashes", "+++\ntitle = 'A'\n---\nbody\n", []want{{1, "never closed", `line 3 has "---"`}}},
 		{"indented delimiter", " ---\ntitle: A\n---\n", []want{{1, "must start at the beginning of the line", "remove the spaces"}}},
+		{"opening delimiter missing", "title: \"Zhanaozen\"\ndate: 2011-12-16\n---\nText.\n", []want{{1, "the front matter's opening --- is missing", `add a line with --- above title: "Zhanaozen"`}}},
+		{"opening delimiter missing, blank lines", "\nTitle: Zhanaozen\n\ntags: a\nCategories: b\n---\n", []want{{2, "opening --- is missing", "above Title: Zhanaozen"}}},
+		{"no front matter, a heading", "Title: the trial\n---\nText.\n", []want{{1, "opening --- is missing", ""}}},
+		{"no front matter, text then rule", "The trial began.\n---\nText.\n", nil},
+		{"no front matter, unknown key", "title: A\nauthor: B\n---\n", nil},
+		{"no front matter, indented key", " title: A\n---\n", nil},
+		{"no front matter, no rule", "title: A\ndate: 2011-12-16\n", nil},
 		{"dots inside", "---\ntitle: A\n...\nfoo: b\n---\n", []want{{3, `"..." ends the YAML early`, ""}}},
 
 		// Keys.

@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -71,6 +72,43 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 		}
 	}
 	return parts{}, append(probs, unclosed(file, p.open, f, text[start:]))
+}
+
+// missingOpen reports front matter whose opening "---" is missing: a file
+// whose first lines, up to a "---" line, are all known keys followed by a
+// colon. Read as markdown it would publish the front matter as a heading
+// and title the page after its file name.
+func missingOpen(file string, text []byte, taxonomies []string) []problem.Problem {
+	first, firstLine := "", 0
+	for line, rest := 1, text; len(rest) > 0; line++ {
+		var l []byte
+		l, rest = cutLine(rest)
+		s := string(bytes.TrimRight(l, " \t"))
+		switch {
+		case s == "---":
+			if first == "" {
+				return nil
+			}
+			return []problem.Problem{{
+				File: file, Line: firstLine, Col: 1,
+				Message: "the front matter's opening --- is missing",
+				Hint:    "add a line with --- above " + first,
+			}}
+		case strings.TrimSpace(s) == "":
+			continue
+		}
+		key, _, ok := strings.Cut(s, ":")
+		if !ok || strings.TrimSpace(key) != key {
+			return nil
+		}
+		if _, _, known := canonical(key, taxonomies); !known {
+			return nil
+		}
+		if first == "" {
+			first, firstLine = s, line
+		}
+	}
+	return nil
 }
 
 // delimiterFormat tells which front matter a first line opens, allowing
