@@ -21,8 +21,14 @@
 //     A build with problems is never served: the last good build stays, and
 //     the problems go to every page as a "problems" event, shown in an
 //     overlay until a good build arrives. A page that connects is first sent
-//     a "state" event (build version and current problems), from which it
-//     also notices builds it missed and server restarts.
+//     a "state" event (build version, current problems and warnings), from
+//     which it also notices builds it missed and server restarts.
+//   - Warnings (what a page loses without being wrong, such as raw HTML
+//     left out) come separately, through SetWarnings, because a partial
+//     build passed to Update does not know them. They are sent as a
+//     "warnings" event when they change, and each page shows them in a
+//     small panel, collapsed to their count; the problems overlay, when
+//     shown, hides it. They never stop a build from being served.
 //   - Only built output is served, and only to this machine: every request,
 //     the event stream included, passes a Host allow-list (against DNS
 //     rebinding) before anything else; then only GET and HEAD are allowed
@@ -38,7 +44,8 @@
 //     deadline, after which that stream is dropped.
 //
 // Paths under /__samizdat/ are reserved: reload.js (the client script),
-// events (the stream) and problems (the current problems as JSON, read-only).
+// events (the stream), problems and warnings (the current ones as JSON,
+// read-only).
 // An Output file under __samizdat/ is shadowed by them. They also refuse a
 // request whose Origin header names another site.
 //
@@ -79,12 +86,13 @@ type Options struct {
 	Heartbeat time.Duration
 }
 
-// Event names sent on the stream; reload.js knows the same four.
+// Event names sent on the stream; reload.js knows the same five.
 const (
 	eventState    = "state"
 	eventReload   = "reload"
 	eventCSS      = "css"
 	eventProblems = "problems"
+	eventWarnings = "warnings"
 )
 
 // Server is the dev server's http.Handler. Create it with New; it is safe
@@ -105,6 +113,7 @@ type Server struct {
 
 	mu       sync.Mutex // guards the fields below and sends to mailboxes
 	problems []byte     // JSON list of the current problems, "[]" when none
+	warnings []byte     // JSON list of the latest build's warnings, "[]" when none
 	// changedAt is the generation of the last build that changed each
 	// page, allChangedAt of the last that changed any other file (or
 	// every page): a page that connects with an older version is still
@@ -134,6 +143,7 @@ func New(opts Options) *Server {
 		heartbeat:    opts.Heartbeat,
 		nonce:        rand.Text()[:8],
 		problems:     []byte("[]"),
+		warnings:     []byte("[]"),
 		changedAt:    map[string]uint64{},
 		clients:      make(map[*client]struct{}),
 		done:         make(chan struct{}),
@@ -179,6 +189,22 @@ func (s *Server) showProblems(ps []problem.Problem) {
 	defer s.mu.Unlock()
 	s.problems = list
 	s.broadcastLocked(message{kind: eventProblems, frame: eventFrame(eventProblems, list)})
+}
+
+// SetWarnings hands the server the warnings of the latest full build, nil
+// when it had none. When they differ from the last ones, every page is
+// sent them ("warnings"); otherwise nothing is sent, so the save after
+// which a warning stays does not redraw its panel. Update leaves them as
+// they are: a partial build shown first does not know them.
+func (s *Server) SetWarnings(ws []problem.Problem) {
+	list := problemsJSON(ws)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if bytes.Equal(list, s.warnings) {
+		return
+	}
+	s.warnings = list
+	s.broadcastLocked(message{kind: eventWarnings, frame: eventFrame(eventWarnings, list)})
 }
 
 // publish swaps out in as the served site and tells pages what changed.
@@ -330,7 +356,8 @@ func (s *Server) version() string {
 	return s.nonce + ".0"
 }
 
-// problemJSON is one problem as the overlay and /__samizdat/problems show it.
+// problemJSON is one problem or warning as the overlay, the warnings panel,
+// /__samizdat/problems and /__samizdat/warnings show it.
 type problemJSON struct {
 	Position string `json:"position"` // problem.Position: "file:line:col"
 	File     string `json:"file"`

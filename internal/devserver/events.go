@@ -54,7 +54,7 @@ func (s *Server) broadcastLocked(m message) {
 // the same kind supersedes it, but for two reloads (each may name other
 // pages) or events of different kinds, the merge is a "state" event, from
 // which the page works out what it missed (it reloads when the version
-// changed and shows any problems). s.mu must be held.
+// changed and shows any problems and warnings). s.mu must be held.
 func (s *Server) deliverLocked(c *client, m message) {
 	select {
 	case c.mailbox <- m:
@@ -74,15 +74,16 @@ func (s *Server) deliverLocked(c *client, m message) {
 	}
 }
 
-// stateLocked is the "state" event: the served version and the current
-// problems, and when known whether the page is fresh: still what the
+// stateLocked is the "state" event: the served version, the current
+// problems and warnings, and when known whether the page is fresh: still what the
 // server serves although its version is older. s.mu must be held.
 func (s *Server) stateLocked(fresh *bool) message {
 	data, err := json.Marshal(struct {
 		Version  string          `json:"version"`
 		Problems json.RawMessage `json:"problems"`
+		Warnings json.RawMessage `json:"warnings"`
 		Fresh    *bool           `json:"fresh,omitempty"`
-	}{s.version(), s.problems, fresh})
+	}{s.version(), s.problems, s.warnings, fresh})
 	if err != nil { // cannot happen: a string and valid JSON
 		data = []byte(`{}`)
 	}

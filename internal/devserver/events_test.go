@@ -24,6 +24,7 @@ import (
 type stateData struct {
 	Version  string        `json:"version"`
 	Problems []problemJSON `json:"problems"`
+	Warnings []problemJSON `json:"warnings"`
 }
 
 func decodeState(t testing.TB, ev event) stateData { t.Helper(); return decodeData[stateData](t, ev) }
@@ -125,6 +126,60 @@ func TestUpdateEvents(t *testing.T) {
 	st.expect(t, eventReload)
 	s.Update(withFiles(site4, map[string]string{"extra.css": ""}))
 	st.expect(t, eventReload)
+}
+
+// TestWarningsEvents: a page is told the latest build's warnings on
+// connect and when they change, a partial build (Update alone) keeps them,
+// problems do not hide them from the protocol, and a build without
+// warnings clears them.
+func TestWarningsEvents(t *testing.T) {
+	site := testSite()
+	s, ts := newServer(t, Options{})
+	addr := ts.Listener.Addr().String()
+	s.Update(site)
+	w := problem.Problem{File: "content/news/rally.md", Line: 12, Message: "raw HTML is left out of the page: <iframe src=x>", Hint: "use a link instead"}
+	s.SetWarnings([]problem.Problem{w})
+
+	st := openStream(t, addr)
+	got := decodeState(t, st.expect(t, eventState))
+	if len(got.Warnings) != 1 || got.Warnings[0].Position != "content/news/rally.md:12" || got.Warnings[0].Message != w.Message || got.Warnings[0].Hint != w.Hint {
+		t.Fatalf("state on connect: warnings %+v; want the one warning with position, message and hint", got.Warnings)
+	}
+
+	// The same warnings again (the next save keeps the iframe): no event,
+	// so the next one is the reload of a partial build, which keeps them.
+	s.SetWarnings([]problem.Problem{w})
+	s.Update(withFiles(site, map[string]string{"index.html": "<body>patched</body>"}))
+	st.expect(t, eventReload)
+	if got := decodeState(t, openStream(t, addr).expect(t, eventState)); len(got.Warnings) != 1 {
+		t.Errorf("after a partial build: warnings %+v; want them kept", got.Warnings)
+	}
+
+	// A second warning: an event with both.
+	w2 := problem.Problem{File: "content/a.md", Line: 3, Message: "the image has no alt text"}
+	s.SetWarnings([]problem.Problem{w, w2})
+	if list := decodeData[[]problemJSON](t, st.expect(t, eventWarnings)); len(list) != 2 || list[1].Position != "content/a.md:3" {
+		t.Errorf("warnings event: %+v; want both warnings", list)
+	}
+
+	// Problems and warnings coexist.
+	p := problem.Problem{File: "content/a.md", Line: 2, Col: 1, Message: "front matter is not closed"}
+	s.Update(broken(p))
+	st.expect(t, eventProblems)
+	if got := decodeState(t, openStream(t, addr).expect(t, eventState)); len(got.Problems) != 1 || len(got.Warnings) != 2 {
+		t.Errorf("state with problems and warnings: got %+v", got)
+	}
+
+	// A build without warnings clears them.
+	s.Update(site)
+	st.expect(t, eventReload)
+	s.SetWarnings(nil)
+	if ev := st.expect(t, eventWarnings); ev.data != "[]" {
+		t.Errorf("warnings event after a build without them: %q; want []", ev.data)
+	}
+	if got := decodeState(t, openStream(t, addr).expect(t, eventState)); got.Warnings == nil || len(got.Warnings) != 0 {
+		t.Errorf("state after the warnings went: %+v; want an empty list", got.Warnings)
+	}
 }
 
 func TestBrokenFirstBuild(t *testing.T) {

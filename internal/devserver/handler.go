@@ -15,7 +15,7 @@ import (
 )
 
 // reloadJS is the client: it follows the event stream, reloads, swaps
-// stylesheets and draws the problems overlay.
+// stylesheets and draws the problems overlay and the warnings panel.
 //
 //go:embed reload.js
 var reloadJS string // a string, so it cannot be changed
@@ -27,10 +27,11 @@ const (
 	scriptPath     = reservedPrefix + "reload.js"
 	eventsPath     = reservedPrefix + "events"
 	problemsPath   = reservedPrefix + "problems"
+	warningsPath   = reservedPrefix + "warnings"
 )
 
 // ServeHTTP serves the last good build, the client script, the event
-// stream and the problems list. See the package doc for what it refuses.
+// stream and the problems and warnings lists. See the package doc for what it refuses.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSafetyHeaders(w.Header())
 	if !s.hostAllowed(r.Host) {
@@ -235,9 +236,12 @@ func (s *Server) serveReserved(w http.ResponseWriter, r *http.Request, p string)
 	switch p {
 	case scriptPath:
 		writeBody(w, r, http.StatusOK, "text/javascript; charset=utf-8", []byte(reloadJS))
-	case problemsPath:
+	case problemsPath, warningsPath:
 		s.mu.Lock()
 		list := s.problems
+		if p == warningsPath {
+			list = s.warnings
+		}
 		s.mu.Unlock()
 		writeBody(w, r, http.StatusOK, "application/json", list)
 	case eventsPath:

@@ -488,6 +488,49 @@ func TestProblemsEndpoint(t *testing.T) {
 	}
 }
 
+// TestWarningsEndpoint: /__samizdat/warnings lists the latest build's
+// warnings beside the problems, and is emptied by a build without any.
+func TestWarningsEndpoint(t *testing.T) {
+	s, ts := newServer(t, Options{})
+	s.Update(testSite())
+	addr := ts.Listener.Addr().String()
+	get := func(p string) []problemJSON {
+		t.Helper()
+		r := rawGet(t, addr, "GET", p, "localhost")
+		if r.status != 200 || r.header.Get("Content-Type") != "application/json" {
+			t.Fatalf("GET %s: got %d %s", p, r.status, r.header.Get("Content-Type"))
+		}
+		var list []problemJSON
+		if err := json.Unmarshal(r.body, &list); err != nil || list == nil {
+			t.Fatalf("GET %s: %v in %q; want a JSON list", p, err, r.body)
+		}
+		return list
+	}
+	if got := get(warningsPath); len(got) != 0 {
+		t.Errorf("no warnings yet: got %v", got)
+	}
+
+	w := problem.Problem{File: "content/a.md", Line: 12, Message: "raw HTML is left out of the page: <iframe>", Hint: "link to the video"}
+	s.SetWarnings([]problem.Problem{w})
+	p := problem.Problem{File: "content/b.md", Line: 1, Message: "front matter is not closed"}
+	s.Update(broken(p))
+	want := []problemJSON{{Position: "content/a.md:12", File: "content/a.md", Line: 12, Message: w.Message, Hint: w.Hint}}
+	if got := get(warningsPath); !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings: got %+v; want %+v", got, want)
+	}
+	if got := get(problemsPath); len(got) != 1 || got[0].File != "content/b.md" {
+		t.Errorf("problems beside warnings: got %+v; want the one problem", got)
+	}
+	if r := rawGet(t, addr, "GET", warningsPath, "localhost", "Origin: http://evil.example"); r.status != 403 {
+		t.Errorf("cross-origin GET %s: got %d; want 403", warningsPath, r.status)
+	}
+
+	s.SetWarnings(nil)
+	if got := get(warningsPath); len(got) != 0 {
+		t.Errorf("after a build without warnings: got %v", got)
+	}
+}
+
 // TestReloadScript runs reload.js under node against stubbed browser APIs
 // (testdata/reload_harness.js), when node is installed.
 func TestReloadScript(t *testing.T) {
