@@ -1,7 +1,8 @@
 // samizdat live reload. Served by `samizdat serve` only; never part of a build.
-// Events (see internal/devserver): "state" {version, problems} first on every
-// connection, then "reload" {version, pages: the files that changed, or
-// none for all}, "css" (data: new version) and "problems" (list).
+// Events (see internal/devserver): "state" {version, problems, warnings}
+// first on every connection, then "reload" {version, pages: the files that
+// changed, or none for all}, "css" (data: new version), "problems" (list)
+// and "warnings" (list, [] when they went).
 (function () {
   "use strict";
 
@@ -12,8 +13,14 @@
   var file = (script && script.getAttribute("data-file")) || "";
   var scrollKey = "samizdat:scroll:" + location.pathname;
   var overlay = null;
+  // The latest build's warnings, drawn in a small panel while no overlay
+  // is shown; whether it is expanded survives reloads in this tab.
+  var warnings = [];
+  var panel = null;
+  var openKey = "samizdat:warnings-open";
 
   restoreScroll();
+  followColorScheme();
   connect();
 
   function connect() {
@@ -29,7 +36,8 @@
       if (known && s.version !== known && !s.fresh) return reload();
       known = s.version;
       if (s.problems && s.problems.length) show(s.problems);
-      else if (overlay) reload();
+      else if (overlay) return reload();
+      if (Array.isArray(s.warnings)) setWarnings(s.warnings);
     });
     es.addEventListener("reload", function (e) {
       // A reload names the pages that changed when only some did: any
@@ -49,6 +57,10 @@
     es.addEventListener("problems", function (e) {
       var list = parse(e.data);
       if (list) show(list);
+    });
+    es.addEventListener("warnings", function (e) {
+      var list = parse(e.data);
+      if (Array.isArray(list)) setWarnings(list);
     });
     es.onerror = function () {
       // EventSource retries a dropped connection by itself, but gives up
@@ -111,7 +123,7 @@
   // show draws the problems panel with DOM calls and textContent only: the
   // problem text is never parsed as HTML.
   function show(list) {
-    hide();
+    removeOverlay();
     overlay = el("div", "", {
       position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
       background: "rgba(24, 24, 24, 0.94)", color: "#f4f4f4", padding: "2rem",
@@ -122,7 +134,10 @@
 
     var close = el("button", "Hide", { float: "right", font: "inherit" });
     close.type = "button";
-    close.onclick = hide;
+    close.onclick = function () {
+      removeOverlay();
+      drawWarnings();
+    };
     overlay.appendChild(close);
 
     var n = list.length;
@@ -141,11 +156,114 @@
     });
     overlay.appendChild(ul);
     (document.body || document.documentElement).appendChild(overlay);
+    drawWarnings(); // the overlay takes the panel's place
   }
 
-  function hide() {
+  function removeOverlay() {
     if (overlay) overlay.remove();
     overlay = null;
+  }
+
+  function setWarnings(list) {
+    warnings = list;
+    drawWarnings();
+  }
+
+  // drawWarnings draws the warnings panel, or removes it when there are no
+  // warnings or the overlay is shown: a small box in the bottom corner,
+  // collapsed to its count behind a button. Like the overlay, it is built
+  // with DOM calls and textContent only and styled through each element's
+  // style object, which a page's CSP (style-src 'self') allows, unlike
+  // style attributes and <style> elements. It has its own colours, light
+  // or dark as the reader prefers, so it reads the same on any page.
+  function drawWarnings() {
+    if (panel) panel.remove();
+    panel = null;
+    if (overlay || !warnings.length) return;
+    var c = prefersDark()
+      ? { bg: "#262018", fg: "#f4f4f4", edge: "#ffd180", position: "#ffd180", hint: "#b9f6ca" }
+      : { bg: "#fffbea", fg: "#1f1f1f", edge: "#8a4b00", position: "#7a3e00", hint: "#1b5e20" };
+    panel = el("div", "", {
+      position: "fixed", right: "1rem", bottom: "1rem", zIndex: "2147483646",
+      maxWidth: "min(32rem, calc(100vw - 2rem))", maxHeight: "calc(100vh - 2rem)", overflow: "auto",
+      boxSizing: "border-box", margin: "0", padding: "0", background: c.bg, color: c.fg,
+      border: "2px solid " + c.edge, borderRadius: "6px", boxShadow: "0 2px 8px rgba(0, 0, 0, 0.35)",
+      font: "14px/1.4 system-ui, sans-serif", textAlign: "left"
+    });
+    panel.id = "samizdat-warnings";
+    panel.setAttribute("role", "region");
+    panel.setAttribute("aria-label", "Build warnings");
+
+    var n = warnings.length;
+    var toggle = el("button", "", {
+      display: "block", width: "100%", margin: "0", padding: "0.4rem 0.75rem", border: "0",
+      background: "transparent", color: "inherit", font: "inherit", fontWeight: "bold",
+      textAlign: "left", cursor: "pointer"
+    });
+    toggle.type = "button";
+    toggle.setAttribute("aria-controls", "samizdat-warnings-list");
+    var arrow = el("span", "", { display: "inline-block", width: "1.2em" });
+    arrow.setAttribute("aria-hidden", "true");
+    toggle.appendChild(arrow);
+    toggle.appendChild(el("span", n + (n === 1 ? " warning" : " warnings")));
+    panel.appendChild(toggle);
+
+    var box = el("div", "", { padding: "0 0.75rem 0.5rem" });
+    box.id = "samizdat-warnings-list";
+    box.appendChild(el("p", "The site is built, but each page named below loses something:",
+      { margin: "0 0 0.5rem" }));
+    var ul = el("ul", "", { listStyle: "none", margin: "0", padding: "0" });
+    warnings.forEach(function (w) {
+      var li = el("li", "", { margin: "0 0 0.5rem", padding: "0" });
+      li.appendChild(el("div", w.position, { fontFamily: "monospace", color: c.position }));
+      li.appendChild(el("div", w.message));
+      if (w.hint) li.appendChild(el("div", w.hint, { color: c.hint }));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    panel.appendChild(box);
+
+    var expand = function (open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      arrow.textContent = open ? "\u25be" : "\u25b8";
+      box.hidden = !open;
+      box.style.display = open ? "block" : "none"; // a site's stylesheet may override [hidden]
+      try {
+        if (open) sessionStorage.setItem(openKey, "1");
+        else sessionStorage.removeItem(openKey);
+      } catch (err) {
+        // storage disabled: the panel starts collapsed after a reload
+      }
+    };
+    toggle.onclick = function () {
+      expand(toggle.getAttribute("aria-expanded") !== "true");
+    };
+    panel.onkeydown = function (e) {
+      if (e.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        expand(false);
+        toggle.focus();
+      }
+    };
+    var open = false;
+    try {
+      open = sessionStorage.getItem(openKey) === "1";
+    } catch (err) {
+      // storage disabled: start collapsed
+    }
+    expand(open);
+    (document.body || document.documentElement).appendChild(panel);
+  }
+
+  function prefersDark() {
+    return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  // followColorScheme redraws the panel in the other colours when the
+  // reader switches between light and dark.
+  function followColorScheme() {
+    if (typeof matchMedia !== "function") return;
+    var mq = matchMedia("(prefers-color-scheme: dark)");
+    if (mq.addEventListener) mq.addEventListener("change", drawWarnings);
   }
 
   function el(tag, text, style) {

@@ -28,12 +28,14 @@ class El {
     n.parent = p;
   }
   cloneNode() { const c = new El(this.tagName, this.log); c.rel = this.rel; c.href = this.href; return c; }
+  focus() { this.log.push("focus " + this.tagName); }
   set innerHTML(_) { throw new Error("innerHTML used"); }
   text() { return [this.textContent].concat(this.children.map((c) => c.text())).join("\n"); }
 }
 
-// page loads reload.js into a fresh stubbed page served with version.
-function page(version, storage = {}, file = "") {
+// page loads reload.js into a fresh stubbed page served with version; dark
+// says whether the reader prefers dark colours.
+function page(version, storage = {}, file = "", dark = false) {
   const log = [];
   const body = new El("body", log);
   const head = new El("head", log);
@@ -68,12 +70,14 @@ function page(version, storage = {}, file = "") {
     addEventListener: () => {},
     setTimeout: (f) => { log.push("retry"); f(); },
     Date: { now: () => 42 },
+    matchMedia: (q) => ({ matches: dark && q === "(prefers-color-scheme: dark)", addEventListener: () => {} }),
   };
   vm.createContext(ctx);
   vm.runInContext(src, ctx);
   const fire = (name, data) => es.listeners[name]({ data: typeof data === "string" ? data : JSON.stringify(data) });
   const overlay = () => body.children.find((c) => c.id === "samizdat-problems");
-  return { log, head, body, storage, fire, overlay, es: () => es };
+  const panel = () => body.children.find((c) => c.id === "samizdat-warnings");
+  return { log, head, body, storage, fire, overlay, panel, es: () => es };
 }
 
 const problems = [{
@@ -198,4 +202,101 @@ check("leaves a dropped stream to EventSource's own retry", () => {
   first.readyState = 0; // CONNECTING: the browser is retrying
   first.onerror();
   assert.strictEqual(p.es(), first);
+});
+
+const warnings = [
+  { position: "content/news/rally.md:12", file: "content/news/rally.md", line: 12, col: 0,
+    message: "raw HTML is left out of the page: <iframe src=x onload=alert(1)>", hint: "link to the video instead" },
+  { position: "content/a.md:3", file: "content/a.md", line: 3, col: 0, message: "the image has no alt text", hint: "" },
+];
+
+// panelParts returns the panel's toggle button and the box it shows.
+function panelParts(p) {
+  const panel = p.panel();
+  assert.ok(panel, "no warnings panel");
+  const toggle = panel.children.find((c) => c.tagName === "button");
+  const box = panel.children.find((c) => c.id === "samizdat-warnings-list");
+  assert.ok(toggle && box, "panel without its button or list");
+  assert.strictEqual(toggle.attrs["aria-controls"], box.id);
+  return { panel, toggle, box, expanded: () => toggle.attrs["aria-expanded"] === "true" && !box.hidden && box.style.display !== "none" };
+}
+
+check("warnings on connect show a collapsed panel built from text", () => {
+  const p = page("n.1");
+  p.fire("state", { version: "n.1", problems: [], warnings });
+  const { panel, toggle, box, expanded } = panelParts(p);
+  assert.strictEqual(panel.style.position, "fixed");
+  assert.ok(toggle.text().includes("2 warnings"), toggle.text());
+  assert.strictEqual(toggle.type, "button");
+  assert.ok(!expanded(), "the panel starts expanded");
+  assert.strictEqual(toggle.attrs["aria-expanded"], "false");
+  assert.strictEqual(box.style.display, "none");
+  const text = box.text();
+  for (const w of warnings) {
+    for (const want of [w.position, w.message, w.hint]) assert.ok(text.includes(want), "panel lacks " + want);
+  }
+  assert.ok(!p.log.includes("reload"), p.log.join(", "));
+  assert.ok(!p.overlay());
+});
+
+check("the panel expands and collapses, stays expanded after a reload, and Escape collapses it", () => {
+  const storage = {};
+  const p = page("n.1", storage);
+  p.fire("state", { version: "n.1", problems: [], warnings });
+  let parts = panelParts(p);
+  parts.toggle.onclick();
+  assert.ok(parts.expanded(), "a click did not expand the panel");
+  assert.strictEqual(parts.box.style.display, "block");
+  parts.toggle.onclick();
+  assert.ok(!parts.expanded(), "a second click did not collapse the panel");
+  parts.toggle.onclick();
+
+  const q = page("n.1", storage);
+  q.fire("state", { version: "n.1", problems: [], warnings });
+  parts = panelParts(q);
+  assert.ok(parts.expanded(), "the panel did not stay expanded across a reload");
+  parts.panel.onkeydown({ key: "Escape" });
+  assert.ok(!parts.expanded(), "Escape did not collapse the panel");
+  assert.ok(q.log.includes("focus button"), "focus not given back to the button");
+});
+
+check("a warnings event redraws the panel, and an empty list removes it", () => {
+  const p = page("n.1");
+  p.fire("state", { version: "n.1", problems: [], warnings: [] });
+  assert.ok(!p.panel(), "a panel without warnings");
+  p.fire("warnings", warnings.slice(0, 1));
+  assert.ok(panelParts(p).toggle.text().includes("1 warning"));
+  p.fire("warnings", warnings);
+  assert.strictEqual(p.body.children.filter((c) => c.id === "samizdat-warnings").length, 1, "two panels");
+  assert.ok(panelParts(p).toggle.text().includes("2 warnings"));
+  p.fire("warnings", "{not json");
+  assert.ok(p.panel(), "garbage removed the panel");
+  p.fire("warnings", []);
+  assert.ok(!p.panel(), "the panel stayed after the warnings went");
+  assert.ok(!p.log.includes("reload"), p.log.join(", "));
+});
+
+check("the problems overlay takes the panel's place until it is hidden", () => {
+  const p = page("n.1");
+  p.fire("state", { version: "n.1", problems, warnings });
+  assert.ok(p.overlay() && !p.panel(), "the panel is shown with the overlay");
+  p.fire("warnings", warnings.slice(0, 1));
+  assert.ok(!p.panel(), "a warnings event drew the panel over the overlay");
+  p.fire("problems", problems);
+  assert.ok(p.overlay() && !p.panel());
+  const hide = p.overlay().children.find((c) => c.tagName === "button");
+  hide.onclick();
+  assert.ok(!p.overlay(), "Hide left the overlay");
+  assert.ok(panelParts(p).toggle.text().includes("1 warning"), "the panel did not come back under the hidden overlay");
+});
+
+check("the panel has its own colours, dark when the reader prefers dark", () => {
+  const light = page("n.1");
+  light.fire("warnings", warnings);
+  const dark = page("n.1", {}, "", true);
+  dark.fire("warnings", warnings);
+  const a = light.panel().style, b = dark.panel().style;
+  assert.ok(a.background && a.color && b.background && b.color, "panel colours not set");
+  assert.notStrictEqual(a.background, b.background);
+  assert.notStrictEqual(a.color, b.color);
 });
