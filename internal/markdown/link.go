@@ -173,7 +173,7 @@ func (t *transform) checkDest(dest string, line int, image bool) (string, bool) 
 		to, target, ok = t.p.ctx.ResolveLink(file)
 	}
 	if !ok {
-		t.missingProblem(line, file, md)
+		t.missingProblem(line, dest, file, md)
 		return "", false
 	}
 	if target != "" {
@@ -203,25 +203,65 @@ func unescapePath(s string) string {
 // missingProblem reports a relative link that leads nowhere, naming the
 // file or folder it looked for: links are relative to the folder of the
 // markdown file, as a campaigner previews them on GitHub or in an editor.
-func (t *transform) missingProblem(line int, file string, md bool) {
+// When the address names another site without https://, the hint says
+// that instead: the usual one would send the editor looking for a file.
+func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	where := file
 	if t.p.ctx.File != "" {
 		where = path.Join(path.Dir(t.p.ctx.File), file)
 	}
 	dir := path.Dir(t.p.ctx.File) + "/"
+	cause := ""
+	if looksLikeDomain(file) {
+		cause = fmt.Sprintf("did you mean https://%s? A link to another site needs https:// in front", truncate(dest, 100))
+	}
+	var msg, hint string
 	switch {
 	case md:
-		t.p.problem(line, fmt.Sprintf("link to missing page %q", truncate(file, 80)),
-			"the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft")
+		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
+		hint = "the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft"
 	case IsFolderLink(file):
-		t.p.problem(line, fmt.Sprintf("link to %q: no page there", truncate(file, 80)),
-			fmt.Sprintf("a folder is a page when it holds %s/_index.md (a section) or %s/index.md (a page with its files), and that page is not a draft; or link to a page's .md file",
-				truncate(where, 120), truncate(where, 120)))
+		msg = fmt.Sprintf("link to %q: no page there", truncate(file, 80))
+		hint = fmt.Sprintf("a folder is a page when it holds %s/_index.md (a section) or %s/index.md (a page with its files), and that page is not a draft; or link to a page's .md file",
+			truncate(where, 120), truncate(where, 120))
 	default:
-		t.p.problem(line, fmt.Sprintf("link to missing file %q", truncate(file, 80)),
-			fmt.Sprintf("there is no %s: put the file there, or correct the path, which is relative to this file's folder (%s); "+
-				"a file in static/ is linked by its address on the site, such as /css/site.css", truncate(where, 120), truncate(dir, 80)))
+		msg = fmt.Sprintf("link to missing file %q", truncate(file, 80))
+		hint = fmt.Sprintf("there is no %s: put the file there, or correct the path, which is relative to this file's folder (%s); "+
+			"a file in static/ is linked by its address on the site, such as /css/site.css", truncate(where, 120), truncate(dir, 80))
 	}
+	if cause != "" {
+		hint = cause
+	}
+	t.p.problem(line, msg, hint)
+}
+
+// looksLikeDomain reports whether a relative link path starts with a
+// host name, www.amnesty.org or amnesty.org/en: its first part starts
+// with "www." or ends in a common top-level domain that is not also a
+// common file extension (.md, .pl and .py are left out).
+func looksLikeDomain(file string) bool {
+	host, _, _ := strings.Cut(file, "/")
+	host = strings.ToLower(host)
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 || strings.HasPrefix(host, ".") || strings.Contains(host, "..") {
+		return false
+	}
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return strings.HasPrefix(host, "www.") && len(host) > len("www.") || commonTLD[host[dot+1:]]
+}
+
+// commonTLD holds the top-level domains campaign links most often end in.
+var commonTLD = map[string]bool{
+	"com": true, "org": true, "net": true, "info": true, "edu": true, "gov": true, "int": true,
+	"eu": true, "uk": true, "de": true, "fr": true, "nl": true, "be": true, "ch": true, "at": true,
+	"se": true, "no": true, "fi": true, "dk": true, "es": true, "it": true, "cz": true, "us": true,
+	"ca": true, "au": true, "io": true, "co": true, "me": true, "tv": true, "news": true,
+	"kz": true, "ru": true, "ua": true, "by": true, "uz": true, "kg": true, "tj": true, "am": true,
+	"ge": true, "az": true, "su": true,
 }
 
 // IsFolderLink reports whether a link path names a folder: "docs/", ".", "..".

@@ -86,6 +86,34 @@ func TestMissingFileSaysWhereItShouldBe(t *testing.T) {
 	}
 }
 
+// A relative link that starts with a site's name was meant for that
+// site: the hint says to put https:// in front, not to put a file there.
+func TestLinkToADomainWithoutSchemeSaysHTTPS(t *testing.T) {
+	var asked []string
+	src := "[a](www.amnesty.org) [b](amnesty.org/en/latest?x=1) [c](hrw.org/news.md) [d](report.pdf) [e](notes.txt/x) [f](www.)\n"
+	_, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	want := []struct{ message, hint string }{
+		{`link to missing file "www.amnesty.org"`, "did you mean https://www.amnesty.org? A link to another site needs https:// in front"},
+		{`link to missing file "amnesty.org/en/latest"`, "did you mean https://amnesty.org/en/latest?x=1? A link to another site needs https:// in front"},
+		{`link to missing page "hrw.org/news.md"`, "did you mean https://hrw.org/news.md? A link to another site needs https:// in front"},
+		{`link to missing file "report.pdf"`, "there is no content/about/report.pdf: put the file there"},
+		{`link to missing file "notes.txt/x"`, "there is no content/about/notes.txt/x: put the file there"},
+		{`link to missing file "www."`, "there is no content/about/www.: put the file there"},
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("problems: %v; want %d", probs, len(want))
+	}
+	hints := map[string]string{}
+	for _, p := range probs {
+		hints[p.Message] = p.Hint
+	}
+	for _, w := range want {
+		if hint, ok := hints[w.message]; !ok || !strings.HasPrefix(hint, w.hint) {
+			t.Errorf("problem %s: hint %q; want one starting %q", w.message, hint, w.hint)
+		}
+	}
+}
+
 // A link to this page's own anchor and a link by the site address are
 // recorded for the site to check once it knows every anchor and address;
 // they are written as they are.
