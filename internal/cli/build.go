@@ -199,7 +199,10 @@ func writeZip(sf siteFlags, name string, opts output.WriteOptions, stderr io.Wri
 	if modTime.IsZero() {
 		modTime = time.Date(2012, 11, 21, 0, 0, 0, 0, time.UTC) // a fixed time keeps the zip reproducible without SOURCE_DATE_EPOCH
 	}
-	err := output.WriteZip(name, opts, func(w io.Writer) error { return publish.Zip(res.Files, w, modTime, output.ZipComment) })
+	folder := publish.ZipFolder(sf.config().BaseURL)
+	err := output.WriteZip(name, opts, func(w io.Writer) error {
+		return publish.Zip(res.Files, w, modTime, output.ZipComment, folder)
+	})
 	if err != nil {
 		return writeFailed(stderr, err)
 	}

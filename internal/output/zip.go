@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 )
 
@@ -15,7 +16,13 @@ import (
 // counterpart of MarkerName, by which a later build knows that the file is
 // its own and may replace it. Like the marker it is a fixed sentence, so
 // two builds of the same sources still give the same bytes.
-const ZipComment = "Written by samizdat, which replaces this file whole on every build."
+//
+// Readers see it too (unzip prints it), so it says what the zip is.
+const ZipComment = "An offline copy of a website, made by samizdat: unzip it and open index.html in the folder it makes."
+
+// oldZipComments are the ZipComments of earlier versions: their zips are
+// samizdat's too.
+var oldZipComments = []string{"Written by samizdat, which replaces this file whole on every build."}
 
 // CheckZip returns a *DestError when the file name must not be replaced by
 // a zip: when it is one of opts.Inputs or inside one (the site's
@@ -166,5 +173,5 @@ func isOwnZip(name string) bool {
 		return false
 	}
 	defer r.Close()
-	return r.Comment == ZipComment
+	return r.Comment == ZipComment || slices.Contains(oldZipComments, r.Comment)
 }

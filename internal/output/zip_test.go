@@ -2,6 +2,7 @@ package output
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -232,5 +233,26 @@ func TestWriteZipErrorNamesTheZip(t *testing.T) {
 	err := WriteZip(name, WriteOptions{}, full)
 	if err == nil || !strings.Contains(err.Error(), name) || strings.Contains(err.Error(), "samizdat-tmp") || !errors.Is(err, syscall.ENOSPC) {
 		t.Errorf("got %v; want an error naming %s and the cause, and no temporary file", err, name)
+	}
+}
+
+// A zip an earlier samizdat wrote, with its comment of then, is
+// samizdat's own: a build may replace it.
+func TestOldZipCommentsAreOwn(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "site.zip")
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	if err := zw.SetComment(oldZipComments[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckZip(name, WriteOptions{}); err != nil {
+		t.Errorf("a zip with an earlier samizdat comment was refused: %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -124,8 +125,10 @@ var compressed = map[string]bool{
 // SOURCE_DATE_EPOCH), mode 0644, no extra fields, no directory entries.
 // modTime is stored in MS-DOS form: UTC, 2-second steps, clamped to
 // 1980–2107. comment becomes the zip's comment (the CLI's says samizdat
-// wrote it, so a later build may replace it).
-func Zip(files map[string][]byte, w io.Writer, modTime time.Time, comment string) error {
+// wrote it, so a later build may replace it). Every file is under the
+// folder folder (see ZipFolder), so that unzipping makes one folder, not
+// the site's dozens of files and folders beside the reader's others.
+func Zip(files map[string][]byte, w io.Writer, modTime time.Time, comment, folder string) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -138,7 +141,7 @@ func Zip(files map[string][]byte, w io.Writer, modTime time.Time, comment string
 	}
 	for _, p := range paths {
 		fh := &zip.FileHeader{
-			Name:   p,
+			Name:   folder + "/" + p,
 			Method: zip.Deflate,
 			// Setting the deprecated fields, not Modified, because
 			// Modified adds an extended-timestamp extra field.
@@ -158,6 +161,21 @@ func Zip(files map[string][]byte, w io.Writer, modTime time.Time, comment string
 		}
 	}
 	return zw.Close()
+}
+
+// ZipFolder is the folder a site's zip unpacks into, named after where the
+// site lives ("example.org", "user.github.io-repo" for
+// https://user.github.io/repo/), or "site" without a baseURL.
+func ZipFolder(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Hostname() == "" {
+		return "site"
+	}
+	name := u.Hostname()
+	if p := strings.Trim(u.EscapedPath(), "/"); p != "" {
+		name += "-" + strings.ReplaceAll(p, "/", "-")
+	}
+	return name
 }
 
 // msDosTime converts t to the MS-DOS date and time zip headers use.

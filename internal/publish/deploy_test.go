@@ -83,14 +83,28 @@ func TestManifest(t *testing.T) {
 	}
 }
 
+func TestZipFolder(t *testing.T) {
+	for baseURL, want := range map[string]string{
+		"https://example.org/":          "example.org",
+		"https://user.github.io/repo/":  "user.github.io-repo",
+		"https://example.org/a/b":       "example.org-a-b",
+		"http://xn--e1afmkfd.xn--p1ai/": "xn--e1afmkfd.xn--p1ai",
+		"":                              "site",
+	} {
+		if got := ZipFolder(baseURL); got != want {
+			t.Errorf("ZipFolder(%q) = %q; want %q", baseURL, got, want)
+		}
+	}
+}
+
 func TestZipIsDeterministic(t *testing.T) {
 	files := testSite(t)
 	mod := time.Unix(1767225600, 0) // 2026-01-01, as from SOURCE_DATE_EPOCH
 	var a, b bytes.Buffer
-	if err := Zip(files, &a, mod, "a comment"); err != nil {
+	if err := Zip(files, &a, mod, "a comment", "site"); err != nil {
 		t.Fatal(err)
 	}
-	if err := Zip(clone(files), &b, mod, "a comment"); err != nil {
+	if err := Zip(clone(files), &b, mod, "a comment", "site"); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -128,13 +142,17 @@ func TestZipIsDeterministic(t *testing.T) {
 		}
 		body, err := io.ReadAll(rc)
 		rc.Close()
-		if err != nil || !bytes.Equal(body, files[f.Name]) {
+		name, inFolder := strings.CutPrefix(f.Name, "site/")
+		if !inFolder {
+			t.Errorf("%s is not in the zip's folder site/", f.Name)
+		}
+		if err != nil || !bytes.Equal(body, files[name]) {
 			t.Errorf("%s: content differs (%v)", f.Name, err)
 		}
 	}
 
 	var c bytes.Buffer
-	Zip(files, &c, mod.Add(time.Hour), "a comment")
+	Zip(files, &c, mod.Add(time.Hour), "a comment", "site")
 	if bytes.Equal(a.Bytes(), c.Bytes()) {
 		t.Error("the modification time is not in the zip")
 	}
