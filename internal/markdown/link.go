@@ -203,8 +203,9 @@ func unescapePath(s string) string {
 // missingProblem reports a relative link that leads nowhere, naming the
 // file or folder it looked for: links are relative to the folder of the
 // markdown file, as a campaigner previews them on GitHub or in an editor.
-// When the address names another site without https://, the hint says
-// that instead: the usual one would send the editor looking for a file.
+// When the address cannot be a file as written (an invisible character
+// in it, or another site's name without https://), the hint says that
+// instead: the usual one would send the editor looking for a file.
 func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	where := file
 	if t.p.ctx.File != "" {
@@ -212,7 +213,10 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	}
 	dir := path.Dir(t.p.ctx.File) + "/"
 	cause := ""
-	if looksLikeDomain(file) {
+	if before, ok := invisibleAfter(file); ok {
+		cause = "the address has an invisible character (often pasted from a word processor) " + before +
+			"; delete it and type the address again"
+	} else if looksLikeDomain(file) {
 		cause = fmt.Sprintf("did you mean https://%s? A link to another site needs https:// in front", truncate(dest, 100))
 	}
 	var msg, hint string
@@ -233,6 +237,25 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 		hint = cause
 	}
 	t.p.problem(line, msg, hint)
+}
+
+// invisibleAfter reports whether file holds an invisible character (a
+// format character such as U+200B or a soft hyphen, or a non-breaking
+// space), and says where: after the part of its name before it (after
+// "vladimir"), or at the start.
+func invisibleAfter(file string) (string, bool) {
+	i := strings.IndexFunc(file, func(r rune) bool { return r == '\u00a0' || unicode.Is(unicode.Cf, r) })
+	if i < 0 {
+		return "", false
+	}
+	before := file[:i]
+	if name := before[strings.LastIndexByte(before, '/')+1:]; name != "" {
+		before = name
+	}
+	if before == "" {
+		return "at the start", true
+	}
+	return fmt.Sprintf("after %q", truncate(before, 40)), true
 }
 
 // looksLikeDomain reports whether a relative link path starts with a

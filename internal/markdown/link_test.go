@@ -232,3 +232,27 @@ func TestProtocolRelativeLinksAreProblems(t *testing.T) {
 		}
 	}
 }
+
+// An invisible character pasted into an address cannot be seen in the
+// message; the hint says it is there, and after what.
+func TestMissingLinkWithInvisibleCharacterSaysSo(t *testing.T) {
+	var asked []string
+	src := "[k](../people/vladimir\u200b-kozlov/index.md) [p](pic\u00ad.png) [z](\u200bpic.png) [n](../people/\u00a0x/) [w](www.amnesty\u200b.org)\n"
+	_, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	const tail = "; delete it and type the address again"
+	want := map[string]string{
+		`link to missing page "../people/vladimir\u200b-kozlov/index.md"`: `the address has an invisible character (often pasted from a word processor) after "vladimir"` + tail,
+		`link to missing file "pic\u00ad.png"`:                            `the address has an invisible character (often pasted from a word processor) after "pic"` + tail,
+		`link to missing file "\u200bpic.png"`:                            `the address has an invisible character (often pasted from a word processor) at the start` + tail,
+		`link to "../people/\u00a0x/": no page there`:                     `the address has an invisible character (often pasted from a word processor) after "../people/"` + tail,
+		`link to missing file "www.amnesty\u200b.org"`:                    `the address has an invisible character (often pasted from a word processor) after "www.amnesty"` + tail,
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("problems: %v; want %d", probs, len(want))
+	}
+	for _, p := range probs {
+		if hint, ok := want[p.Message]; !ok || p.Hint != hint {
+			t.Errorf("problem %s; want hint %q", p, hint)
+		}
+	}
+}
