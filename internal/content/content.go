@@ -145,10 +145,14 @@ type File struct {
 }
 
 // Site is what Load returns: the pages that exist, the files published
-// beside them, and every problem found.
+// beside them, and the warnings found (problems are returned apart).
 type Site struct {
 	Pages []*Page // home first, then sorted by File
 	Files []File  // sorted by Output
+	// Warnings are what pages lose without being wrong, such as a title
+	// cut short by a YAML comment: the build prints them and goes on. A
+	// page left out (a draft) warns too, so it is fixed before it is out.
+	Warnings []problem.Problem
 }
 
 // maxFileSize is the largest content file read; a campaign page is a few
@@ -174,6 +178,7 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	sort.Slice(site.Pages, func(i, j int) bool { return pageOrder(site.Pages[i]) < pageOrder(site.Pages[j]) })
 	site.Files = l.files
 	sort.Slice(site.Files, func(i, j int) bool { return site.Files[i].Output < site.Files[j].Output })
+	site.Warnings = l.warnings
 	return site, l.probs
 }
 
@@ -204,8 +209,9 @@ type loader struct {
 	// cache keeps them all, so a draft is not read again every rebuild.
 	walked map[string]bool
 
-	urlized map[string]string // name -> layout.Urlize(name), for this load
-	probs   problem.List
+	urlized  map[string]string // name -> layout.Urlize(name), for this load
+	probs    problem.List
+	warnings []problem.Problem
 }
 
 func (l *loader) dir(d string) *dirInfo {
@@ -391,6 +397,7 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	}
 	p, rel, f := m.p, m.rel, dec.f
 	l.probs = append(l.probs, f.probs...)
+	l.warnings = append(l.warnings, f.meta.Warnings...)
 	if f.empty {
 		return
 	}

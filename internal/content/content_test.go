@@ -264,6 +264,33 @@ func TestPagesOnlyFromMdFiles(t *testing.T) {
 	}
 }
 
+func TestFrontMatterWarningsAreReturned(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":     md("title: Zhanaozen - the #1 story"),
+		"content/draft.md": md("title: A\ndraft: true\ndescription: the #2 story"),
+	}
+	s, pages, probs := load(t, fsys, Options{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`content/a.md:2:8: the title is "Zhanaozen - the": the text after " #" is a comment` +
+			"\n    put the whole title in double quotes to keep the #: title: \"Zhanaozen - the #1 story\"",
+		`content/draft.md:4:14: the description is "the": the text after " #" is a comment` +
+			"\n    put the whole description in double quotes to keep the #: description: \"the #2 story\"",
+	}
+	if strings.Join(sorted(got), "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if pages["content/a.md"] == nil {
+		t.Error("a page with a warning must still be published")
+	}
+}
+
 func TestTranslations(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/_index.md":                 md("title: Home"),

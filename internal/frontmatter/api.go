@@ -4,7 +4,11 @@
 // file:line that names the nearest known key.
 package frontmatter
 
-import "time"
+import (
+	"time"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
 
 // Meta is a page's decoded front matter. Field names follow Hugo's keys so
 // campaigners and themes can move over. Every field is optional.
@@ -35,6 +39,10 @@ type Meta struct {
 	// Menus are the menus the page puts itself in ("menu: main" or a map of
 	// menu name -> {name, weight, identifier, parent}).
 	Menus map[string]MenuEntry
+	// Warnings are what the page loses without being wrong, such as text
+	// after " #" in a title, which YAML reads as a comment. They do not
+	// stop the build; the caller prints them.
+	Warnings []problem.Problem
 	// Lines maps each top-level key as written to its 1-based line in the
 	// file, so later stages (an impossible date, a clashing slug) can point
 	// at it.

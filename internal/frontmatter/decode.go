@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -74,9 +75,9 @@ func (d *decoder) set(name string, f field) {
 	m := &d.meta
 	switch name {
 	case "title":
-		m.Title = d.title(f)
+		m.Title = d.prose(f, d.title(f))
 	case "description":
-		m.Description = d.text(f)
+		m.Description = d.prose(f, d.text(f))
 	case "date":
 		m.Date = d.date(f)
 	case "lastmod":
@@ -100,7 +101,7 @@ func (d *decoder) set(name string, f field) {
 			}
 		}
 	case "summary":
-		m.Summary = d.text(f)
+		m.Summary = d.prose(f, d.text(f))
 	case "layout":
 		m.Layout = d.text(f)
 	case "type":
@@ -135,15 +136,34 @@ func (d *decoder) urlPath(key string, v *value, s string) string {
 	return s
 }
 
+// prose returns s, the text of a title, description or summary, and warns
+// when YAML read the end of the line as a comment: in prose a " #" is
+// meant as text ("the #1 story"), and the page would lose it silently.
+func (d *decoder) prose(f field, s string) string {
+	if f.val.comment == "" || f.val.kind != kindScalar {
+		return s
+	}
+	whole := s + " " + f.val.comment
+	d.meta.Warnings = append(d.meta.Warnings, problem.Problem{
+		File: d.file, Line: f.val.line, Col: f.val.col,
+		Message: fmt.Sprintf("the %s is %q: the text after \" #\" is a comment", f.key, s),
+		Hint:    fmt.Sprintf("put the whole %s in double quotes to keep the #: %s", f.key, d.example(f.key, strconv.Quote(whole))),
+	})
+	return s
+}
+
 // title is text that must not be blank. "title:" with nothing after it is
 // an editor who meant to write one; left unset it would publish a page
 // listed as a blank link in its section, feeds and menus.
 func (d *decoder) title(f field) string {
 	t := d.text(f)
 	if strings.TrimSpace(t) == "" && (f.val.kind == kindNull || f.val.kind == kindScalar) {
-		d.problem(f.line, f.col,
-			"write the page's title after "+strings.TrimSpace(d.example(f.key, ""))+", or remove the line to use the file name",
-			"title is empty")
+		hint := "write the page's title after " + strings.TrimSpace(d.example(f.key, "")) + ", or remove the line to use the file name"
+		if f.val.comment != "" {
+			hint = "YAML reads text after \" #\" as a comment; put the whole title in double quotes to keep the #: " +
+				d.example(f.key, strconv.Quote(strings.TrimSpace(t+" "+f.val.comment)))
+		}
+		d.problem(f.line, f.col, hint, "title is empty")
 	}
 	return t
 }

@@ -456,3 +456,36 @@ func TestKnown(t *testing.T) {
 		t.Error("Known returned shared storage")
 	}
 }
+
+func TestParseWarnsOfCommentsInProse(t *testing.T) {
+	tests := []struct {
+		name, src string
+		title     string
+		wants     []want
+	}{
+		{"title", "---\ntitle: Zhanaozen - the #1 story\n---\n", "Zhanaozen - the", []want{{2,
+			`the title is "Zhanaozen - the": the text after " #" is a comment`,
+			`put the whole title in double quotes to keep the #: title: "Zhanaozen - the #1 story"`}}},
+		{"description and summary", "---\ntitle: A\ndescription: Who was tried #trials\nsummary: Read  # all\n---\n", "A", []want{
+			{3, `the description is "Who was tried"`, `description: "Who was tried #trials"`},
+			{4, `the summary is "Read"`, `summary: "Read # all"`}}},
+		{"quoted, the comment is meant", "---\ntitle: \"A\" # the page's name\n---\n", "A", nil},
+		{"other keys keep their comments", "---\ntitle: A\ndraft: true # until checked\nslug: a # short\ntags: [a] # t\n---\n", "A", nil},
+		{"a block scalar", "---\ntitle: A\nsummary: | # note\n  text\n---\n", "A", nil},
+		{"hash without a space", "---\ntitle: C#1\n---\n", "C#1", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			meta, _, _, probs := Parse("content/a.md", []byte(tt.src))
+			if len(probs) > 0 {
+				t.Fatalf("problems %v; want none", probs)
+			}
+			if meta.Title != tt.title {
+				t.Errorf("title %q; want %q", meta.Title, tt.title)
+			}
+			checkProblems(t, meta.Warnings, tt.wants)
+		})
+	}
+	_, _, _, probs := Parse("content/a.md", []byte("---\ntitle: #1 story\n---\n"))
+	checkProblems(t, probs, []want{{2, "title is empty", `YAML reads text after " #" as a comment; put the whole title in double quotes to keep the #: title: "#1 story"`}})
+}

@@ -36,6 +36,10 @@ type value struct {
 	quoted    bool   // a quoted YAML scalar: "true" is text, not a bool
 	items     []*value
 	fields    []field
+	// comment is a YAML comment on the line of an unquoted scalar or of
+	// an empty value ("#1 story"): text a campaigner may have meant as
+	// part of the value.
+	comment string
 }
 
 type field struct {

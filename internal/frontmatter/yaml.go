@@ -125,6 +125,9 @@ func (r *yamlReader) mapping(n *yaml.Node, v *value, depth int, seen map[string]
 			}
 			return false
 		}
+		if c.kind == kindNull && c.comment == "" && val.Line == k.Line {
+			c.comment = k.LineComment // "title: #1 story": go-yaml gives the key the comment
+		}
 		v.fields = append(v.fields, field{key: k.Value, line: line, col: k.Column, val: c})
 	}
 	return true
@@ -169,6 +172,9 @@ func (r *yamlReader) merge(n *yaml.Node, v *value, depth int, seen map[string]in
 func (r *yamlReader) scalar(n *yaml.Node, v *value) {
 	v.kind, v.text, v.scalar = kindScalar, n.Value, n.Value
 	v.quoted = n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !v.quoted {
+		v.comment = n.LineComment
+	}
 	switch n.ShortTag() {
 	case "!!null":
 		v.kind, v.scalar = kindNull, nil

@@ -384,6 +384,7 @@ func (b *builder) keyFile(name, key string) {
 func (b *builder) load() {
 	src, probs := content.Load(b.fsys, b.contentOptions())
 	b.probs = append(b.probs, probs...)
+	b.warn(src.Warnings)
 	data := b.loadData()
 	linkedStrings := b.linkedRoot(i18nDir)
 	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes(), lastmods: b.opts.Lastmods}
