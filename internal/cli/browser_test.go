@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/samizdat-press/samizdat/internal/browsertest"
@@ -121,4 +122,66 @@ func TestBrowserLiveReload(t *testing.T) {
 	if strings.Contains(url, "0.0.0.0") {
 		t.Errorf("served on all interfaces: %s", url)
 	}
+}
+
+// TestBrowserWarningsPanel: a page that loses something (an <iframe> left
+// out) shows a small warnings panel under the site's strict policy,
+// collapsed to its count, expanded from the keyboard, readable in light and
+// dark; the problems overlay takes its place while shown, and the panel
+// goes once the page no longer loses anything.
+func TestBrowserWarningsPanel(t *testing.T) {
+	ctx := browser(t)
+	site := strings.Replace(smallSite, `<meta charset="utf-8">`,
+		`<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'none'; base-uri 'none'">`, 1)
+	dir := writeSite(t, site)
+	page := filepath.Join(dir, "content/news/first.md")
+	writeFile(t, page, "---\ntitle: First\ndate: 2012-11-21\n---\nWatch the rally.\n\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n")
+	url, stop, _ := startServe(t, dir)
+	defer stop()
+
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"news/first/")); err != nil {
+		t.Fatal(err)
+	}
+	const panel = `document.getElementById("samizdat-warnings")`
+	const list = `document.getElementById("samizdat-warnings-list")`
+	const button = `document.querySelector("#samizdat-warnings button")`
+	waitJS(t, ctx, "the collapsed warnings panel", panel+` && `+button+`.textContent.includes("1 warning") && `+list+`.offsetHeight === 0`)
+	// Its styles are set through CSSOM, which style-src 'self' allows: a
+	// blocked style would leave it in the flow of the page.
+	waitJS(t, ctx, "the panel fixed in a corner", `getComputedStyle(`+panel+`).position === "fixed"`)
+
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#samizdat-warnings button")), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the panel expanded by Enter", button+`.getAttribute("aria-expanded") === "true" && `+list+`.offsetHeight > 0 && `+
+		list+`.textContent.includes("content/news/first.md:7") && `+list+`.textContent.includes("<iframe")`)
+
+	// Text and background contrast at least 4.5:1, in light and in dark.
+	contrast := `(() => {
+		const lum = (c) => { const v = c.match(/[\d.]+/g).slice(0, 3).map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+		const p = ` + panel + `, bg = lum(getComputedStyle(p).backgroundColor);
+		return Array.from(p.querySelectorAll("li div, p, button")).every((e) => { const f = lum(getComputedStyle(e).color); return (Math.max(f, bg) + 0.05) / (Math.min(f, bg) + 0.05) >= 4.5; });
+	})()`
+	waitJS(t, ctx, "readable warnings in light", contrast)
+	light, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(`+panel+`).backgroundColor`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the panel in dark colours", `getComputedStyle(`+panel+`).backgroundColor !== "`+light+`"`)
+	waitJS(t, ctx, "readable warnings in dark", contrast)
+
+	// A problem: the overlay takes the panel's place.
+	single := filepath.Join(dir, "layouts/_default/single.html")
+	writeFile(t, single, "{{ define \"main\" }}<h1>{{ .Title }</h1>{{ end }}\n")
+	waitJS(t, ctx, "the overlay instead of the panel", `!!document.getElementById("samizdat-problems") && !`+panel)
+	writeFile(t, single, "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n")
+	waitJS(t, ctx, "the panel back after the fix", `!document.getElementById("samizdat-problems") && !!`+panel)
+
+	// The iframe goes: so does the panel.
+	writeFile(t, page, "---\ntitle: First\ndate: 2012-11-21\n---\nWatch the rally: https://www.youtube.com/watch?v=x\n")
+	waitJS(t, ctx, "the panel gone", `document.body.textContent.includes("Watch the rally:") && !`+panel)
 }

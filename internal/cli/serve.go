@@ -143,6 +143,9 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 			return // stopping: a build cut short is neither served nor reported
 		}
 		srv.Update(res.Output)
+		// Only a full build knows the warnings; the patch above left the
+		// last ones shown.
+		srv.SetWarnings(res.Warnings)
 		logMu.Lock()
 		defer logMu.Unlock()
 		var warnings strings.Builder

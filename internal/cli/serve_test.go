@@ -400,7 +400,8 @@ func TestServeDoesNotFlashAHalfSavedFile(t *testing.T) {
 
 // TestServePrintsAWarningWhenItAppears: raw HTML left out of a page is
 // told once when it appears, not again on every save that keeps it, and
-// again if it comes back after a fix.
+// again if it comes back after a fix. The browser gets it too, from
+// /__samizdat/warnings, until the fix.
 func TestServePrintsAWarningWhenItAppears(t *testing.T) {
 	dir := writeSite(t, smallSite)
 	url, stop, stdout, stderr := startServeOut(t, dir)
@@ -417,12 +418,23 @@ func TestServePrintsAWarningWhenItAppears(t *testing.T) {
 		})
 	}
 
+	warned := func() bool {
+		_, list := get(t, url+"__samizdat/warnings")
+		return strings.Contains(list, `"position":"content/news/first.md:5"`) && strings.Contains(list, "raw HTML is left out of the page")
+	}
 	save("One<br>two.\n", "One")
+	eventually(t, "the warning at /__samizdat/warnings", warned)
 	save("Three<br>four.\n", "Three")
+	if !warned() {
+		t.Errorf("a save keeping the raw HTML cleared the warning in the browser")
+	}
 	if n := strings.Count(stderr.String(), warning); n != 1 {
 		t.Errorf("after two saves with the same raw HTML, the warning was printed %d times; want 1:\n%s", n, stderr.String())
 	}
 	save("Fixed.\n", "Fixed.")
+	if _, list := get(t, url+"__samizdat/warnings"); list != "[]" {
+		t.Errorf("after the fix /__samizdat/warnings = %s; want []", list)
+	}
 	save("Five<br>six.\n", "Five")
 	if n := strings.Count(stderr.String(), warning); n != 2 {
 		t.Errorf("raw HTML that came back was warned about %d times in all; want 2:\n%s", n, stderr.String())
