@@ -279,11 +279,32 @@ func (d *decoder) list(f field) []string {
 }
 
 func (d *decoder) terms(plural string, f field) {
+	if s, ok := f.val.scalar.(string); ok && f.val.kind == kindScalar && strings.Contains(s, ",") {
+		d.problem(f.val.line, f.val.col, "write it as a list: "+d.example(f.key, d.listOf(strings.Split(s, ","))),
+			"%s is one text, %q, not a list", f.key, s)
+		return
+	}
 	terms := d.list(f)
 	if d.meta.Terms == nil {
 		d.meta.Terms = map[string][]string{}
 	}
 	d.meta.Terms[plural] = terms
+}
+
+// listOf writes items as a list the way the page's format does: YAML
+// leaves plain words unquoted, TOML quotes every one.
+func (d *decoder) listOf(items []string) string {
+	var out []string
+	for _, it := range items {
+		if it = strings.TrimSpace(it); it == "" {
+			continue
+		}
+		if d.format == formatTOML || strings.ContainsAny(it, `:#[]{}&*!|>'"%@`+"`") {
+			it = strconv.Quote(it)
+		}
+		out = append(out, it)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
 }
 
 func (d *decoder) params(f field) map[string]any {

@@ -300,6 +300,13 @@ func TestParseProblems(t *testing.T) {
 		{"duplicate spelling", "---\npublishDate: 2020-01-01\npublishdate: 2020-01-02\n---\n", []want{{3, `"publishdate" here repeats "publishDate" from line 2`, ""}}},
 		{"duplicate key toml", "+++\ntitle = 'A'\ntitle = 'B'\n+++\n", []want{{3, "already defined", "remove one"}}},
 
+		// Taxonomies written as one text.
+		{"tags with commas", "---\ntitle: A\ntags: zhanaozen, trial\n---\n", []want{{3, `tags is one text, "zhanaozen, trial", not a list`, "write it as a list: tags: [zhanaozen, trial]"}}},
+		{"categories with commas, quoted", "---\ncategories: \"press, C#, \"\n---\n", []want{{2, `categories is one text, "press, C#, "`, `categories: [press, "C#"]`}}},
+		{"tags with commas toml", "+++\ntags = 'zhanaozen, trial'\n+++\n", []want{{2, "not a list", `tags = ["zhanaozen", "trial"]`}}},
+		{"tags one text", "---\ntags: zhanaozen\n---\n", nil},
+		{"tags a list with a comma in an item", "---\ntags: [\"Almaty, 2012\"]\n---\n", nil},
+
 		// Paths.
 		{"url with backslashes", "---\ntitle: A\nurl: '\\\\server\\share'\n---\n", []want{{3, `"url" must use / between folders`, "url: /campaign/letter/"}}},
 		{"alias with a tab", "---\naliases: [\"/old\\tpage/\"]\n---\n", []want{{2, `"aliases" contains a control character`, "cannot see"}}},
