@@ -74,8 +74,10 @@
 //	{{</* name */>}}                           (shown literally as {{< name >}})
 //
 // Arguments are all named or all positional; values are "quoted" (with
-// \" and \\), `raw` or a bare word. Names may contain letters, digits,
-// _ - . and /. An opening tag is paired with the nearest later closing
+// \" and \\), `raw` or a bare word. A value that starts with a curly
+// quote (“ ” „ « ‘ ’, which word processors type for ") is a problem, as
+// is a tag whose end lost its delimiter or a brace ("}}", ">}"). Names
+// may contain letters, digits, _ - . and /. An opening tag is paired with the nearest later closing
 // tag of the same name; an opening tag with no closing tag is a call
 // without inner. Shortcodes nest; {{< >}} receives its inner as written,
 // with nested calls already replaced by their HTML.

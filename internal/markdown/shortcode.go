@@ -105,6 +105,7 @@ type tag struct {
 	escape     bool
 	literal    string
 	bad        string // argument syntax problem
+	badHint    string // what to do about bad, when the generic hint does not fit
 }
 
 // parseShortcodes splits src into text and calls. ok is false when the
@@ -199,6 +200,14 @@ func (p *page) lexTag(s string, start int, lines lineTable) (tag, bool) {
 			lx.i += 1 + len(closer)
 			break
 		}
+		if n := lx.brokenCloser(); n > 0 {
+			if t.bad == "" {
+				t.bad = "the call is not closed with " + closer
+				t.badHint = fmt.Sprintf("end it with %s: %s %s", closer, truncate(strings.TrimSpace(s[start:lx.i]), 80), closer)
+			}
+			lx.i += n
+			break
+		}
 		if t.bad != "" {
 			lx.i++ // skip to the end of a bad tag
 			continue
@@ -257,8 +266,67 @@ func (lx *tagLexer) name() string {
 	return lx.s[start:lx.i]
 }
 
+// brokenCloser returns the length of a tag's end written without its
+// delimiter or a brace ("}}" or ">}" for ">}}") at lx.i, or 0. Without
+// it the tag went on to the next ">}}", which could be lines further,
+// and the words in between were taken for arguments.
+func (lx *tagLexer) brokenCloser() int {
+	rest := lx.s[lx.i:]
+	switch {
+	case strings.HasPrefix(rest, "}}"):
+		return 2
+	case strings.HasPrefix(rest, lx.closer[:2]) && !strings.HasPrefix(rest, lx.closer):
+		return 2
+	}
+	return 0
+}
+
+// curlyQuotes are the quotes word processors and some editors type
+// instead of '"'.
+var curlyQuotes = [...]string{"“", "”", "„", "‟", "«", "»", "‘", "’", "‚", "‛", "‹", "›"}
+
+// curlyQuote is the curly quote s starts with, or "".
+func curlyQuote(s string) string {
+	if s == "" || s[0] < 0x80 {
+		return ""
+	}
+	for _, q := range curlyQuotes {
+		if strings.HasPrefix(s, q) {
+			return q
+		}
+	}
+	return ""
+}
+
+// curly reads a value that starts with the curly quote q, up to the next
+// quote of any kind, and returns the problem; key is "" for a positional
+// value. Taken as a bare word, `by=“Amnesty International”` was two
+// arguments ("mixes named and positional arguments"), and `by=“Amnesty”`
+// was published with its curly quotes.
+func (lx *tagLexer) curly(t *tag, key, q string) string {
+	lx.i += len(q)
+	start := lx.i
+	for lx.i < len(lx.s) && lx.s[lx.i] != '"' && lx.s[lx.i] != '\n' && curlyQuote(lx.s[lx.i:]) == "" &&
+		!strings.HasPrefix(lx.s[lx.i:], lx.closer) && lx.brokenCloser() == 0 {
+		lx.i++
+	}
+	value := `"` + strings.TrimSpace(lx.s[start:lx.i]) + `"`
+	if key != "" {
+		value = key + "=" + value
+	}
+	t.badHint = "shortcode values need straight quotes, " + truncate(value, 80) +
+		" (word processors and some editors turn them curly)"
+	if key == "" {
+		return "a value starts with a curly quote " + q
+	}
+	return fmt.Sprintf("the value of %s starts with a curly quote %s", key, q)
+}
+
 // arg reads one argument into t and returns a problem message or "".
 func (lx *tagLexer) arg(t *tag) string {
+	if q := curlyQuote(lx.s[lx.i:]); q != "" {
+		return lx.curly(t, "", q)
+	}
 	switch lx.peek() {
 	case '"', '`':
 		v, msg := lx.value()
@@ -270,7 +338,7 @@ func (lx *tagLexer) arg(t *tag) string {
 	}
 	start := lx.i
 	for lx.i < len(lx.s) && !strings.ContainsRune(" \t\r\n=\"`", rune(lx.s[lx.i])) &&
-		!strings.HasPrefix(lx.s[lx.i:], lx.closer) && !strings.HasPrefix(lx.s[lx.i:], "/"+lx.closer) {
+		!strings.HasPrefix(lx.s[lx.i:], lx.closer) && !strings.HasPrefix(lx.s[lx.i:], "/"+lx.closer) && lx.brokenCloser() == 0 {
 		lx.i++
 	}
 	word := lx.s[start:lx.i]
@@ -284,6 +352,9 @@ func (lx *tagLexer) arg(t *tag) string {
 	lx.i++
 	if word == "" || !validKey(word) {
 		return fmt.Sprintf("bad argument name %q", word)
+	}
+	if q := curlyQuote(lx.s[lx.i:]); q != "" {
+		return lx.curly(t, word, q)
 	}
 	v, msg := lx.value()
 	if msg != "" {
@@ -339,7 +410,7 @@ func (lx *tagLexer) value() (string, string) {
 	}
 	start := lx.i
 	for lx.i < len(lx.s) && !strings.ContainsRune(" \t\r\n\"`", rune(lx.s[lx.i])) &&
-		!strings.HasPrefix(lx.s[lx.i:], lx.closer) && !strings.HasPrefix(lx.s[lx.i:], "/"+lx.closer) {
+		!strings.HasPrefix(lx.s[lx.i:], lx.closer) && !strings.HasPrefix(lx.s[lx.i:], "/"+lx.closer) && lx.brokenCloser() == 0 {
 		lx.i++
 	}
 	if lx.i == start {
@@ -420,8 +491,11 @@ func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
 			b.p.problem(c.Line, t.bad, `start the tag with the shortcode's name, without quotes: {{< name arg="value" >}}`)
 		case t.bad != "":
 			c.broken = true
-			b.p.problem(c.Line, fmt.Sprintf("shortcode %q: %s", t.name, t.bad),
-				`write arguments as name="value" or "value" (not both kinds in one call)`)
+			hint := t.badHint
+			if hint == "" {
+				hint = `write arguments as name="value" or "value" (not both kinds in one call)`
+			}
+			b.p.problem(c.Line, fmt.Sprintf("shortcode %q: %s", t.name, t.bad), hint)
 		}
 		if j := b.match[i]; j >= 0 {
 			ct := b.tags[j]
@@ -432,7 +506,7 @@ func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
 			}
 			if ct.bad != "" {
 				c.broken = true
-				b.p.problem(b.lines.line(ct.start), fmt.Sprintf("shortcode %q: %s", t.name, ct.bad), "")
+				b.p.problem(b.lines.line(ct.start), fmt.Sprintf("shortcode %q: %s", t.name, ct.bad), ct.badHint)
 			}
 			c.HasInner = true
 			c.Inner = b.src[t.end:ct.start]
