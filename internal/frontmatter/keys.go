@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -47,12 +49,74 @@ func canonical(key string, taxonomies []string) (name string, taxonomy, ok bool)
 }
 
 // unknownKeyHint names the known key nearest to key, or lists them all
-// when none is near.
+// when none is near. A key with an invisible character in it (pasted from
+// a word processor) is most likely a known key, or one indented with a
+// non-breaking space; the hint says what is there, as %q shows only
+// "\u00a0".
 func unknownKeyHint(key string, known []string) string {
+	if h := invisibleHint(key); h != "" {
+		return h
+	}
 	if s, ok := problem.Nearest(key, known); ok {
 		return fmt.Sprintf("did you mean %q?", s)
 	}
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
 	return "known keys: " + strings.Join(sorted, ", ")
+}
+
+// invisibleNames name the invisible characters word processors and web
+// pages leave in pasted text, in words a campaigner knows.
+var invisibleNames = map[rune]string{
+	'\u00a0': "a non-breaking space",
+	'\u2007': "a figure space",
+	'\u202f': "a narrow non-breaking space",
+	'\u200b': "a zero-width space",
+	'\u200c': "a zero-width non-joiner",
+	'\u200d': "a zero-width joiner",
+	'\u2060': "a word joiner",
+	'\u00ad': "a soft hyphen",
+	'\ufeff': "a byte order mark",
+}
+
+// invisible reports whether r is a character that shows as nothing or as
+// a plain space but is not one.
+func invisible(r rune) bool {
+	return invisibleNames[r] != "" || unicode.Is(unicode.Cf, r)
+}
+
+// invisibleHint says, for text quoted from the page, which invisible
+// character it holds and where, and what to do; "" when it holds none.
+func invisibleHint(s string) string {
+	i := strings.IndexFunc(s, invisible)
+	if i < 0 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	name := invisibleNames[r]
+	if name == "" {
+		name = fmt.Sprintf("an invisible formatting character, U+%04X", r)
+	}
+	clean := func(t string) string {
+		return strings.TrimSpace(strings.Map(func(r rune) rune {
+			switch {
+			case unicode.Is(unicode.Cf, r):
+				return -1 // zero-width: nothing was meant there
+			case invisible(r):
+				return ' '
+			}
+			return r
+		}, t))
+	}
+	before, after := clean(s[:i]), clean(s[i:])
+	what := fmt.Sprintf("the line has an invisible character (%s, often pasted from a word processor)", name)
+	switch {
+	case before == "" && after != "":
+		return fmt.Sprintf("%s before %s; delete the spaces before it and type them again", what, after)
+	case before != "" && after == "":
+		return fmt.Sprintf("%s after %s; delete what follows it and type it again", what, before)
+	case before != "":
+		return fmt.Sprintf("%s in %s; delete %s and type it again", what, clean(s), clean(s))
+	}
+	return what + "; delete the line and type it again"
 }
