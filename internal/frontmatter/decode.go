@@ -22,7 +22,16 @@ type decoder struct {
 	probs      []problem.Problem
 }
 
+// problem records a problem. When a quoted argument holds an invisible
+// character, %q shows it only as an escape ("\u00a0"), so the hint says
+// in words what and where it is instead: that is the mistake to fix.
 func (d *decoder) problem(line, col int, hint, format string, args ...any) {
+	for _, a := range args {
+		if s, ok := a.(string); ok && invisibleHint(s) != "" {
+			hint = invisibleHint(s)
+			break
+		}
+	}
 	d.probs = append(d.probs, problem.Problem{
 		File: d.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...), Hint: hint,
 	})
@@ -133,6 +142,10 @@ func (d *decoder) urlPath(key string, v *value, s string) string {
 			"%q contains a control character: %q", key, s)
 		return ""
 	}
+	if strings.IndexFunc(s, invisible) >= 0 {
+		d.problem(v.line, v.col, "", "%q contains an invisible character: %q", key, s)
+		return ""
+	}
 	return s
 }
 
@@ -150,6 +163,15 @@ func (d *decoder) prose(f field, s string) string {
 		Hint:    fmt.Sprintf("put the whole %s in double quotes to keep the #: %s", f.key, d.example(f.key, strconv.Quote(whole))),
 	})
 	return s
+}
+
+// visibleHint is hint, unless the value holds an invisible character:
+// then "true" looks right on the screen and only the character is wrong.
+func visibleHint(v *value, hint string) string {
+	if h := invisibleHint(v.text); h != "" {
+		return h
+	}
+	return hint
 }
 
 // title is text that must not be blank. "title:" with nothing after it is
@@ -205,7 +227,7 @@ func (d *decoder) integer(key string, v *value) int {
 	if v.quoted {
 		hint = "remove the quotes: " + d.example(key, v.text)
 	}
-	d.problem(v.line, v.col, hint, "%q must be a whole number, got %s", key, v.describe())
+	d.problem(v.line, v.col, visibleHint(v, hint), "%q must be a whole number, got %s", key, v.describe())
 	return 0
 }
 
@@ -230,7 +252,7 @@ func (d *decoder) boolean(f field) bool {
 	case "yes", "no", "on", "off", "y", "n":
 		hint = "write true or false; " + v.text + " is read as text, not as yes or no"
 	}
-	d.problem(v.line, v.col, hint, "%q must be true or false, got %s", f.key, v.describe())
+	d.problem(v.line, v.col, visibleHint(v, hint), "%q must be true or false, got %s", f.key, v.describe())
 	return false
 }
 
@@ -244,7 +266,7 @@ func (d *decoder) date(f field) time.Time {
 		if err == nil {
 			return t
 		}
-		d.problem(v.line, v.col, dateHint(f.key, d.format), "%q %v", f.key, err)
+		d.problem(v.line, v.col, visibleHint(v, dateHint(f.key, d.format)), "%q %v", f.key, err)
 		return time.Time{}
 	case nil:
 		if v.kind == kindNull {
@@ -280,8 +302,11 @@ func (d *decoder) list(f field) []string {
 
 func (d *decoder) terms(plural string, f field) {
 	if s, ok := f.val.scalar.(string); ok && f.val.kind == kindScalar && strings.Contains(s, ",") {
-		d.problem(f.val.line, f.val.col, "write it as a list: "+d.example(f.key, d.listOf(strings.Split(s, ","))),
-			"%s is one text, %q, not a list", f.key, s)
+		// Not d.problem: the list is the fix even when the text holds a
+		// non-breaking space, which the list leaves out.
+		d.probs = append(d.probs, problem.Problem{File: d.file, Line: f.val.line, Col: f.val.col,
+			Message: fmt.Sprintf("%s is one text, %q, not a list", f.key, s),
+			Hint:    "write it as a list: " + d.example(f.key, d.listOf(strings.Split(s, ",")))})
 		return
 	}
 	terms := d.list(f)
