@@ -10,6 +10,12 @@
 //	content/<s>/<name>.md          a page
 //	content/<s>/<name>/index.md    a leaf bundle: the page plus the files beside it
 //
+// Pages are read only from .md files. A page saved as .markdown, .mdown,
+// .mkd, .mkdn or .mdwn, or as a .txt file that opens with front matter,
+// is a problem: published as it is beside the pages, it would be a
+// download of its markdown, front matter and drafts included. Every other
+// file (a .txt of sources too) is published as it is.
+//
 // A top-level folder without _index.md is still a section (titled after the
 // folder); a deeper folder without one belongs to the nearest section above.
 // A page whose front matter has no title is titled after its file name (a
