@@ -79,8 +79,9 @@ type Result struct {
 	Links     []Link    // links to other pages, in document order
 	WordCount int       // words of plain text
 	// Warnings are what the page loses without being wrong: raw HTML
-	// left out (see rawhtml.go), images without alt text (alt.go). The
-	// page is still published.
+	// left out (see rawhtml.go), images without alt text (alt.go),
+	// brackets that may be a link left as text (brackets.go). The page
+	// is still published.
 	Warnings []problem.Problem
 }
 

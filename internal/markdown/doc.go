@@ -63,6 +63,11 @@
 // are written as they are and recorded in Result.Links for the site to
 // check. Autolinks are checked for their scheme but never resolved.
 //
+// A link markdown could not read is published as text, so text left as
+// "[…](…)" outside code is reported at its line: a problem when the part
+// in parentheses holds a space and looks like a file or address
+// (![Photo](my photo.jpg), which needs <my photo.jpg>), else a warning.
+//
 // # Shortcodes
 //
 // Hugo syntax, found in the source before markdown is parsed:

@@ -40,6 +40,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	t := &transform{pass: ps, p: ps.page, src: reader.Source()}
 	t.collect(doc)
+	t.checkLiteralLinks()
 	t.filterAttributes()
 	t.alignCells()
 	t.splitBlockTokens()
@@ -63,6 +64,9 @@ type transform struct {
 	codes    []*ast.FencedCodeBlock
 	attrs    []ast.Node          // nodes with attributes
 	cells    []*extast.TableCell // cells of aligned table columns
+
+	brackets    []ast.Node // parents of text holding a '[' (see checkLiteralLinks)
+	bracketSeen map[ast.Node]bool
 }
 
 func (t *transform) collect(doc *ast.Document) {
@@ -88,6 +92,8 @@ func (t *transform) collect(doc *ast.Document) {
 			}
 		case *ast.HTMLBlock, *ast.RawHTML:
 			t.noteRawHTML(n)
+		case *ast.Text:
+			t.noteBracket(v)
 		}
 		return ast.WalkContinue, nil
 	})

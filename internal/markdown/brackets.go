@@ -1,0 +1,224 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// A link markdown cannot read is published as its text, brackets and
+// all, without a word: ![Photo](my photo.jpg) (a space in the file name,
+// which CommonMark does not allow in a destination) shows the reader
+// "![Photo](my photo.jpg)". goldmark leaves such a link as text, so the
+// text of the few blocks that hold a '[' goldmark did not take for a link
+// is read again for "[…](…)". Code is never read: a code span is one
+// opaque node, and code blocks hold no text nodes. Escaped brackets (\[)
+// are text. A destination closed on its line, with white space and a '.'
+// or '/' (a file name, an address) is certainly such a link, and a
+// problem; any other "[…](" is a warning, as it may be prose.
+
+// maxDestScan bounds the destination read after "](", and maxOpenScans
+// the open brackets remembered, so a paragraph of brackets costs little.
+const (
+	maxDestScan  = 500
+	maxOpenScans = 64
+)
+
+// noteBracket remembers the parent of a text node holding a '[', whose
+// inline content checkLiteralLinks reads.
+func (t *transform) noteBracket(txt *ast.Text) {
+	parent := txt.Parent()
+	if parent == nil || parent.Kind() == ast.KindCodeSpan || txt.IsRaw() ||
+		bytes.IndexByte(txt.Segment.Value(t.src), '[') < 0 {
+		return
+	}
+	if t.bracketSeen == nil {
+		t.bracketSeen = map[ast.Node]bool{}
+	}
+	if !t.bracketSeen[parent] {
+		t.bracketSeen[parent] = true
+		t.brackets = append(t.brackets, parent)
+	}
+}
+
+// checkLiteralLinks reports the links and images left as text in the
+// blocks noteBracket found.
+func (t *transform) checkLiteralLinks() {
+	for _, parent := range t.brackets {
+		s := bracketScan{t: t}
+		for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				seg := v.Segment
+				s.text(t.src[seg.Start:seg.Stop], seg.Start)
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					s.lineEnd()
+				}
+			case *ast.String:
+				s.text(v.Value, -1)
+			default:
+				s.opaque()
+			}
+		}
+		s.lineEnd()
+	}
+}
+
+// bracketScan reads one block's inline content for "[…](…)" left as text.
+type bracketScan struct {
+	t     *transform
+	opens []int // offsets of the '[' not yet closed, innermost last
+	state int   // scanText, scanClosed or scanDest
+	open  int   // offset of the '[' of the link being read
+	dest  int   // offset where its destination starts
+	depth int   // parentheses open in the destination
+	last  int   // offset of the last byte read from the source
+}
+
+const (
+	scanText   = iota
+	scanClosed // right after the ']' of an open '['
+	scanDest   // after "](" of an open '['
+)
+
+// text reads b, which starts at offset pos of the source (-1: not from
+// the source, a typographer's quote).
+func (s *bracketScan) text(b []byte, pos int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if pos >= 0 {
+			s.last = pos + i
+		}
+		if c == '\\' && i+1 < len(b) && isASCIIPunct(b[i+1]) {
+			s.plain()
+			i++
+			continue
+		}
+		if pos < 0 {
+			s.plain()
+			continue
+		}
+		s.byte(c, pos+i)
+	}
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// plain reads a byte that is no bracket or parenthesis.
+func (s *bracketScan) plain() {
+	switch s.state {
+	case scanClosed:
+		s.state = scanText
+	case scanDest:
+		s.grow()
+	}
+}
+
+// grow gives up on a destination longer than any file name.
+func (s *bracketScan) grow() {
+	if s.last-s.dest > maxDestScan {
+		s.state = scanText
+	}
+}
+
+// opaque reads a node that is not text: emphasis, code, a link, an image.
+// It may be part of a link's text or destination, never of "](".
+func (s *bracketScan) opaque() { s.plain() }
+
+func (s *bracketScan) byte(c byte, pos int) {
+	switch s.state {
+	case scanClosed:
+		if c == '(' {
+			s.state, s.dest, s.depth = scanDest, pos+1, 0
+			return
+		}
+		s.state = scanText
+	case scanDest:
+		switch c {
+		case '(':
+			s.depth++
+		case ')':
+			if s.depth > 0 {
+				s.depth--
+				break
+			}
+			s.state = scanText
+			s.report(pos, true)
+			return
+		}
+		s.grow()
+		return
+	}
+	switch c {
+	case '[':
+		if len(s.opens) == maxOpenScans {
+			s.opens = s.opens[1:]
+		}
+		s.opens = append(s.opens, pos)
+	case ']':
+		if n := len(s.opens); n > 0 {
+			s.open = s.opens[n-1]
+			s.opens = s.opens[:n-1]
+			s.state = scanClosed
+		}
+	}
+}
+
+// lineEnd ends a line: a destination cannot go on to the next one.
+func (s *bracketScan) lineEnd() {
+	switch s.state {
+	case scanDest:
+		s.report(s.last, false)
+		s.state = scanText
+	case scanClosed:
+		s.state = scanText
+	}
+}
+
+// report reports the link from s.open to end (its ')' when closed, else
+// the last byte of its line).
+func (s *bracketScan) report(end int, closed bool) {
+	t := s.t
+	src := t.src
+	start := s.open
+	image := start > 0 && src[start-1] == '!' && (start < 2 || src[start-2] != '\\')
+	if image {
+		start--
+	}
+	written := oneLine(t.p.untoken(string(src[start:end+1]), false))
+	dest := string(src[s.dest:end])
+	if !closed {
+		dest = string(src[s.dest : end+1])
+	}
+	dest = strings.TrimSpace(t.p.untoken(dest, false))
+	line := t.lines.line(s.open)
+	msg := "this looks like a link or picture that markdown could not read: " + truncate(written, 100)
+	if closed && strings.ContainsAny(dest, " \t") && strings.ContainsAny(dest, "./#") {
+		t.p.problem(line, msg, fmt.Sprintf("a file name with spaces must be written in angle brackets, %s, or renamed without spaces",
+			truncate(angled(string(src[start:s.dest-1]), dest), 100)))
+		return
+	}
+	t.p.warn(line, msg, "markdown shows it as text, brackets and all: write a link as [text](address) and a picture as "+
+		"![what it shows](file.jpg), with the address closed by ) on the same line, and no link inside another link's text")
+}
+
+// angled is the link whose text part (through the ']') is head, with
+// dest in angle brackets: ![Photo](<my photo.jpg>). A title after the
+// file name stays out of them.
+func angled(head, dest string) string {
+	title := ""
+	if i := strings.Index(dest, ` "`); i > 0 && strings.HasSuffix(dest, `"`) {
+		dest, title = dest[:i], dest[i:]
+	}
+	dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
+	return oneLine(head) + "(<" + dest + ">" + title + ")"
+}
+
+// oneLine is s with its line breaks as spaces.
+func oneLine(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", " ")
+}

@@ -1,0 +1,74 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// A link or picture markdown cannot read (a space in its file name) was
+// published as its text without a word; it is a problem at its line.
+func TestLinkMarkdownCannotReadIsAProblem(t *testing.T) {
+	src := "Intro.\n\n![Photo](my photo.jpg)\n\nSee [text](my page.md \"The page\") and *[b](x y.pdf)*.\n\n" +
+		"> | a |\n> |---|\n> | [c](https://example.org/a b) |\n"
+	res, probs := New(Options{}).Convert([]byte(src), testContext())
+	const msg = "this looks like a link or picture that markdown could not read: "
+	const hint = "a file name with spaces must be written in angle brackets, %s, or renamed without spaces"
+	want := []struct{ pos, written, fixed string }{
+		{"content/a/page.md:5", "![Photo](my photo.jpg)", "![Photo](<my photo.jpg>)"},
+		{"content/a/page.md:7", "[b](x y.pdf)", "[b](<x y.pdf>)"},
+		{"content/a/page.md:7", `[text](my page.md "The page")`, `[text](<my page.md> "The page")`},
+		{"content/a/page.md:11", "[c](https://example.org/a b)", "[c](<https://example.org/a b>)"},
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("problems: %v; want %d", probs, len(want))
+	}
+	for i, w := range want {
+		p := probs[i]
+		if p.Position() != w.pos || p.Message != msg+w.written || p.Hint != strings.Replace(hint, "%s", w.fixed, 1) {
+			t.Errorf("problem %d = %s; want at %s: %s%s\n    %s", i, p, w.pos, msg, w.written, strings.Replace(hint, "%s", w.fixed, 1))
+		}
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings: %v; want none", res.Warnings)
+	}
+	// The hint's form works.
+	res, probs = New(Options{}).Convert([]byte("![Photo](<my page.md>)"), testContext())
+	if len(probs) != 0 || !strings.Contains(res.HTML, `<img src="/a/my-page/" alt="Photo">`) {
+		t.Errorf("problems = %v, HTML = %s", probs, res.HTML)
+	}
+}
+
+// Brackets that are not a link left as text are no problem: code, escaped
+// brackets, prose, reference definitions, links that markdown read.
+func TestBracketsThatAreNoLinkAreNotReported(t *testing.T) {
+	src := "`[a](b c)` and ``![x](y z)``\n\n```\n[a](b c)\n```\n\n    [i](j k)\n\n" +
+		"\\[a\\](b c) and \\[a](b c) and [a\\](b c)\n\n[sic] (as written) and [1] (2) and [a] [b]\n\n" +
+		"[a]: https://example.org/x\n\n[ok](clashes.md) [ok2](<my page.md>) [a] ![alt](<my page.md>) [[nested]](clashes.md)\n\n" +
+		"- [ ] task (one)\n- [x] done\n\n{{< args \"[a](b c)\" >}}\n"
+	res, probs := New(Options{}).Convert([]byte(src), testContext())
+	if len(probs) != 0 || len(res.Warnings) != 0 {
+		t.Errorf("problems = %v, warnings = %v; want none", probs, res.Warnings)
+	}
+}
+
+// A "[…](…" that is no link for another reason (a link inside a link's
+// text, a destination not closed on its line) may be prose: a warning.
+func TestOtherUnreadLinksAreWarnings(t *testing.T) {
+	src := "[a [b](clashes.md) c](clashes.md)\n\n[see](the note\nbelow)\n\n[sic](as written)\n"
+	res, probs := New(Options{}).Convert([]byte(src), testContext())
+	if len(probs) != 0 {
+		t.Errorf("problems: %v; want none", probs)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Position()+": "+w.Message)
+	}
+	want := []string{
+		"content/a/page.md:3: this looks like a link or picture that markdown could not read: [a [b](clashes.md) c](clashes.md)",
+		"content/a/page.md:5: this looks like a link or picture that markdown could not read: [see](the note",
+		"content/a/page.md:8: this looks like a link or picture that markdown could not read: [sic](as written)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
