@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // A link markdown cannot read is published as its text, brackets and
@@ -15,15 +16,20 @@ import (
 // text of the few blocks that hold a '[' goldmark did not take for a link
 // is read again for "[…](…)". Code is never read: a code span is one
 // opaque node, and code blocks hold no text nodes. Escaped brackets (\[)
-// are text. A destination closed on its line, with white space and a '.'
-// or '/' (a file name, an address) is certainly such a link, and a
-// problem; any other "[…](" is a warning, as it may be prose.
+// are text. A destination closed on its line, with white space and a
+// '.', '/' or '#' (a file name, an address) is certainly such a link, and
+// a problem; any other "[…](" is a warning, as it may be prose.
+//
+// A reference link, [text][label], whose label has no definition
+// ("[label]: https://…") is left as text too, and is a warning. "[sic]"
+// alone is prose and "[1][2]" a list of citations, so neither is one.
 
 // maxDestScan bounds the destination read after "](", and maxOpenScans
 // the open brackets remembered, so a paragraph of brackets costs little.
 const (
 	maxDestScan  = 500
 	maxOpenScans = 64
+	maxLabelScan = 999 // CommonMark's longest link label
 )
 
 // noteBracket remembers the parent of a text node holding a '[', whose
@@ -72,7 +78,8 @@ type bracketScan struct {
 	opens []int // offsets of the '[' not yet closed, innermost last
 	state int   // scanText, scanClosed or scanDest
 	open  int   // offset of the '[' of the link being read
-	dest  int   // offset where its destination starts
+	close int   // offset of the ']' after its text
+	dest  int   // offset where its destination (or reference label) starts
 	depth int   // parentheses open in the destination
 	last  int   // offset of the last byte read from the source
 }
@@ -81,6 +88,7 @@ const (
 	scanText   = iota
 	scanClosed // right after the ']' of an open '['
 	scanDest   // after "](" of an open '['
+	scanLabel  // after "][" of an open '['
 )
 
 // text reads b, which starts at offset pos of the source (-1: not from
@@ -113,30 +121,54 @@ func (s *bracketScan) plain() {
 	switch s.state {
 	case scanClosed:
 		s.state = scanText
-	case scanDest:
+	case scanDest, scanLabel:
 		s.grow()
 	}
 }
 
-// grow gives up on a destination longer than any file name.
+// grow gives up on a destination longer than any file name, or a label
+// longer than CommonMark allows.
 func (s *bracketScan) grow() {
-	if s.last-s.dest > maxDestScan {
+	if s.state == scanDest && s.last-s.dest > maxDestScan || s.state == scanLabel && s.last-s.dest > maxLabelScan {
 		s.state = scanText
 	}
 }
 
 // opaque reads a node that is not text: emphasis, code, a link, an image.
-// It may be part of a link's text or destination, never of "](".
-func (s *bracketScan) opaque() { s.plain() }
+// It may be part of a link's text or destination, never of "](" or of a
+// reference label.
+func (s *bracketScan) opaque() {
+	if s.state == scanLabel {
+		s.state = scanText
+		return
+	}
+	s.plain()
+}
 
 func (s *bracketScan) byte(c byte, pos int) {
 	switch s.state {
 	case scanClosed:
-		if c == '(' {
+		switch c {
+		case '(':
 			s.state, s.dest, s.depth = scanDest, pos+1, 0
+			return
+		case '[':
+			s.state, s.dest = scanLabel, pos+1
 			return
 		}
 		s.state = scanText
+	case scanLabel:
+		switch c {
+		case ']':
+			s.state = scanText
+			s.reference(pos)
+			return
+		case '[':
+			s.state = scanText // "[a][b[c]": the '[' opens anew
+		default:
+			s.grow()
+			return
+		}
 	case scanDest:
 		switch c {
 		case '(':
@@ -161,7 +193,7 @@ func (s *bracketScan) byte(c byte, pos int) {
 		s.opens = append(s.opens, pos)
 	case ']':
 		if n := len(s.opens); n > 0 {
-			s.open = s.opens[n-1]
+			s.open, s.close = s.opens[n-1], pos
 			s.opens = s.opens[:n-1]
 			s.state = scanClosed
 		}
@@ -204,6 +236,37 @@ func (s *bracketScan) report(end int, closed bool) {
 	}
 	t.p.warn(line, msg, "markdown shows it as text, brackets and all: write a link as [text](address) and a picture as "+
 		"![what it shows](file.jpg), with the address closed by ) on the same line, and no link inside another link's text")
+}
+
+// reference warns about [text][label] (ending at offset end, its last
+// ']') when label is not defined; [text][] is [text][text].
+func (s *bracketScan) reference(end int) {
+	t := s.t
+	text := t.src[s.open+1 : s.close]
+	label := t.src[s.dest:end]
+	if len(bytes.TrimSpace(label)) == 0 {
+		label = text
+	}
+	if allDigits(text) || len(bytes.TrimSpace(label)) == 0 || label[0] == '^' {
+		return // citations, [1][2]; an empty label; a footnote's
+	}
+	if _, ok := t.pc.Reference(util.ToLinkReference(label)); ok {
+		return
+	}
+	name := truncate(oneLine(t.p.untoken(string(label), false)), 60)
+	written := truncate(oneLine(t.p.untoken(string(text), false)), 60)
+	t.p.warn(t.lines.line(s.open), "no link definition ["+name+"]",
+		fmt.Sprintf("add a line \"[%s]: https://…\" to the page, or write the address in the link: [%s](https://…)", name, written))
+}
+
+func allDigits(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 // angled is the link whose text part (through the ']') is head, with

@@ -72,3 +72,33 @@ func TestOtherUnreadLinksAreWarnings(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A reference link whose label has no definition was published as its
+// text; it is a warning at its line. Brackets in prose are not.
+func TestReferenceLinkWithoutDefinitionIsWarnedAbout(t *testing.T) {
+	src := "Intro.\n\nSee [missing ref][nope] and [Report][] and [ok][def] and [Def][].\n\n" +
+		"[sic] and [1] and [1][2] and [a] [b] and `[x][y]` and \\[x][y] and [^n]\n\n- *[in list][Gone]*\n\n" +
+		"[def]: https://example.org/\n"
+	res, probs := New(Options{}).Convert([]byte(src), testContext())
+	if len(probs) != 0 {
+		t.Errorf("problems: %v; want none", probs)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Warning())
+	}
+	want := []string{
+		`content/a/page.md:5: warning: no link definition [Report]` + "\n    " +
+			`add a line "[Report]: https://…" to the page, or write the address in the link: [Report](https://…)`,
+		`content/a/page.md:5: warning: no link definition [nope]` + "\n    " +
+			`add a line "[nope]: https://…" to the page, or write the address in the link: [missing ref](https://…)`,
+		`content/a/page.md:9: warning: no link definition [Gone]` + "\n    " +
+			`add a line "[Gone]: https://…" to the page, or write the address in the link: [in list](https://…)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(res.HTML, `<a href="https://example.org/">ok</a> and <a href="https://example.org/">Def</a>`) {
+		t.Errorf("defined references do not link:\n%s", res.HTML)
+	}
+}

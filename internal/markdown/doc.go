@@ -67,6 +67,7 @@
 // "[…](…)" outside code is reported at its line: a problem when the part
 // in parentheses holds a space and looks like a file or address
 // (![Photo](my photo.jpg), which needs <my photo.jpg>), else a warning.
+// So is a reference link, [text][label], whose label has no definition.
 //
 // # Shortcodes
 //

@@ -38,7 +38,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	if ps == nil {
 		return
 	}
-	t := &transform{pass: ps, p: ps.page, src: reader.Source()}
+	t := &transform{pass: ps, p: ps.page, src: reader.Source(), pc: pc}
 	t.collect(doc)
 	t.checkLiteralLinks()
 	t.filterAttributes()
@@ -57,6 +57,7 @@ type transform struct {
 	*pass
 	p   *page
 	src []byte
+	pc  parser.Context // the link reference definitions
 
 	headings []*ast.Heading
 	links    []ast.Node // *ast.Link, *ast.Image, *ast.AutoLink
