@@ -5,14 +5,30 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
+
+// chroma gives every lexer rule a 250 ms match timeout, counted by
+// regexp2's background clock, which ticks every 100 ms. When that clock's
+// goroutine is starved (two cores, the race detector, a loaded CI
+// machine), it jumps forward and a match that has barely started times
+// out; chroma takes a timeout for "no match" and tries the next rule, so
+// ":=" came out as an operator in one build and as punctuation in the
+// next, and two builds of one site differed (TestConcurrentConvert caught
+// it). With a 5 s tick a spurious timeout needs a 5 s stall, while a
+// runaway match still stops within seconds; code blocks are capped at
+// MaxCodeBytes and only lexers we exercise are used (highlighted). The
+// period is regexp2's only setting of its kind, process-wide, set once
+// before any converter runs; nothing else here uses regexp2.
+func init() { regexp2.SetTimeoutCheckPeriod(5 * time.Second) }
 
 // Styles of ChromaCSS: one for light pages, one for dark.
 const (
