@@ -619,10 +619,10 @@ func (l *loader) urls() {
 		for _, lang := range l.opts.Languages {
 			switch {
 			case info.bundle[lang] != nil:
-				bases = append(bases, folderOf(info.bundle[lang].URL))
+				bases = append(bases, FolderOf(info.bundle[lang].URL))
 				info.bundle[lang].Resources = info.others
 			case len(info.bundle) == 0 && info.index[lang] != nil:
-				bases = append(bases, folderOf(info.index[lang].URL))
+				bases = append(bases, FolderOf(info.index[lang].URL))
 			}
 		}
 		// Files in a folder without a page of its own go to the folder's
@@ -639,7 +639,9 @@ func (l *loader) urls() {
 	}
 }
 
-func folderOf(url string) string {
+// FolderOf is the folder of a page's URL, where the files beside it are
+// published: "/a/b/" for "/a/b/" and for "/a/b.html".
+func FolderOf(url string) string {
 	if strings.HasSuffix(url, "/") {
 		return url
 	}

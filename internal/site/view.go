@@ -153,7 +153,7 @@ func (p *Page) Params() map[string]any {
 	return map[string]any{}
 }
 
-// Image is the front matter image as written.
+// Image is the front matter image, as a root-relative address (imageURL).
 func (p *Page) Image() string { return p.imageURL(p.meta().Image) }
 
 // imageURL is front matter image as a root-relative address: a file
@@ -166,20 +166,11 @@ func (p *Page) imageURL(img string) string {
 	if p.src != nil {
 		for _, r := range p.src.Resources {
 			if path.Base(r) == img {
-				return folderURL(p.url) + img
+				return content.FolderOf(p.url) + img
 			}
 		}
 	}
 	return "/" + img
-}
-
-// folderURL is the folder of a page's URL: "/a/b/" for "/a/b/" and for
-// "/a/b.html".
-func folderURL(url string) string {
-	if strings.HasSuffix(url, "/") {
-		return url
-	}
-	return path.Dir(url) + "/"
 }
 
 // Aliases are the old URLs that redirect to this page.
