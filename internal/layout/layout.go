@@ -363,6 +363,16 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
+		// A method of the call's data that refused the call (.Inner of a
+		// call without a closing tag) says what is wrong with the call
+		// itself: that, not the template's line, is for the editor.
+		var call interface {
+			error
+			Hint() string
+		}
+		if errors.As(err, &call) {
+			return "", &shortcodeError{msg: fmt.Sprintf("shortcode %q: %s", name, call.Error()), hint: call.Hint()}
+		}
 		p := templateProblem(err, "shortcodes/"+name+".html")
 		hint := "the error is at " + p.Position() + "; check the call's arguments against that file"
 		switch {

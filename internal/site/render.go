@@ -199,13 +199,24 @@ func (s *ShortcodeData) Params() map[string]string { return s.call.Named }
 // markdown for {{% %}} calls, escaped text for {{< >}} calls.
 func (s *ShortcodeData) Inner() (template.HTML, error) {
 	if !s.call.HasInner {
-		return "", fmt.Errorf("shortcode %q needs a closing tag: end the text with {{< /%s >}}", s.call.Name, s.call.Name)
+		return "", &callMistake{msg: "the call has no closing tag, so it has no text inside",
+			hint: fmt.Sprintf("end the text it wraps with {{< /%s >}}", s.call.Name)}
 	}
 	if s.call.Markdown {
 		return template.HTML(s.call.Inner), nil
 	}
 	return template.HTML(template.HTMLEscapeString(s.call.Inner)), nil
 }
+
+// callMistake is a mistake in a shortcode's call, not in its template:
+// layout.Shortcode reports its message and hint as they are, instead of
+// pointing at the template line that noticed it.
+type callMistake struct{ msg, hint string }
+
+func (e *callMistake) Error() string { return e.msg }
+
+// Hint is what to do about it.
+func (e *callMistake) Hint() string { return e.hint }
 
 // Name is the shortcode's name.
 func (s *ShortcodeData) Name() string { return s.call.Name }
