@@ -524,6 +524,14 @@ func templateProblem(err error, name string) problem.Problem {
 	if strings.Contains(p.Message, "not found in "+Dir+"/partials/") {
 		p.Hint = "create the file in " + Dir + "/partials/, or correct the name in the partial call"
 	}
+	// A method called on nothing: most often .URL or .Title of a page
+	// that GetPage did not find, because its file was renamed, moved,
+	// deleted or made a draft.
+	if _, rest, ok := strings.Cut(p.Message, "error calling "); ok && strings.Contains(rest, "nil pointer dereference") {
+		method, _, _ := strings.Cut(rest, ":")
+		p.Message = "." + method + " of nothing: the value before it is missing"
+		p.Hint = "most often a page the template looks up (GetPage \"/timeline\") no longer exists: its file was renamed, moved, deleted or made a draft; restore it, or change the template to use {{ with }} around it"
+	}
 	// text/template's own cap on {{ template }} inside {{ template }}.
 	if strings.Contains(p.Message, "exceeded maximum template depth") {
 		p.Hint = "a {{ define }} or {{ block }} calls itself with {{ template }}, directly or through others, without end; check the {{ template }} calls in " + p.File

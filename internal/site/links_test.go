@@ -302,3 +302,17 @@ func TestFrontMatterImage(t *testing.T) {
 		}
 	}
 }
+
+// A template that uses .URL of a page GetPage did not find (a section
+// renamed or deleted) gets a message and hint saying so, not Go's
+// "invalid memory address or nil pointer dereference".
+func TestMissingPageInTemplateIsNamed(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}<a href="{{ (.Site.GetPage "/timeline").URL }}">t</a>{{ end }}`), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	if !strings.Contains(got, "layouts/index.html:1:") || !strings.Contains(got, ".URL of nothing: the value before it is missing") ||
+		!strings.Contains(got, "no longer exists") || strings.Contains(got, "nil pointer") {
+		t.Errorf("got:\n%s", got)
+	}
+}
