@@ -36,6 +36,10 @@ type Context struct {
 	// Nil: only .md links are known to name a source, and they fail; other
 	// relative links are written as they are.
 	ResolveLink func(dest string) (url, target string, ok bool)
+	// Suggest names the source file a missing link's path may have meant
+	// ("content/people/kozlov/index.md" for ".../Kozlov/index.md": the
+	// same but for the case of its letters), or "". Nil: no suggestions.
+	Suggest func(path string) string
 	// Shortcode renders one shortcode call. Nil means every shortcode is
 	// unknown. An error with a Hint() string method is reported with its
 	// own message and that hint; any other error is reported as

@@ -206,6 +206,14 @@ func unescapePath(s string) string {
 // When the address cannot be a file as written (an invisible character
 // in it, or another site's name without https://), the hint says that
 // instead: the usual one would send the editor looking for a file.
+// suggest is ctx.Suggest, when there is one.
+func (t *transform) suggest(path string) string {
+	if t.p.ctx.Suggest == nil {
+		return ""
+	}
+	return t.p.ctx.Suggest(path)
+}
+
 func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	where := file
 	if t.p.ctx.File != "" {
@@ -218,6 +226,8 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 			"; delete it and type the address again"
 	} else if looksLikeDomain(file) {
 		cause = fmt.Sprintf("did you mean https://%s? A link to another site needs https:// in front", truncate(dest, 100))
+	} else if s := t.suggest(where); s != "" {
+		cause = fmt.Sprintf("did you mean %s? Only the case of some letters differs, and the published site tells capitals from small letters", truncate(s, 120))
 	}
 	var msg, hint string
 	switch {

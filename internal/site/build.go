@@ -145,6 +145,8 @@ type builder struct {
 	// linkAddrs are the site's addresses as links in markdown see them
 	// (set by renderMarkdown).
 	linkAddrs func() *addresses
+	// caseIndex is sourcesByLowerCase, made once (set by renderMarkdown).
+	caseIndex func() map[string]string
 	stats     Stats
 }
 

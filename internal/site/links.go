@@ -57,6 +57,33 @@ func (b *builder) resolveLink(p *Page, dest string) (url, target string, ok bool
 	return b.pageRelative(p, dest)
 }
 
+// sameButCase is the content file that path names but for the case of its
+// letters, or "": a link written on a Mac or Windows, whose disks do not
+// tell "Kozlov" from "kozlov", works there and breaks on the server.
+func (b *builder) sameButCase(p string) string {
+	if b.caseIndex == nil {
+		return ""
+	}
+	return b.caseIndex()[strings.ToLower(p)]
+}
+
+// sourcesByLowerCase maps each content file, lower-cased, to its name:
+// pages and the files beside them.
+func (b *builder) sourcesByLowerCase() map[string]string {
+	m := map[string]string{}
+	for f := range b.world.bySource {
+		m[strings.ToLower(f)] = f
+	}
+	for _, claims := range b.owners {
+		for _, o := range claims {
+			if strings.HasPrefix(o.file, content.Dir+"/") {
+				m[strings.ToLower(o.file)] = o.file
+			}
+		}
+	}
+	return m
+}
+
 // pageRelative resolves dest as a browser does, against p's own address,
 // when that finds something: Hugo leaves links as written, so sites moved
 // from it (and the benchmark corpus) link "../../news/story/" from the

@@ -316,3 +316,20 @@ func TestMissingPageInTemplateIsNamed(t *testing.T) {
 		t.Errorf("got:\n%s", got)
 	}
 }
+
+// A link whose path differs from a file's only by the case of its letters
+// (it worked on the editor's Mac) is a problem that names the file meant.
+func TestMissingLinkSuggestsTheFileByCase(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	addFile(fsys, "content/case.md", "---\ntitle: Case\n---\nSee [Kozlov](people/Kozlov/index.md) and ![x](people/kozlov/Portrait.svg).\n")
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	for _, want := range []string{
+		`did you mean content/people/kozlov/index.md? Only the case of some letters differs`,
+		`did you mean content/people/kozlov/portrait.svg? Only the case of some letters differs`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, got)
+		}
+	}
+}

@@ -24,6 +24,8 @@ func (b *builder) renderMarkdown() {
 	// Links relative to a page's address are checked against the site's
 	// addresses, all known before any markdown renders (pageRelative).
 	b.linkAddrs = sync.OnceValue(b.addresses)
+	// Made when a link first misses, to suggest a file by another case.
+	b.caseIndex = sync.OnceValue(b.sourcesByLowerCase)
 	var srcPages []*Page
 	for _, p := range b.pages {
 		if p.src != nil && p.src.File != "" {
@@ -156,6 +158,7 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		ResolveLink: func(dest string) (string, string, bool) {
 			return b.resolveLink(p, dest)
 		},
+		Suggest: b.sameButCase,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			return p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
 		},
