@@ -7,6 +7,7 @@ package problem
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -83,3 +84,8 @@ func Sort(ps []Problem) {
 		return a.Message < b.Message
 	})
 }
+
+// Compact removes repeats from sorted problems: one file can give the same
+// problem twice, such as a picture published beside a page in every
+// language, and the editor has one file to fix.
+func Compact(ps []Problem) []Problem { return slices.Compact(ps) }

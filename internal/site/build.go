@@ -105,6 +105,7 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b.cache.prune()
 	problem.Sort(b.probs)
 	problem.Sort(b.warnings)
+	b.probs, b.warnings = problem.Compact(b.probs), problem.Compact(b.warnings)
 	res := Result{Output: &output.Output{Files: b.files, Problems: b.probs}, Warnings: b.warnings, Stats: b.stats,
 		Translations: b.translationGaps(), Sources: b.sources()}
 	b.cache.keep(b, res.Output)

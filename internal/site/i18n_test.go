@@ -220,3 +220,17 @@ func TestMenuEntriesSayTheirLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A file beside a page in several languages is published once per
+// language, but a problem with it is one problem: the editor has one file
+// to fix.
+func TestProblemOfABundleFileComesOnce(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["content/people/kozlov/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Kozlov\n---\nText.\n"), Mode: 0o644}
+	fsys["content/people/kozlov/index.ru.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Козлов\n---\nТекст.\n"), Mode: 0o644}
+	fsys["content/people/kozlov/photo.jpg"] = &fstest.MapFile{Data: []byte("not a jpeg"), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) != 1 || res.Problems[0].File != "content/people/kozlov/photo.jpg" {
+		t.Errorf("want one problem for content/people/kozlov/photo.jpg; got:\n%s", problems(res.Problems))
+	}
+}
