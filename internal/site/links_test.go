@@ -333,3 +333,17 @@ func TestMissingLinkSuggestsTheFileByCase(t *testing.T) {
 		}
 	}
 }
+
+// A menu entry of site.toml pointing to a page that is not published (a
+// draft here) is a problem that says why such a page may be missing.
+func TestMenuEntryToAnUnpublishedPage(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["site.toml"].Data = append(fsys["site.toml"].Data, []byte("\n[[menus.main]]\nname = \"Gone\"\npageRef = \"gone.md\"\nweight = 9\n")...)
+	addFile(fsys, "content/gone.md", "---\ntitle: Gone\ndraft: true\n---\nText.\n")
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	if !strings.Contains(got, `site.toml: menu "main" entry`) || !strings.Contains(got, `points to page "gone.md", which is not a published page`) ||
+		!strings.Contains(got, "a page that is a draft, dated in the future or expired is not published") {
+		t.Errorf("got:\n%s", got)
+	}
+}
