@@ -265,20 +265,27 @@ func (b *builder) checkLinks() {
 	}
 }
 
-// checkImage reports a front matter image that is not a file of the site:
-// share cards would show a broken picture, and nothing else would say so.
+// checkImage finds the address of a page's front matter image (Page.Image)
+// and reports one that is not a file of the site: share cards would show
+// a broken picture, and nothing else would say so.
 func (b *builder) checkImage(p *Page, addrs func() *addresses) {
-	if p.src == nil || p.src.File == "" || p.meta().Image == "" {
+	img := p.meta().Image
+	if p.src == nil || p.src.File == "" || img == "" || strings.Contains(img, ":") {
+		return // none, or another site's: its scheme is checked with the front matter
+	}
+	if !strings.HasPrefix(img, "/") {
+		// Beside the page, or in a folder below it, as a link in its text.
+		if url, _, ok := b.resolveLink(p, img); ok && !strings.HasSuffix(url, "/") {
+			p.image = url
+			return
+		}
+		img = "/" + img
+	}
+	if _, ok := addrs().find(img); ok {
+		p.image = img
 		return
 	}
-	url := p.Image()
-	if strings.Contains(url, ":") {
-		return // another site's: its scheme is checked with the front matter
-	}
-	if _, ok := addrs().find(url); ok {
-		return
-	}
-	b.problem(problemAt(p, "image", fmt.Sprintf("image %s: the site has no such file (looked for %s)", p.meta().Image, url),
+	b.problem(problemAt(p, "image", fmt.Sprintf("image %s: the site has no such file beside the page or in static/", p.meta().Image),
 		"put the picture beside the page and give its file name (image: photo.jpg), or give its address in static/ (image: img/share.png)"))
 }
 

@@ -280,12 +280,22 @@ func TestFrontMatterImage(t *testing.T) {
 	fsys["content/people/kozlov/index.md"] = page("image: portrait.svg\n")
 	fsys["content/static-image.md"] = page("image: css/site.css\n")
 	fsys["content/missing.md"] = page("image: court-photo.jpg\n")
-	for _, l := range []string{"layouts/_default/single.html", "layouts/people/single.html", "layouts/people/list.html"} {
+	// Beside a section's _index.md and beside a page of a section, in a
+	// folder of a bundle, and written with ./: as links in the text.
+	fsys["content/stories/_index.md"] = page("image: cover.svg\n")
+	fsys["content/stories/cover.svg"] = fsys["content/people/kozlov/portrait.svg"]
+	fsys["content/stories/leaflet.md"] = page("date: 2011-06-01\nimage: leaflet.svg\n")
+	fsys["content/stories/leaflet.svg"] = fsys["content/people/kozlov/portrait.svg"]
+	fsys["content/people/ana/index.md"] = page("image: images/ana.svg\n")
+	fsys["content/people/ana/images/ana.svg"] = fsys["content/people/kozlov/portrait.svg"]
+	fsys["content/people/bo/index.md"] = page("image: ./bo.svg\n")
+	fsys["content/people/bo/bo.svg"] = fsys["content/people/kozlov/portrait.svg"]
+	for _, l := range []string{"layouts/_default/single.html", "layouts/_default/list.html", "layouts/people/single.html", "layouts/people/list.html", "layouts/stories/single.html", "layouts/stories/list.html"} {
 		fsys[l] = &fstest.MapFile{Data: []byte(`{{ define "main" }}<meta property="og:image" content="{{ absURL .Image }}">{{ end }}`), Mode: 0o644}
 	}
 	res := build(t, fsys, Options{})
 	got := problems(res.Problems)
-	if want := "content/missing.md:3: image court-photo.jpg: the site has no such file (looked for /court-photo.jpg)"; !strings.Contains(got, want) || len(res.Problems) != 1 {
+	if want := "content/missing.md:3: image court-photo.jpg: the site has no such file beside the page or in static/"; !strings.Contains(got, want) || len(res.Problems) != 1 {
 		t.Fatalf("want just %q; got:\n%s", want, got)
 	}
 	delete(fsys, "content/missing.md")
@@ -294,8 +304,12 @@ func TestFrontMatterImage(t *testing.T) {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
 	for file, want := range map[string]string{
-		"people/kozlov/index.html": `content="https://example.org/campaign/people/kozlov/portrait.svg"`,
-		"static-image/index.html":  `content="https://example.org/campaign/css/site.css"`,
+		"people/kozlov/index.html":   `content="https://example.org/campaign/people/kozlov/portrait.svg"`,
+		"static-image/index.html":    `content="https://example.org/campaign/css/site.css"`,
+		"stories/leaflet/index.html": `content="https://example.org/campaign/stories/leaflet.svg"`,
+		"stories/index.html":         `content="https://example.org/campaign/stories/cover.svg"`,
+		"people/ana/index.html":      `content="https://example.org/campaign/people/ana/images/ana.svg"`,
+		"people/bo/index.html":       `content="https://example.org/campaign/people/bo/bo.svg"`,
 	} {
 		if got := string(res.Files[file]); !strings.Contains(got, want) {
 			t.Errorf("%s lacks %s:\n%s", file, want, got)

@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"path"
 	"strings"
 	"time"
 
@@ -30,6 +29,7 @@ type Page struct {
 
 	translations map[string]*Page // language -> this page in it, this page included
 
+	image    string // front matter image as an address, found by checkImage
 	rendered markdown.Result
 	mdKey    string // cache key of rendered: its identity, for template keys
 	pager    *Pager // set on the copy that renders one page of a list
@@ -153,24 +153,15 @@ func (p *Page) Params() map[string]any {
 	return map[string]any{}
 }
 
-// Image is the front matter image, as a root-relative address (imageURL).
-func (p *Page) Image() string { return p.imageURL(p.meta().Image) }
-
-// imageURL is front matter image as a root-relative address: a file
-// beside the page (a bundle's photo.jpg) by its name, else a file of the
-// site ("img/share.png" is /img/share.png). Absolute addresses stay.
-func (p *Page) imageURL(img string) string {
-	if img == "" || strings.HasPrefix(img, "/") || strings.Contains(img, ":") {
-		return img
+// Image is the front matter image as an address of the site: a file
+// beside the page or in a folder below it, by its path from the page's
+// file (as a link in the page's text names it), else a file of the site
+// ("img/share.png" is /img/share.png). Absolute addresses stay as written.
+func (p *Page) Image() string {
+	if p.image != "" {
+		return p.image
 	}
-	if p.src != nil {
-		for _, r := range p.src.Resources {
-			if path.Base(r) == img {
-				return content.FolderOf(p.url) + img
-			}
-		}
-	}
-	return "/" + img
+	return p.meta().Image
 }
 
 // Aliases are the old URLs that redirect to this page.
