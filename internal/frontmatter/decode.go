@@ -301,12 +301,16 @@ func (d *decoder) list(f field) []string {
 }
 
 func (d *decoder) terms(plural string, f field) {
-	if s, ok := f.val.scalar.(string); ok && f.val.kind == kindScalar && strings.Contains(s, ",") {
+	// Quotes say the text is one term ("Washington, D.C."), as in Hugo;
+	// TOML's strings always have them, so only plain YAML text is taken
+	// for a list written without its brackets.
+	if s, ok := f.val.scalar.(string); ok && f.val.kind == kindScalar && !f.val.quoted && d.format != formatTOML && strings.Contains(s, ",") {
 		// Not d.problem: the list is the fix even when the text holds a
 		// non-breaking space, which the list leaves out.
 		d.probs = append(d.probs, problem.Problem{File: d.file, Line: f.val.line, Col: f.val.col,
 			Message: fmt.Sprintf("%s is one text, %q, not a list", f.key, s),
-			Hint:    "write it as a list: " + d.example(f.key, d.listOf(strings.Split(s, ",")))})
+			Hint: "write it as a list: " + d.example(f.key, d.listOf(strings.Split(s, ","))) +
+				"; or, if it is one, in quotes: " + d.example(f.key, strconv.Quote(s))})
 		return
 	}
 	terms := d.list(f)

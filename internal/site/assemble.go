@@ -305,7 +305,9 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 		terms := map[string]*Term{}
 		for _, p := range s.tagged() {
 			for _, name := range p.src.Meta.Terms[plural] {
-				key := layout.Urlize(name)
+				// Dots at either end would make a hidden folder (".NET") or
+				// one Windows cannot store ("Washington, D.C."): dropped.
+				key := strings.Trim(layout.Urlize(name), ".")
 				t := terms[key]
 				if t == nil {
 					url := s.prefix() + "/" + layout.Urlize(plural) + "/" + key + "/"
