@@ -278,10 +278,10 @@ func TestFrontMatterWarningsAreReturned(t *testing.T) {
 		got = append(got, w.String())
 	}
 	want := []string{
-		`content/a.md:2:8: the title is "Zhanaozen - the": the text after " #" is a comment` +
-			"\n    put the whole title in double quotes to keep the #: title: \"Zhanaozen - the #1 story\"",
-		`content/draft.md:4:14: the description is "the": the text after " #" is a comment` +
-			"\n    put the whole description in double quotes to keep the #: description: \"the #2 story\"",
+		`content/a.md:2:8: the title is "Zhanaozen - the": the text after " #" is a comment, left out of the page` +
+			"\n    if it belongs to the title, put the whole title in double quotes to keep the #: title: \"Zhanaozen - the #1 story\"; if it is a note for editors, nothing is wrong",
+		`content/draft.md:4:14: the description is "the": the text after " #" is a comment, left out of the page` +
+			"\n    if it belongs to the description, put the whole description in double quotes to keep the #: description: \"the #2 story\"; if it is a note for editors, nothing is wrong",
 	}
 	if strings.Join(sorted(got), "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -159,8 +159,9 @@ func (d *decoder) prose(f field, s string) string {
 	whole := s + " " + f.val.comment
 	d.meta.Warnings = append(d.meta.Warnings, problem.Problem{
 		File: d.file, Line: f.val.line, Col: f.val.col,
-		Message: fmt.Sprintf("the %s is %q: the text after \" #\" is a comment", f.key, s),
-		Hint:    fmt.Sprintf("put the whole %s in double quotes to keep the #: %s", f.key, d.example(f.key, strconv.Quote(whole))),
+		Message: fmt.Sprintf("the %s is %q: the text after \" #\" is a comment, left out of the page", f.key, s),
+		Hint: fmt.Sprintf("if it belongs to the %s, put the whole %s in double quotes to keep the #: %s; if it is a note for editors, nothing is wrong",
+			f.key, f.key, d.example(f.key, strconv.Quote(whole))),
 	})
 	return s
 }
