@@ -122,6 +122,32 @@ func (t *transform) protocolRelativeProblem(line int, dest string) {
 			"a network path on Windows; until then the link shows as plain text", rest, rest))
 }
 
+// shortcodeInAddress reports a link whose address is a shortcode call,
+// such as Hugo's [text]({{< ref "page.md" >}}): its output is spliced in
+// after links are checked, so the address could never be checked, and
+// the call's placeholder would be all the reader got.
+func (t *transform) shortcodeInAddress(line int, dest string) {
+	name, arg := "", ""
+	if i := strings.Index(dest, t.p.prefix); i >= 0 {
+		if kind, n, _, ok := t.p.parseToken(dest[i:]); ok && kind == kindAtom && n < len(t.p.calls) {
+			c := t.p.calls[n]
+			name = c.Name
+			if len(c.Positional) > 0 {
+				arg = c.Positional[0]
+			}
+		}
+	}
+	hint := "write the address itself in the link"
+	if name == "ref" || name == "relref" {
+		if arg == "" {
+			arg = "page.md"
+		}
+		hint = fmt.Sprintf("link to the page's file instead, [text](%s): samizdat finds and checks the page itself, as Hugo's %s does "+
+			"(a path from this file's folder, or from content/ when it starts with /)", truncate(arg, 80), name)
+	}
+	t.p.problem(line, fmt.Sprintf("a link's address is the shortcode %q, which cannot run inside an address", name), hint)
+}
+
 // checkDest returns the destination to write for a link or image, or ok
 // false when it must go (disallowed scheme, starting with "//", an image
 // on another site, nothing there).
@@ -133,6 +159,10 @@ func (t *transform) protocolRelativeProblem(line int, dest string) {
 // on the site, which only the whole site can check: it is written as it
 // is and recorded in page.links, as is a #fragment of this page itself.
 func (t *transform) checkDest(dest string, line int, image bool) (string, bool) {
+	if t.p.prefix != "" && strings.Contains(dest, t.p.prefix) {
+		t.shortcodeInAddress(line, dest)
+		return "", false
+	}
 	scheme := urlScheme(dest)
 	if !allowedScheme(scheme) {
 		t.schemeProblem(line, dest, scheme)

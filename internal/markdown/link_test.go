@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -254,5 +255,25 @@ func TestMissingLinkWithInvisibleCharacterSaysSo(t *testing.T) {
 		if hint, ok := want[p.Message]; !ok || p.Hint != hint {
 			t.Errorf("problem %s; want hint %q", p, hint)
 		}
+	}
+}
+
+// Hugo's [text]({{< ref "page.md" >}}) is a problem that says to link the
+// file itself; it leaked the call's placeholder as a missing file.
+func TestShortcodeInLinkAddress(t *testing.T) {
+	src := "See [the bundle]({{< ref \"b2/index.md\" >}}) and [x]({{< other >}}).\n"
+	_, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", Shortcode: func(Shortcode) (string, error) { return "/b2/", nil }})
+	got := fmt.Sprint(probs)
+	for _, want := range []string{
+		`a link's address is the shortcode "ref", which cannot run inside an address`,
+		`link to the page's file instead, [text](b2/index.md)`,
+		`a link's address is the shortcode "other"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q; got %s", want, got)
+		}
+	}
+	if strings.Contains(got, "szq") {
+		t.Errorf("a placeholder leaked into a message: %s", got)
 	}
 }
