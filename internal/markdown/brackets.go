@@ -16,9 +16,13 @@ import (
 // text of the few blocks that hold a '[' goldmark did not take for a link
 // is read again for "[…](…)". Code is never read: a code span is one
 // opaque node, and code blocks hold no text nodes. Escaped brackets (\[)
-// are text. A destination closed on its line, with white space and a
-// '.', '/' or '#' (a file name, an address) is certainly such a link, and
-// a problem; any other "[…](" is a warning, as it may be prose.
+// are text. Every one is a warning, never a problem: "[sic](p. 3)" and
+// "fined [KZT 150,000](approx. US$1,000)" are prose, which a problem would
+// hold back and the angle brackets of the file name hint would turn into
+// a broken link. That hint is given only when the part in parentheses
+// reads as a file name or an address (it ends in a file extension, or
+// starts with http, www., /, ./ or ../); a title in curly quotes, which
+// word processors type for ", gets a hint to straighten them.
 //
 // A reference link, [text][label], whose label has no definition
 // ("[label]: https://…") is left as text too, and is a warning. "[sic]"
@@ -228,14 +232,82 @@ func (s *bracketScan) report(end int, closed bool) {
 	}
 	dest = strings.TrimSpace(t.p.untoken(dest, false))
 	line := t.lines.line(s.open)
-	msg := "this looks like a link or picture that markdown could not read: " + truncate(written, 100)
-	if closed && strings.ContainsAny(dest, " \t") && strings.ContainsAny(dest, "./#") {
-		t.p.problem(line, msg, fmt.Sprintf("a file name with spaces must be written in angle brackets, %s, or renamed without spaces",
-			truncate(angled(string(src[start:s.dest-1]), dest), 100)))
-		return
+	head := t.p.untoken(string(src[start:s.dest-1]), false) // through the ']'
+	switch addr, title, curly := splitTitle(dest); {
+	case !closed || !strings.ContainsAny(dest, " \t"):
+		t.p.warn(line, "this looks like a link or picture that markdown could not read: "+truncate(written, 100),
+			"markdown shows it as text, brackets and all: write a link as [text](address) and a picture as "+
+				"![what it shows](file.jpg), with the address closed by ) on the same line, and no link inside another link's text")
+	case curly && looksLikeAddress(addr):
+		t.p.warn(line, "this looks like a link or picture that markdown could not read: "+truncate(written, 100),
+			"a link's title needs straight quotes: "+truncate(relinked(head, addr, title), 100))
+	case looksLikeAddress(addr):
+		t.p.warn(line, "this looks like a link or picture that markdown could not read: "+truncate(written, 100),
+			"a file name with spaces must be written in angle brackets, "+truncate(relinked(head, addr, title), 100)+
+				", or renamed without spaces")
+	default:
+		what := "link"
+		if image {
+			what = "picture"
+		}
+		text := oneLine(t.p.untoken(string(src[s.open+1:s.close]), false))
+		kept := `\[` + truncate(text, 60) + `\]`
+		if image {
+			kept = "!" + kept
+		}
+		t.p.warn(line, "this looks like a "+what+" that markdown could not read: "+truncate(written, 100),
+			"if it is a link, write a file name with spaces in angle brackets, [text](<my file.pdf>); "+
+				"if it is text, ignore this or write "+kept+" to keep the brackets as they are")
 	}
-	t.p.warn(line, msg, "markdown shows it as text, brackets and all: write a link as [text](address) and a picture as "+
-		"![what it shows](file.jpg), with the address closed by ) on the same line, and no link inside another link's text")
+}
+
+// splitTitle splits a destination into its address and a title after it
+// in quotes, straight ("…", '…') or curly (“…”, ‘…’, „…“, «…», which
+// markdown does not read as quotes), without the quotes.
+func splitTitle(dest string) (addr, title string, curly bool) {
+	for _, q := range [...]struct {
+		open, close string
+		curly       bool
+	}{{`"`, `"`, false}, {`'`, `'`, false}, {"“", "”", true}, {"‘", "’", true}, {"„", "“", true}, {"„", "”", true}, {"«", "»", true}} {
+		if !strings.HasSuffix(dest, q.close) {
+			continue
+		}
+		body := strings.TrimSuffix(dest, q.close)
+		i := strings.LastIndex(body, q.open)
+		if i <= 0 || !strings.ContainsAny(body[i-1:i], " \t") {
+			continue
+		}
+		return strings.TrimSpace(body[:i]), body[i+len(q.open):], q.curly
+	}
+	return dest, "", false
+}
+
+// looksLikeAddress reports whether addr, a destination without its
+// title, reads as a file name or an address rather than prose.
+func looksLikeAddress(addr string) bool {
+	a := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(addr, "<"), ">"))
+	for _, p := range [...]string{"http", "www.", "/", "./", "../"} {
+		if strings.HasPrefix(a, p) {
+			return true
+		}
+	}
+	if i := strings.IndexAny(a, "?#"); i >= 0 {
+		a = a[:i]
+	}
+	dot := strings.LastIndexByte(a, '.')
+	return dot > 0 && isFileExtension(a[dot+1:])
+}
+
+// isFileExtension reports whether ext (lower case, without the dot) is
+// that of a file a page links to or shows.
+func isFileExtension(ext string) bool {
+	switch ext {
+	case "md", "html", "htm", "pdf", "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "tif", "tiff",
+		"doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp",
+		"zip", "mp3", "mp4", "m4a", "ogg", "oga", "wav", "webm", "mov", "epub", "json", "xml":
+		return true
+	}
+	return false
 }
 
 // reference warns about [text][label] (ending at offset end, its last
@@ -269,16 +341,18 @@ func allDigits(b []byte) bool {
 	return len(b) > 0
 }
 
-// angled is the link whose text part (through the ']') is head, with
-// dest in angle brackets: ![Photo](<my photo.jpg>). A title after the
-// file name stays out of them.
-func angled(head, dest string) string {
-	title := ""
-	if i := strings.Index(dest, ` "`); i > 0 && strings.HasSuffix(dest, `"`) {
-		dest, title = dest[:i], dest[i:]
+// relinked is the link whose text part (through the ']') is head,
+// written as markdown reads it: addr in angle brackets when it holds
+// white space, title in straight quotes: ![Photo](<my photo.jpg> "A").
+func relinked(head, addr, title string) string {
+	addr = strings.TrimSuffix(strings.TrimPrefix(addr, "<"), ">")
+	if strings.ContainsAny(addr, " \t") {
+		addr = "<" + addr + ">"
 	}
-	dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
-	return oneLine(head) + "(<" + dest + ">" + title + ")"
+	if title != "" {
+		addr += ` "` + strings.ReplaceAll(title, `"`, `\"`) + `"`
+	}
+	return oneLine(head) + "(" + addr + ")"
 }
 
 // oneLine is s with its line breaks as spaces.

@@ -6,8 +6,9 @@ import (
 )
 
 // A link or picture markdown cannot read (a space in its file name) was
-// published as its text without a word; it is a problem at its line.
-func TestLinkMarkdownCannotReadIsAProblem(t *testing.T) {
+// published as its text without a word; it is a warning at its line,
+// whose hint puts the file name in angle brackets.
+func TestLinkMarkdownCannotReadIsWarnedAbout(t *testing.T) {
 	src := "Intro.\n\n![Photo](my photo.jpg)\n\nSee [text](my page.md \"The page\") and *[b](x y.pdf)*.\n\n" +
 		"> | a |\n> |---|\n> | [c](https://example.org/a b) |\n"
 	res, probs := New(Options{}).Convert([]byte(src), testContext())
@@ -19,22 +20,84 @@ func TestLinkMarkdownCannotReadIsAProblem(t *testing.T) {
 		{"content/a/page.md:7", `[text](my page.md "The page")`, `[text](<my page.md> "The page")`},
 		{"content/a/page.md:11", "[c](https://example.org/a b)", "[c](<https://example.org/a b>)"},
 	}
-	if len(probs) != len(want) {
-		t.Fatalf("problems: %v; want %d", probs, len(want))
+	if len(probs) != 0 {
+		t.Errorf("problems: %v; want none, the page is published", probs)
+	}
+	if len(res.Warnings) != len(want) {
+		t.Fatalf("warnings: %v; want %d", res.Warnings, len(want))
 	}
 	for i, w := range want {
-		p := probs[i]
+		p := res.Warnings[i]
 		if p.Position() != w.pos || p.Message != msg+w.written || p.Hint != strings.Replace(hint, "%s", w.fixed, 1) {
-			t.Errorf("problem %d = %s; want at %s: %s%s\n    %s", i, p, w.pos, msg, w.written, strings.Replace(hint, "%s", w.fixed, 1))
+			t.Errorf("warning %d = %s; want at %s: %s%s\n    %s", i, p, w.pos, msg, w.written, strings.Replace(hint, "%s", w.fixed, 1))
 		}
-	}
-	if len(res.Warnings) != 0 {
-		t.Errorf("warnings: %v; want none", res.Warnings)
 	}
 	// The hint's form works.
 	res, probs = New(Options{}).Convert([]byte("![Photo](<my page.md>)"), testContext())
 	if len(probs) != 0 || !strings.Contains(res.HTML, `<img src="/a/my-page/" alt="Photo">`) {
 		t.Errorf("problems = %v, HTML = %s", probs, res.HTML)
+	}
+}
+
+// Prose in brackets then parentheses ("[sic](p. 3)") is no file name: a
+// warning whose hint fits text too, and never angle brackets, which would
+// make the prose a broken link.
+func TestProseLikeALinkIsAWarningWithoutAngleBrackets(t *testing.T) {
+	src := "He was fined [KZT 150,000](approx. US$1,000).\n\nThe ruling [sic](p. 3) was upheld.\n\n" +
+		"The law [on mass media](No. 451-I) and ![a map](fig. 2).\n"
+	res, probs := New(Options{}).Convert([]byte(src), testContext())
+	if len(probs) != 0 {
+		t.Errorf("problems: %v; want none", probs)
+	}
+	const hint = "if it is a link, write a file name with spaces in angle brackets, [text](<my file.pdf>); " +
+		"if it is text, ignore this or write %s to keep the brackets as they are"
+	want := []struct{ pos, msg, kept string }{
+		{"content/a/page.md:3", "this looks like a link that markdown could not read: [KZT 150,000](approx. US$1,000)", `\[KZT 150,000\]`},
+		{"content/a/page.md:5", "this looks like a link that markdown could not read: [sic](p. 3)", `\[sic\]`},
+		{"content/a/page.md:7", "this looks like a link that markdown could not read: [on mass media](No. 451-I)", `\[on mass media\]`},
+		{"content/a/page.md:7", "this looks like a picture that markdown could not read: ![a map](fig. 2)", `!\[a map\]`},
+	}
+	if len(res.Warnings) != len(want) {
+		t.Fatalf("warnings: %v; want %d", res.Warnings, len(want))
+	}
+	for i, w := range want {
+		p := res.Warnings[i]
+		if p.Position() != w.pos || p.Message != w.msg || p.Hint != strings.Replace(hint, "%s", w.kept, 1) {
+			t.Errorf("warning %d = %s; want at %s: %s\n    %s", i, p, w.pos, w.msg, strings.Replace(hint, "%s", w.kept, 1))
+		}
+	}
+	// The hint's form keeps the brackets.
+	res, _ = New(Options{}).Convert([]byte(`The ruling \[sic\](p. 3) was upheld.`), testContext())
+	if len(res.Warnings) != 0 || !strings.Contains(res.HTML, "<p>The ruling [sic](p. 3) was upheld.</p>") {
+		t.Errorf("warnings = %v, HTML = %s", res.Warnings, res.HTML)
+	}
+}
+
+// A title in curly quotes, as a word processor types it, is no title to
+// markdown: the hint straightens the quotes, it adds no angle brackets.
+func TestLinkTitleInCurlyQuotesGetsStraightQuotes(t *testing.T) {
+	src := "See [the report](https://example.org/report.pdf “Annual report”).\n\n" +
+		"![Rally](rally photo.jpg ‘In Almaty’)\n"
+	res, probs := New(Options{}).Convert([]byte(src), testContext())
+	if len(probs) != 0 {
+		t.Errorf("problems: %v; want none", probs)
+	}
+	want := []string{
+		"a link's title needs straight quotes: [the report](https://example.org/report.pdf \"Annual report\")",
+		"a link's title needs straight quotes: ![Rally](<rally photo.jpg> \"In Almaty\")",
+	}
+	if len(res.Warnings) != len(want) {
+		t.Fatalf("warnings: %v; want %d", res.Warnings, len(want))
+	}
+	for i, w := range want {
+		if got := res.Warnings[i].Hint; got != w {
+			t.Errorf("hint %d = %q; want %q", i, got, w)
+		}
+	}
+	// The hint's form works.
+	res, _ = New(Options{}).Convert([]byte(`[the report](https://example.org/report.pdf "Annual report")`), testContext())
+	if len(res.Warnings) != 0 || !strings.Contains(res.HTML, `<a href="https://example.org/report.pdf" title="Annual report">the report</a>`) {
+		t.Errorf("warnings = %v, HTML = %s", res.Warnings, res.HTML)
 	}
 }
 
@@ -66,7 +129,7 @@ func TestOtherUnreadLinksAreWarnings(t *testing.T) {
 	want := []string{
 		"content/a/page.md:3: this looks like a link or picture that markdown could not read: [a [b](clashes.md) c](clashes.md)",
 		"content/a/page.md:5: this looks like a link or picture that markdown could not read: [see](the note",
-		"content/a/page.md:8: this looks like a link or picture that markdown could not read: [sic](as written)",
+		"content/a/page.md:8: this looks like a link that markdown could not read: [sic](as written)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

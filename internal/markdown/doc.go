@@ -64,10 +64,12 @@
 // check. Autolinks are checked for their scheme but never resolved.
 //
 // A link markdown could not read is published as text, so text left as
-// "[…](…)" outside code is reported at its line: a problem when the part
-// in parentheses holds a space and looks like a file or address
-// (![Photo](my photo.jpg), which needs <my photo.jpg>), else a warning.
-// So is a reference link, [text][label], whose label has no definition.
+// "[…](…)" outside code is a warning at its line, never a problem, as it
+// may be prose ("[sic](p. 3)"). The hint puts the part in parentheses in
+// angle brackets only when it holds a space and looks like a file or
+// address (![Photo](my photo.jpg), which needs <my photo.jpg>), and
+// straightens a title in curly quotes ("“Annual report”"). A reference
+// link, [text][label], whose label has no definition is a warning too.
 //
 // # Shortcodes
 //
