@@ -18,8 +18,10 @@
 // (no style-src 'unsafe-inline') keeps the alignment; the site's
 // stylesheet holds the three rules. A non-breaking space (U+00A0, U+202F,
 // U+2007, which word processors paste) right after a heading's #s or a
-// list or block quote marker, outside fenced code, counts as a space, so
-// "##\u00a0Verdict" is a heading and not the text "## Verdict".
+// block quote's >, outside fenced code, counts as a space, so
+// "##\u00a0Verdict" is a heading and not the text "## Verdict". After a
+// list marker it stays text: "-\u00a0Нет, -\u00a0сказал он." (dialogue),
+// "2011.\u00a0In December" and "+\u00a07 727 …" are no lists.
 //
 // # Heading ids
 //

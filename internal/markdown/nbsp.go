@@ -5,14 +5,20 @@ import (
 	"unicode/utf8"
 )
 
-// Word processors put a non-breaking space after a heading's # or a list
-// marker ("##\u00a0The verdict"), and editors paste it in unseen.
-// Markdown wants a plain space or tab there, so the line was published as
-// the literal text "## The verdict". A non-breaking space (U+00A0, U+202F
-// or U+2007) right after a heading's #s, or after a list or block quote
-// marker at the start of a line, outside fenced code, is read as a plain
-// space. Only those few characters change, never a line break, so every
-// line number stays right.
+// Word processors put a non-breaking space after a heading's #s
+// ("##\u00a0The verdict"), and editors paste it in unseen. Markdown wants
+// a plain space or tab there, so the line was published as the literal
+// text "## The verdict". A non-breaking space (U+00A0, U+202F or U+2007)
+// right after a heading's #s or a block quote's >, at the start of a line
+// and outside fenced code, is read as a plain space. Only those few
+// characters change, never a line break, so every line number stays
+// right.
+//
+// Never after a list marker: there the space is prose, set on purpose so
+// the line does not break. Russian dialogue ("-\u00a0Нет, -\u00a0сказал
+// он."), a year ending a sentence ("2011.\u00a0In December") and a phone
+// number ("+\u00a07 727 …") would become a list. A '>' is safe: ">text"
+// is a block quote already, the space only decides what the quote holds.
 
 // wideSpaces are the spaces that look like ' ' but are not markdown's.
 var wideSpaces = [...]string{"\u00a0", "\u202f", "\u2007"}
@@ -66,20 +72,22 @@ func nextWideSpace(src string, from int) int {
 }
 
 // afterMarkers reports whether prefix, the start of a line, is white
-// space then block quote and list markers, ending with a marker: "##",
-// "-", "  1.", "> *", ">\u00a0-". A heading's #s may only come last.
+// space then block quote markers and, last, a heading's #s, ending with a
+// marker: "##", ">", "> ##", ">\u00a0>". A list marker may come before
+// them only when a plain space follows it, "- ##", as it is then a list
+// marker whatever follows; it may never come last.
 func afterMarkers(prefix string) bool {
 	rest := strings.TrimLeft(prefix, " \t")
 	if rest == "" {
 		return false
 	}
 	for rest != "" {
-		var n int
+		n, list := 0, false
 		switch c := rest[0]; {
 		case c == '>':
 			n = 1
 		case c == '-' || c == '*' || c == '+':
-			n = 1
+			n, list = 1, true
 		case c == '#':
 			for n < len(rest) && rest[n] == '#' {
 				n++
@@ -94,18 +102,22 @@ func afterMarkers(prefix string) bool {
 			if n > 9 || n >= len(rest) || rest[n] != '.' && rest[n] != ')' {
 				return false
 			}
-			n++
+			n, list = n+1, true
 		default:
 			return false
 		}
 		rest = rest[n:]
 		if rest == "" {
-			return true
+			return !list
 		}
-		// Markers are apart, by a space or a wide one, except after '>'.
+		// Markers are apart, by a space or a wide one, except after '>';
+		// a list marker only by a plain one.
 		sep := len(rest) - len(strings.TrimLeft(rest, " \t"))
+		if list && sep == 0 {
+			return false
+		}
 		for _, w := range wideSpaces {
-			for strings.HasPrefix(rest[sep:], w) {
+			for !list && strings.HasPrefix(rest[sep:], w) {
 				sep += len(w)
 			}
 		}
