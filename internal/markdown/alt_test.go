@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
 func TestImageWithoutAltTextIsWarnedAbout(t *testing.T) {
@@ -52,5 +54,34 @@ func TestAltWarningOnlyForPublishedImages(t *testing.T) {
 	if len(res.Warnings) != 1 || res.Warnings[0].Position() != "content/a.md:4" ||
 		!strings.Contains(res.Warnings[0].Message, `"inner.png"`) {
 		t.Errorf("warnings = %v; want one for inner.png at content/a.md:4", res.Warnings)
+	}
+}
+
+// An image with empty alt inside a link with text of its own is named by
+// that text; one that is all its link holds leaves the link nameless.
+func TestEmptyAltInLinkWithTextIsNotWarnedAbout(t *testing.T) {
+	src := "[![](img/logo.png) Amnesty International](https://www.amnesty.org/)\n\n" +
+		"[*Read* ![](a.png)](https://example.org/a) [![](b.png) ![Logo of HRW](c.png)](https://example.org/b)\n\n" +
+		"[![](alone.png)](https://example.org/c) [ ![](spaced.png) ](https://example.org/d)\n\n![](bare.png) text\n"
+	res, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md"})
+	wantOnlyWarnings(t, res, probs,
+		`content/a.md:5: image "alone.png" has no alt text`,
+		`content/a.md:5: image "spaced.png" has no alt text`,
+		`content/a.md:7: image "bare.png" has no alt text`)
+}
+
+// wantOnlyWarnings checks that a conversion had no problems and the
+// warnings want, each "file:line: message", in order.
+func wantOnlyWarnings(t *testing.T, res Result, probs []problem.Problem, want ...string) {
+	t.Helper()
+	if len(probs) != 0 {
+		t.Errorf("problems: %v; want none", probs)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Position()+": "+w.Message)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

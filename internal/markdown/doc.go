@@ -54,7 +54,9 @@
 // too, and renders as its alt text: every reader's browser would fetch it
 // from that site, which could see who reads the page. An image without alt
 // text (![](photo.jpg)) is a warning in Result.Warnings at its line: it
-// renders alt="", which screen readers skip as decoration. Every relative
+// renders alt="", which screen readers skip as decoration; not inside a
+// link with text of its own ([![](logo.png) Amnesty](https://…)), which
+// names it. Every relative
 // destination ("../zhanaozen/clashes.md#trial", "photo.png", "../people/")
 // is resolved through Context.ResolveLink with the percent-decoded path,
 // without fragment or query; the output gets the URL plus
