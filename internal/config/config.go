@@ -131,6 +131,11 @@ type Language struct {
 	// be translated; nil means the site's menus, with each pageRef pointing
 	// at the page's translation where there is one.
 	Menus map[string][]MenuEntry `toml:"menus"`
+	// Fallback is the language whose pages stand in for this language's
+	// untranslated ones, where a page or menu looks one up (GetPage): a
+	// Kazakh reader may read Russian better than the default English.
+	// Empty means the default language.
+	Fallback string `toml:"fallback"`
 }
 
 // LanguageCodes returns the site's languages in switcher order: the

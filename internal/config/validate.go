@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,7 +29,7 @@ func validate(c Config, lines map[string]int) []problem.Problem {
 	v.menus(c.Menus)
 	v.mirrors(c.Mirrors)
 	v.onion(c.Onion)
-	v.languages(c.Languages)
+	v.languages(c)
 	return v.probs
 }
 
@@ -144,11 +145,16 @@ func (v *validator) onion(s string) {
 
 var languageCodeRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 
-func (v *validator) languages(langs map[string]Language) {
-	for _, code := range sortedKeys(langs) {
+func (v *validator) languages(c Config) {
+	codes := c.LanguageCodes()
+	for _, code := range sortedKeys(c.Languages) {
 		if !languageCodeRE.MatchString(code) {
 			v.add("languages."+code, `name the table after the language code, e.g. [languages.kk]`,
 				"%q is not a language code", code)
+		}
+		if fb := c.Languages[code].Fallback; fb != "" && (fb == code || !slices.Contains(codes, fb)) {
+			v.add("languages."+code+".fallback", fmt.Sprintf("give another language of the site: %s", strings.Join(codes, ", ")),
+				"fallback %q of language %q is not another language of the site", fb, code)
 		}
 	}
 }

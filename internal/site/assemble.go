@@ -115,7 +115,7 @@ func (s *Site) Data() map[string]any { return s.data }
 func (s *Site) GetPage(ref string) *Page {
 	ref = strings.TrimSpace(ref)
 	if p := s.world.bySource[path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(ref, "/"), content.Dir+"/"))]; p != nil {
-		return p.in(s.lang)
+		return s.own(p)
 	}
 	u := "/" + strings.Trim(ref, "/") + "/"
 	if u == "//" {
@@ -127,12 +127,24 @@ func (s *Site) GetPage(ref string) *Page {
 	if p := s.byURL[u]; p != nil {
 		return p
 	}
-	// A page not translated yet: the default language's, so links from a
-	// partial translation still lead somewhere.
+	// A page not translated yet: the fallback language's, else the default
+	// language's, so links from a partial translation still lead somewhere.
 	if p := s.world.sites[0].byURL[u]; p != nil {
-		return p.in(s.lang)
+		return s.own(p)
 	}
 	return nil
+}
+
+// own is p in this site's language; where p has no translation into it,
+// in the language's fallback (site.toml languages.LANG.fallback), else p.
+func (s *Site) own(p *Page) *Page {
+	if t := p.translations[s.lang]; t != nil {
+		return t
+	}
+	if fb := s.cfg.Languages[s.lang].Fallback; fb != "" {
+		return p.in(fb)
+	}
+	return p
 }
 
 // prefix is the URL folder of the site's language: "" or "/ru".

@@ -234,3 +234,28 @@ func TestProblemOfABundleFileComesOnce(t *testing.T) {
 		t.Errorf("want one problem for content/people/kozlov/photo.jpg; got:\n%s", problems(res.Problems))
 	}
 }
+
+// TestFallbackLanguage: with languages.kk.fallback = "ru", a page or menu
+// that looks up a page with no Kazakh translation gets the Russian one
+// where there is one, else the default language's.
+func TestFallbackLanguage(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	toml := strings.Replace(string(fsys["site.toml"].Data), "[languages.kk]\n", "[languages.kk]\nfallback = \"ru\"\n", 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(toml), Mode: 0o644}
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\nText.\n"), Mode: 0o644}
+	fsys["content/about.ru.md"] = &fstest.MapFile{Data: []byte("---\ntitle: О нас\n---\nТекст.\n"), Mode: 0o644}
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}[{{ (.Site.GetPage "/about").URL }}][{{ (.Site.GetPage "about.md").URL }}][{{ (.Site.GetPage "zhanaozen/only-english.md").URL }}]{{ end }}`), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for file, want := range map[string]string{
+		"kk/index.html": "[/ru/about/][/ru/about/][/zhanaozen/only-english/]",
+		"ru/index.html": "[/ru/about/][/ru/about/][/zhanaozen/only-english/]",
+		"index.html":    "[/about/][/about/][/zhanaozen/only-english/]",
+	} {
+		if got := string(res.Files[file]); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s:\n%s", file, want, got)
+		}
+	}
+}
