@@ -40,6 +40,10 @@ type Context struct {
 	// ("content/people/kozlov/index.md" for ".../Kozlov/index.md": the
 	// same but for the case of its letters), or "". Nil: no suggestions.
 	Suggest func(path string) string
+	// HasShortcode reports whether the site has a template for a
+	// shortcode; the built-in ref and relref give way to one of the same
+	// name. Nil: none has.
+	HasShortcode func(name string) bool
 	// Shortcode renders one shortcode call. Nil means every shortcode is
 	// unknown. An error with a Hint() string method is reported with its
 	// own message and that hint; any other error is reported as

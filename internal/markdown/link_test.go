@@ -258,11 +258,32 @@ func TestMissingLinkWithInvisibleCharacterSaysSo(t *testing.T) {
 	}
 }
 
-// Hugo's [text]({{< ref "page.md" >}}) is a problem that says to link the
-// file itself; it leaked the call's placeholder as a missing file.
-func TestShortcodeInLinkAddress(t *testing.T) {
-	src := "See [the bundle]({{< ref \"b2/index.md\" >}}) and [x]({{< other >}}).\n"
-	_, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", Shortcode: func(Shortcode) (string, error) { return "/b2/", nil }})
+// Hugo's [text]({{< ref "page.md" >}}) and relref link the page, as
+// [text](page.md) does, unless the site has its own ref template: then,
+// as for any shortcode in a link's address, it is a problem that says to
+// link the file (the call's placeholder leaked as a missing file).
+func TestRefInLinkAddress(t *testing.T) {
+	resolve := func(dest string) (string, string, bool) {
+		switch dest {
+		case "b2/index.md":
+			return "/b2/", "content/b2/index.md", true
+		case "/news/x.md":
+			return "/news/x/", "content/news/x.md", true
+		}
+		return "", "", false
+	}
+	src := "See [the bundle]({{< ref \"b2/index.md\" >}}), [x]({{< relref path=\"/news/x.md\" >}}) and [y]({{< ref \"gone.md\" >}}).\n"
+	res, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", ResolveLink: resolve})
+	if !strings.Contains(res.HTML, `<a href="/b2/">the bundle</a>`) || !strings.Contains(res.HTML, `<a href="/news/x/">x</a>`) {
+		t.Errorf("ref and relref did not link the pages: %s", res.HTML)
+	}
+	if got := fmt.Sprint(probs); len(probs) != 1 || !strings.Contains(got, `link to missing page "gone.md"`) {
+		t.Errorf("want one problem, the missing page; got %s", got)
+	}
+
+	own := Context{File: "content/a.md", ResolveLink: resolve, HasShortcode: func(name string) bool { return name == "ref" },
+		Shortcode: func(Shortcode) (string, error) { return "/b2/", nil }}
+	_, probs = New(Options{}).Convert([]byte("See [the bundle]({{< ref \"b2/index.md\" >}}) and [x]({{< other >}}).\n"), own)
 	got := fmt.Sprint(probs)
 	for _, want := range []string{
 		`a link's address is the shortcode "ref", which cannot run inside an address`,

@@ -590,9 +590,36 @@ func (p *page) assemble(a *assembler, nodes []node) {
 				a.synthetic(p.token(kindClose, c.id), c.closeLine)
 			}
 		default:
+			if path, ok := p.builtinRef(c); ok {
+				a.text(path, c.Line)
+				continue
+			}
 			a.synthetic(p.token(kindAtom, c.id), c.Line)
 		}
 	}
+}
+
+// builtinRef is the path of a call of Hugo's built-in ref or relref
+// shortcode ({{< ref "zhanaozen/clashes.md" >}}), which sites moved from
+// Hugo put in links, when the site has no template of that name: the
+// path is written into the page as if the editor had linked the file
+// ([text](zhanaozen/clashes.md)), which links already resolve to the
+// page's address and check, from this file's folder or, starting with /,
+// from content/. Hugo's ref gives an absolute address and relref a
+// relative one; here both give the page-relative one every link gets.
+func (p *page) builtinRef(c *call) (string, bool) {
+	if (c.Name != "ref" && c.Name != "relref") || c.HasInner || c.broken || c.escape ||
+		(p.ctx.HasShortcode != nil && p.ctx.HasShortcode(c.Name)) {
+		return "", false
+	}
+	path := c.Named["path"]
+	if len(c.Positional) == 1 && len(c.Named) == 0 {
+		path = c.Positional[0]
+	}
+	if path == "" || strings.ContainsAny(path, " \t\n()<>") {
+		return "", false
+	}
+	return path, true
 }
 
 // isBlockToken reports whether s is the token of a call that sits alone

@@ -158,7 +158,8 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		ResolveLink: func(dest string) (string, string, bool) {
 			return b.resolveLink(p, dest)
 		},
-		Suggest: b.sameButCase,
+		Suggest:      b.sameButCase,
+		HasShortcode: p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			return p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
 		},
