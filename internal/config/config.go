@@ -77,6 +77,9 @@ type MenuEntry struct {
 	PageRef string `toml:"pageRef"`
 	// Weight orders entries, lightest first; ties go by name.
 	Weight int `toml:"weight"`
+	// Line is the entry's pageRef line in site.toml (its [[menus.…]] line
+	// without one), for problems; 0 when unknown.
+	Line int `toml:"-"`
 	// Identifier names the entry for Parent references; default Name.
 	Identifier string `toml:"identifier"`
 	// Parent is the Identifier of the entry this one nests under.

@@ -114,8 +114,8 @@ dateFormat = "2 January 2006"
 		Params:     map[string]any{"author": "Ana", "social": map[string]any{"mastodon": "@ana"}},
 		Taxonomies: map[string]string{"tag": "tags", "category": "categories"},
 		Menus: map[string][]MenuEntry{"main": {
-			{Name: "Home", PageRef: "_index.md", Weight: 1},
-			{Name: "Donate", URL: "https://donate.example.org/", Weight: 2, Identifier: "donate", Parent: "home"},
+			{Name: "Home", PageRef: "_index.md", Weight: 1, Line: 21},
+			{Name: "Donate", URL: "https://donate.example.org/", Weight: 2, Identifier: "donate", Parent: "home", Line: 24},
 		}},
 		Markup:    Markup{Unsafe: true, MaxCodeBytes: 65536},
 		Languages: map[string]Language{"kk": {Name: "Қазақша", Weight: 2, DateFormat: "2 January 2006"}},
@@ -205,5 +205,17 @@ func TestLoadUnreadable(t *testing.T) {
 	_, probs := Load(deniedFS{})
 	if len(probs) != 1 || probs[0].File != "site.toml" || !strings.Contains(probs[0].Message, "permission denied") {
 		t.Errorf("problems %v; want one about site.toml", probs)
+	}
+}
+
+// Menu entries know their pageRef's line in site.toml (else their table's),
+// so a problem with one points at it.
+func TestMenuEntryLines(t *testing.T) {
+	c, probs := Parse([]byte("title = 'x'\n\n[[menus.main]]\nname = 'A'\npageRef = 'a.md'\n\n[[menus.main]]\nname = 'B'\nurl = '/b/'\n\n[languages.kk]\nname = 'K'\n[[languages.kk.menus.main]]\nname = 'C'\npageRef = 'c.md'\n"))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if got := []int{c.Menus["main"][0].Line, c.Menus["main"][1].Line, c.Languages["kk"].Menus["main"][0].Line}; got[0] != 5 || got[1] != 7 || got[2] != 15 {
+		t.Errorf("lines = %v; want [5 7 15]", got)
 	}
 }

@@ -39,6 +39,10 @@ func Parse(src []byte) (Config, []problem.Problem) {
 		return c.WithDefaults(), decodeProblems(err) // a syntax or type error stops go-toml
 	}
 	lines := keyLines(src)
+	menuLines(c.Menus, "menus", lines)
+	for code, l := range c.Languages {
+		menuLines(l.Menus, "languages."+strings.ToLower(code)+".menus", lines)
+	}
 	if _, written := lines["taxonomies"]; written && c.Taxonomies == nil {
 		c.Taxonomies = map[string]string{} // an empty [taxonomies]: the site wants none
 	}
@@ -142,4 +146,19 @@ func syntaxHint(msg string) string {
 		return "use a smaller number"
 	}
 	return "check the TOML on this line: key = value, text in quotes, [tables] on their own line"
+}
+
+// menuLines sets each menu entry's Line from keyLines: its pageRef's, else
+// its [[table]] header's. The maps are the config's own.
+func menuLines(menus map[string][]MenuEntry, prefix string, lines map[string]int) {
+	for name, entries := range menus {
+		for i := range entries {
+			entry := fmt.Sprintf("%s.%s.#%d", prefix, strings.ToLower(name), i)
+			if l, ok := lines[entry+".pageref"]; ok {
+				entries[i].Line = l
+			} else {
+				entries[i].Line = lines[entry]
+			}
+		}
+	}
 }
