@@ -138,13 +138,10 @@ func (s *Site) GetPage(ref string) *Page {
 // own is p in this site's language; where p has no translation into it,
 // in the language's fallback (site.toml languages.LANG.fallback), else p.
 func (s *Site) own(p *Page) *Page {
-	if t := p.translations[s.lang]; t != nil {
-		return t
-	}
-	if fb := s.cfg.Languages[s.lang].Fallback; fb != "" {
+	if fb := s.cfg.Languages[s.lang].Fallback; fb != "" && p.translations[s.lang] == nil {
 		return p.in(fb)
 	}
-	return p
+	return p.in(s.lang)
 }
 
 // prefix is the URL folder of the site's language: "" or "/ru".

@@ -196,7 +196,7 @@ func (b *builder) dropRendered() {
 func (b *builder) finish() {
 	opts := b.publishOptions()
 	if b.cache == nil || !b.finishedAlone(opts) {
-		b.probs = append(b.probs, b.sourced(finishFiles(b.files, opts, b.opts.Portable, basePath(b.cfg.BaseURL)))...)
+		b.probs = append(b.probs, b.sourced(b.finishFiles(b.files, opts))...)
 		b.files[publish.ManifestName] = publish.ManifestWith(b.files, b.checksums())
 		return
 	}
@@ -286,8 +286,9 @@ func basePath(baseURL string) string {
 }
 
 // finishFiles publishes and relinks files in place and returns the
-// problems found. base is basePath's path, for the 404 pages.
-func finishFiles(files map[string][]byte, opts publish.Options, portable bool, base string) []problem.Problem {
+// problems found: all of the site's, or (finishedAlone) some of them.
+func (b *builder) finishFiles(files map[string][]byte, opts publish.Options) []problem.Problem {
+	portable := b.opts.Portable
 	out := &output.Output{Files: files}
 	publish.Process(out, opts)
 	notFound := map[string][]byte{}
@@ -301,7 +302,7 @@ func finishFiles(files map[string][]byte, opts publish.Options, portable bool, b
 		}
 	}
 	relink.Rewrite(files, relink.Options{Portable: portable})
-	relink.Rewrite(notFound, relink.Options{Base: base})
+	relink.Rewrite(notFound, relink.Options{Base: basePath(b.cfg.BaseURL)})
 	maps.Copy(files, notFound)
 	return out.Problems
 }
@@ -321,7 +322,7 @@ func (b *builder) finishCached(opts publish.Options) {
 		}
 		todo[name] = data
 	}
-	probs := finishFiles(todo, opts, false, basePath(b.cfg.BaseURL))
+	probs := b.finishFiles(todo, opts)
 	byFile := map[string][]problem.Problem{}
 	for _, p := range probs {
 		byFile[p.File] = append(byFile[p.File], p)

@@ -140,7 +140,7 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 			names = append(names, file)
 		}
 	}
-	if probs := finishFiles(finished, opts, false, basePath(b.cfg.BaseURL)); len(probs) > 0 {
+	if probs := b.finishFiles(finished, opts); len(probs) > 0 {
 		return nil, false
 	}
 	files := maps.Clone(last.out.Files)
