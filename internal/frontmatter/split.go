@@ -74,41 +74,73 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 	return parts{}, append(probs, unclosed(file, p.open, f, text[start:]))
 }
 
-// missingOpen reports front matter whose opening "---" is missing: a file
-// whose first lines, up to a "---" line, are all known keys followed by a
-// colon. Read as markdown it would publish the front matter as a heading
-// and title the page after its file name.
+// missingOpen reports front matter whose opening delimiter is missing: a
+// file whose first lines, up to a "---" line, are all known keys followed
+// by a colon, or whose first line is a known key followed by " =" and
+// whose lines up to a "+++" line are TOML keys or tables. Read as markdown
+// it would publish the front matter as text and title the page after its
+// file name.
 func missingOpen(file string, text []byte, taxonomies []string) []problem.Problem {
-	first, firstLine := "", 0
+	first, firstLine, f := "", 0, formatNone
 	for line, rest := 1, text; len(rest) > 0; line++ {
 		var l []byte
 		l, rest = cutLine(rest)
 		s := string(bytes.TrimRight(l, " \t"))
 		switch {
-		case s == "---":
-			if first == "" {
-				return nil
-			}
-			return []problem.Problem{{
-				File: file, Line: firstLine, Col: 1,
-				Message: "the front matter's opening --- is missing",
-				Hint:    "add a line with --- above " + first,
-			}}
 		case strings.TrimSpace(s) == "":
 			continue
+		case f != formatNone && s == f.delimiter():
+			return []problem.Problem{{
+				File: file, Line: firstLine, Col: 1,
+				Message: fmt.Sprintf("the front matter's opening %s is missing", s),
+				Hint:    fmt.Sprintf("add a line with %s above %s", s, first),
+			}}
+		case f == formatTOML:
+			if !tomlLine(s) {
+				return nil
+			}
+			continue
 		}
-		key, _, ok := strings.Cut(s, ":")
-		if !ok || strings.TrimSpace(key) != key {
+		key, sep := frontKey(s)
+		if sep == formatNone || (f != formatNone && sep != f) {
 			return nil
 		}
 		if _, _, known := canonical(key, taxonomies); !known {
 			return nil
 		}
-		if first == "" {
-			first, firstLine = s, line
+		if f == formatNone {
+			first, firstLine, f = s, line, sep
 		}
 	}
 	return nil
+}
+
+// frontKey cuts a front matter line's key: "title: A" is a YAML key,
+// "title = 'A'" a TOML one. A line that starts with a space, or whose key
+// holds one, is neither.
+func frontKey(s string) (key string, f format) {
+	if k, _, ok := strings.Cut(s, ":"); ok && strings.TrimSpace(k) == k && k != "" {
+		if !strings.Contains(k, "=") {
+			return k, formatYAML
+		}
+	}
+	if k, _, ok := strings.Cut(s, "="); ok && strings.TrimRight(k, " ") != "" {
+		if k = strings.TrimRight(k, " "); strings.TrimSpace(k) == k && !strings.ContainsAny(k, " \t") {
+			return k, formatTOML
+		}
+	}
+	return "", formatNone
+}
+
+// tomlLine tells whether a line can be TOML front matter after a first
+// known key: another key ("weight = 2", any key: a table's keys are not
+// top-level ones) or a table header ("[params]").
+func tomlLine(s string) bool {
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		return true
+	}
+	_, f := frontKey(s)
+	return f == formatTOML
 }
 
 // delimiterFormat tells which front matter a first line opens, allowing
