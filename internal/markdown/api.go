@@ -56,9 +56,9 @@ type Shortcode struct {
 	Name       string
 	Named      map[string]string // key="value" arguments
 	Positional []string          // "value" arguments, in order
-	Inner      string            // text between the tags, "" when self-closing
+	Inner      string            // HTML of what is between the tags, "" when self-closing: see Markdown
 	HasInner   bool              // the call had a closing tag
-	Markdown   bool              // {{% %}} form: Inner is markdown, rendered before the template sees it
+	Markdown   bool              // {{% %}} form: Inner is the markdown rendered; {{< >}}: the text escaped, nested calls' HTML as is
 	Line       int               // line in File where the call starts (LineOffset already added)
 }
 

@@ -719,17 +719,20 @@ func (p *page) callHTML(c *call) string {
 	return p.invoke(c, inner)
 }
 
-// rawInner is the inner of a {{< >}} call: its text as written, with
-// nested calls replaced by their HTML.
+// rawInner is the inner of a {{< >}} call: its text as written, escaped
+// as HTML (the call's inner is text, and raw HTML in it would get past
+// the markup.unsafe setting), with nested calls replaced by their HTML,
+// which is not escaped again: a quote inside a factbox shows as a quote,
+// not as its tags.
 func (p *page) rawInner(nodes []node) string {
 	var b strings.Builder
 	for _, n := range nodes {
 		c := n.call
 		switch {
 		case c == nil:
-			b.WriteString(n.text)
+			b.WriteString(html.EscapeString(n.text))
 		case c.escape:
-			b.WriteString(c.literal)
+			b.WriteString(html.EscapeString(c.literal))
 		case c.broken:
 		case c.Markdown && c.HasInner:
 			b.WriteString(p.invoke(c, strings.TrimSpace(p.render(c.children, true))))

@@ -199,17 +199,15 @@ func (s *ShortcodeData) Get(key any) string {
 // Params is the map of named arguments.
 func (s *ShortcodeData) Params() map[string]string { return s.call.Named }
 
-// Inner is the text between the opening and closing tags: rendered
-// markdown for {{% %}} calls, escaped text for {{< >}} calls.
+// Inner is what is between the opening and closing tags: rendered
+// markdown for {{% %}} calls; for {{< >}} calls the text, escaped, with
+// the HTML of the calls nested in it.
 func (s *ShortcodeData) Inner() (template.HTML, error) {
 	if !s.call.HasInner {
 		return "", &callMistake{msg: "the call has no closing tag, so it has no text inside",
 			hint: fmt.Sprintf("end the text it wraps with {{< /%s >}}", s.call.Name)}
 	}
-	if s.call.Markdown {
-		return template.HTML(s.call.Inner), nil
-	}
-	return template.HTML(template.HTMLEscapeString(s.call.Inner)), nil
+	return template.HTML(s.call.Inner), nil
 }
 
 // callMistake is a mistake in a shortcode's call, not in its template:
