@@ -134,25 +134,67 @@ func (s *Site) DateFormat() string {
 	return "2 January 2006"
 }
 
-// dateLocales maps language codes to the locale library's month and day
-// names. Russian and Kazakh use the genitive month after a day number
-// ("16 декабря 2011"), which monday handles.
-var dateLocales = map[string]monday.Locale{
-	"en": monday.LocaleEnUS,
-	"ru": monday.LocaleRuRU,
-	"kk": monday.LocaleKkKZ,
-	"uk": monday.LocaleUkUA,
-	"de": monday.LocaleDeDE,
-	"fr": monday.LocaleFrFR,
+// dateLocale is the locale library's month and day names for a language
+// code of site.toml: the locale of the code's language and region ("ru",
+// "ru-RU" and "ru-Cyrl" give ru_RU; "pt-BR" pt_BR; "fr-BE", which it
+// lacks, fr_FR), written in the code's script. None when the code names
+// a script other than the locale's: the library's Kazakh is Cyrillic, so
+// "kk-Latn" has none. Russian and Kazakh use the genitive month after a
+// day number ("16 декабря 2011"), which the library handles.
+func dateLocale(lang string) (monday.Locale, bool) {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return "", false
+	}
+	base, _ := tag.Base()
+	script, _ := tag.Script()
+	region, _ := tag.Region()
+	var found monday.Locale
+	for _, l := range monday.ListLocales() {
+		lbase, lregion, _ := strings.Cut(string(l), "_")
+		if lbase != base.String() {
+			continue
+		}
+		if ls, _ := language.Make(lbase + "-" + lregion).Script(); ls != script {
+			continue
+		}
+		if lregion == region.String() {
+			return l, true
+		}
+		if found == "" {
+			found = l
+		}
+	}
+	return found, found != ""
 }
 
 // formatDate formats a date with the language's month and day names.
 func (s *Site) formatDate(layout string, t time.Time) string {
-	loc, ok := dateLocales[s.lang]
+	loc, ok := dateLocale(s.lang)
 	if !ok {
 		return t.Format(layout)
 	}
 	return monday.Format(t, layout, loc)
+}
+
+// englishDates warns when the language's dates would show English month
+// or day names although it is not English: the locale library has no
+// names for it (see dateLocale), and its date layout (site.toml's
+// dateFormat, else "2 January 2006") writes names.
+func (s *Site) englishDates() []problem.Problem {
+	if base, _ := language.Make(s.lang).Base(); base.String() == "en" {
+		return nil
+	}
+	if _, ok := dateLocale(s.lang); ok {
+		return nil
+	}
+	layout := s.DateFormat()
+	if !strings.Contains(layout, "Jan") && !strings.Contains(layout, "Mon") {
+		return nil // numbers only: "02.01.2006"
+	}
+	return []problem.Problem{{File: "site.toml",
+		Message: fmt.Sprintf("dates in %s are written with English month names (%q): samizdat has no month names for %s", s.lang, s.formatDate(layout, time.Date(2011, 12, 16, 0, 0, 0, 0, time.UTC)), s.lang),
+		Hint:    fmt.Sprintf("give the language a date written in numbers: under [languages.%s] add dateFormat = \"02.01.2006\"", s.lang)}}
 }
 
 // translate looks an interface string up in i18n/<lang>.toml. A plural

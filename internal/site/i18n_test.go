@@ -259,3 +259,53 @@ func TestFallbackLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDateLocale: a language code with a region or script ("ru-RU",
+// "kk-Cyrl") gets its language's month names (it got English ones), and
+// a script the library has no names in ("kk-Latn") gets none.
+func TestDateLocale(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		want string // "" for none
+	}{
+		{"ru", "ru_RU"}, {"ru-RU", "ru_RU"}, {"ru-Cyrl", "ru_RU"},
+		{"kk", "kk_KZ"}, {"kk-KZ", "kk_KZ"}, {"kk-Cyrl", "kk_KZ"}, {"kk-Latn", ""},
+		{"en", "en_US"}, {"en-GB", "en_GB"}, {"pt-BR", "pt_BR"}, {"fr-BE", "fr_FR"},
+		{"zh-Hant", "zh_TW"}, {"ky", ""}, {"not a code", ""},
+	} {
+		got, ok := dateLocale(tt.lang)
+		if string(got) != tt.want || ok != (tt.want != "") {
+			t.Errorf("dateLocale(%q) = %q, %v; want %q", tt.lang, got, ok, tt.want)
+		}
+	}
+}
+
+// TestEnglishDatesWarn: a language without month names whose date layout
+// writes names is warned of; one whose layout is numbers only is not.
+func TestEnglishDatesWarn(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml": {Data: []byte("title = \"T\"\nlanguageCode = \"ru-RU\"\n" +
+			"[languages.ru-RU]\nname = \"Русский\"\n[languages.kk-Latn]\nname = \"Qazaq\"\n[languages.ky]\nname = \"Кыргызча\"\ndateFormat = \"02.01.2006\"\n")},
+		"layouts/_default/list.html": {Data: []byte(`{{ dateFormat .Site.DateFormat "2011-12-16" }}`)},
+		"content/_index.md":          {Data: []byte("---\ntitle: Главная\n---\n")},
+		"content/_index.kk-Latn.md":  {Data: []byte("---\ntitle: Basty\n---\n")},
+		"content/_index.ky.md":       {Data: []byte("---\ntitle: Башкы\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["index.html"]); !strings.Contains(got, "16 декабря 2011") {
+		t.Errorf("ru-RU home = %q; want the Russian genitive date", got)
+	}
+	var dates []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "month names") {
+			dates = append(dates, w.String())
+		}
+	}
+	want := `site.toml: dates in kk-Latn are written with English month names ("16 December 2011"): samizdat has no month names for kk-Latn`
+	if len(dates) != 1 || !strings.Contains(dates[0], want) || !strings.Contains(dates[0], `under [languages.kk-Latn] add dateFormat = "02.01.2006"`) {
+		t.Errorf("date warnings:\n%s\nwant one, for kk-Latn:\n%s", strings.Join(dates, "\n"), want)
+	}
+}
