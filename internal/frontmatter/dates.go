@@ -46,6 +46,10 @@ func parseDate(s string) (time.Time, error) {
 }
 
 func dateHint(key string, f format) string {
+	if f == formatJSON {
+		return fmt.Sprintf(`write the date as YYYY-MM-DD, e.g. "%s": "2024-03-09", or with a time: "%s": "2024-03-09T18:30:00+05:00"`,
+			key, key)
+	}
 	sep := ": "
 	if f == formatTOML {
 		sep = " = "

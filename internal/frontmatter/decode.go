@@ -39,8 +39,11 @@ func (d *decoder) problem(line, col int, hint, format string, args ...any) {
 
 // example writes key and value the way the page's format does.
 func (d *decoder) example(key, val string) string {
-	if d.format == formatTOML {
+	switch d.format {
+	case formatTOML:
 		return key + " = " + val
+	case formatJSON:
+		return strconv.Quote(key) + ": " + val
 	}
 	return key + ": " + val
 }
@@ -305,7 +308,7 @@ func (d *decoder) terms(plural string, f field) {
 	// Quotes say the text is one term ("Washington, D.C."), as in Hugo;
 	// TOML's strings always have them, so only plain YAML text is taken
 	// for a list written without its brackets.
-	if s, ok := f.val.scalar.(string); ok && f.val.kind == kindScalar && !f.val.quoted && d.format != formatTOML && strings.Contains(s, ",") {
+	if s, ok := f.val.scalar.(string); ok && f.val.kind == kindScalar && !f.val.quoted && d.format == formatYAML && strings.Contains(s, ",") {
 		// Not d.problem: the list is the fix even when the text holds a
 		// non-breaking space, which the list leaves out.
 		d.probs = append(d.probs, problem.Problem{File: d.file, Line: f.val.line, Col: f.val.col,
@@ -322,14 +325,14 @@ func (d *decoder) terms(plural string, f field) {
 }
 
 // listOf writes items as a list the way the page's format does: YAML
-// leaves plain words unquoted, TOML quotes every one.
+// leaves plain words unquoted, TOML and JSON quote every one.
 func (d *decoder) listOf(items []string) string {
 	var out []string
 	for _, it := range items {
 		if it = strings.TrimSpace(it); it == "" {
 			continue
 		}
-		if d.format == formatTOML || strings.ContainsAny(it, `:#[]{}&*!|>'"%@`+"`") {
+		if d.format != formatYAML || strings.ContainsAny(it, `:#[]{}&*!|>'"%@`+"`") {
 			it = strconv.Quote(it)
 		}
 		out = append(out, it)

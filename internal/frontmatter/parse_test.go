@@ -68,6 +68,12 @@ func TestParseSplitsFrontMatterAndBody(t *testing.T) {
 		{"crlf", "---\r\ntitle: A\r\n---\r\nbody\r\nmore\r\n", "A", "body\nmore\n", 3},
 		{"lone cr", "---\rtitle: A\r---\rbody\r", "A", "body\n", 3},
 		{"bom and crlf toml", "\xef\xbb\xbf+++\r\ntitle = 'A'\r\n+++\r\nbody", "A", "body", 3},
+		{"json", "{\n  \"title\": \"A\"\n}\nbody\n", "A", "body\n", 3},
+		{"json on one line", "{ \"title\": \"A\", \"tags\": [\"x\"] }\n\nbody", "A", "\nbody", 1},
+		{"json, blank lines and crlf", "\r\n{\r\n\"title\": \"A\"}\r\nbody", "A", "body", 3},
+		{"json empty", "{}\nbody", "", "body", 1},
+		{"shortcode first is not json", "{{< quote >}}Hi{{< /quote >}}\n", "", "{{< quote >}}Hi{{< /quote >}}\n", 0},
+		{"attribute first is not json", "{#top}\n# A\n", "", "{#top}\n# A\n", 0},
 		{"body starting with text is not front matter", "intro\n---\ntitle: A\n---\n", "", "intro\n---\ntitle: A\n---\n", 0},
 	}
 	for _, tt := range tests {
@@ -151,6 +157,33 @@ identifier = "zh"
 parent = "stories"
 +++
 `
+	// JSON, as Hugo reads it, indented with tabs and with JSON's own
+	// escapes ("\/"), which YAML lacks.
+	jsonSrc := "{\n" +
+		"\t\"title\": \"Zhanaozen, ten years on\",\n" +
+		"\t\"description\": \"What \\u0068appened\",\n" +
+		"\t\"date\": \"2021-12-16\",\n" +
+		"\t\"lastmod\": \"2021-12-17T10:00:00+05:00\",\n" +
+		"\t\"publishDate\": \"2021-12-16 09:30\",\n" +
+		"\t\"expiryDate\": \"2030-01-01T00:00:00Z\",\n" +
+		"\t\"draft\": false,\n" +
+		"\t\"weight\": 5,\n" +
+		"\t\"slug\": \"zhanaozen\",\n" +
+		"\t\"url\": \"\\/zhanaozen\\/\",\n" +
+		"\t\"aliases\": [\"/old/\", \"/older/\"],\n" +
+		"\t\"summary\": \"Short\",\n" +
+		"\t\"layout\": \"wide\",\n" +
+		"\t\"type\": \"story\",\n" +
+		"\t\"toc\": true,\n" +
+		"\t\"image\": \"cover.jpg\",\n" +
+		"\t\"translationKey\": \"zh\",\n" +
+		"\t\"tags\": [\"oil\", \"strike\"],\n" +
+		"\t\"categories\": \"history\",\n" +
+		"\t\"params\": {\n" +
+		"\t\t\"author\": \"Ana\", \"n\": 3, \"list\": [\"a\", 1]\n" +
+		"\t},\n" +
+		"\t\"menu\": {\"main\": {\"name\": \"Zhanaozen\", \"weight\": 2, \"identifier\": \"zh\", \"parent\": \"stories\"}}\n" +
+		"}\n"
 	want := Meta{
 		Title:          "Zhanaozen, ten years on",
 		Description:    "What happened",
@@ -172,7 +205,7 @@ parent = "stories"
 		Params:         map[string]any{"author": "Ana", "n": int64(3), "list": []any{"a", int64(1)}},
 		Menus:          map[string]MenuEntry{"main": {Name: "Zhanaozen", Weight: 2, Identifier: "zh", Parent: "stories"}},
 	}
-	for name, src := range map[string]string{"yaml": yamlSrc, "toml": tomlSrc} {
+	for name, src := range map[string]string{"yaml": yamlSrc, "toml": tomlSrc, "json": jsonSrc} {
 		t.Run(name, func(t *testing.T) {
 			meta, _, _, probs := Parse("content/a.md", []byte(src))
 			checkProblems(t, probs, nil)
@@ -289,6 +322,14 @@ func TestParseProblems(t *testing.T) {
 		{"no front matter, yaml then toml", "title: A\ndate = 2012-01-01\n+++\n", nil},
 		{"no front matter, toml then dashes", "title = 'A'\n---\n", nil},
 		{"no front matter, text then rule", "The trial began.\n---\nText.\n", nil},
+		{"json syntax", "{\n\"title\": \"A\",\n\"draft\": true,\n}\nText.\n", []want{{4, "the JSON front matter opened at line 1 has a mistake: invalid character '}'", `"key": value, separated by commas, with no comma after the last one`}}},
+		{"json unclosed", "\n{\n\"title\": \"A\"\nText.\n", []want{{4, "JSON front matter opened at line 2 has a mistake", ""}}},
+		{"json never closed", "{\n\"title\": \"A\"", []want{{1, `the JSON front matter opened with "{" at line 1 is never closed`, "end it with a line holding only }"}}},
+		{"json text after brace", "{\"title\": \"A\"} Text.\n", []want{{1, "text follows the JSON front matter's closing }", "on a line of its own"}}},
+		{"json unknown key", "{\n\"title\": \"A\",\n\"titel\": \"B\"\n}\n", []want{{3, `unknown front matter key "titel"`, `did you mean "title"?`}}},
+		{"json bad date", "{\n\"date\": \"16.12.2011\"\n}\n", []want{{2, `"date"`, `"date": "2024-03-09"`}}},
+		{"json duplicate key", "{\n\"title\": \"A\",\n\"title\": \"B\"\n}\n", []want{{3, `duplicate key "title"`, ""}}},
+		{"json tags with commas", "{\"tags\": \"zhanaozen, trial\"}\n", nil},
 		{"no front matter, unknown key", "title: A\nauthor: B\n---\n", nil},
 		{"no front matter, indented key", " title: A\n---\n", nil},
 		{"no front matter, no rule", "title: A\ndate: 2011-12-16\n", nil},

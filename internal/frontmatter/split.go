@@ -14,6 +14,7 @@ const (
 	formatNone format = iota
 	formatYAML
 	formatTOML
+	formatJSON // an object, as Hugo reads it; decoded as YAML, whose flow syntax JSON is
 )
 
 func (f format) delimiter() string {
@@ -39,7 +40,9 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 	var probs []problem.Problem
 	line, rest := 0, text
 	var first []byte
+	firstStart := 0
 	for len(rest) > 0 {
+		firstStart = len(text) - len(rest)
 		first, rest = cutLine(rest)
 		line++
 		if len(bytes.TrimSpace(first)) > 0 {
@@ -48,6 +51,9 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 	}
 	f := delimiterFormat(first)
 	if f == formatNone {
+		if jsonOpens(first) {
+			return splitJSON(file, text, firstStart, line)
+		}
 		return parts{body: text}, nil
 	}
 	if trimmed := bytes.TrimRight(first, " \t"); string(trimmed) != f.delimiter() {
