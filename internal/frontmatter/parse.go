@@ -15,10 +15,11 @@ func Parse(file string, src []byte) (meta Meta, body []byte, bodyLine int, probl
 // The input is normalised first: a UTF-8 byte order mark is dropped and
 // CRLF and lone CR line ends become LF; text that is not UTF-8, or holds a
 // NUL byte, is a problem and nothing else is returned. Front matter is YAML
-// between "---" lines or TOML between "+++" lines, optionally after blank
-// lines; a file without it is all body, unless its first lines up to a
-// "---" line are all known keys: that is front matter whose opening
-// "---" is missing, a problem.
+// between "---" lines, TOML between "+++" lines or a JSON object ("{" …
+// "}", as Hugo reads it), optionally after blank lines; a file without it
+// is all body, unless its first lines up to a "---" (or "+++") line are
+// all known keys: that is front matter whose opening delimiter is
+// missing, a problem.
 //
 // body is the normalised text after the closing delimiter and bodyLine the
 // number of lines before it, so body line N is file line bodyLine+N.
