@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"net/url"
 	"regexp"
 	"sort"
@@ -38,7 +39,12 @@ func (b *builder) writeGenerated() {
 			b.writeAs(content.OutputPath(p.url+"index.xml"), owner{page: p, what: "the Atom feed"}, b.atom(p, regular(p.children)))
 		}
 	}
-	b.writeAs("robots.txt", owner{what: "robots.txt, which the build writes"}, []byte(robots))
+	// A site's own static/robots.txt replaces this one, as a layout's
+	// robots.txt does in Hugo: it may keep crawlers out of pages about
+	// people at risk.
+	if fi, err := fs.Stat(b.fsys, staticDir+"/robots.txt"); err != nil || !fi.Mode().IsRegular() {
+		b.writeAs("robots.txt", owner{what: "robots.txt, which the build writes"}, []byte(robots))
+	}
 	b.writeAliases()
 	b.writeMirrors()
 	b.writeAs("chroma.css", owner{what: "the code highlighting stylesheet"}, markdown.ChromaCSS())

@@ -1,0 +1,31 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestOwnRobotsTxt: a site's static/robots.txt replaces the one the build
+// writes (it was refused as a second claim on /robots.txt), and without
+// one the build's stands.
+func TestOwnRobotsTxt(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                  {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\n")},
+		"layouts/_default/list.html": {Data: []byte(`{{ .Title }}`)},
+		"content/_index.md":          {Data: []byte("---\ntitle: Home\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	if got := string(res.Files["robots.txt"]); !strings.Contains(got, "Sitemap: https://example.org/sitemap.xml") {
+		t.Errorf("robots.txt without a site's own = %q; want the build's, naming the sitemap", got)
+	}
+	own := "User-agent: *\nDisallow: /people/\n"
+	fsys["static/robots.txt"] = &fstest.MapFile{Data: []byte(own)}
+	res = build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["robots.txt"]); got != own {
+		t.Errorf("robots.txt = %q; want static/robots.txt's %q", got, own)
+	}
+}
