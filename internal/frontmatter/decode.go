@@ -63,7 +63,16 @@ func (d *decoder) decode(root *value) {
 	for _, f := range root.fields {
 		name, taxonomy, ok := canonical(f.key, d.taxonomies)
 		if !ok {
-			d.problem(f.line, f.col, unknownKeyHint(f.key, append(Known(), d.taxonomies...)),
+			// Hugo takes any top-level key as the page's own (author,
+			// keywords); here they go under params, so that a misspelt
+			// key is caught.
+			read := ".Params." + f.key
+			if strings.ContainsFunc(f.key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
+				read = fmt.Sprintf("index .Params %q", f.key)
+			}
+			own := fmt.Sprintf("a value of your own goes under params (%s), where templates read it as %s; ",
+				d.example("params", "{"+d.example(f.key, "…")+"}"), read)
+			d.problem(f.line, f.col, unknownKeyHint(f.key, append(Known(), d.taxonomies...), own),
 				"unknown front matter key %q", f.key)
 			continue
 		}
@@ -397,7 +406,7 @@ func (d *decoder) menuEntry(m field) MenuEntry {
 		case "parent":
 			e.Parent = d.text(f)
 		default:
-			d.problem(f.line, f.col, unknownKeyHint(f.key, menuEntryKeys), "unknown menu entry key %q", f.key)
+			d.problem(f.line, f.col, unknownKeyHint(f.key, menuEntryKeys, ""), "unknown menu entry key %q", f.key)
 		}
 	}
 	return e

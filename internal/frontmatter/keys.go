@@ -53,7 +53,8 @@ func canonical(key string, taxonomies []string) (name string, taxonomy, ok bool)
 // a word processor) is most likely a known key, or one indented with a
 // non-breaking space; the hint says what is there, as %q shows only
 // "\u00a0".
-func unknownKeyHint(key string, known []string) string {
+// orElse, when not "", goes before that list.
+func unknownKeyHint(key string, known []string, orElse string) string {
 	if h := invisibleHint(key); h != "" {
 		return h
 	}
@@ -62,7 +63,7 @@ func unknownKeyHint(key string, known []string) string {
 	}
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
-	return "known keys: " + strings.Join(sorted, ", ")
+	return orElse + "known keys: " + strings.Join(sorted, ", ")
 }
 
 // invisibleNames name the invisible characters word processors and web

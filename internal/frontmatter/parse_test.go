@@ -338,7 +338,9 @@ func TestParseProblems(t *testing.T) {
 		// Keys.
 		{"unknown key", "---\ntitle: A\ntitel: B\n---\n", []want{{3, `unknown front matter key "titel"`, `did you mean "title"?`}}},
 		{"unknown key tittle", "---\ntittle: B\n---\n", []want{{2, `"tittle"`, `did you mean "title"?`}}},
-		{"unknown key far away", "---\nzzzzqqq: B\n---\n", []want{{2, `unknown front matter key "zzzzqqq"`, "known keys: aliases, categories, date,"}}},
+		{"unknown key far away", "---\nzzzzqqq: B\n---\n", []want{{2, `unknown front matter key "zzzzqqq"`, "a value of your own goes under params (params: {zzzzqqq: …}), where templates read it as .Params.zzzzqqq; known keys: aliases, categories, date,"}}},
+		{"unknown key of Hugo's own, toml", "+++\nauthor = 'Ana'\n+++\n", []want{{2, `unknown front matter key "author"`, "under params (params = {author = …}), where templates read it as .Params.author; known keys:"}}},
+		{"unknown key with a dash, json", "{\"og-type\": \"article\"}\n", []want{{1, `unknown front matter key "og-type"`, `under params ("params": {"og-type": …}), where templates read it as index .Params "og-type"; known keys:`}}},
 		{"unknown key toml", "+++\ntitle = 'A'\n\ndrfat = true\n+++\n", []want{{4, `"drfat"`, `did you mean "draft"?`}}},
 		{"unknown key with bom and crlf", "\xef\xbb\xbf---\r\ntitle: A\r\nslgu: x\r\n---\r\n", []want{{3, `"slgu"`, `"slug"`}}},
 		{"key indented with a non-breaking space", "---\ntitle: A\n\u00a0 sources: x\n---\n", []want{{3, `unknown front matter key "\u00a0 sources"`,
