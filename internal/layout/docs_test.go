@@ -1,13 +1,10 @@
 package layout
 
 import (
-	"html/template"
 	"os"
 	"regexp"
 	"testing"
 	"testing/fstest"
-
-	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
 // docExample matches one function section of docs/templates.md: its
@@ -21,17 +18,9 @@ func TestDocumentedExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conv := markdown.New(markdown.Options{})
 	env := Env{
-		BaseURL: "https://example.org/campaign/",
-		// The real converter, as the build wires it.
-		Markdownify: func(s string) (template.HTML, error) {
-			r, probs := conv.Convert([]byte(s), markdown.Context{File: "markdownify"})
-			if len(probs) > 0 {
-				return "", probs[0]
-			}
-			return template.HTML(r.HTML), nil
-		},
+		BaseURL:     "https://example.org/campaign/",
+		Markdownify: markdownifyAsBuilt(),
 		Translate: func(key string, count any) (string, error) {
 			if key == "read_more" {
 				return "Read more", nil

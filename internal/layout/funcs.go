@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"reflect"
 	"sort"
@@ -36,43 +37,86 @@ type Env struct {
 // documented with an example in docs/templates.md, and
 // TestDocumentedExamples runs each example.
 func (e Env) funcMap(s *Set) template.FuncMap {
+	re := &regexps{}
 	return template.FuncMap{
-		"relURL":      relURL,
-		"absURL":      e.absURL,
-		"markdownify": e.markdownify,
-		"dateFormat":  e.dateFormat,
-		"T":           e.translate,
-		"partial":     s.partialFunc(0),
-		"where":       where,
-		"sortBy":      sortBy,
-		"first":       first,
-		"last":        last,
-		"dict":        dict,
-		"slice":       func(v ...any) []any { return v },
-		"default":     defaultValue,
-		"isset":       isset,
-		"in":          in,
-		"lower":       strings.ToLower,
-		"upper":       strings.ToUpper,
-		"trim":        strings.TrimSpace,
-		"split":       strings.Split,
-		"join":        join,
-		"replace":     func(s, old, new string) string { return strings.ReplaceAll(s, old, new) },
-		"hasPrefix":   strings.HasPrefix,
-		"urlize":      Urlize,
-		"plainify":    plainify,
-		"truncate":    truncate,
-		"jsonify":     jsonify,
-		"safeHTML":    func(s string) template.HTML { return template.HTML(s) },
-		"safeURL":     func(s string) template.URL { return template.URL(s) },
-		"add":         func(a, b int) int { return a + b },
-		"sub":         func(a, b int) int { return a - b },
-		"mul":         func(a, b int) int { return a * b },
-		"div":         div,
-		"mod":         mod,
-		"seq":         seq,
-		"errorf":      errorf,
+		"relURL":       str1(relURL),
+		"absURL":       str1(e.absURL),
+		"markdownify":  e.markdownify,
+		"dateFormat":   e.dateFormat,
+		"T":            e.translate,
+		"i18n":         e.translate,
+		"partial":      s.partialFunc(0),
+		"where":        where,
+		"sortBy":       sortBy,
+		"first":        first,
+		"last":         last,
+		"after":        after,
+		"append":       appendItems,
+		"uniq":         uniq,
+		"delimit":      delimit,
+		"cond":         cond,
+		"dict":         dict,
+		"slice":        func(v ...any) []any { return v },
+		"default":      defaultValue,
+		"isset":        isset,
+		"in":           in,
+		"lower":        str1(strings.ToLower),
+		"upper":        str1(strings.ToUpper),
+		"title":        str1(title),
+		"trim":         str1(strings.TrimSpace),
+		"split":        str2(strings.Split),
+		"join":         join,
+		"replace":      str3(func(s, old, new string) string { return strings.ReplaceAll(s, old, new) }),
+		"replaceRE":    re.replace,
+		"findRE":       re.find,
+		"hasPrefix":    str2(strings.HasPrefix),
+		"substr":       substr,
+		"urlize":       str1(Urlize),
+		"plainify":     plainify,
+		"truncate":     truncate,
+		"htmlEscape":   str1(html.EscapeString),
+		"htmlUnescape": str1(html.UnescapeString),
+		"sha256":       str1(sha256Hex),
+		"md5":          str1(md5Hex),
+		"base64Encode": str1(base64Encode),
+		"base64Decode": base64Decode,
+		"string":       toString,
+		"int":          toInt,
+		"float":        toFloat,
+		"jsonify":      jsonify,
+		"safeHTML":     str1(func(s string) template.HTML { return template.HTML(s) }),
+		"safeURL":      str1(func(s string) template.URL { return template.URL(s) }),
+		"add":          func(a, b int) int { return a + b },
+		"sub":          func(a, b int) int { return a - b },
+		"mul":          func(a, b int) int { return a * b },
+		"div":          div,
+		"mod":          mod,
+		"seq":          seq,
+		"errorf":       errorf,
 	}
+}
+
+// leftOut says why a Hugo function a template calls is not in the set,
+// and what to write instead.
+var leftOut = map[string]string{
+	"safeJS":       "samizdat leaves safeJS out on purpose: it would switch off html/template's escaping of scripts, and the site's Content-Security-Policy blocks inline scripts anyway; put the script in a file under static/ and load it with <script src>, and pass it data as {{ jsonify . }} inside <script type=\"application/json\">",
+	"safeCSS":      "samizdat leaves safeCSS out on purpose: it would switch off html/template's escaping of styles; write the CSS in a stylesheet under static/ and choose it with a class (class=\"tone-{{ .Params.tone }}\")",
+	"safeHTMLAttr": "samizdat leaves safeHTMLAttr out on purpose: it would let a value write whole attributes; write the attribute's name in the template and only its value in {{ }} (<a href=\"{{ .URL }}\">), which html/template escapes",
+	"safeJSStr":    "samizdat leaves safeJSStr out on purpose: it would switch off html/template's escaping of script strings; pass data to scripts with jsonify",
+	"now":          "samizdat leaves now out: a build must give the same files every time it runs on the same sources; use the page's .Date or .Lastmod, or write the year in site.toml's [params]",
+	"relLangURL":   "samizdat has no relLangURL: a path alone does not say which language's page it means; use the page's own link, (.Site.GetPage \"news\").RelPermalink, which is in the page's language",
+	"absLangURL":   "samizdat has no absLangURL: a path alone does not say which language's page it means; use the page's own link, (.Site.GetPage \"news\").Permalink, which is in the page's language",
+}
+
+// leftOutHint is the hint for a template that calls a function the set
+// leaves out (text/template says `function "safeJS" not defined`), or "".
+func leftOutHint(msg string) string {
+	_, rest, ok := strings.Cut(msg, `function "`)
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, `"`)
+	return leftOut[name]
 }
 
 // relURL makes a path root-relative ("css/site.css" -> "/css/site.css").
@@ -105,8 +149,15 @@ func isAbsURL(s string) bool {
 }
 
 // markdownify renders a short markdown string; a single paragraph loses
-// its <p>, so the result fits inline (a title, a table cell).
-func (e Env) markdownify(s string) (template.HTML, error) {
+// its <p>, so the result fits inline (a title, a table cell). HTML given
+// to it (.Inner, .Content) is read as markdown like any text, through the
+// site's converter, so raw HTML in it is dropped unless the site allows
+// raw HTML: being template.HTML does not let it through.
+func (e Env) markdownify(v any) (template.HTML, error) {
+	s, err := toString(v)
+	if err != nil {
+		return "", err
+	}
 	if e.Markdownify == nil {
 		return template.HTML(template.HTMLEscapeString(s)), nil
 	}
@@ -114,16 +165,20 @@ func (e Env) markdownify(s string) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	html := strings.TrimSpace(string(h))
-	if strings.Count(html, "<p>") == 1 && strings.HasPrefix(html, "<p>") && strings.HasSuffix(html, "</p>") {
-		html = strings.TrimSuffix(strings.TrimPrefix(html, "<p>"), "</p>")
+	out := strings.TrimSpace(string(h))
+	if strings.Count(out, "<p>") == 1 && strings.HasPrefix(out, "<p>") && strings.HasSuffix(out, "</p>") {
+		out = strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>")
 	}
-	return template.HTML(html), nil
+	return template.HTML(out), nil
 }
 
-func (e Env) translate(key string, count ...any) (string, error) {
+func (e Env) translate(k any, count ...any) (string, error) {
 	if len(count) > 1 {
 		return "", errors.New("T takes a key and at most one count")
+	}
+	key, err := toString(k)
+	if err != nil {
+		return "", err
 	}
 	var c any
 	if len(count) == 1 {
@@ -136,7 +191,11 @@ func (e Env) translate(key string, count ...any) (string, error) {
 }
 
 // dateFormat formats a time (or a "2006-01-02" string) with a Go layout.
-func (e Env) dateFormat(layout string, v any) (string, error) {
+func (e Env) dateFormat(l, v any) (string, error) {
+	layout, err := toString(l)
+	if err != nil {
+		return "", err
+	}
 	var t time.Time
 	switch v := v.(type) {
 	case time.Time:
@@ -522,8 +581,11 @@ func Urlize(s string) string {
 }
 
 // plainify strips HTML tags, for meta descriptions built from content.
-func plainify(v any) string {
-	s := fmt.Sprint(v)
+func plainify(v any) (string, error) {
+	s, err := toString(v)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	inTag := false
 	for _, r := range s {
@@ -536,21 +598,7 @@ func plainify(v any) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// truncate shortens text to at most n characters at a word boundary,
-// adding "…".
-func truncate(n int, s string) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexAny(cut, " \t\n"); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.") + "…"
+	return strings.Join(strings.Fields(b.String()), " "), nil
 }
 
 func jsonify(v any) (template.JS, error) {

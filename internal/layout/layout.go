@@ -521,6 +521,9 @@ func templateProblem(err error, name string) problem.Problem {
 		field, _, _ := strings.Cut(rest, " ")
 		p.Hint = "there is no field or function " + field + " here: check its spelling against docs/templates.md"
 	}
+	if hint := leftOutHint(p.Message); hint != "" {
+		p.Hint = hint
+	}
 	if strings.Contains(p.Message, "not found in "+Dir+"/partials/") {
 		p.Hint = "create the file in " + Dir + "/partials/, or correct the name in the partial call"
 	}

@@ -1,0 +1,140 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// delimit joins the items of a list, or the values of a map in the order
+// of their keys, with sep, and the last two with last when it is given:
+// delimit COLL SEP [LAST], as in Hugo.
+func delimit(coll, sep any, last ...any) (string, error) {
+	if len(last) > 1 {
+		return "", errors.New("use delimit LIST SEPARATOR or delimit LIST SEPARATOR LAST")
+	}
+	seps, err := texts(append([]any{sep}, last...)...)
+	if err != nil {
+		return "", err
+	}
+	list, err := values(coll)
+	if err != nil {
+		return "", err
+	}
+	parts, err := texts(list...)
+	if err != nil {
+		return "", err
+	}
+	if len(seps) == 2 && len(parts) > 1 {
+		n := len(parts)
+		return strings.Join(parts[:n-1], seps[0]) + seps[1] + parts[n-1], nil
+	}
+	return strings.Join(parts, seps[0]), nil
+}
+
+// values is items for a list, and a map's values in the order of their
+// keys.
+func values(coll any) ([]any, error) {
+	r := reflect.ValueOf(coll)
+	if r.Kind() != reflect.Map {
+		return items(coll)
+	}
+	keys := r.MapKeys()
+	sort.Slice(keys, func(i, j int) bool { return compare(keys[i].Interface(), keys[j].Interface()) < 0 })
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = r.MapIndex(k).Interface()
+	}
+	return out, nil
+}
+
+// appendItems is Hugo's append: append ITEM... LIST adds the items to the
+// end of a copy of the list, and LIST2 | append LIST1 (one list before
+// the list) adds the items of LIST2.
+func appendItems(args ...any) ([]any, error) {
+	if len(args) < 2 {
+		return nil, errors.New("use append ITEM... LIST, or append LIST1 LIST2")
+	}
+	list, err := items(args[len(args)-1])
+	if err != nil {
+		return nil, err
+	}
+	add := args[:len(args)-1]
+	if len(add) == 1 {
+		if k := reflect.ValueOf(add[0]).Kind(); k == reflect.Slice || k == reflect.Array {
+			if add, err = items(add[0]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return append(append([]any{}, list...), add...), nil
+}
+
+// uniq returns a list without its repeated items, the first of each kept.
+// Numbers are equal by value (1 and 1.0), other items as Go's == has it,
+// or, for lists and maps, by their contents.
+func uniq(coll any) ([]any, error) {
+	list, err := items(coll)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[any]bool{}
+	var out, deep []any
+	for _, it := range list {
+		key := it
+		if f, ok := number(it); ok {
+			key = f
+		}
+		if key != nil && !reflect.TypeOf(key).Comparable() {
+			if containsDeep(deep, it) {
+				continue
+			}
+			deep = append(deep, it)
+			out = append(out, it)
+			continue
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+func containsDeep(list []any, v any) bool {
+	for _, it := range list {
+		if reflect.DeepEqual(it, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// after returns the items after the first n: after N LIST, as in Hugo.
+func after(n, coll any) ([]any, error) {
+	i, err := toInt(n)
+	if err != nil {
+		return nil, err
+	}
+	if i < 0 {
+		return nil, fmt.Errorf("cannot skip %d items: the number must not be negative", i)
+	}
+	list, err := items(coll)
+	if err != nil {
+		return nil, err
+	}
+	return list[min(i, len(list)):], nil
+}
+
+// cond returns a when control is true (as {{ if }} would take it), else
+// b: cond CONTROL A B, as in Hugo.
+func cond(control, a, b any) any {
+	if t, _ := template.IsTrue(control); t {
+		return a
+	}
+	return b
+}
