@@ -58,6 +58,7 @@ type Shortcode struct {
 	Positional []string          // "value" arguments, in order
 	Inner      string            // HTML of what is between the tags, "" when self-closing: see Markdown
 	HasInner   bool              // the call had a closing tag
+	SelfClosed bool              // the call ended with />}}: no inner, as a call of a template that wants one (Hugo's .Inner is then "")
 	Markdown   bool              // {{% %}} form: Inner is the markdown rendered; {{< >}}: the text escaped, nested calls' HTML as is
 	Line       int               // line in File where the call starts (LineOffset already added)
 }

@@ -142,7 +142,7 @@ func TestShortcodeCalls(t *testing.T) {
 	want := []Shortcode{
 		{Name: "one", Named: map[string]string{"k": "v", "n": "2"}, Line: 13},
 		{Name: "two", Positional: []string{"p"}, Inner: "in", HasInner: true, Line: 15},
-		{Name: "three", Line: 17},
+		{Name: "three", SelfClosed: true, Line: 17},
 		{Name: "four", Inner: "<p><em>md</em></p>", HasInner: true, Markdown: true, Line: 19},
 	}
 	if !reflect.DeepEqual(calls, want) {

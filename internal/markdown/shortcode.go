@@ -477,6 +477,7 @@ func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
 		c.Named = t.named
 		c.Positional = t.positional
 		c.Markdown = t.delim == '%'
+		c.SelfClosed = t.selfClose
 		c.Line = b.lines.line(t.start)
 		end := t.end
 		switch {

@@ -199,11 +199,18 @@ func (s *ShortcodeData) Get(key any) string {
 // Params is the map of named arguments.
 func (s *ShortcodeData) Params() map[string]string { return s.call.Named }
 
+// IsNamedParams reports whether the call's arguments are named
+// (key="value") rather than positional, as Hugo's does; false for a call
+// without arguments.
+func (s *ShortcodeData) IsNamedParams() bool { return len(s.call.Named) > 0 }
+
 // Inner is what is between the opening and closing tags: rendered
 // markdown for {{% %}} calls; for {{< >}} calls the text, escaped, with
-// the HTML of the calls nested in it.
+// the HTML of the calls nested in it. A self-closing call ({{< x />}})
+// has none, as in Hugo; a call with no closing tag at all is a mistake,
+// as in Hugo, where the template wants its text.
 func (s *ShortcodeData) Inner() (template.HTML, error) {
-	if !s.call.HasInner {
+	if !s.call.HasInner && !s.call.SelfClosed {
 		return "", &callMistake{msg: "the call has no closing tag, so it has no text inside",
 			hint: fmt.Sprintf("end the text it wraps with {{< /%s >}}", s.call.Name)}
 	}
