@@ -46,6 +46,22 @@ func TestLoadMissingFileIsDefault(t *testing.T) {
 	}
 }
 
+// TestLoadHugoConfigInstead: a site that has Hugo's configuration file and
+// no site.toml is told so; it was built with defaults without a word.
+func TestLoadHugoConfigInstead(t *testing.T) {
+	for name, want := range map[string]string{
+		"hugo.toml":   "hugo.toml: samizdat reads its settings from site.toml, not from hugo.toml (Hugo's), so this site has none\n    rename it to site.toml",
+		"config.yaml": "config.yaml: samizdat reads its settings from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml",
+	} {
+		_, probs := Load(fstest.MapFS{name: {Data: []byte("title = 'x'\n")}})
+		if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), want) {
+			t.Errorf("Load with %s = %v; want one problem starting\n%s", name, probs, want)
+		}
+	}
+	_, probs := Load(fstest.MapFS{"site.toml": {Data: []byte("title = 'x'\n")}, "hugo.toml": {Data: []byte("title = 'x'\n")}})
+	checkProblems(t, probs, nil)
+}
+
 func TestDefaults(t *testing.T) {
 	c := Default()
 	if c.LanguageCode != "en" || c.Paginate != 10 || c.BudgetKB != 30 {
@@ -143,6 +159,14 @@ func TestParseProblems(t *testing.T) {
 		wants []want
 	}{
 		{"unknown top-level key", "title = 'x'\n\ntitel = 'y'\n", []want{{3, `unknown key "titel"`, `did you mean "title"?`}}},
+		{"hugo's settings", "title = 'x'\ntheme = 'ananke'\ndefaultContentLanguage = 'ru'\n[[menu.main]]\nname = 'A'\n[markup.goldmark.renderer]\nunsafe = true\n[pagination]\npagerSize = 5\n",
+			[]want{
+				{2, `unknown key "theme"`, "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders"},
+				{3, `unknown key "defaultContentLanguage"`, `write languageCode = "en"`},
+				{4, `unknown key "menu.main"`, "samizdat calls it menus: write [[menus.main]]"},
+				{6, `unknown key "markup.goldmark.renderer"`, "its settings are [markup] unsafe = true"},
+				{8, `unknown key "pagination"`, "write paginate = 10"},
+			}},
 		{"unknown keys everywhere", "title = 'x'\npaginatx = 3\n[markup]\nunsaf = true\n[[menus.main]]\nname = 'a'\nurl = '/'\nnme = 'b'\n[languages.kk]\nnam = 'x'\n",
 			[]want{
 				{2, `unknown key "paginatx"`, `did you mean "paginate"?`},

@@ -66,6 +66,9 @@ func tomlName(f reflect.StructField) string {
 // unknownKeyHint names the known key nearest to the unknown one, or lists
 // the keys its table allows.
 func unknownKeyHint(path []string) string {
+	if h, ok := hugoKeyHint(path); ok {
+		return h
+	}
 	known := knownKeys(path)
 	key := path[len(path)-1]
 	if s, ok := problem.Nearest(key, known); ok {
@@ -120,4 +123,38 @@ func keyLines(src []byte) map[string]int {
 		}
 	}
 	return out
+}
+
+// hugoKeys are Hugo's site settings that sites moved from Hugo bring,
+// lower-cased, with what to write here instead. Looked up by the whole
+// dotted path, then by its first key.
+var hugoKeys = map[string]string{
+	"menu":                   "samizdat calls it menus: write [[menus.main]]",
+	"theme":                  "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders into the site's own, then remove this line",
+	"themesdir":              "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders into the site's own, then remove this line",
+	"markup.goldmark":        "samizdat sets up markdown itself; its settings are [markup] unsafe = true (to let raw HTML through) and maxCodeBytes",
+	"markup.highlight":       "samizdat highlights code with CSS classes (chroma.css) and needs no settings for it; remove this",
+	"markup.tableofcontents": "every page's .TableOfContents lists its headings; remove this",
+	"defaultcontentlanguage": "the site's first language is languageCode: write languageCode = \"en\"",
+	"pagination":             "write paginate = 10 (the number of pages in a list page) at the top of site.toml",
+	"permalinks":             "a page's address comes from its folder and file name; change one with url or slug in its front matter",
+	"enablerobotstxt":        "samizdat always writes robots.txt, and a file static/robots.txt replaces it; remove this",
+	"enablegitinfo":          "a page without a date already takes its last git commit's; remove this",
+	"googleanalytics":        "a samizdat site loads nothing from other sites, so it has no analytics: remove this",
+	"services":               "a samizdat site loads nothing from other sites, so it has no such services: remove this",
+	"privacy":                "a samizdat site loads nothing from other sites, so it needs no privacy settings: remove this",
+}
+
+// hugoKeyHint is what to write instead of a Hugo setting.
+func hugoKeyHint(path []string) (string, bool) {
+	lower := make([]string, len(path))
+	for i, p := range path {
+		lower[i] = strings.ToLower(p)
+	}
+	for n := len(lower); n > 0; n-- {
+		if h, ok := hugoKeys[strings.Join(lower[:n], ".")]; ok {
+			return h, true
+		}
+	}
+	return "", false
 }

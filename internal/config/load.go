@@ -14,16 +14,34 @@ import (
 )
 
 // Load reads site.toml at the root of fsys. A missing file is the default
-// configuration, not a problem.
+// configuration, not a problem, unless the site has a Hugo configuration
+// file instead: its settings would be silently ignored.
 func Load(fsys fs.FS) (Config, []problem.Problem) {
 	src, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Default(), nil
+		return Default(), hugoConfig(fsys)
 	}
 	if err != nil {
 		return Default(), []problem.Problem{{File: File, Message: "cannot read " + File + ": " + err.Error()}}
 	}
 	return Parse(src)
+}
+
+// hugoConfig names a Hugo configuration file in a site without site.toml.
+func hugoConfig(fsys fs.FS) []problem.Problem {
+	for _, name := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml", "hugo.json", "config.json"} {
+		if _, err := fs.Stat(fsys, name); err != nil {
+			continue
+		}
+		hint := "rename it to " + File + "; samizdat then names each setting it does not know, and what to write instead"
+		if !strings.HasSuffix(name, ".toml") {
+			hint = "write its settings in TOML in a file named " + File + ", as docs/content.md shows"
+		}
+		return []problem.Problem{{File: name,
+			Message: fmt.Sprintf("samizdat reads its settings from %s, not from %s (Hugo's), so this site has none", File, name),
+			Hint:    hint}}
+	}
+	return nil
 }
 
 // Parse decodes the text of site.toml. On problems the Config holds what
