@@ -28,6 +28,8 @@ type world struct {
 	missing   map[string]bool // "lang\x00key" of strings T could not find
 
 	phaseState // what the templates being executed read of other pages
+
+	params sync.Map // *content.Page -> its .Params, made when a template first asks (view_params.go)
 }
 
 // linkTranslations groups each page with its translations: pages with

@@ -145,14 +145,6 @@ func (p *Page) Draft() bool { return p.meta().Draft }
 // Weight is the front matter weight.
 func (p *Page) Weight() int { return p.meta().Weight }
 
-// Params is the front matter params map, never nil.
-func (p *Page) Params() map[string]any {
-	if m := p.meta().Params; m != nil {
-		return m
-	}
-	return map[string]any{}
-}
-
 // Image is the front matter image as an address of the site: a file
 // beside the page or in a folder below it, by its path from the page's
 // file (as a link in the page's text names it), else a file of the site
