@@ -305,12 +305,36 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 	}
 	defer s.putBuf(buf)
 	buf.Reset()
-	if err := t.Execute(buf, data); err != nil {
+	if err := t.Execute(&capped{buf}, data); err != nil {
+		if errors.Is(err, errTooLong) {
+			return nil, &problem.Problem{File: Dir + "/" + name,
+				Message: fmt.Sprintf("while rendering %s: the page grew past %d MB, so the build stopped it", page, maxOutput>>20),
+				Hint: `a template that runs itself repeats the page without end: look for {{ template "main" . }} or a partial ` +
+					"inside the block or partial of the same name"}
+		}
 		p := templateProblem(err, name)
 		p.Message = fmt.Sprintf("while rendering %s: %s", page, p.Message)
 		return nil, &p
 	}
 	return bytes.Clone(buf.Bytes()), nil
+}
+
+// maxOutput caps one page's output. A template that runs itself (a block
+// "main" holding {{ template "main" . }}) nests up to text/template's
+// depth limit of 100 000, repeating the page each time: gigabytes before
+// that limit's error. No real page comes near 64 MB.
+const maxOutput = 64 << 20
+
+var errTooLong = errors.New("page output too long")
+
+// capped is a page's output buffer that refuses to grow past maxOutput.
+type capped struct{ buf *bytes.Buffer }
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.buf.Len()+len(p) > maxOutput {
+		return 0, errTooLong
+	}
+	return c.buf.Write(p)
 }
 
 // maxPooledBuf is the largest buffer Execute keeps for the next page, so

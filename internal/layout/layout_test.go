@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"io/fs"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -113,6 +114,32 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 	}
 	if prob.File != "layouts/partials/bad.html" || prob.Line != 3 || !strings.Contains(prob.Message, "content/a.md") {
 		t.Errorf("got %s; want a problem at layouts/partials/bad.html:3 naming content/a.md", prob)
+	}
+}
+
+// TestSelfRunningTemplateStops: a block that runs itself repeats the page
+// up to text/template's depth limit; it took gigabytes of memory before
+// failing. The page's output is capped, and the problem says what to look
+// for.
+func TestSelfRunningTemplateStops(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/baseof.html": {Data: []byte(`<main>{{ block "main" . }}{{ end }}</main>`)},
+		"layouts/_default/list.html":   {Data: []byte(`{{ define "main" }}{{ .text }}{{ template "main" . }}{{ end }}`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatalf("parse problems: %v", probs)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, prob := set.Execute("_default/list.html", map[string]any{"text": strings.Repeat("Zhanaozen ", 2000)}, "content/_index.md")
+	runtime.ReadMemStats(&after)
+	if prob == nil || !strings.Contains(prob.Message, "while rendering content/_index.md: the page grew past 64 MB") ||
+		!strings.Contains(prob.Hint, `{{ template "main" . }}`) {
+		t.Fatalf("got %v; want the page stopped at 64 MB, with a hint", prob)
+	}
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 1<<30 {
+		t.Errorf("the page allocated %d MB before it stopped", grown>>20)
 	}
 }
 
