@@ -30,7 +30,7 @@ type Site struct {
 	sections   []*Page // top-level sections, in list order
 	pages      []*Page // regular pages, newest first
 	byURL      map[string]*Page
-	taxonomies map[string][]*Term
+	taxonomies map[string]Taxonomy
 	menus      map[string][]*MenuEntry
 	data       map[string]any
 	strings    map[string]any // interface strings of the site language, from i18n/
@@ -90,16 +90,16 @@ func (s *Site) Onion() string { return s.cfg.Onion }
 func (s *Site) Home() *Page { return s.home }
 
 // Sections are the top-level sections, in list order.
-func (s *Site) Sections() []*Page { return s.sections }
+func (s *Site) Sections() Pages { return s.sections }
 
 // Pages are all regular pages, newest first.
-func (s *Site) Pages() []*Page { return s.pages }
+func (s *Site) Pages() Pages { return s.pages }
 
 // RegularPages is Pages, under Hugo's name.
-func (s *Site) RegularPages() []*Page { return s.pages }
+func (s *Site) RegularPages() Pages { return s.pages }
 
-// Taxonomies maps a taxonomy's plural name to its terms, sorted by name.
-func (s *Site) Taxonomies() map[string][]*Term { return s.taxonomies }
+// Taxonomies maps a taxonomy's plural name to its terms.
+func (s *Site) Taxonomies() map[string]Taxonomy { return s.taxonomies }
 
 // Menus maps a menu name to its entries, sorted by weight then name.
 func (s *Site) Menus() map[string][]*MenuEntry { return s.menus }
@@ -161,10 +161,10 @@ func (s *Site) abs(url string) string {
 
 // Term is one term of a taxonomy in .Site.Taxonomies.
 type Term struct {
-	Name  string  // as first written in front matter
-	Page  *Page   // the term's own page (/tags/name/)
-	Count int     // number of pages
-	Pages []*Page // pages with the term, newest first
+	Name  string // as first written in front matter
+	Page  *Page  // the term's own page (/tags/name/)
+	Count int    // number of pages
+	Pages Pages  // pages with the term, newest first
 }
 
 // MenuEntry is one link of a menu.
@@ -304,7 +304,7 @@ func linkNeighbours(ps []*Page) {
 // address of its own is a problem at the page's line, not dropped or
 // merged with another term in silence.
 func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
-	s.taxonomies = map[string][]*Term{}
+	s.taxonomies = map[string]Taxonomy{}
 	var out []*Page
 	singular := map[string]string{}
 	for one, many := range s.cfg.WithDefaults().Taxonomies {
@@ -360,7 +360,7 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 			out = append(out, t.Page)
 			s.byURL[t.Page.url] = t.Page
 		}
-		s.taxonomies[plural] = list
+		s.taxonomies[plural] = terms
 		s.byURL[index.url] = index
 		out = append(out, index)
 	}

@@ -197,13 +197,16 @@ func (p *Page) Parent() *Page { return p.parent }
 // Pages lists what a home, section, taxonomy or term page shows: for a
 // section its pages and subsections, sorted by weight, then date (newest
 // first), then title.
-func (p *Page) Pages() []*Page { return p.children }
+func (p *Page) Pages() Pages { return p.children }
 
 // RegularPages is Pages without sections.
-func (p *Page) RegularPages() []*Page {
-	var out []*Page
+func (p *Page) RegularPages() Pages { return p.childrenOf("page") }
+
+// childrenOf is the pages of one kind in Pages.
+func (p *Page) childrenOf(kind string) Pages {
+	var out Pages
 	for _, c := range p.children {
-		if c.kind == "page" {
+		if c.kind == kind {
 			out = append(out, c)
 		}
 	}
@@ -226,7 +229,7 @@ func (p *Page) IsSection() bool { return p.kind == "section" }
 func (p *Page) IsPage() bool { return p.kind == "page" }
 
 // Terms returns the term pages of one taxonomy ("tags") this page is in.
-func (p *Page) Terms(plural string) []*Page { return p.terms[plural] }
+func (p *Page) Terms(plural string) Pages { return p.terms[plural] }
 
 // Lang is the page's language code.
 func (p *Page) Lang() string { return p.site.lang }
@@ -280,8 +283,8 @@ func (p *Page) meta() *frontmatter.Meta {
 
 // Pager is one page of a paginated list.
 type Pager struct {
-	Pages      []*Page // the pages on this page of the list
-	PageNumber int     // 1-based
+	Pages      Pages // the pages on this page of the list
+	PageNumber int   // 1-based
 	TotalPages int
 	HasPrev    bool
 	HasNext    bool

@@ -1,0 +1,37 @@
+package site
+
+import "testing"
+
+// Hugo's fields for where a page is: its sections, ancestors, menus,
+// language, link title and text.
+func TestPagePlaceInTheSite(t *testing.T) {
+	titles := func(list string) string {
+		return `{{ range ` + list + ` }}{{ .Title }};{{ end }}`
+	}
+	out := renderFixture(t, map[string]string{
+		"layouts/_default/baseof.html": `<nav>{{ range .Site.Menus.main }}{{ .Name }}` +
+			`{{ if $.IsMenuCurrent "main" . }}[current]{{ end }}{{ if $.HasMenuCurrent "main" . }}[has]{{ end }};{{ end }}</nav>` +
+			`{{ block "main" . }}{{ end }}`,
+		"layouts/_default/single.html": `{{ define "main" }}<p>current={{ .CurrentSection.Title }} first={{ .FirstSection.Title }} ` +
+			`ancestors=` + titles(".Ancestors") + ` link={{ .LinkTitle }} lang={{ .Language.Lang }}/{{ .Site.Language.LanguageName }} ` +
+			`node={{ .IsNode }} plain={{ .Plain }}</p>{{ end }}`,
+		"layouts/_default/list.html": `{{ define "main" }}<p>current={{ .CurrentSection.Title }} first={{ .FirstSection.Title }} ` +
+			`sections=` + titles(".Sections") + ` node={{ .IsNode }}</p>{{ end }}`,
+		"layouts/index.html": `{{ define "main" }}<p>current={{ .CurrentSection.Title }} first={{ .FirstSection.Title }} ` +
+			`sections=` + titles(".Sections") + `</p>{{ end }}`,
+		"layouts/_default/term.html":          `{{ define "main" }}<p>current={{ .CurrentSection.Title }} first={{ .FirstSection.Title }}</p>{{ end }}`,
+		"content/stories/trials/activists.md": "---\ntitle: Activists\ndate: 2012-05-01\n---\nSeven *activists* &amp;\n\nfriends.\n",
+	})
+	wantIn(t, out,
+		"stories/trials/activists/index.html", "<nav>Stories[has];Complaint;Feed;</nav>",
+		"stories/trials/activists/index.html", "current=Trials first=Stories ancestors=Trials;Stories;Home; link=Activists "+
+			"lang=en/en node=false plain=Seven activists &amp; friends.</p>",
+		"the-complaint/index.html", "<nav>Stories;Complaint[current];Feed;</nav>",
+		"the-complaint/index.html", "current=Home first=Home ancestors=Home;",
+		"stories/index.html", "<nav>Stories[current];Complaint;Feed;</nav>",
+		"stories/index.html", "current=Stories first=Stories sections=Trials; node=true",
+		"stories/trials/index.html", "current=Trials first=Stories sections= node=true",
+		"index.html", "current=Home first=Home sections=People;Stories;",
+		"tags/zhanaozen/index.html", "current=zhanaozen first=Tags",
+	)
+}
