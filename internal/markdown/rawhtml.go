@@ -36,6 +36,9 @@ const maxOmittedLines = 5
 // noteRawHTML records n, an *ast.HTMLBlock or *ast.RawHTML, if the page
 // loses something visible by leaving it out.
 func (t *transform) noteRawHTML(n ast.Node) {
+	if b, ok := n.(*ast.HTMLBlock); ok && b.HTMLBlockType == ast.HTMLBlockType2 {
+		t.unclosedComment(b)
+	}
 	if t.p.conv.unsafeHTML {
 		return
 	}
@@ -59,6 +62,38 @@ func (t *transform) noteRawHTML(n ast.Node) {
 		return
 	}
 	t.p.omitted = append(t.p.omitted, omitted{line: t.lines.line(first.Start), text: snippet(raw)})
+}
+
+// unclosedComment warns of an HTML comment that is never closed: markdown
+// reads the rest of the page as the comment, so readers see none of it,
+// whether raw HTML is allowed or not, and nothing else says so.
+func (t *transform) unclosedComment(b *ast.HTMLBlock) {
+	lines := b.Lines()
+	if b.HasClosure() || lines.Len() == 0 {
+		return
+	}
+	// goldmark sets no closure when the comment ends on a line of its
+	// block ("<!-- note -->"), so look for the end in the text too.
+	first := lines.At(0)
+	open := bytes.Index(first.Value(t.src), []byte("<!--"))
+	if open < 0 {
+		return
+	}
+	for i := range lines.Len() {
+		l := lines.At(i)
+		if i == 0 {
+			l = l.WithStart(l.Start + open + len("<!--"))
+		}
+		if bytes.Contains(l.Value(t.src), []byte("-->")) {
+			return
+		}
+	}
+	from := t.lines.line(first.Start)
+	msg := "an HTML comment opened with <!-- here is never closed, so the rest of the page is hidden from readers"
+	if n := lines.Len(); n > 1 {
+		msg = fmt.Sprintf("an HTML comment opened with <!-- here is never closed, so the rest of the page (%d lines) is hidden from readers", n)
+	}
+	t.p.warn(from, msg, "end the comment with --> where the hidden text should end, or delete the <!--")
 }
 
 // snippet is the first line of raw, trimmed and cut to 60 characters.

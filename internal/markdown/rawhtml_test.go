@@ -68,3 +68,39 @@ func TestRawHTMLWarningCutsLongListsAndSnippets(t *testing.T) {
 		t.Errorf("want the first five other lines and a count: %q", msg)
 	}
 }
+
+// TestUnclosedCommentIsWarned: a comment never closed with --> makes the
+// rest of the page part of it, hidden from readers, with or without raw
+// HTML allowed; closed ones, the summary marker and a "<!--" in text or
+// code are no such thing.
+func TestUnclosedCommentIsWarned(t *testing.T) {
+	src := "Intro.\n\n<!-- draft: check with the lawyer\n\n## The trial\n\nThe court heard the case.\n"
+	for _, unsafe := range []bool{false, true} {
+		res, probs := New(Options{UnsafeHTML: unsafe}).Convert([]byte(src), Context{File: "content/a.md", LineOffset: 4})
+		if len(probs) != 0 {
+			t.Fatalf("problems %v", probs)
+		}
+		if len(res.Warnings) != 1 {
+			t.Fatalf("unsafe=%v: want one warning, got %v", unsafe, res.Warnings)
+		}
+		want := "content/a.md:7: an HTML comment opened with <!-- here is never closed, so the rest of the page (5 lines) is hidden from readers\n    end the comment with --> where the hidden text should end, or delete the <!--"
+		if got := res.Warnings[0].String(); got != want {
+			t.Errorf("unsafe=%v: warning\n%s\nwant\n%s", unsafe, got, want)
+		}
+		if strings.Contains(res.HTML, "court") && !unsafe {
+			t.Errorf("the hidden text was published: %s", res.HTML)
+		}
+	}
+	for _, src := range []string{
+		"<!-- note -->\n\nText.\n",
+		"<!--\nnote\n-->\n\nText.\n",
+		"Summary.\n\n<!--more-->\n\nRest.\n",
+		"Text <!-- inline, never closed\n\nmore.\n",
+		"```\n<!-- in code\n```\n",
+	} {
+		res, _ := New(Options{}).Convert([]byte(src), Context{File: "content/a.md"})
+		if len(res.Warnings) != 0 {
+			t.Errorf("%q: unexpected warnings %v", src, res.Warnings)
+		}
+	}
+}
