@@ -72,7 +72,8 @@ func allowedScheme(scheme string) bool {
 
 func (t *transform) schemeProblem(line int, dest, scheme string) {
 	t.p.problem(line, fmt.Sprintf("link to %q uses the %q scheme, which is not allowed", truncate(dest, 80), truncate(scheme, 20)),
-		"only http:, https:, mailto:, relative links and #anchors are kept; the link shows as plain text")
+		"links may use only http:, https:, mailto:, a path in the site or a #anchor, so that none can run a script or open a program; "+
+			"write the address in one of those forms, or remove the link")
 }
 
 // protocolRelative reports whether dest, as goldmark writes it into the
@@ -119,7 +120,7 @@ func (t *transform) protocolRelativeProblem(line int, dest string) {
 	rest := truncate(strings.TrimLeft(string(util.URLEscape([]byte(dest), true)), "/"), 100)
 	t.p.problem(line, fmt.Sprintf("link to %q starts with // instead of https://", truncate(dest, 80)),
 		fmt.Sprintf("write the full address, https://%s; from the offline copy a link starting with // opens file://%s, "+
-			"a network path on Windows; until then the link shows as plain text", rest, rest))
+			"a network path on Windows", rest, rest))
 }
 
 // shortcodeInAddress reports a link whose address is a shortcode call,
