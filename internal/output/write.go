@@ -99,7 +99,8 @@ func (e *DestError) Error() string {
 // folder. Folders are made in sorted order, files written syncWorkers at a time,
 // with modes 0644 and 0755.
 //
-// Two WriteDir calls must not write to the same dest at the same time.
+// Two WriteDir calls writing beside each other take turns (a lock on
+// dest's parent folder; not on Windows, where they must not overlap).
 func (o *Output) WriteDir(dest string, opts WriteOptions) error {
 	return o.writeDir(dest, opts, removeTree)
 }
@@ -119,13 +120,23 @@ func (o *Output) writeDir(dest string, opts WriteOptions, remove func(dir string
 		return fmt.Errorf("write site to %s: %w", dest, err)
 	}
 	parent, name := filepath.Dir(dest), filepath.Base(dest)
-	restoreInterrupted(parent, name)
 	if err := checkDest(dest, opts); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(parent, dirMode); err != nil {
 		return fmt.Errorf("write site to %s: %w", dest, err)
 	}
+	unlock, waited, err := lockDir(parent)
+	if err != nil {
+		return fmt.Errorf("write site to %s: %w", dest, err)
+	}
+	defer unlock()
+	if waited && opts.Logf != nil {
+		opts.Logf("waited for another samizdat build writing to %s to finish", parent)
+	}
+	// A missing dest passes checkDest whether or not a killed build left
+	// the previous site beside it; put it back before anything else.
+	restoreInterrupted(parent, name)
 	removeLeftovers(parent, name, opts, remove)
 
 	tmp, err := os.MkdirTemp(parent, tempPrefix(name))
