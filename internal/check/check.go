@@ -51,6 +51,10 @@
 // SVG files' own references are not followed; other image formats (AVIF,
 // HEIC, GIF) are not inspected for metadata.
 //
+// Loads applies point 2 alone to one file: the build runs it on every
+// HTML and CSS file it makes, so that a site loading from another site is
+// never published, and `samizdat check` meets no such site.
+//
 // Outgoing lists the links to other sites; package check/external fetches
 // them over the network. This package does not import net/http and reads no
 // files, so the build pipeline may call it.

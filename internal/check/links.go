@@ -79,8 +79,23 @@ func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL)
 			"link to the other site from a page instead: a silent redirect sends readers somewhere they did not choose, and fails where that host is blocked")
 		return
 	}
+	fix := "copy the file into static/ and link it from there with a relative address"
+	if embeds(r.what) {
+		fix = "link to it (<a href>) instead of embedding it, or copy the file into static/ and link it from there"
+	}
 	c.report(file, ls, r.off, fmt.Sprintf("%s loads %s from another site, %s", r.what, quote(raw), host),
-		fmt.Sprintf("copy the file into static/ and link it relatively: readers where %s is blocked get a broken page, and every request tells %s who is reading", host, host))
+		fmt.Sprintf("%s: readers where %s is blocked get a broken page, and every request tells %s who is reading", fix, host, host))
+}
+
+// embeds reports the elements that show another site's page or player
+// (a video, a map) rather than a file that could be copied.
+func embeds(what string) bool {
+	for _, tag := range []string{"<iframe ", "<frame ", "<embed ", "<object "} {
+		if strings.HasPrefix(what, tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLocalHost reports host names that only mean something on the machine

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/output"
@@ -29,19 +28,12 @@ func Outgoing(out *output.Output, baseURL string) []Link {
 			if r.kind == origin {
 				continue
 			}
-			u, err := url.Parse(strings.Trim(r.url, htmlSpace))
-			if err != nil || u.Host == "" {
+			u, ok := c.otherSite(strings.Trim(r.url, htmlSpace))
+			if !ok {
 				continue
 			}
-			switch strings.ToLower(u.Scheme) {
-			case "":
+			if u.Scheme == "" {
 				u.Scheme = "https"
-			case "http", "https":
-			default:
-				continue
-			}
-			if _, inside := c.site.within(u); inside {
-				continue
 			}
 			u.Fragment, u.RawFragment = "", ""
 			line, col := p.lines.pos(r.off)

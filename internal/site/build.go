@@ -170,6 +170,7 @@ func (b *builder) run() {
 	b.checkOwners()
 	b.finish()
 	b.checkOutput()
+	b.checkLoads()
 }
 
 // dropRendered lets each page's rendered HTML and summary go once the

@@ -1,0 +1,124 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/samizdat-press/samizdat/internal/check"
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// checkLoads refuses a site that makes readers' browsers fetch anything
+// from another site (a web font, an analytics script, an embedded video):
+// the site promises to load nothing from elsewhere, where a blocked host
+// breaks the page and every request tells that host who reads it. The
+// rule is `samizdat check`'s (check.Loads); the build applies it to the
+// finished HTML and CSS, so the problems name the output file and line as
+// check's do, and each hint names the source files that hold the address.
+// Markdown refuses images on other sites itself and renders none, so they
+// are not found here again.
+func (b *builder) checkLoads() {
+	var names []string
+	for n := range b.files {
+		if ext := strings.ToLower(path.Ext(n)); ext == ".html" || ext == ".css" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	found := make([][]check.Load, len(names))
+	b.workers(len(names), func(i int) { found[i] = check.Loads(names[i], b.files[names[i]], b.cfg.BaseURL) })
+	var holders map[string][]string
+	first := map[string]int{} // index in probs of the first file with each message
+	var probs []problem.Problem
+	others := map[int]int{}
+	for _, loads := range found {
+		for _, l := range loads {
+			if i, ok := first[l.Message]; ok {
+				others[i]++
+				continue
+			}
+			if holders == nil {
+				holders = b.sourcesHolding(found)
+			}
+			p := l.Problem
+			if hs := holders[l.URL]; len(hs) > 0 {
+				p.Hint = "it is written in " + strings.Join(hs, ", ") + "; " + p.Hint
+			} else if hs := holders[l.Host]; len(hs) > 0 {
+				p.Hint = l.Host + " is named in " + strings.Join(hs, ", ") + "; " + p.Hint
+			} else {
+				p.Hint = "a layout in " + layout.Dir + "/ (or a partial or shortcode it calls) or a stylesheet in " + staticDir + "/ likely writes it; " + p.Hint
+			}
+			first[l.Message] = len(probs)
+			probs = append(probs, p)
+		}
+	}
+	// A layout shows on every page: one problem a load, at its first
+	// file, keeps the one mistake from burying everything else.
+	for i, n := range others {
+		files := "files"
+		if n == 1 {
+			files = "file"
+		}
+		probs[i].Message += fmt.Sprintf(" (and in %d other %s)", n, files)
+	}
+	b.probs = append(b.probs, probs...)
+}
+
+// loadSourceDirs are the folders whose files can put an address in the
+// output: layouts, partials and shortcodes; static stylesheets; pages
+// (raw HTML, shortcode arguments, front matter); data and strings.
+var loadSourceDirs = []string{layout.Dir, staticDir, content.Dir, dataDir, i18nDir}
+
+// loadSourceExts are the kinds of source file that can hold an address.
+var loadSourceExts = map[string]bool{
+	".html": true, ".htm": true, ".css": true, ".js": true, ".svg": true, ".md": true, ".markdown": true,
+	".toml": true, ".yaml": true, ".yml": true, ".json": true, ".txt": true,
+}
+
+// sourcesHolding maps each URL and host of loads to the text files of the
+// source that contain it, at most three each, layouts first. It reads the
+// sources only when the build found such a load, so a clean build pays
+// nothing for it.
+func (b *builder) sourcesHolding(found [][]check.Load) map[string][]string {
+	want := map[string]bool{}
+	for _, loads := range found {
+		for _, l := range loads {
+			want[l.URL], want[l.Host] = true, true
+		}
+	}
+	delete(want, "")
+	holders := map[string][]string{}
+	search := func(p string) {
+		if !loadSourceExts[strings.ToLower(path.Ext(p))] {
+			return // pictures and videos can be large, and write no addresses
+		}
+		data, err := fs.ReadFile(b.fsys, p)
+		if err != nil {
+			return
+		}
+		for s := range want {
+			if len(holders[s]) < 3 && bytes.Contains(data, []byte(s)) {
+				holders[s] = append(holders[s], p)
+			}
+		}
+	}
+	for _, dir := range loadSourceDirs {
+		fs.WalkDir(b.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				search(p)
+			}
+			return nil
+		})
+	}
+	matches, _ := fs.Glob(b.fsys, "*.toml")
+	for _, p := range matches {
+		search(p)
+	}
+	return holders
+}

@@ -1,0 +1,82 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+const loadsSite = `
+-- site.toml --
+baseURL = "https://example.org/"
+title = "T"
+-- layouts/_default/baseof.html --
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+{{ partial "head.html" . }}
+<link rel="canonical" href="{{ .Permalink }}"><link rel="alternate" type="application/rss+xml" href="https://example.org/index.xml">
+</head><body>{{ block "main" . }}{{ end }}</body></html>
+-- layouts/partials/head.html --
+<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">
+<link rel="stylesheet" href="/css/site.css">
+-- layouts/_default/single.html --
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<a href="https://news.example/story">source</a>{{ end }}
+-- layouts/_default/list.html --
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
+-- layouts/shortcodes/video.html --
+<iframe src="https://www.youtube.com/embed/{{ .Get "id" }}" title="video"></iframe>
+-- static/css/site.css --
+body { color: #222 }
+@font-face { font-family: X; src: url(https://fonts.gstatic.com/x.woff2) }
+-- content/_index.md --
+---
+title: Home
+---
+-- content/news/a.md --
+---
+title: A
+---
+{{< video id="abc" >}}
+
+![a remote photo](https://img.example/photo.jpg)
+`
+
+// TestLoadsFailTheBuild checks that a layout, a shortcode and a static
+// stylesheet that load from other sites are problems of the build, at the
+// output file and line, with a hint naming the source file that writes
+// the address, once for all the pages a layout shows it on; that links and metadata the browser does not fetch are
+// not; and that a remote image in markdown is reported once, by markdown.
+func TestLoadsFailTheBuild(t *testing.T) {
+	res := build(t, mapFS(txtar.Parse([]byte(loadsSite)).Files), Options{})
+	type want struct{ file, message, hint string }
+	wants := []want{
+		{"index.html", `<link href> loads "https://fonts.googleapis.com/css2?family=Inter" from another site, fonts.googleapis.com (and in 2 other files)`,
+			"it is written in layouts/partials/head.html; copy the file into static/ and link it from there"},
+		{"news/a/index.html", `<iframe src> loads "https://www.youtube.com/embed/abc" from another site, www.youtube.com`,
+			"www.youtube.com is named in layouts/shortcodes/video.html; link to it (<a href>) instead of embedding it"},
+		{"css/site.", `url() loads "https://fonts.gstatic.com/x.woff2" from another site`,
+			"it is written in static/css/site.css; copy the file into static/"},
+		{"content/news/a.md", `image "https://img.example/photo.jpg" is on another site`, ""},
+	}
+	got := res.Problems
+	for _, w := range wants {
+		found := false
+		for i, p := range got {
+			if strings.HasPrefix(p.File, w.file) && strings.Contains(p.Message, w.message) && strings.Contains(p.Hint, w.hint) {
+				if w.file != "content/news/a.md" && p.Line == 0 {
+					t.Errorf("%s has no line", p)
+				}
+				got = append(got[:i:i], got[i+1:]...)
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no problem %s: %s (hint: %s)", w.file, w.message, w.hint)
+		}
+	}
+	if len(got) > 0 {
+		t.Errorf("unexpected problems:\n%s\nall:\n%s", problems(got), problems(res.Problems))
+	}
+}
