@@ -363,6 +363,16 @@ func (s *Set) HasShortcode(name string) bool {
 	return ok
 }
 
+// Shortcodes lists the names of the site's shortcode templates, sorted.
+func (s *Set) Shortcodes() []string {
+	known := make([]string, 0, len(s.shortcode))
+	for k := range s.shortcode {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	return known
+}
+
 // Shortcode runs layouts/shortcodes/name.html with data. Its errors have
 // a Hint method saying what to do, in words for the page's editor.
 func (s *Set) Shortcode(name string, data any) (string, error) {
@@ -371,11 +381,7 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 		return "", nil
 	}
 	if !ok {
-		known := make([]string, 0, len(s.shortcode))
-		for k := range s.shortcode {
-			known = append(known, k)
-		}
-		sort.Strings(known)
+		known := s.Shortcodes()
 		hint := "this site has no shortcodes (layouts/shortcodes/ is empty)"
 		if len(known) > 0 {
 			hint = "the shortcodes of this site are: " + strings.Join(known, ", ") + "; check the spelling"

@@ -80,6 +80,12 @@ func testContext() Context {
 			p, ok := pages[dest]
 			return p[0], p[1], ok
 		},
+		// The shortcodes testShortcode renders, figure and details among
+		// them, are the site's: its templates, not the built-ins.
+		HasShortcode: func(name string) bool {
+			_, err := testShortcode(Shortcode{Name: name})
+			return err == nil || name == "fail"
+		},
 		Shortcode: testShortcode,
 	}
 }

@@ -151,8 +151,8 @@ func TestShortcodeCalls(t *testing.T) {
 }
 
 func TestShortcodeWithoutRenderer(t *testing.T) {
-	res, probs := New(Options{}).Convert([]byte("x {{< figure >}} y"), Context{File: "content/a.md"})
-	if len(probs) != 1 || probs[0].Position() != "content/a.md:1" || !strings.Contains(probs[0].Message, `unknown shortcode "figure"`) {
+	res, probs := New(Options{}).Convert([]byte("x {{< gallery >}} y"), Context{File: "content/a.md"})
+	if len(probs) != 1 || probs[0].Position() != "content/a.md:1" || !strings.Contains(probs[0].Message, `unknown shortcode "gallery"`) {
 		t.Errorf("problems = %v", probs)
 	}
 	if strings.Contains(res.HTML, "{{") {

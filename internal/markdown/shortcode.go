@@ -609,8 +609,7 @@ func (p *page) assemble(a *assembler, nodes []node) {
 // from content/. Hugo's ref gives an absolute address and relref a
 // relative one; here both give the page-relative one every link gets.
 func (p *page) builtinRef(c *call) (string, bool) {
-	if (c.Name != "ref" && c.Name != "relref") || c.HasInner || c.broken || c.escape ||
-		(p.ctx.HasShortcode != nil && p.ctx.HasShortcode(c.Name)) {
+	if (c.Name != "ref" && c.Name != "relref") || c.HasInner || c.broken || c.escape || p.siteHas(c.Name) {
 		return "", false
 	}
 	path := c.Named["path"]
@@ -754,6 +753,9 @@ func (p *page) invoke(c *call, inner string) string {
 	sc.Line += p.ctx.LineOffset
 	if c.HasInner {
 		sc.Inner = inner
+	}
+	if h, ok := p.builtin(c, sc.Inner); ok {
+		return h
 	}
 	if p.ctx.Shortcode == nil {
 		p.problem(c.Line, fmt.Sprintf("unknown shortcode %q", c.Name),

@@ -161,7 +161,11 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		Suggest:      b.sameButCase,
 		HasShortcode: p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
-			return p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
+			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
+			if err != nil && !p.site.layout.HasShortcode(call.Name) {
+				return "", unknownShortcode(call.Name, p.site.layout.Shortcodes())
+			}
+			return out, err
 		},
 	}
 }

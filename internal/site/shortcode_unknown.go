@@ -1,0 +1,43 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/samizdat-press/samizdat/internal/markdown"
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// leftOut are Hugo's shortcodes that samizdat leaves out on purpose, each
+// with what it would have loaded: they put another site into the page,
+// which then learns who reads it, and which readers' networks may block
+// or watch.
+var leftOut = map[string]string{
+	"youtube": "a YouTube video", "youtube_simple": "a YouTube video",
+	"vimeo": "a Vimeo video", "vimeo_simple": "a Vimeo video",
+	"x": "a post on X", "x_simple": "a post on X",
+	"twitter": "a post on X", "twitter_simple": "a post on X", "tweet": "a post on X",
+	"instagram": "an Instagram post", "instagram_simple": "an Instagram post",
+	"gist": "a GitHub gist", "speakerdeck": "a Speaker Deck presentation",
+}
+
+// unknownShortcode is the problem of a call of a shortcode the site has
+// no template for and samizdat does not have: what it is, if it is one of
+// Hugo's left out, or else the name meant, among the site's shortcodes
+// (site) and the built-ins.
+func unknownShortcode(name string, site []string) error {
+	msg := fmt.Sprintf("unknown shortcode %q", name)
+	if what, ok := leftOut[name]; ok {
+		return &callMistake{msg: msg, hint: fmt.Sprintf("samizdat leaves out Hugo's %s shortcode on purpose: it loads %s from another site "+
+			"into the page, and that site then sees who reads it (a reader's network may also block or watch it); "+
+			"link to it instead, such as [Watch the video](https://…), or put a picture of it beside the page with a link", name, what)}
+	}
+	// A site's figure.html and the built-in figure are one shortcode.
+	known := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(site), markdown.Builtins...))))
+	hint := "the shortcodes of this site are: " + strings.Join(known, ", ") + "; check the spelling"
+	if near, ok := problem.Nearest(name, known); ok {
+		hint = fmt.Sprintf("did you mean %s? %s", near, hint)
+	}
+	return &callMistake{msg: msg, hint: hint + "; to show the tag itself as text, write {{</* " + name + " */>}}"}
+}
