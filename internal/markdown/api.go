@@ -40,6 +40,12 @@ type Context struct {
 	// ("content/people/kozlov/index.md" for ".../Kozlov/index.md": the
 	// same but for the case of its letters), or "". Nil: no suggestions.
 	Suggest func(path string) string
+	// ResolveRef gives the address of the page a Hugo ref or relref names
+	// (the path without #fragment: "first", "posts/first.md", "/about"),
+	// found by Hugo's rules, which are looser than a link's. An error with
+	// a Hint() string method is the problem at the call. Nil: the path is
+	// written as a link's, and resolved as one.
+	ResolveRef func(path string) (url string, err error)
 	// HasShortcode reports whether the site has a template for a
 	// shortcode; the built-in ref and relref give way to one of the same
 	// name. Nil: none has.

@@ -592,7 +592,7 @@ func (p *page) assemble(a *assembler, nodes []node) {
 			}
 		default:
 			if path, ok := p.builtinRef(c); ok {
-				a.text(path, c.Line)
+				a.text(p.refAddress(c, path), c.Line)
 				continue
 			}
 			a.synthetic(p.token(kindAtom, c.id), c.Line)
@@ -602,11 +602,8 @@ func (p *page) assemble(a *assembler, nodes []node) {
 
 // builtinRef is the path of a call of Hugo's built-in ref or relref
 // shortcode ({{< ref "zhanaozen/clashes.md" >}}), which sites moved from
-// Hugo put in links, when the site has no template of that name: the
-// path is written into the page as if the editor had linked the file
-// ([text](zhanaozen/clashes.md)), which links already resolve to the
-// page's address and check, from this file's folder or, starting with /,
-// from content/. Hugo's ref gives an absolute address and relref a
+// Hugo put in links, when the site has no template of that name (see
+// refAddress). Hugo's ref gives an absolute address and relref a
 // relative one; here both give the page-relative one every link gets.
 func (p *page) builtinRef(c *call) (string, bool) {
 	if (c.Name != "ref" && c.Name != "relref") || c.HasInner || c.broken || c.escape || p.siteHas(c.Name) {
@@ -620,6 +617,33 @@ func (p *page) builtinRef(c *call) (string, bool) {
 		return "", false
 	}
 	return path, true
+}
+
+// refAddress is what a ref call writes into the page: the address of
+// the page it names, found by ctx.ResolveRef, which the page's links then
+// check as any ("/zhanaozen/clashes/#trial"); a ref that names no page is
+// a problem at the call. Without a ResolveRef, the path itself, as if the
+// editor had linked the file ([text](zhanaozen/clashes.md)).
+func (p *page) refAddress(c *call, ref string) string {
+	path, frag, hasFrag := strings.Cut(ref, "#")
+	if p.ctx.ResolveRef == nil || path == "" {
+		return ref
+	}
+	url, err := p.ctx.ResolveRef(path)
+	if err != nil {
+		hint := ""
+		var hinted interface{ Hint() string }
+		if errors.As(err, &hinted) {
+			hint = hinted.Hint()
+		}
+		p.problem(c.Line, err.Error(), hint)
+		return "#"
+	}
+	url = escapeURL(url) // as a link destination, whatever the page's name
+	if hasFrag {
+		url += "#" + frag
+	}
+	return url
 }
 
 // isBlockToken reports whether s is the token of a call that sits alone

@@ -158,6 +158,9 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		ResolveLink: func(dest string) (string, string, bool) {
 			return b.resolveLink(p, dest)
 		},
+		ResolveRef: func(ref string) (string, error) {
+			return b.resolveRef(p, ref)
+		},
 		Suggest:      b.sameButCase,
 		HasShortcode: p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
