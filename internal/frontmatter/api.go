@@ -42,6 +42,14 @@ type Meta struct {
 	// Menus are the menus the page puts itself in ("menu: main" or a map of
 	// menu name -> {name, weight, identifier, parent}).
 	Menus map[string]MenuEntry
+	// LinkTitle is the shorter title for menus and lists ("linkTitle").
+	LinkTitle string
+	// List is Hugo's build.list: "always" (the default, written ""),
+	// "local" (in its section's lists only) or "never" (published, but in
+	// no list, feed, term page or sitemap).
+	List string
+	// Sitemap is Hugo's sitemap: {disable, changefreq, priority}.
+	Sitemap Sitemap
 	// Warnings are what the page loses without being wrong, such as text
 	// after " #" in a title, which YAML reads as a comment. They do not
 	// stop the build; the caller prints them.
@@ -50,6 +58,13 @@ type Meta struct {
 	// file, so later stages (an impossible date, a clashing slug) can point
 	// at it.
 	Lines map[string]int
+}
+
+// Sitemap is how a page appears in the sitemap.
+type Sitemap struct {
+	Disable    bool     // left out of sitemap.xml
+	ChangeFreq string   // "always", "hourly", "daily", "weekly", "monthly", "yearly" or "never"; "" for none
+	Priority   *float64 // 0.0 to 1.0; nil for none
 }
 
 // MenuEntry is how a page appears in one menu.

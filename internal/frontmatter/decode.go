@@ -137,7 +137,105 @@ func (d *decoder) set(name string, f field) {
 		m.Params = d.params(f)
 	case "menu":
 		m.Menus = d.menus(f)
+	case "linkTitle":
+		m.LinkTitle = d.prose(f, d.text(f))
+	case "build":
+		m.List = d.build(f)
+	case "sitemap":
+		m.Sitemap = d.sitemap(f)
 	}
+}
+
+// build reads Hugo's build options. list is kept; render and
+// publishResources are accepted at the values samizdat always has, and
+// refused otherwise rather than ignored: a page meant to stay unwritten
+// would be published.
+func (d *decoder) build(f field) string {
+	list := ""
+	for _, o := range d.options(f, "list, render and publishResources") {
+		switch strings.ToLower(o.key) {
+		case "list":
+			// Hugo's older _build took true and false.
+			switch v := strings.ToLower(d.text(o)); v {
+			case "always", "true":
+			case "local", "never":
+				list = v
+			case "false":
+				list = "never"
+			default:
+				d.problem(o.val.line, o.val.col, "write list: never (in no list, feed, term page or sitemap), local (in its section's lists only) or always",
+					"build list must be always, local or never, got %q", v)
+			}
+		case "render":
+			if v := strings.ToLower(d.text(o)); v != "always" && v != "true" {
+				d.problem(o.val.line, o.val.col, "to keep a page unpublished, write draft: true; to keep it out of lists, build: {list: never}",
+					"build render %q: samizdat always writes a page", v)
+			}
+		case "publishresources":
+			if !d.boolean(o) {
+				d.problem(o.val.line, o.val.col, "move the files out of the page's folder instead",
+					"build publishResources false: samizdat always publishes the files beside a page")
+			}
+		default:
+			d.problem(o.line, o.col, unknownKeyHint(o.key, []string{"list", "render", "publishResources"}, ""), "unknown build key %q", o.key)
+		}
+	}
+	return list
+}
+
+// sitemap reads Hugo's sitemap options.
+func (d *decoder) sitemap(f field) Sitemap {
+	var sm Sitemap
+	for _, o := range d.options(f, "disable, changefreq and priority") {
+		switch strings.ToLower(o.key) {
+		case "disable":
+			sm.Disable = d.boolean(o)
+		case "changefreq":
+			switch v := strings.ToLower(d.text(o)); v {
+			case "always", "hourly", "daily", "weekly", "monthly", "yearly", "never":
+				sm.ChangeFreq = v
+			default:
+				d.problem(o.val.line, o.val.col, "write one of always, hourly, daily, weekly, monthly, yearly or never",
+					"sitemap changefreq %q is not one search engines know", v)
+			}
+		case "priority":
+			p, ok := d.fraction(o)
+			if !ok || p < 0 || p > 1 {
+				d.problem(o.val.line, o.val.col, "write a number from 0.0 to 1.0, e.g. "+d.example("priority", "0.8"),
+					"sitemap priority must be a number from 0.0 to 1.0, got %s", o.val.describe())
+				continue
+			}
+			sm.Priority = &p
+		default:
+			d.problem(o.line, o.col, unknownKeyHint(o.key, []string{"disable", "changefreq", "priority"}, ""), "unknown sitemap key %q", o.key)
+		}
+	}
+	return sm
+}
+
+// options are the fields of a group of keys such as build or sitemap;
+// anything else is a problem naming the keys it takes.
+func (d *decoder) options(f field, keys string) []field {
+	switch f.val.kind {
+	case kindNull:
+		return nil
+	case kindMap:
+		return f.val.fields
+	}
+	d.problem(f.val.line, f.val.col, fmt.Sprintf("give %s as a group of keys (%s), one per line, indented", f.key, keys),
+		"%q must be a group of keys, got %s", f.key, f.val.describe())
+	return nil
+}
+
+// fraction reads a number, whole or not.
+func (d *decoder) fraction(f field) (float64, bool) {
+	switch n := f.val.scalar.(type) {
+	case float64:
+		return n, true
+	case int64:
+		return float64(n), true
+	}
+	return 0, false
 }
 
 // urlPath refuses a url or alias that could not be a path on a web

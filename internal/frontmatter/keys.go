@@ -13,13 +13,13 @@ import (
 // knownKeys are the top-level keys Meta decodes, in Hugo's spelling.
 // Taxonomy keys come on top, from the site's configuration.
 var knownKeys = [...]string{
-	"aliases", "date", "description", "draft", "expiryDate", "image", "lastmod", "layout",
-	"menu", "params", "publishDate", "slug", "summary", "title", "toc", "translationKey",
-	"type", "url", "weight",
+	"aliases", "build", "date", "description", "draft", "expiryDate", "image", "lastmod", "layout",
+	"linkTitle", "menu", "params", "publishDate", "sitemap", "slug", "summary", "title", "toc",
+	"translationKey", "type", "url", "weight",
 }
 
 // keyAliases are other spellings Hugo accepts for a key.
-var keyAliases = map[string]string{"menus": "menu"}
+var keyAliases = map[string]string{"menus": "menu", "_build": "build"}
 
 // Known returns the top-level front matter keys in Hugo's spelling, sorted,
 // without the taxonomy keys (which depend on the site's configuration).

@@ -230,6 +230,30 @@ parent = "stories"
 	}
 }
 
+// TestParseBuildAndSitemap: Hugo's build.list, its older _build with
+// booleans, sitemap's keys and linkTitle are read.
+func TestParseBuildAndSitemap(t *testing.T) {
+	half := 0.5
+	for _, tt := range []struct {
+		src  string
+		want Meta
+	}{
+		{"---\nbuild:\n  list: never\n  render: always\n---\n", Meta{List: "never"}},
+		{"---\nbuild: {list: local, publishResources: true}\n---\n", Meta{List: "local"}},
+		{"---\nbuild: {list: always}\n---\n", Meta{}},
+		{"---\n_build:\n  list: false\n---\n", Meta{List: "never"}},
+		{"+++\n[sitemap]\ndisable = true\nchangefreq = 'Weekly'\npriority = 0.5\n+++\n", Meta{Sitemap: Sitemap{Disable: true, ChangeFreq: "weekly", Priority: &half}}},
+		{"---\nlinkTitle: Zhanaozen\n---\n", Meta{LinkTitle: "Zhanaozen"}},
+	} {
+		meta, _, _, probs := Parse("content/a.md", []byte(tt.src))
+		checkProblems(t, probs, nil)
+		meta.Lines = nil
+		if !reflect.DeepEqual(meta, tt.want) {
+			t.Errorf("%q: got %+v; want %+v", tt.src, meta, tt.want)
+		}
+	}
+}
+
 func TestParseKeyVariants(t *testing.T) {
 	src := "---\npublishdate: 2020-01-02\nexpirydate: 2030-01-02\ntranslationkey: k\nlastMod: 2020-01-03\nTitle: T\nmenus: main\n---\n"
 	meta, _, _, probs := Parse("content/a.md", []byte(src))
@@ -338,7 +362,7 @@ func TestParseProblems(t *testing.T) {
 		// Keys.
 		{"unknown key", "---\ntitle: A\ntitel: B\n---\n", []want{{3, `unknown front matter key "titel"`, `did you mean "title"?`}}},
 		{"unknown key tittle", "---\ntittle: B\n---\n", []want{{2, `"tittle"`, `did you mean "title"?`}}},
-		{"unknown key far away", "---\nzzzzqqq: B\n---\n", []want{{2, `unknown front matter key "zzzzqqq"`, "a value of your own goes under params (params: {zzzzqqq: …}), where templates read it as .Params.zzzzqqq; known keys: aliases, categories, date,"}}},
+		{"unknown key far away", "---\nzzzzqqq: B\n---\n", []want{{2, `unknown front matter key "zzzzqqq"`, "a value of your own goes under params (params: {zzzzqqq: …}), where templates read it as .Params.zzzzqqq; known keys: aliases, build, categories, date,"}}},
 		{"unknown key of Hugo's own, toml", "+++\nauthor = 'Ana'\n+++\n", []want{{2, `unknown front matter key "author"`, "under params (params = {author = …}), where templates read it as .Params.author; known keys:"}}},
 		{"unknown key with a dash, json", "{\"og-type\": \"article\"}\n", []want{{1, `unknown front matter key "og-type"`, `under params ("params": {"og-type": …}), where templates read it as index .Params "og-type"; known keys:`}}},
 		{"unknown key toml", "+++\ntitle = 'A'\n\ndrfat = true\n+++\n", []want{{4, `"drfat"`, `did you mean "draft"?`}}},
@@ -360,6 +384,16 @@ func TestParseProblems(t *testing.T) {
 		{"duplicate nested key", "---\nparams:\n  a: 1\n  a: 2\n---\n", []want{{4, `duplicate key "a"`, ""}}},
 		{"duplicate spelling", "---\npublishDate: 2020-01-01\npublishdate: 2020-01-02\n---\n", []want{{3, `"publishdate" here repeats "publishDate" from line 2`, ""}}},
 		{"duplicate key toml", "+++\ntitle = 'A'\ntitle = 'B'\n+++\n", []want{{3, "already defined", "remove one"}}},
+
+		// build and sitemap, as Hugo has them.
+		{"build list wrong", "---\nbuild:\n  list: hidden\n---\n", []want{{3, `build list must be always, local or never, got "hidden"`, "write list: never"}}},
+		{"build render never", "---\nbuild:\n  render: never\n---\n", []want{{3, `build render "never": samizdat always writes a page`, "draft: true"}}},
+		{"build publishResources false", "---\n_build:\n  publishResources: false\n---\n", []want{{3, "samizdat always publishes the files beside a page", "move the files"}}},
+		{"build unknown key", "---\nbuild:\n  lsit: never\n---\n", []want{{3, `unknown build key "lsit"`, `did you mean "list"?`}}},
+		{"build not a group", "---\nbuild: never\n---\n", []want{{2, `"build" must be a group of keys`, "list, render and publishResources"}}},
+		{"sitemap priority out of range", "---\nsitemap:\n  priority: 2\n---\n", []want{{3, "sitemap priority must be a number from 0.0 to 1.0", "priority: 0.8"}}},
+		{"sitemap changefreq wrong", "+++\n[sitemap]\nchangefreq = 'sometimes'\n+++\n", []want{{3, `sitemap changefreq "sometimes"`, "weekly"}}},
+		{"sitemap disable not a boolean", "---\nsitemap: {disable: yes}\n---\n", []want{{2, `"disable" must be true or false`, ""}}},
 
 		// Taxonomies written as one text.
 		{"tags with commas", "---\ntitle: A\ntags: zhanaozen, trial\n---\n", []want{{3, `tags is one text, "zhanaozen, trial", not a list`, "write it as a list: tags: [zhanaozen, trial]"}}},

@@ -219,7 +219,9 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 			if p.parent == nil {
 				p.parent = s.home
 			}
-			s.pages = append(s.pages, p)
+			if p.listed() {
+				s.pages = append(s.pages, p)
+			}
 		case content.KindSection:
 			parentDir := path.Dir(p.src.SectionDir)
 			for parentDir != "." && bySection[parentDir] == nil {
@@ -228,10 +230,14 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 			p.parent = bySection[parentDir]
 			if p.parent == nil {
 				p.parent = s.home
-				s.sections = append(s.sections, p)
+				if p.listed() {
+					s.sections = append(s.sections, p)
+				}
 			}
 		}
-		if p.parent != nil {
+		// A page of build.list "never" keeps its parent (breadcrumbs) but
+		// is in no list.
+		if p.parent != nil && p.meta().List != "never" {
 			p.parent.children = append(p.parent.children, p)
 		}
 	}
@@ -400,7 +406,7 @@ func sameTerm(a, b string) bool {
 func (s *Site) tagged() []*Page {
 	out := append([]*Page(nil), s.pages...)
 	for _, p := range s.byURL {
-		if p.kind == content.KindSection && p.src != nil {
+		if p.kind == content.KindSection && p.src != nil && p.listed() {
 			out = append(out, p)
 		}
 	}

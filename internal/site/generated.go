@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -177,7 +178,7 @@ func esc(s string) string {
 func (b *builder) sitemap(s *Site) []byte {
 	var ps []*Page
 	for _, p := range b.pages {
-		if p.site == s {
+		if p.site == s && !p.Sitemap().Disable && p.meta().List != "never" {
 			ps = append(ps, p)
 		}
 	}
@@ -194,6 +195,12 @@ func (b *builder) sitemap(s *Site) []byte {
 		fmt.Fprintf(&buf, "  <url><loc>%s</loc>", esc(uri(p.Permalink())))
 		if lm := p.Lastmod(); !lm.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", lm.UTC().Format("2006-01-02"))
+		}
+		if sm := p.Sitemap(); sm.ChangeFreq != "" {
+			fmt.Fprintf(&buf, "<changefreq>%s</changefreq>", sm.ChangeFreq)
+		}
+		if sm := p.Sitemap(); sm.Priority != nil {
+			fmt.Fprintf(&buf, "<priority>%s</priority>", strconv.FormatFloat(*sm.Priority, 'f', -1, 64))
 		}
 		if multi && p.IsTranslated() {
 			for _, lang := range b.world.langs {

@@ -249,6 +249,17 @@ func (p *Page) Paginator() *Pager {
 	return newPager(p, 1)
 }
 
+// Sitemap is the page's front matter sitemap: .Sitemap.Disable is true
+// for a page left out of sitemap.xml, which a layout may also mark
+// <meta name="robots" content="noindex">.
+func (p *Page) Sitemap() frontmatter.Sitemap { return p.meta().Sitemap }
+
+// listed reports whether the page is in the site-wide lists: the site's
+// pages and sections, its feed and the term pages (front matter build.list
+// "always", the default); "local" pages are in their section's lists only,
+// "never" ones in none.
+func (p *Page) listed() bool { return p.meta().List == "" }
+
 // OnionLocation is the page's address on the site's onion service, for
 // <meta http-equiv="onion-location">; "" when site.toml has no onion.
 func (p *Page) OnionLocation() string {

@@ -84,6 +84,7 @@ var frontKeys = [...]struct {
 	{"toc", func(m *frontmatter.Meta) any { return m.TOC }},
 	{"image", func(m *frontmatter.Meta) any { return m.Image }},
 	{"translationKey", func(m *frontmatter.Meta) any { return m.TranslationKey }},
+	{"linkTitle", func(m *frontmatter.Meta) any { return m.LinkTitle }},
 }
 
 // frontParams builds the map Params returns.

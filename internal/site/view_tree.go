@@ -8,7 +8,12 @@ import (
 
 // LinkTitle is the title to link the page by, Hugo's .LinkTitle. Front
 // matter has no linkTitle, so it is the Title.
-func (p *Page) LinkTitle() string { return p.title }
+func (p *Page) LinkTitle() string {
+	if lt := p.meta().LinkTitle; lt != "" {
+		return lt
+	}
+	return p.title
+}
 
 // Plain is the page's content as text: no tags, entities read, runs of
 // white space made one space (for a meta description, a search index).
