@@ -49,7 +49,8 @@
 // Limits: scripts are not run, so URLs built by JavaScript and module
 // imports inside scripts are not seen; an external <base href> is ignored;
 // SVG files' own references are not followed; other image formats (AVIF,
-// HEIC, GIF) are not inspected for metadata.
+// HEIC, GIF) are not inspected for metadata: the build cleans GIF files
+// and warns about the formats it cannot clean.
 //
 // Loads applies point 2 alone to one file: the build runs it on every
 // HTML and CSS file it makes, so that a site loading from another site is

@@ -4,8 +4,10 @@
 // and never touches disk or network. In order it:
 //
 //  1. strips privacy-leaking metadata (Exif, GPS, XMP, IPTC, comments,
-//     text chunks) from JPEG, PNG and WebP files by rewriting their
+//     text chunks) from JPEG, PNG, WebP and GIF files by rewriting their
 //     container segments, never re-encoding, so pixels stay byte-identical;
+//     Uncleaned names the picture formats it cannot clean (AVIF, HEIC,
+//     TIFF…), for the build to warn about;
 //  2. refuses SVG files that can run script (<script>, on* handlers,
 //     javascript: URLs, <foreignObject>);
 //  3. minifies CSS, JS, SVG, JSON and XML (Options.Minify);

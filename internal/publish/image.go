@@ -12,16 +12,16 @@ import (
 )
 
 // Metadata is removed by rewriting the container (JPEG segments, PNG and
-// WebP chunks), never by decoding and encoding again: pixels, quality and
+// WebP chunks, GIF blocks), never by decoding and encoding again: pixels, quality and
 // file size stay as the author exported them. What is kept is an allow-list
 // of what decoders need to draw the image the same way (colour profiles,
 // JFIF, Adobe colour transform, transparency, animation); everything else,
 // known or not, goes, including data after the image's end marker
 // (motion-photo videos, thumbnails of the uncropped photo).
 
-// stripImages removes metadata from every JPEG, PNG and WebP file.
+// stripImages removes metadata from every JPEG, PNG, WebP and GIF file.
 func stripImages(files map[string][]byte, probs *problem.List) {
-	for _, p := range sortedPaths(files, ".jpg", ".jpeg", ".png", ".webp") {
+	for _, p := range sortedPaths(files, ".jpg", ".jpeg", ".png", ".webp", ".gif") {
 		var (
 			b   []byte
 			err error
@@ -31,6 +31,8 @@ func stripImages(files map[string][]byte, probs *problem.List) {
 			b, err = stripPNG(files[p])
 		case ".webp":
 			b, err = stripWebP(files[p])
+		case ".gif":
+			b, err = stripGIF(files[p])
 		default:
 			b, err = stripJPEG(files[p])
 		}
