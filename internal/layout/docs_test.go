@@ -20,6 +20,8 @@ func TestDocumentedExamples(t *testing.T) {
 	}
 	env := Env{
 		BaseURL:     "https://example.org/campaign/",
+		LangPrefix:  "/ru",
+		Site:        map[string]any{"Title": "Campaign"},
 		Markdownify: markdownifyAsBuilt(),
 		Translate: func(key string, count any) (string, error) {
 			if key == "read_more" {

@@ -31,6 +31,12 @@ type Env struct {
 	// FormatDate formats a time for dateFormat, so languages can bring
 	// their own month names. Nil means Go's time.Format.
 	FormatDate func(layout string, t time.Time) string
+	// LangPrefix is the address prefix of the page's language ("/ru"; ""
+	// for the default language), for relLangURL and absLangURL.
+	LangPrefix string
+	// Site is what the site function gives, Hugo's global site: the
+	// page's .Site, for partials handed something other than a page.
+	Site any
 }
 
 // funcMap is the one function set templates get. Every entry is
@@ -41,6 +47,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 	return template.FuncMap{
 		"relURL":       str1(relURL),
 		"absURL":       str1(e.absURL),
+		"relLangURL":   str1(e.relLangURL),
+		"absLangURL":   str1(e.absLangURL),
+		"site":         func() any { return e.Site },
 		"markdownify":  e.markdownify,
 		"dateFormat":   e.dateFormat,
 		"T":            e.translate,
@@ -104,8 +113,6 @@ var leftOut = map[string]string{
 	"safeHTMLAttr": "samizdat leaves safeHTMLAttr out on purpose: it would let a value write whole attributes; write the attribute's name in the template and only its value in {{ }} (<a href=\"{{ .URL }}\">), which html/template escapes",
 	"safeJSStr":    "samizdat leaves safeJSStr out on purpose: it would switch off html/template's escaping of script strings; pass data to scripts with jsonify",
 	"now":          "samizdat leaves now out: a build must give the same files every time it runs on the same sources; use the page's .Date or .Lastmod, or write the year in site.toml's [params]",
-	"relLangURL":   "samizdat has no relLangURL: a path alone does not say which language's page it means; use the page's own link, (.Site.GetPage \"news\").RelPermalink, which is in the page's language",
-	"absLangURL":   "samizdat has no absLangURL: a path alone does not say which language's page it means; use the page's own link, (.Site.GetPage \"news\").Permalink, which is in the page's language",
 }
 
 // leftOutHint is the hint for a template that calls a function the set
@@ -127,6 +134,23 @@ func relURL(s string) string {
 		return s
 	}
 	return "/" + strings.TrimPrefix(s, "/")
+}
+
+// relLangURL is relURL under the page's language's prefix, as Hugo's:
+// "about/" and "/about/" are both "/ru/about/" in Russian.
+func (e Env) relLangURL(s string) string {
+	if isAbsURL(s) || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "//") {
+		return s
+	}
+	return relURL(e.LangPrefix + "/" + strings.TrimPrefix(s, "/"))
+}
+
+// absLangURL is absURL under the page's language's prefix.
+func (e Env) absLangURL(s string) string {
+	if isAbsURL(s) {
+		return s
+	}
+	return e.absURL(e.relLangURL(s))
 }
 
 func (e Env) absURL(s string) string {

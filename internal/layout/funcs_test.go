@@ -369,7 +369,7 @@ func TestTextEncodings(t *testing.T) {
 // told why and what to write instead; other unknown functions keep the
 // general hint.
 func TestLeftOutFunctionHints(t *testing.T) {
-	for _, name := range []string{"safeJS", "safeCSS", "safeHTMLAttr", "safeJSStr", "now", "relLangURL", "absLangURL"} {
+	for _, name := range []string{"safeJS", "safeCSS", "safeHTMLAttr", "safeJSStr", "now"} {
 		_, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte("<p>\n{{ " + name + " \"x\" }}")}}, Env{})
 		if len(probs) != 1 {
 			t.Fatalf("%s: problems %v; want one", name, probs)

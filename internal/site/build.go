@@ -446,6 +446,8 @@ func (b *builder) layoutEnv(s *Site) layout.Env {
 		Markdownify: s.markdownify,
 		Translate:   s.translate,
 		FormatDate:  s.formatDate,
+		LangPrefix:  s.prefix(),
+		Site:        s,
 	}
 }
 
