@@ -3,10 +3,14 @@ package check
 import (
 	"compress/gzip"
 	"fmt"
+	"strings"
 )
 
-// checkBudget weighs every page: its gzipped HTML plus each same-site
-// stylesheet and script it loads, directly or through @import, counted once.
+// checkBudget weighs every page as a first visit loads it: its HTML, the
+// same-site stylesheets (with their @imports) and scripts it loads, the
+// fonts those stylesheets and its <style> declare, and the images it
+// shows, each file once. HTML, CSS and JS count gzipped, as servers send
+// them; images and fonts are compressed already and count as they are.
 func (c *checker) checkBudget() {
 	budgetKB := c.opts.BudgetKB
 	if budgetKB < 0 {
@@ -16,24 +20,61 @@ func (c *checker) checkBudget() {
 		budgetKB = defaultBudgetKB
 	}
 	for _, name := range c.paths(isHTML) {
-		html := c.gzipSize(name)
-		assets, n := c.assetsWeight(c.pages[name].weights)
-		total := html + assets
-		if total <= budgetKB*1024 {
+		w := c.pageWeight(name, c.pages[name])
+		if w.total() <= budgetKB*1024 {
 			continue
 		}
 		c.report(name, nil, -1,
-			fmt.Sprintf("page weighs %s gzipped, over the %d KB budget (HTML %s, %d CSS and JS %s %s)",
-				kb(total), budgetKB, kb(html), n, plural(n, "file", "files"), kb(assets)),
-			"make the page lighter: split a very long page, drop unused CSS or scripts; readers on slow or metered connections pay for every kilobyte")
+			fmt.Sprintf("page weighs %s, over the %d KB budget (%s)", kb(w.total()), budgetKB, w),
+			w.hint())
 	}
 }
 
-// assetsWeight returns the gzipped size of the given files and of the
-// stylesheets they import, each counted once, and how many files that is.
-func (c *checker) assetsWeight(files []string) (size, n int) {
+// weight is what one page loads, in bytes, by kind.
+type weight struct {
+	html, css, js, images, fonts int
+	nImages, nFonts              int
+}
+
+func (w weight) total() int { return w.html + w.css + w.js + w.images + w.fonts }
+
+// String lists the kinds the page loads: "HTML 12.0 KB, CSS 8.0 KB,
+// images 716.0 KB in 1 file; HTML, CSS and JS gzipped".
+func (w weight) String() string {
+	parts := []string{"HTML " + kb(w.html)}
+	if w.css > 0 {
+		parts = append(parts, "CSS "+kb(w.css))
+	}
+	if w.js > 0 {
+		parts = append(parts, "JS "+kb(w.js))
+	}
+	if w.images > 0 {
+		parts = append(parts, fmt.Sprintf("images %s in %d %s", kb(w.images), w.nImages, plural(w.nImages, "file", "files")))
+	}
+	if w.fonts > 0 {
+		parts = append(parts, fmt.Sprintf("fonts %s in %d %s", kb(w.fonts), w.nFonts, plural(w.nFonts, "file", "files")))
+	}
+	return strings.Join(parts, ", ") + "; HTML, CSS and JS gzipped"
+}
+
+// hint says how to lighten what weighs most.
+func (w weight) hint() string {
+	const why = ": readers on slow or metered connections pay for every kilobyte"
+	switch {
+	case w.images >= w.html+w.css+w.js && w.images >= w.fonts:
+		return "make the images lighter: export photos at most 1600 pixels wide at JPEG quality about 80 (200–400 KB each), or show fewer on this page" + why
+	case w.fonts >= w.html+w.css+w.js:
+		return "use fewer web fonts, or the reader's own fonts (font-family: system-ui, sans-serif)" + why
+	}
+	return "make the page lighter: split a very long page, drop unused CSS or scripts" + why
+}
+
+// pageWeight adds up what the page name, read as p, loads.
+func (c *checker) pageWeight(name string, p *page) weight {
+	w := weight{html: c.gzipSize(name)}
+	fonts := append([]string(nil), p.fonts...)
 	seen := map[string]bool{}
-	queue := append([]string(nil), files...)
+	queue := append([]string(nil), p.weights...)
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]
@@ -41,11 +82,53 @@ func (c *checker) assetsWeight(files []string) (size, n int) {
 			continue
 		}
 		seen[f] = true
-		size += c.gzipSize(f)
-		n++
-		queue = append(queue, c.imports[f]...)
+		if isCSS(f) {
+			w.css += c.gzipSize(f)
+			fonts = append(fonts, c.fonts[f]...)
+			queue = append(queue, c.imports[f]...)
+		} else {
+			w.js += c.gzipSize(f)
+		}
 	}
-	return size, n
+	for _, f := range fonts {
+		if !seen[f] {
+			seen[f] = true
+			w.fonts += len(c.files[f])
+			w.nFonts++
+		}
+	}
+	for _, f := range c.shownImages(p.images) {
+		if !seen[f] {
+			seen[f] = true
+			w.images += len(c.files[f])
+			w.nImages++
+		}
+	}
+	return w
+}
+
+// shownImages returns, for each element that shows an image, the largest
+// of the files it may show: an <img>'s src and srcset candidates, or all
+// those of a <picture>. The browser fetches one, which depends on the
+// screen and the formats it knows; the largest is what a reader may have
+// to load, and a budget is a promise about that, not about the average.
+func (c *checker) shownImages(images []shownImage) []string {
+	largest := map[int]string{}
+	var order []int
+	for _, im := range images {
+		cur, ok := largest[im.shown]
+		if !ok {
+			order = append(order, im.shown)
+		}
+		if !ok || len(c.files[im.file]) > len(c.files[cur]) {
+			largest[im.shown] = im.file
+		}
+	}
+	files := make([]string, 0, len(order))
+	for _, n := range order {
+		files = append(files, largest[n])
+	}
+	return files
 }
 
 // gzipSize returns the size of a file compressed as a web server would,

@@ -37,9 +37,15 @@
 //  4. Headings: more than one h1, a skipped level (h2 then h4), or no h1 at
 //     all (redirect pages excepted).
 //  5. The same id twice in one page.
-//  6. Page weight: gzipped HTML plus every same-site stylesheet and script
-//     the page loads (counted once each, @imports included) over
-//     Options.BudgetKB. Images and fonts are not counted.
+//  6. Page weight over Options.BudgetKB: what a first visit loads, each
+//     file once. That is the page's HTML, the same-site stylesheets
+//     (@imports included) and scripts it loads, all gzipped as servers
+//     send them; the fonts of their @font-face rules (the first url() of
+//     each: a browser fetches the first format it knows), and the images
+//     it shows (<img> src and srcset, <picture> sources, <video poster>,
+//     style="background:url()"), as they are. Of the candidates of one
+//     <img> or <picture> the largest counts. Backgrounds in stylesheets
+//     do not count: a browser fetches them only for elements that match.
 //  7. JPEG, PNG and WebP files (recognised by content, not name) carrying
 //     Exif, XMP, IPTC, comments, text or time chunks; SVG files with
 //     <script>, on* event attributes or javascript: URLs.
@@ -75,7 +81,8 @@ import (
 // only relative and root-relative URLs as the site's own.
 type Options struct {
 	// BudgetKB is the most a page may weigh, in KiB (1024 bytes), counting
-	// its gzipped HTML and the gzipped same-site CSS and JS it loads.
+	// its gzipped HTML, CSS and JS and the images and fonts it loads
+	// (point 6 above).
 	// 0 means 30, which keeps a page usable on a throttled 2G connection;
 	// a negative value turns the budget off.
 	BudgetKB int
@@ -110,6 +117,7 @@ type checker struct {
 	svgs    map[string]map[string]bool // ids of SVG files, filled on first use
 	gz      map[string]int             // gzipped sizes, filled on first use
 	imports map[string][]string        // same-site stylesheets each .css file @imports
+	fonts   map[string][]string        // same-site fonts each .css file declares in @font-face
 	probs   []problem.Problem
 }
 

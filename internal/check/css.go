@@ -7,9 +7,11 @@ import (
 )
 
 // checkStylesheets checks the references in every .css file, relative to
-// the stylesheet, and notes the same-site stylesheets each one @imports.
+// the stylesheet, and notes the same-site stylesheets each one @imports and
+// the fonts it declares.
 func (c *checker) checkStylesheets() {
 	c.imports = map[string][]string{}
+	c.fonts = map[string][]string{}
 	for _, name := range c.paths(isCSS) {
 		data := c.files[name]
 		ls := newLines(data)
@@ -17,8 +19,13 @@ func (c *checker) checkStylesheets() {
 			if strings.HasPrefix(strings.Trim(r.url, htmlSpace), "#") {
 				continue // url(#filter) names an element of the page using the stylesheet
 			}
-			if t := c.checkRef(name, ls, name, r); t != "" && r.kind == loadCode {
+			t := c.checkRef(name, ls, name, r)
+			switch {
+			case t == "":
+			case r.kind == loadCode:
 				c.imports[name] = append(c.imports[name], t)
+			case r.font:
+				c.fonts[name] = append(c.fonts[name], t)
 			}
 		}
 	}
@@ -30,6 +37,16 @@ func (c *checker) checkStylesheets() {
 func scanCSS(b []byte) []ref {
 	var refs []ref
 	pendingImport := false
+	// face is where we are in an @font-face rule: its first url() is the
+	// font a browser fetches (the first format it supports, and browsers
+	// that support none of the formats listed first are rare).
+	const (
+		outside = iota
+		faceAhead
+		inFace
+		faceURLSeen
+	)
+	face := outside
 	for i := 0; i < len(b); {
 		switch c := b[i]; {
 		case c == '/' && i+1 < len(b) && b[i+1] == '*':
@@ -55,10 +72,22 @@ func scanCSS(b []byte) []ref {
 				r.what, r.kind = "@import", loadCode
 				pendingImport = false
 			}
+			if face == inFace {
+				r.font, face = true, faceURLSeen
+			}
 			refs = append(refs, r)
 			i = end
+		case c == '@' && hasPrefixFold(b[i:], "@font-face") && !isIdent(at(b, i+10)):
+			face = faceAhead
+			i += 10
 		case c == ';' || c == '{' || c == '}':
 			pendingImport = false
+			switch {
+			case c == '{' && face == faceAhead:
+				face = inFace
+			case c == '}':
+				face = outside
+			}
 			i++
 		case c == '\\':
 			i += 2

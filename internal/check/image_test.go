@@ -38,21 +38,37 @@ func TestBudget(t *testing.T) {
 		{name: "under, each file counted once", files: under},
 		{name: "over", files: over, want: []string{`index.html: page weighs 31.`}},
 		{name: "imports are counted", files: imports, want: []string{
-			`index.html: over the 20 KB budget (HTML 0.1 KB, 2 CSS and JS files 24.`,
+			`index.html: over the 20 KB budget (HTML 0.1 KB, CSS 24.`,
 			`other.html: over the 20 KB budget`,
 		}, opts: Options{BudgetKB: 20}},
 		{name: "larger budget", files: over, opts: Options{BudgetKB: 40}},
 		{name: "budget off", files: over, opts: Options{BudgetKB: -1}},
-		{name: "images and other sites do not count", files: map[string]string{
-			"index.html": doc(`<img alt="" src="big.png">`),
-			"big.png":    noise(100 << 10),
-		}},
+		{name: "images count as they are, once each", files: map[string]string{
+			"index.html": doc(`<img alt="" src="big.jpg"><img alt="again" src="big.jpg"><img alt="" src="https://other.example/x.jpg">`),
+			"big.jpg":    noise(100 << 10),
+		}, want: []string{`index.html: page weighs 100.1 KB, over the 30 KB budget (HTML 0.1 KB, images 100.0 KB in 1 file; HTML, CSS and JS gzipped)`,
+			`index.html:3:70: loads "https://other.example/x.jpg" from another site`}},
+		{name: "the largest srcset candidate, one of a picture, a poster", files: map[string]string{
+			"index.html": doc(`<img alt="" src="s.jpg" srcset="s.jpg 480w, l.jpg 1600w, m.jpg 800w" sizes="100vw">` +
+				`<picture><source type="image/avif" srcset="p.avif"><source srcset="p.webp 1x, p2.webp 2x"><img alt="" src="p.jpg"></picture>` +
+				`<video poster="poster.jpg"></video>`),
+			"s.jpg": noise(10 << 10), "m.jpg": noise(20 << 10), "l.jpg": noise(40 << 10),
+			"p.avif": noise(5 << 10), "p.webp": noise(6 << 10), "p2.webp": noise(12 << 10), "p.jpg": noise(9 << 10),
+			"poster.jpg": noise(3 << 10),
+		}, want: []string{`index.html: page weighs 55.2 KB, over the 30 KB budget (HTML 0.2 KB, images 55.0 KB in 3 files;`}},
+		{name: "fonts of its stylesheets and <style>, the first of each @font-face", files: map[string]string{
+			"index.html": doc(`<link rel=stylesheet href="css/site.css"><style>@font-face{font-family:B;src:url(b.woff2)}</style><p style="background:url(bg.jpg)">`),
+			"css/site.css": `@font-face { font-family: A; src: local("A"), url(../a.woff2) format("woff2"), url(../a.woff) }` +
+				`@font-face{font-family:C;src:url("../b.woff2")} body{background:url(../unused-bg.jpg)}`,
+			"a.woff2": noise(20 << 10), "a.woff": noise(30 << 10), "b.woff2": noise(8 << 10),
+			"bg.jpg": noise(4 << 10), "unused-bg.jpg": noise(50 << 10),
+		}, want: []string{`index.html: page weighs 32.3 KB, over the 30 KB budget (HTML 0.2 KB, CSS 0.1 KB, images 4.0 KB in 1 file, fonts 28.0 KB in 2 files;`}},
 	})
 
 	// The measured weight is the real gzip size: incompressible bytes
 	// weigh what they are, and a compressible page almost nothing.
 	got := Site(siteOf(over), Options{})
-	m := regexp.MustCompile(`page weighs ([0-9.]+) KB gzipped`).FindStringSubmatch(got[0].Message)
+	m := regexp.MustCompile(`page weighs ([0-9.]+) KB, over`).FindStringSubmatch(got[0].Message)
 	if m == nil {
 		t.Fatalf("message %q has no weight", got[0].Message)
 	}

@@ -7,14 +7,21 @@ import (
 	"strings"
 )
 
-// checkPages checks every URL found in every page, and notes the CSS and
-// JS each page loads for the weight budget.
+// checkPages checks every URL found in every page, and notes the CSS, JS,
+// fonts and images each page loads for the weight budget.
 func (c *checker) checkPages() {
 	for _, name := range c.paths(isHTML) {
 		p := c.pages[name]
 		for _, r := range p.refs {
-			if t := c.checkRef(name, p.lines, p.base, r); t != "" && r.kind == loadCode {
+			t := c.checkRef(name, p.lines, p.base, r)
+			switch {
+			case t == "":
+			case r.kind == loadCode:
 				p.weights = append(p.weights, t)
+			case r.font:
+				p.fonts = append(p.fonts, t)
+			case r.shown > 0:
+				p.images = append(p.images, shownImage{shown: r.shown, file: t})
 			}
 		}
 	}

@@ -14,8 +14,16 @@ type page struct {
 	base     string          // the path relative URLs resolve against: name, or its <base href>
 	ids      map[string]bool // ids and <a name>s: the fragments that land somewhere
 	refs     []ref
-	redirect bool     // has <meta http-equiv=refresh>: an alias, exempt from the h1 rule
-	weights  []string // same-site CSS and JS it loads, filled by checkPages
+	redirect bool         // has <meta http-equiv=refresh>: an alias, exempt from the h1 rule
+	weights  []string     // same-site CSS and JS it loads, filled by checkPages
+	images   []shownImage // same-site images it shows, filled by checkPages
+	fonts    []string     // same-site fonts its own <style> declares, filled by checkPages
+}
+
+// shownImage is one picture file a page may show, for the weight budget.
+type shownImage struct {
+	shown int    // the element that shows it: candidates with the same shown are alternatives
+	file  string // the output file
 }
 
 // ref is one URL found in a file.
@@ -24,6 +32,11 @@ type ref struct {
 	off  int    // byte offset in the file
 	what string // where it was found, for messages: "<img src>", "url()"
 	kind refKind
+	// shown numbers the element that shows an image URL (an <img>, its
+	// <picture>, a <video> poster, an element's style attribute): of the
+	// URLs with one number the browser fetches one. 0 for other URLs.
+	shown int
+	font  bool // the first url() in an @font-face's src, the one a browser fetches
 }
 
 type refKind int
@@ -55,6 +68,8 @@ type pageWalk struct {
 	inH      bool       // the last heading is still open: its text is being read
 	links    []openLink // the <a> elements we are inside, innermost last
 	inStyle  bool       // the next text token is a <style> element's CSS
+	tags     int        // start tags read so far, to number the elements that show images
+	picture  int        // the number of the <picture> we are in; 0 outside one
 }
 
 type heading struct {
@@ -96,6 +111,8 @@ func (w *pageWalk) token(t token) {
 		}
 	case html.EndTagToken:
 		switch t.name {
+		case "picture":
+			w.picture = 0
 		case "a":
 			w.closeLink()
 		case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -107,6 +124,10 @@ func (w *pageWalk) token(t token) {
 }
 
 func (w *pageWalk) startTag(t token) {
+	w.tags++
+	if t.name == "picture" && t.typ == html.StartTagToken {
+		w.picture = w.tags
+	}
 	w.ids(t)
 	w.urls(t)
 	if len(w.links) > 0 && w.hasName(t) {
@@ -296,22 +317,43 @@ func (w *pageWalk) baseHref(t token) {
 func (w *pageWalk) urls(t token) {
 	for _, a := range t.attrs {
 		if a.key == "style" {
+			n := len(w.p.refs)
 			w.cssRefs([]byte(a.val), -1-a.off, "style attribute")
+			for i := n; i < len(w.p.refs); i++ {
+				w.p.refs[i].shown = w.tags // a background the element shows
+			}
 			continue
 		}
 		kind, ok := urlKind(t, a.key)
 		if !ok {
 			continue
 		}
-		what := "<" + t.name + " " + a.key + ">"
+		r := ref{url: a.val, off: a.off, what: "<" + t.name + " " + a.key + ">", kind: kind, shown: w.shows(t, a.key)}
 		if a.key == "srcset" || a.key == "imagesrcset" {
 			for _, u := range srcsetURLs(a.val) {
-				w.p.refs = append(w.p.refs, ref{url: u, off: a.off, what: what, kind: kind})
+				r.url = u
+				w.p.refs = append(w.p.refs, r)
 			}
 			continue
 		}
-		w.p.refs = append(w.p.refs, ref{url: a.val, off: a.off, what: what, kind: kind})
+		w.p.refs = append(w.p.refs, r)
 	}
+}
+
+// shows returns the number of the element that shows the image in
+// attribute key of t, or 0 when it is no image the page shows: the
+// <picture> for an <img> or <source srcset> inside one, else the tag.
+func (w *pageWalk) shows(t token, key string) int {
+	switch {
+	case t.name == "img" && (key == "src" || key == "srcset"), t.name == "source" && key == "srcset":
+		if w.picture > 0 {
+			return w.picture
+		}
+		return w.tags
+	case t.name == "video" && key == "poster":
+		return w.tags
+	}
+	return 0
 }
 
 // urlKind says whether attribute key of tag t holds a URL, and how the
