@@ -69,7 +69,10 @@ type Set struct {
 	// anyway). See unread.
 	broken map[string]bool
 	links  []string
-	bufs   sync.Pool // *bytes.Buffer that Execute runs pages into (see Execute)
+	// ignored are files under layouts/ a Hugo site brings that samizdat
+	// never runs (index.rss.xml, _markup render hooks): see Warnings.
+	ignored []string
+	bufs    sync.Pool // *bytes.Buffer that Execute runs pages into (see Execute)
 }
 
 // Parse reads every .html file under layouts/ in fsys and parses it with
@@ -138,7 +141,11 @@ func (s *Set) read(fsys fs.FS, probs *problem.List) error {
 			s.link(p, probs)
 			return nil
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".html") {
+		if d.IsDir() {
+			return nil
+		}
+		if !strings.HasSuffix(p, ".html") || strings.Contains(p, "/_markup/") {
+			s.ignored = append(s.ignored, p)
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -152,6 +159,24 @@ func (s *Set) read(fsys fs.FS, probs *problem.List) error {
 		return nil
 	}
 	return err
+}
+
+// Warnings name the files under layouts/ that no page runs, which a site
+// moved from Hugo brings: templates for other outputs than HTML pages
+// (samizdat writes the feed, sitemap and robots.txt itself) and render
+// hooks. Without a word, whoever wrote them would wait for their effect.
+func (s *Set) Warnings() []problem.Problem {
+	var out []problem.Problem
+	for _, p := range s.ignored {
+		msg, hint := "samizdat does not use this file: its templates are .html files",
+			"samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file"
+		if strings.Contains(p, "/_markup/") {
+			msg, hint = "samizdat does not use render hooks: markdown's links, images, headings and code are rendered by samizdat",
+				"delete this file; a figure with a caption is the built-in {{< figure >}} shortcode (see docs/content.md)"
+		}
+		out = append(out, problem.Problem{File: p, Message: msg, Hint: hint})
+	}
+	return out
 }
 
 // link records p, a symbolic link, as not read, and reports it.

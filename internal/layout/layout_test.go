@@ -400,3 +400,32 @@ func TestSymlinkedLayoutsFolder(t *testing.T) {
 		t.Errorf("Execute = %q, %v; want nothing", out, prob)
 	}
 }
+
+// TestWarningsNameUnusedHugoFiles: files a Hugo site brings that no page
+// runs (feed, sitemap and robots templates, render hooks) are named, so
+// their author does not wait for their effect; hidden files are not.
+func TestWarningsNameUnusedHugoFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/single.html":               {Data: []byte(`x`)},
+		"layouts/index.rss.xml":                      {Data: []byte(`<rss/>`)},
+		"layouts/robots.txt":                         {Data: []byte(`User-agent: *`)},
+		"layouts/_default/_markup/render-image.html": {Data: []byte(`<img src="{{ .Destination }}">`)},
+		"layouts/.single.html.swp":                   {Data: []byte(`x`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	var got []string
+	for _, w := range set.Warnings() {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"layouts/_default/_markup/render-image.html: samizdat does not use render hooks: markdown's links, images, headings and code are rendered by samizdat\n    delete this file; a figure with a caption is the built-in {{< figure >}} shortcode (see docs/content.md)",
+		"layouts/index.rss.xml: samizdat does not use this file: its templates are .html files\n    samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file",
+		"layouts/robots.txt: samizdat does not use this file: its templates are .html files\n    samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -410,6 +410,7 @@ func (b *builder) load() {
 		site.layout, probs = layout.Parse(b.fsys, b.layoutEnv(site))
 		if lang == world.langs[0] {
 			b.probs = append(b.probs, probs...) // the same layouts: report their problems once
+			b.warn(site.layout.Warnings())
 		}
 		world.sites = append(world.sites, site)
 		b.pages = append(b.pages, site.assemble(byLang[lang], &b.probs)...)
