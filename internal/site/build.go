@@ -402,7 +402,7 @@ func (b *builder) load() {
 		site.data = languageData(data, lang, world.langs)
 		if !linkedStrings {
 			site.strings, site.noStrings, world.hasStrings = b.loadStrings(lang, world.hasStrings)
-			b.warn(site.missingLabels())
+			b.warn(site.missingLabels(b.stringsFile(lang)))
 			b.warn(site.englishDates())
 		}
 		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,

@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -152,12 +153,55 @@ func datesAsText(v any) any {
 	return v
 }
 
-// loadStrings reads i18n/<lang>.toml, the interface strings T looks up.
-// It says whether the file is there but could not be read (a problem
-// already reported), and whether the site has any strings (has is true
-// once one language's file was found).
+// stringsExts are the formats of i18n files, as Hugo reads them.
+var stringsExts = []string{".toml", ".yaml", ".yml", ".json"}
+
+// stringsFile is the language's i18n file: i18n/<lang>.toml, or .yaml,
+// .yml or .json, the first that is there; others are the site's
+// problem (see loadStrings). i18n/<lang>.toml when there is none, the
+// file to write.
+func (b *builder) stringsFile(lang string) string {
+	for _, ext := range stringsExts {
+		if p := i18nDir + "/" + lang + ext; fileExists(b.fsys, p) {
+			return p
+		}
+	}
+	return i18nDir + "/" + lang + ".toml"
+}
+
+// stringLine is an i18n file's line for key, as the file's format
+// writes it.
+func stringLine(file, key string) string {
+	switch path.Ext(file) {
+	case ".yaml", ".yml":
+		return key + `: "…"`
+	case ".json":
+		return strconv.Quote(key) + `: "…"`
+	}
+	return key + ` = "…"`
+}
+
+func fileExists(fsys fs.FS, p string) bool {
+	_, err := fs.Lstat(fsys, p)
+	return err == nil
+}
+
+// loadStrings reads the language's i18n file (stringsFile), the
+// interface strings T looks up. It says whether the file is there but
+// could not be read (a problem already reported), and whether the site
+// has any strings (has is true once one language's file was found).
 func (b *builder) loadStrings(lang string, has bool) (table map[string]any, broken, hasAny bool) {
-	p := i18nDir + "/" + lang + ".toml"
+	p := b.stringsFile(lang)
+	var more []string
+	for _, ext := range stringsExts {
+		if q := i18nDir + "/" + lang + ext; q != p && fileExists(b.fsys, q) {
+			more = append(more, q)
+		}
+	}
+	if len(more) > 0 {
+		b.problem(problem.Problem{File: p, Message: fmt.Sprintf("the language %s has more than one i18n file: %s and %s", lang, p, strings.Join(more, ", ")),
+			Hint: "keep one of them, with every string in it; " + p + " is the one read"})
+	}
 	info, err := fs.Lstat(b.fsys, p)
 	if isNotExist(err) {
 		return nil, false, has
@@ -166,7 +210,7 @@ func (b *builder) loadStrings(lang string, has bool) (table map[string]any, brok
 		b.problem(problem.Problem{File: p, Message: "symbolic links are not read", Hint: "copy the file into i18n/ instead of linking to it"})
 		return nil, true, true
 	}
-	v, ok := b.decodeData(p, ".toml")
+	v, ok := b.decodeData(p, path.Ext(p))
 	if !ok {
 		return nil, true, true
 	}

@@ -239,11 +239,11 @@ var labels = []struct{ key, english string }{
 	{"toc_label", "Contents"},
 }
 
-// missingLabels warns of the labels a language's i18n file lacks, for a
+// missingLabels warns of the labels a language's i18n file (file) lacks, for a
 // language that is not English: its readers would get the English text,
 // marked as their language. A warning, not a problem: sites need not know
 // these keys exist until they see the warning.
-func (s *Site) missingLabels() []problem.Problem {
+func (s *Site) missingLabels(file string) []problem.Problem {
 	if s.noStrings {
 		return nil // no i18n file for the language
 	}
@@ -253,9 +253,9 @@ func (s *Site) missingLabels() []problem.Problem {
 	var out []problem.Problem
 	for _, l := range labels {
 		if v, ok := s.strings[l.key].(string); !ok || v == "" {
-			out = append(out, problem.Problem{File: "i18n/" + s.lang + ".toml",
+			out = append(out, problem.Problem{File: file,
 				Message: fmt.Sprintf("no %s: pages in %s show the English %q", l.key, s.lang, l.english),
-				Hint:    fmt.Sprintf("add a line %s = \"…\" with the text in that language", l.key)})
+				Hint:    fmt.Sprintf("add a line %s with the text in that language", stringLine(file, l.key))})
 		}
 	}
 	return out

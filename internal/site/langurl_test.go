@@ -33,3 +33,43 @@ func TestLangURLAndSiteFunctions(t *testing.T) {
 		}
 	}
 }
+
+// TestI18nInYAMLAndJSON: i18n files may be YAML or JSON, as in Hugo; they
+// were ignored, and a string they held was reported missing from an
+// i18n/ru.toml that did not exist. Problems name the file there is, with
+// a line in its format; two files for one language are a problem.
+func TestI18nInYAMLAndJSON(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                  {Data: []byte("title = \"T\"\n[languages.ru]\nname = \"Русский\"\n[languages.kk]\nname = \"Қазақша\"\n")},
+		"layouts/_default/list.html": {Data: []byte(`{{ T "read_more" }} {{ T "pages" 3 }}`)},
+		"i18n/en.toml":               {Data: []byte("read_more = \"Read more\"\n[pages]\none = \"{{ .Count }} page\"\nother = \"{{ .Count }} pages\"\n")},
+		"i18n/ru.yaml":               {Data: []byte("read_more: Читать далее\npages:\n  one: \"{{ .Count }} страница\"\n  few: \"{{ .Count }} страницы\"\n  many: \"{{ .Count }} страниц\"\n  other: \"{{ .Count }} страницы\"\n")},
+		"i18n/kk.json":               {Data: []byte(`{"read_more": "Толығырақ"}`)},
+		"content/_index.md":          {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/_index.ru.md":       {Data: []byte("---\ntitle: Главная\n---\n")},
+		"content/_index.kk.md":       {Data: []byte("---\ntitle: Басты\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	want := `i18n/kk.json: missing interface string "pages" for language kk` + "\n" +
+		`    add a line "pages": "…" with the text in that language to i18n/kk.json` + "\n"
+	if got != want {
+		t.Errorf("problems:\n%s\nwant\n%s", got, want)
+	}
+	fsys["i18n/kk.json"] = &fstest.MapFile{Data: []byte(`{"read_more": "Толығырақ", "pages": {"one": "{{ .Count }} бет", "other": "{{ .Count }} бет"}}`)}
+	res = build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["ru/index.html"]); got != "Читать далее 3 страницы" {
+		t.Errorf("ru home = %q; want the strings of i18n/ru.yaml", got)
+	}
+	if w := problems(res.Warnings); !strings.Contains(w, "i18n/ru.yaml: no anchor_label: pages in ru show the English \"Link to this section\"\n    add a line anchor_label: \"…\" with the text in that language") {
+		t.Errorf("warnings do not name i18n/ru.yaml with a YAML line:\n%s", w)
+	}
+	fsys["i18n/ru.toml"] = &fstest.MapFile{Data: []byte("read_more = \"x\"\n")}
+	res = build(t, fsys, Options{})
+	if got := problems(res.Problems); !strings.Contains(got, "i18n/ru.toml: the language ru has more than one i18n file: i18n/ru.toml and i18n/ru.yaml\n    keep one of them, with every string in it; i18n/ru.toml is the one read") {
+		t.Errorf("two files for ru: problems\n%s", got)
+	}
+}

@@ -281,9 +281,10 @@ func (b *builder) reportMissingStrings() {
 	}
 	for _, k := range b.world.missingStrings() {
 		lang, key, _ := strings.Cut(k, "\x00")
-		b.problem(problem.Problem{File: "i18n/" + lang + ".toml",
+		file := b.stringsFile(lang)
+		b.problem(problem.Problem{File: file,
 			Message: fmt.Sprintf("missing interface string %q for language %s", key, lang),
-			Hint:    fmt.Sprintf("add a line %s = \"…\" with the text in that language to i18n/%s.toml", key, lang)})
+			Hint:    fmt.Sprintf("add a line %s with the text in that language to %s", stringLine(file, key), file)})
 	}
 }
 
