@@ -134,6 +134,9 @@ type Language struct {
 	// be translated; nil means the site's menus, with each pageRef pointing
 	// at the page's translation where there is one.
 	Menus map[string][]MenuEntry `toml:"menus"`
+	// Params are the language's own [languages.<code>.params]: in this
+	// language, .Site.Params holds them over the site's [params].
+	Params map[string]any `toml:"params"`
 	// Fallback is the language whose pages stand in for this language's
 	// untranslated ones, where a page or menu looks one up (GetPage): a
 	// Kazakh reader may read Russian better than the default English.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strconv"
@@ -71,12 +72,20 @@ func (s *Site) IsDefaultLanguage() bool { return s.lang == s.world.langs[0] }
 // Copyright is site.toml's copyright.
 func (s *Site) Copyright() string { return s.cfg.Copyright }
 
-// Params is site.toml's [params] table, never nil.
+// Params is site.toml's [params] table with the language's own
+// [languages.<code>.params] over it, as in Hugo; never nil.
 func (s *Site) Params() map[string]any {
-	if s.cfg.Params == nil {
+	own := s.cfg.Languages[s.lang].Params
+	switch {
+	case len(own) == 0 && s.cfg.Params == nil:
 		return map[string]any{}
+	case len(own) == 0:
+		return s.cfg.Params
 	}
-	return s.cfg.Params
+	out := make(map[string]any, len(s.cfg.Params)+len(own))
+	maps.Copy(out, s.cfg.Params)
+	maps.Copy(out, own)
+	return out
 }
 
 // Mirrors are site.toml's mirrors: other addresses of the site, for a

@@ -36,7 +36,7 @@ func (b *builder) writeGenerated() {
 		}
 	}
 	for _, p := range b.pages {
-		if p.kind == content.KindSection {
+		if hasFeed(p) {
 			b.writeAs(content.OutputPath(p.url+"index.xml"), owner{page: p, what: "the Atom feed"}, b.atom(p, regular(p.children)))
 		}
 	}
@@ -51,8 +51,13 @@ func (b *builder) writeGenerated() {
 	b.writeAs("chroma.css", owner{what: "the code highlighting stylesheet"}, markdown.ChromaCSS())
 }
 
-// regular lists a section's pages and subsections for its feed, newest
-// first.
+// hasFeed reports whether a list page has a feed of its own besides the
+// site's: a section, and a term (a reader can follow one topic, as
+// Hugo's and Zola's term feeds allow).
+func hasFeed(p *Page) bool { return p.kind == content.KindSection || p.kind == "term" }
+
+// regular lists a section's or term's pages (and subsections) for its
+// feed, newest first.
 func regular(ps []*Page) []*Page {
 	out := append([]*Page(nil), ps...)
 	sortByDate(out)

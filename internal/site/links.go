@@ -382,7 +382,7 @@ func (b *builder) addresses() *addresses {
 	}
 	for _, p := range b.pages {
 		a.pages[content.OutputPath(p.url)] = p
-		if p.kind == content.KindSection {
+		if hasFeed(p) {
 			add(p.url + "index.xml")
 		}
 		for n := 2; n <= newPager(p, 1).TotalPages; n++ {

@@ -73,3 +73,38 @@ func TestI18nInYAMLAndJSON(t *testing.T) {
 		t.Errorf("two files for ru: problems\n%s", got)
 	}
 }
+
+// TestTermFeedsAndLanguageParams: each term has an Atom feed of its own,
+// as in Hugo and Zola, so a reader can follow one topic; a language's
+// [languages.<code>.params] stand over the site's [params] in that
+// language (site.toml refused them).
+func TestTermFeedsAndLanguageParams(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml": {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\n[params]\npublisher = \"Campaign\"\nlicense = \"CC BY 4.0\"\n" +
+			"[languages.ru]\nname = \"Русский\"\n[languages.ru.params]\npublisher = \"Кампания\"\n")},
+		"layouts/_default/list.html":   {Data: []byte(`{{ .Site.Params.publisher }}, {{ .Site.Params.license }}`)},
+		"layouts/_default/single.html": {Data: []byte(`{{ .Title }}`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/_index.ru.md":         {Data: []byte("---\ntitle: Главная\n---\n")},
+		"content/news/a.md":            {Data: []byte("---\ntitle: A\ndate: 2012-11-21\ntags: [press freedom]\n---\nText.\n")},
+		"content/news/b.md":            {Data: []byte("---\ntitle: B\ndate: 2012-11-22\ntags: [zhanaozen]\n---\nText.\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	feed := string(res.Files["tags/press-freedom/index.xml"])
+	for _, want := range []string{"<title>press freedom – T</title>", "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/tags/press-freedom/index.xml\"/>", "https://example.org/news/a/"} {
+		if !strings.Contains(feed, want) {
+			t.Errorf("the term's feed lacks %q:\n%s", want, feed)
+		}
+	}
+	if strings.Contains(feed, "/news/b/") {
+		t.Errorf("the term's feed lists a page without the term:\n%s", feed)
+	}
+	for name, want := range map[string]string{"index.html": "Campaign, CC BY 4.0", "ru/index.html": "Кампания, CC BY 4.0"} {
+		if got := string(res.Files[name]); got != want {
+			t.Errorf("%s = %q; want %q", name, got, want)
+		}
+	}
+}
