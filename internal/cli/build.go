@@ -138,7 +138,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")
 	}
-	opts := output.WriteOptions{Source: sf.source, Inputs: sourceInputs(), Logf: func(format string, args ...any) {
+	opts := output.WriteOptions{Source: sf.source, Inputs: sourceInputs(), Manifest: publish.ManifestName, Logf: func(format string, args ...any) {
 		fmt.Fprintf(stderr, "samizdat: warning: "+format+"\n", args...)
 	}}
 	if os.Getenv("SOURCE_DATE_EPOCH") != "" {

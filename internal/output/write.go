@@ -55,6 +55,12 @@ type WriteOptions struct {
 	// their timestamps. The CLI sets it from SOURCE_DATE_EPOCH
 	// (reproducible-builds.org); zero leaves the times of the clock.
 	ModTime time.Time
+	// Manifest, when set, names the file in which a build lists every file
+	// it wrote ("SHA256SUMS", lines "<hash>  <path>"). WriteDir then refuses
+	// a marked dest holding a file its last build's manifest does not list:
+	// a hand-added CNAME, or the git repository of a deploy made by `cd
+	// public && git init`, which the swap would delete without a word.
+	Manifest string
 	// Logf, when set, is told what went wrong without failing the write:
 	// a copy of an earlier site that could not be removed after the swap
 	// (the new site is in place; the next WriteDir tries again). The CLI
@@ -265,6 +271,11 @@ func checkDest(dest string, opts WriteOptions) error {
 		}
 	}
 	if isMarked(dest) {
+		if foreign := foreignFiles(dest, opts.Manifest); len(foreign) > 0 {
+			return refuse("it holds files that samizdat did not write, which replacing it would delete: "+strings.Join(foreign, ", "),
+				"move them out of the folder first (a CNAME or other file the site needs belongs in static/; a git repository "+
+					"to deploy from belongs elsewhere, with the site copied into it), or delete them yourself")
+		}
 		return nil
 	}
 	empty, err := isEmptyDir(dest)
@@ -380,6 +391,57 @@ func absOrSame(p string) string {
 func sameDir(info fs.FileInfo, dir string) bool {
 	other, err := os.Stat(dir)
 	return err == nil && os.SameFile(info, other)
+}
+
+// maxForeign is how many foreign entries the refusal names.
+const maxForeign = 5
+
+// foreignFiles lists the entries of dir, a marked output folder, that
+// hold a file the manifest of its last build does not list: top-level
+// names, folders with a "/" (".git/"). None when there is no manifest
+// (nothing to tell them by) or manifest is "".
+func foreignFiles(dir, manifest string) []string {
+	if manifest == "" {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, manifest))
+	if err != nil {
+		return nil
+	}
+	written := map[string]bool{MarkerName: true, manifest: true}
+	for line := range strings.Lines(string(data)) {
+		if _, name, ok := strings.Cut(strings.TrimRight(line, "\n"), "  "); ok {
+			written[name] = true
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if written[rel] {
+			return nil
+		}
+		top, _, nested := strings.Cut(rel, "/")
+		if nested {
+			top += "/"
+		}
+		if !seen[top] {
+			seen[top] = true
+			out = append(out, top)
+		}
+		if len(out) > maxForeign {
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if len(out) > maxForeign {
+		out = append(out[:maxForeign], "…")
+	}
+	return out
 }
 
 func isMarked(dir string) bool {

@@ -433,3 +433,46 @@ func mustWrite(t *testing.T, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestWriteDirRefusesToDeleteFilesItDidNotWrite: a marked folder holding
+// files its last build's manifest does not list (a deploy's .git made by
+// `cd public && git init`, a hand-added CNAME, a link) is refused, naming
+// them: replacing it deleted them without a word. Without a manifest, or
+// with only the build's own files, it is replaced as before.
+func TestWriteDirRefusesToDeleteFilesItDidNotWrite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string][]byte{
+		"index.html":   []byte("home"),
+		"a/index.html": []byte("a"),
+		"SHA256SUMS":   []byte("0000  index.html\n0000  a/index.html\n"),
+	}
+	opts := WriteOptions{Manifest: "SHA256SUMS"}
+	for range 2 { // the second replaces a folder of its own files only
+		if err := (&Output{Files: files}).WriteDir(dest, opts); err != nil {
+			t.Fatalf("WriteDir: %v", err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(dest, ".git", "objects"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dest, ".git", "objects", "x"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dest, "CNAME"), []byte("example.org"), 0o644)
+	os.Symlink("/etc", filepath.Join(dest, "a", "leak"))
+	err := (&Output{Files: files}).WriteDir(dest, opts)
+	var de *DestError
+	if !errors.As(err, &de) {
+		t.Fatalf("WriteDir = %v; want a *DestError", err)
+	}
+	for _, want := range []string{"it holds files that samizdat did not write, which replacing it would delete: ", ".git/", "CNAME", "a/", "belongs in static/"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "CNAME")); err != nil {
+		t.Errorf("the refused write removed CNAME: %v", err)
+	}
+	// Without a manifest to tell them by, the folder is replaced.
+	if err := (&Output{Files: files}).WriteDir(dest, WriteOptions{}); err != nil {
+		t.Fatalf("WriteDir without Manifest: %v", err)
+	}
+}
