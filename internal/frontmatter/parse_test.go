@@ -357,6 +357,9 @@ func TestParseProblems(t *testing.T) {
 		{"no front matter, unknown key", "title: A\nauthor: B\n---\n", nil},
 		{"no front matter, indented key", " title: A\n---\n", nil},
 		{"no front matter, no rule", "title: A\ndate: 2011-12-16\n", nil},
+		{"key without its colon", "---\ntitle My page\ndate: 2024-01-01\n---\n", []want{{2, `front matter has no colon after the key on this line: title My page`, "write the key, a colon and a space, then the value: title: My page"}}},
+		{"key without its colon, later", "---\ntitle: A\n\ndescription A page\ndraft: true\n---\n", []want{{4, `no colon after the key on this line: description A page`, "description: A page"}}},
+		{"colon inside a value", "---\ntitle: Zhanaozen: the trial\n---\n", []want{{2, "mapping values are not allowed", `a colon inside a value needs the whole value in quotes`}}},
 		{"dots inside", "---\ntitle: A\n...\nfoo: b\n---\n", []want{{3, `"..." ends the YAML early`, ""}}},
 
 		// Keys.
@@ -442,7 +445,7 @@ func TestParseProblems(t *testing.T) {
 		{"colon in title", "---\ntitle: My Page: A Guide\n---\n", []want{{2, "not valid YAML: mapping values are not allowed", "a colon inside a value needs the whole value in quotes"}}},
 		{"colon in title line 3", "---\ndate: 2020-01-01\ntitle: My Page: A Guide\n---\n", []want{{3, "mapping values", "quotes"}}},
 		{"colon with bom crlf", "\xef\xbb\xbf---\r\ndate: 2020-01-01\r\ntitle: My Page: A Guide\r\n---\r\n", []want{{3, "mapping values", ""}}},
-		{"missing colon", "---\ntitle: A\nlinkTitle \"Functions\"\ndate: 2020-01-01\n---\n", []want{{3, "could not find expected ':'", "colon"}}},
+		{"missing colon", "---\ntitle: A\nlinkTitle \"Functions\"\ndate: 2020-01-01\n---\n", []want{{3, `front matter has no colon after the key on this line: linkTitle "Functions"`, `linkTitle: "Functions"`}}},
 		{"tab indent", "---\ntitle: A\n\tdate: 2020-01-01\n---\n", []want{{3, "tab", "spaces"}}},
 		{"at sign", "---\ntitle: A\nauthor: @ana\n---\n", []want{{3, "cannot start any token", `"@name"`}}},
 		{"star", "---\ntitle: A\nnote: *important*\n---\n", []want{{3, "not valid YAML", "* or &"}}},

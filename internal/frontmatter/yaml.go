@@ -236,6 +236,9 @@ func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem 
 		}
 	}
 	line = max(1, min(line, countLines(src)))
+	if p, ok := missingColon(file, src, offset, line, msg); ok {
+		return p
+	}
 	if q := UnclosedQuote(src, msg); q > 0 {
 		return problem.Problem{
 			File: file, Line: offset + q,
@@ -248,6 +251,35 @@ func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem 
 		Message: "front matter is not valid YAML: " + msg,
 		Hint:    yamlHint(msg),
 	}
+}
+
+// missingColon explains a key written without its colon ("title My
+// page"). YAML reads the key line and the next as one text: when the
+// next line's colon breaks the syntax, go-yaml blames that line, which is
+// right, with a hint about colons inside values; when it cannot go on, it
+// names the right line but not the mistake.
+func missingColon(file string, src []byte, offset, line int, msg string) (problem.Problem, bool) {
+	at := 0 // the 1-based line of the key without its colon
+	switch {
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		at = line - 1 // the next line's colon broke the text
+	case strings.HasPrefix(msg, "could not find expected ':'"):
+		at = line // the next line is not text that could go on
+	}
+	lines := strings.Split(string(src), "\n")
+	if at < 1 || at > len(lines) {
+		return problem.Problem{}, false
+	}
+	prev := lines[at-1]
+	if strings.TrimSpace(prev) == "" || strings.ContainsAny(prev[:1], " \t-#\"'") || strings.Contains(prev, ":") {
+		return problem.Problem{}, false
+	}
+	key, value, _ := strings.Cut(strings.TrimSpace(prev), " ")
+	return problem.Problem{
+		File: file, Line: offset + at,
+		Message: "front matter has no colon after the key on this line: " + strings.TrimSpace(prev),
+		Hint:    fmt.Sprintf("write the key, a colon and a space, then the value: %s: %s", key, value),
+	}, true
 }
 
 // UnclosedQuote returns the first line of YAML text src whose value opens
