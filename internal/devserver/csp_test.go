@@ -72,7 +72,7 @@ func TestServedPageAllowsTheEventStream(t *testing.T) {
 	site := withFiles(testSite(), map[string]string{"index.html": page})
 	s, ts := newServer(t, Options{})
 	s.Update(site)
-	r := rawGet(t, ts.Listener.Addr().String(), "GET", "/", "localhost")
+	r := rawGet(t, ts.Listener.Addr().String(), "GET", "/", ts.Listener.Addr().String())
 	body := string(r.body)
 	if r.status != 200 || !strings.Contains(body, `content="default-src &#39;self&#39;; connect-src &#39;self&#39;"`) || !strings.Contains(body, scriptPath) {
 		t.Errorf("GET /: %d %s; want the policy to allow 'self' connections and the reload script", r.status, body)

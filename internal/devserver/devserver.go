@@ -29,9 +29,14 @@
 //     "warnings" event when they change, and each page shows them in a
 //     small panel, collapsed to their count; the problems overlay, when
 //     shown, hides it. They never stop a build from being served.
-//   - Only built output is served, and only to this machine: every request,
-//     the event stream included, passes a Host allow-list (against DNS
-//     rebinding) before anything else; then only GET and HEAD are allowed
+//   - Only built output is served, and only to the names this server
+//     knows: every request, the event stream included, passes a Host
+//     allow-list (against DNS rebinding) before anything else. It holds the
+//     loopback names, the bound host and, when bound to every interface,
+//     the machine's addresses and host name; Options.AllowHosts adds names
+//     only the user knows (a proxy's, a tunnel's). A Host must also name
+//     the port the request came in on, unless AllowHosts gives it with
+//     another. Then only GET and HEAD are allowed
 //     and the raw request-target must be a plain origin-form path (no dot
 //     segments, no encoded dots, slashes or backslashes, no control bytes,
 //     valid UTF-8). Every response says Cache-Control: no-store,
@@ -47,7 +52,8 @@
 // events (the stream), problems and warnings (the current ones as JSON,
 // read-only).
 // An Output file under __samizdat/ is shadowed by them. They also refuse a
-// request whose Origin header names another site.
+// request whose Origin header names another site: any Origin but one on a
+// host the allow-list accepts.
 //
 // The package knows nothing of how builds are made or when files change;
 // internal/cli wires the watcher and site.Build to Update.
@@ -71,9 +77,21 @@ import (
 // Options configures a Server. The zero value works.
 type Options struct {
 	// BindHost is the host name or address the HTTP server listens on
-	// ("127.0.0.1", "devbox.local"). Besides the loopback names, it is the
-	// only Host header value accepted.
+	// ("127.0.0.1", "devbox.local"). Besides the loopback names, it is
+	// the only host accepted, unless it is a wildcard (every interface:
+	// "", "0.0.0.0", "::"), for which Machine's addresses and names are
+	// accepted too: other machines reach the server by those.
 	BindHost string
+	// Machine is the computer the server runs on, used only for a wildcard
+	// BindHost (LocalMachine reads it). Its zero value knows no names:
+	// only the loopback ones are then accepted.
+	Machine Machine
+	// AllowHosts are further names the server answers to that it cannot
+	// know, such as a reverse proxy's or a tunnel's: "name", accepted on
+	// the server's own port and without a port (as a proxy on port 80 or
+	// 443 sends it), or "name:port", accepted with that port only. Entries
+	// CheckAllowHost refuses are ignored.
+	AllowHosts []string
 	// Logf, if set, receives one line per noteworthy event, such as a
 	// dropped event stream. It must be safe for concurrent use.
 	Logf func(format string, args ...any)
@@ -98,7 +116,7 @@ const (
 // Server is the dev server's http.Handler. Create it with New; it is safe
 // for concurrent use.
 type Server struct {
-	bindHost     string
+	hosts        hostList
 	logf         func(string, ...any)
 	writeTimeout time.Duration
 	heartbeat    time.Duration
@@ -137,7 +155,7 @@ type build struct {
 // problems overlay and reloads once a good build arrives.
 func New(opts Options) *Server {
 	s := &Server{
-		bindHost:     normalizeHost(opts.BindHost),
+		hosts:        newHostList(opts),
 		logf:         opts.Logf,
 		writeTimeout: opts.WriteTimeout,
 		heartbeat:    opts.Heartbeat,

@@ -74,7 +74,7 @@ func TestUpdateEvents(t *testing.T) {
 	if r := decodeReload(t, ev); r.Version == first.Version || r.Version != s.version() || !slices.Equal(r.Pages, []string{"index.html"}) {
 		t.Errorf("reload data %q; want the new version %q (old %q) and the page that changed", ev.data, s.version(), first.Version)
 	}
-	if r := rawGet(t, addr, "GET", "/", "localhost"); !bytes.Contains(r.body, []byte("Home v2")) {
+	if r := rawGet(t, addr, "GET", "/", addr); !bytes.Contains(r.body, []byte("Home v2")) {
 		t.Errorf("after the reload event GET / = %q; want the new build", r.body)
 	}
 
@@ -98,7 +98,7 @@ func TestUpdateEvents(t *testing.T) {
 	if err := json.Unmarshal([]byte(ev.data), &list); err != nil || len(list) != 1 || list[0].Position != "content/a.md:2:1" || list[0].Hint != p.Hint {
 		t.Errorf("problems data %q (%v); want the one problem with its position and hint", ev.data, err)
 	}
-	if r := rawGet(t, addr, "GET", "/", "localhost"); !bytes.Contains(r.body, []byte("Home v2")) {
+	if r := rawGet(t, addr, "GET", "/", addr); !bytes.Contains(r.body, []byte("Home v2")) {
 		t.Errorf("with problems GET / = %q; want the last good build", r.body)
 	}
 
@@ -187,7 +187,7 @@ func TestBrokenFirstBuild(t *testing.T) {
 	addr := ts.Listener.Addr().String()
 	s.Update(broken(problem.Problem{File: "site.toml", Line: 1, Col: 9, Message: "invalid TOML"}))
 
-	r := rawGet(t, addr, "GET", "/any/page/", "localhost")
+	r := rawGet(t, addr, "GET", "/any/page/", addr)
 	if r.status != 503 || !bytes.Contains(r.body, []byte(`<script src="/__samizdat/reload.js" data-version="`+s.version()+`" data-file="">`)) {
 		t.Fatalf("before any good build: got %d %q; want 503 and a page with the reload script", r.status, r.body)
 	}
@@ -198,7 +198,7 @@ func TestBrokenFirstBuild(t *testing.T) {
 	}
 	s.Update(testSite())
 	st.expect(t, eventReload)
-	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 200 {
+	if r := rawGet(t, addr, "GET", "/", addr); r.status != 200 {
 		t.Errorf("after the first good build: got %d; want 200", r.status)
 	}
 }
@@ -331,7 +331,7 @@ func TestStuckStreamDroppedOthersServed(t *testing.T) {
 	}
 	defer stuck.Close()
 	stuck.(*net.TCPConn).SetReadBuffer(4 << 10)
-	io.WriteString(stuck, "GET /__samizdat/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	io.WriteString(stuck, "GET /__samizdat/events HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
 	good := openStream(t, addr)
 	good.expect(t, eventState)
 	if !waitFor(5*time.Second, func() bool { return s.streamCount() == 2 }) {
@@ -537,10 +537,10 @@ func TestCloseEndsStreams(t *testing.T) {
 			t.Errorf("stream %d after Close: got %v; want EOF", i, err)
 		}
 	}
-	if r := rawGet(t, addr, "GET", eventsPath, "localhost"); r.status != http.StatusServiceUnavailable {
+	if r := rawGet(t, addr, "GET", eventsPath, addr); r.status != http.StatusServiceUnavailable {
 		t.Errorf("new stream after Close: got %d; want 503", r.status)
 	}
-	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 200 {
+	if r := rawGet(t, addr, "GET", "/", addr); r.status != 200 {
 		t.Errorf("page after Close: got %d; want 200", r.status)
 	}
 	s.Close() // idempotent

@@ -3,9 +3,9 @@ package devserver
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"html"
 	"mime"
-	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -34,8 +34,9 @@ const (
 // stream and the problems and warnings lists. See the package doc for what it refuses.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSafetyHeaders(w.Header())
-	if !s.hostAllowed(r.Host) {
-		http.Error(w, "403 forbidden: unknown Host; open the site through localhost", http.StatusForbidden)
+	own := localPort(r)
+	if !s.hosts.hostAllowed(r.Host, own) {
+		refuseHost(w, r.Host)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -49,10 +50,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasPrefix(t.path, reservedPrefix) {
-		s.serveReserved(w, r, t.path)
+		s.serveReserved(w, r, t.path, own)
 		return
 	}
 	s.serveSite(w, r, t)
+}
+
+// refuseHost answers a request for a host the allow-list does not hold. The
+// message names the Host (quoted, cut short: it is the client's) and the
+// two ways to a page that works, since the one who reads it is most often
+// the campaigner who typed the address.
+func refuseHost(w http.ResponseWriter, host string) {
+	if len(host) > 100 {
+		host = host[:100]
+	}
+	msg := fmt.Sprintf("403 forbidden: this server does not answer to Host %q.\nOpen it at an address samizdat serve printed", host)
+	if CheckAllowHost(host) == nil {
+		msg += ", or, if the name is yours (a proxy's or a tunnel's), start samizdat serve with --allow-host " + host
+	}
+	http.Error(w, msg+".", http.StatusForbidden)
 }
 
 // setSafetyHeaders sets what every response carries, refusals included.
@@ -63,67 +79,6 @@ func setSafetyHeaders(h http.Header) {
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
-}
-
-// hostAllowed reports whether a Host header names this machine: localhost,
-// a *.localhost name, 127.0.0.1, ::1 or the bound host, with any port. A
-// page on another name that resolves here (DNS rebinding) is refused.
-func (s *Server) hostAllowed(hostport string) bool {
-	host := hostport
-	if h, port, err := net.SplitHostPort(hostport); err == nil {
-		if !isDigits(port) {
-			return false
-		}
-		host = h
-	}
-	host = normalizeHost(host)
-	switch {
-	case host == "":
-		return false
-	case host == "localhost", host == "127.0.0.1", host == "::1":
-		return true
-	case strings.HasSuffix(host, ".localhost"):
-		return isDNSName(host)
-	}
-	return host == s.bindHost
-}
-
-// normalizeHost lower-cases a host and strips IPv6 brackets.
-func normalizeHost(h string) string {
-	h = strings.ToLower(h)
-	if len(h) >= 2 && h[0] == '[' && h[len(h)-1] == ']' {
-		h = h[1 : len(h)-1]
-	}
-	return h
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// isDNSName reports whether h is dot-separated non-empty labels of
-// lower-case letters, digits and hyphens.
-func isDNSName(h string) bool {
-	for label := range strings.SplitSeq(h, ".") {
-		if label == "" {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // target is a request-target that passed parseTarget.
@@ -227,9 +182,10 @@ func cleanSegments(p string) bool {
 
 // serveReserved serves the paths under /__samizdat/. They refuse requests
 // whose Origin header names another site: same-origin fetches carry no
-// Origin or their own, and nothing else has any business here.
-func (s *Server) serveReserved(w http.ResponseWriter, r *http.Request, p string) {
-	if o := r.Header.Get("Origin"); o != "" && !strings.EqualFold(o, "http://"+r.Host) {
+// Origin or their own, and nothing else has any business here. own is the
+// port the request came in on.
+func (s *Server) serveReserved(w http.ResponseWriter, r *http.Request, p, own string) {
+	if o := r.Header.Get("Origin"); o != "" && !s.hosts.originAllowed(o, own) {
 		http.Error(w, "403 forbidden: cross-origin request", http.StatusForbidden)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
+	"net"
 	"os/exec"
 	"reflect"
 	"strconv"
@@ -18,28 +19,122 @@ import (
 func TestHostAllowList(t *testing.T) {
 	s, ts := newServer(t, Options{BindHost: "DevBox.lan"})
 	s.Update(testSite())
-	addr := ts.Listener.Addr().String()
-
-	allowed := []string{
-		"localhost", "localhost:1313", "LOCALHOST:1313", "app.localhost:8080", "a.b.localhost",
-		"127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:1313", "::1", "devbox.lan", "devbox.lan:1313",
-	}
-	rejected := []string{
+	checkHosts(t, ts.Listener.Addr().String(), []string{
+		"localhost:PORT", "LOCALHOST:PORT", "app.localhost:PORT", "a.b.localhost:PORT",
+		"127.0.0.1:PORT", "[::1]:PORT", "devbox.lan:PORT", "DevBox.LAN:PORT",
+	}, []string{
 		"", "evil.example", "evil.example:1313", "127.0.0.1.nip.io", "localhost.", "localhost.:1313",
 		"localhost:abc", "localhost:", "evillocalhost", "localhost.evil.example", ".localhost",
 		"a..localhost", "a_b.localhost", "127.0.0.2", "0.0.0.0:1313", "[::2]:1313", "192.168.1.5",
 		"[::ffff:127.0.0.1]", "2130706433", "0x7f000001", "devbox.lan.", "sub.devbox.lan",
+		"evil.example:PORT", "127.0.0.1.nip.io:PORT", "localhost.:PORT", "127.0.0.2:PORT", "0.0.0.0:PORT",
+		"[::2]:PORT", "192.168.1.5:PORT", "[::ffff:127.0.0.1]:PORT", "devbox.lan.:PORT", "sub.devbox.lan:PORT",
+		"localhost:+PORT", "localhost:PORT:PORT",
+	})
+}
+
+// TestHostAllowListNeedsTheServersPort: a browser that reaches the server
+// directly names the port it used (RELIABILITY A.2); another port, or none
+// (port 80), means something in between that --allow-host must name.
+func TestHostAllowListNeedsTheServersPort(t *testing.T) {
+	s, ts := newServer(t, Options{BindHost: "DevBox.lan"})
+	s.Update(testSite())
+	checkHosts(t, ts.Listener.Addr().String(), []string{"localhost:PORT", "devbox.lan:PORT"}, []string{
+		"localhost", "localhost:OTHER", "localhost:0PORT", "app.localhost:OTHER", "a.b.localhost",
+		"127.0.0.1", "127.0.0.1:1", "127.0.0.1:OTHER", "[::1]", "[::1]:OTHER", "::1", "devbox.lan", "devbox.lan:OTHER",
+	})
+
+	// The refusal says how to get in: port forwarding or a proxy is named
+	// with --allow-host.
+	addr := ts.Listener.Addr().String()
+	r := rawGet(t, addr, "GET", "/", "localhost:9")
+	if want := "--allow-host localhost:9"; r.status != 403 || !strings.Contains(string(r.body), want) {
+		t.Errorf("Host localhost:9: got %d %q; want 403 naming %q", r.status, r.body, want)
 	}
+	if r := rawGet(t, addr, "GET", "/", "a_b:9"); r.status != 403 || strings.Contains(string(r.body), "--allow-host") {
+		t.Errorf(`Host "a_b:9": got %d %q; want 403 without --allow-host`, r.status, r.body)
+	}
+}
+
+// TestWildcardBindAllowsTheMachinesNames: bound to every interface, the
+// server answers to the names other machines use for this one, and to no
+// other.
+func TestWildcardBindAllowsTheMachinesNames(t *testing.T) {
+	for _, bind := range []string{"0.0.0.0", "::", ""} {
+		t.Run(bind, func(t *testing.T) {
+			s, ts := newServer(t, Options{BindHost: bind, Machine: fakeMachine})
+			s.Update(testSite())
+			checkHosts(t, ts.Listener.Addr().String(), []string{
+				"localhost:PORT", "127.0.0.1:PORT", "[::1]:PORT",
+				"192.0.2.7:PORT", "10.1.2.3:PORT", "[2001:db8::7]:PORT", "[fe80::1]:PORT",
+				"campaign-laptop:PORT", "Campaign-Laptop.local:PORT",
+			}, []string{
+				"192.0.2.8:PORT", "192.0.2.7", "192.0.2.7:OTHER", "[2001:db8::8]:PORT", "[2001:db8::7]:OTHER",
+				"2001:db8::7", "campaign-laptop.evil.example:PORT", "campaign-laptop.:PORT",
+				"campaign-laptop.local.:PORT", "other-laptop.local:PORT", "evil.example:PORT", "",
+			})
+		})
+	}
+}
+
+func TestSpecificBindAllowsNoMachineNames(t *testing.T) {
+	s, ts := newServer(t, Options{BindHost: "192.0.2.7", Machine: fakeMachine})
+	s.Update(testSite())
+	checkHosts(t, ts.Listener.Addr().String(), []string{"localhost:PORT", "192.0.2.7:PORT"},
+		[]string{"10.1.2.3:PORT", "campaign-laptop:PORT", "campaign-laptop.local:PORT"})
+}
+
+func TestAllowHosts(t *testing.T) {
+	s, ts := newServer(t, Options{AllowHosts: []string{
+		"Tunnel.example.org", "proxy.example.org:8443", "[2001:db8::9]:9000", "localhost:9999",
+		"https://bad.example", "*.bad.example", "",
+	}})
+	s.Update(testSite())
+	checkHosts(t, ts.Listener.Addr().String(), []string{
+		"tunnel.example.org", "tunnel.example.org:PORT", "TUNNEL.example.org",
+		"proxy.example.org:8443", "[2001:db8::9]:9000", "localhost:9999", "localhost:PORT",
+	}, []string{
+		"tunnel.example.org:OTHER", "sub.tunnel.example.org", "tunnel.example.org.", "proxy.example.org",
+		"proxy.example.org:PORT", "[2001:db8::9]:PORT", "[2001:db8::9]", "localhost:9998", "localhost",
+		"bad.example", "https://bad.example", "x.bad.example", "",
+	})
+}
+
+// fakeMachine stands for a laptop on a LAN, so that tests need not bind
+// anything but 127.0.0.1.
+var fakeMachine = Machine{
+	Addrs: []net.Addr{
+		&net.IPNet{IP: net.ParseIP("127.0.0.1"), Mask: net.CIDRMask(8, 32)},
+		&net.IPNet{IP: net.ParseIP("::1"), Mask: net.CIDRMask(128, 128)},
+		&net.IPNet{IP: net.ParseIP("192.0.2.7").To4(), Mask: net.CIDRMask(24, 32)},
+		&net.IPAddr{IP: net.ParseIP("10.1.2.3")},
+		&net.IPNet{IP: net.ParseIP("2001:db8::7"), Mask: net.CIDRMask(64, 128)},
+		&net.IPNet{IP: net.ParseIP("fe80::1"), Mask: net.CIDRMask(64, 128)},
+		&net.UnixAddr{Name: "/not/an/ip", Net: "unix"},
+	},
+	Hostname: "Campaign-Laptop",
+}
+
+// checkHosts checks that every page and reserved path answers the allowed
+// Host values and refuses the rejected ones. PORT in a value stands for
+// the server's port, OTHER for another.
+func checkHosts(t *testing.T, addr string, allowed, rejected []string) {
+	t.Helper()
+	_, port, _ := net.SplitHostPort(addr)
+	n, _ := strconv.Atoi(port)
+	ports := strings.NewReplacer("PORT", port, "OTHER", strconv.Itoa(n+1))
 	for _, path := range []string{"/", "/style.css", "/nope", scriptPath, problemsPath, eventsPath} {
 		for _, host := range allowed {
 			if path == eventsPath {
 				continue // a stream never ends; covered by TestEventStreamHostCheck
 			}
+			host = ports.Replace(host)
 			if got := rawGet(t, addr, "GET", path, host).status; got != 200 && got != 404 {
 				t.Errorf("GET %s Host %q: got %d; want 200 or 404", path, host, got)
 			}
 		}
 		for _, host := range rejected {
+			host = ports.Replace(host)
 			if got := rawGet(t, addr, "GET", path, host).status; got != 403 && got != 400 {
 				t.Errorf("GET %s Host %q: got %d; want 403", path, host, got)
 			}
@@ -71,12 +166,60 @@ func TestEventStreamHostCheck(t *testing.T) {
 			t.Errorf("event stream with Host %q: got %d; want 403", host, r.status)
 		}
 	}
-	r := rawGet(t, addr, "GET", eventsPath, "localhost", "Origin: https://evil.example")
+	r := rawGet(t, addr, "GET", eventsPath, addr, "Origin: https://evil.example")
 	if r.status != 403 {
 		t.Errorf("event stream with a foreign Origin: got %d; want 403", r.status)
 	}
 	if got := s.streamCount(); got != 0 {
 		t.Errorf("refused requests opened %d streams", got)
+	}
+}
+
+// TestOriginCheckAcceptsAllowedHosts: a page opened by any name the
+// server answers to (a LAN address, the mDNS name, a tunnel's https name)
+// gets its event stream; an Origin on any other host or port does not.
+func TestOriginCheckAcceptsAllowedHosts(t *testing.T) {
+	s, ts := newServer(t, Options{BindHost: "0.0.0.0", Machine: fakeMachine, AllowHosts: []string{"tunnel.example.org"}})
+	s.Update(testSite())
+	addr := ts.Listener.Addr().String()
+	_, port, _ := net.SplitHostPort(addr)
+	n, _ := strconv.Atoi(port)
+	ports := strings.NewReplacer("PORT", port, "OTHER", strconv.Itoa(n+1))
+
+	for _, c := range []struct{ host, origin string }{
+		{"192.0.2.7:PORT", ""},
+		{"192.0.2.7:PORT", "http://192.0.2.7:PORT"},
+		{"[2001:db8::7]:PORT", "http://[2001:db8::7]:PORT"},
+		{"campaign-laptop.local:PORT", "http://Campaign-Laptop.local:PORT"},
+		{"192.0.2.7:PORT", "http://campaign-laptop.local:PORT"},
+		{"localhost:PORT", "http://localhost:PORT"},
+		{"tunnel.example.org", "https://tunnel.example.org"},
+		{"localhost:PORT", "https://tunnel.example.org"}, // a tunnel that rewrites Host
+	} {
+		host, origin := ports.Replace(c.host), ports.Replace(c.origin)
+		if got := streamStatus(t, addr, host, origin); got != 200 {
+			t.Errorf("event stream, Host %q, Origin %q: got %d; want 200", host, origin, got)
+		}
+		if origin == "" {
+			continue
+		}
+		if got := rawGet(t, addr, "GET", problemsPath, host, "Origin: "+origin).status; got != 200 {
+			t.Errorf("GET %s, Host %q, Origin %q: got %d; want 200", problemsPath, host, origin, got)
+		}
+	}
+	for _, origin := range []string{
+		"https://evil.example", "http://evil.example:PORT", "http://192.168.1.5", "http://192.168.1.5:PORT",
+		"http://192.0.2.7", "http://192.0.2.7:OTHER", "http://192.0.2.8:PORT", "null", "file://",
+		"http://localhost:PORT/", "http://localhost:PORT/x", "http://x@localhost:PORT", "ftp://localhost:PORT",
+		"http://tunnel.example.org.evil.example", "https://tunnel.example.org:OTHER", "localhost:PORT",
+	} {
+		origin = ports.Replace(origin)
+		if got := streamStatus(t, addr, "192.0.2.7:"+port, origin); got != 403 {
+			t.Errorf("event stream with Origin %q: got %d; want 403", origin, got)
+		}
+		if got := rawGet(t, addr, "GET", warningsPath, addr, "Origin: "+origin).status; got != 403 {
+			t.Errorf("GET %s with Origin %q: got %d; want 403", warningsPath, origin, got)
+		}
 	}
 }
 
@@ -112,7 +255,7 @@ func TestTraversalCorpusRefused(t *testing.T) {
 	addr := ts.Listener.Addr().String()
 	notFound := string(injectScript(site.Files["404.html"], s.version(), ""))
 	for _, target := range traversalCorpus {
-		r := rawGet(t, addr, "GET", target, "localhost")
+		r := rawGet(t, addr, "GET", target, addr)
 		switch r.status {
 		case 400, 403, 414, 431:
 		case 404:
@@ -135,7 +278,7 @@ func TestQueryTricksServeOnlyOutput(t *testing.T) {
 	addr := ts.Listener.Addr().String()
 	home := string(injectScript(site.Files["index.html"], s.version(), "index.html"))
 	for _, target := range []string{"/?raw??", "/?import&raw", "/?.svg", "/?../../etc/passwd", "/?%2e%2e"} {
-		r := rawGet(t, addr, "GET", target, "localhost")
+		r := rawGet(t, addr, "GET", target, addr)
 		if r.status != 200 || string(r.body) != home {
 			t.Errorf("GET %q: got %d %.80q; want 200 and the home page", target, r.status, r.body)
 		}
@@ -198,7 +341,7 @@ func FuzzParseTarget(f *testing.F) {
 func TestSafetyHeadersOnEveryResponse(t *testing.T) {
 	s, ts := newServer(t, Options{})
 	addr := ts.Listener.Addr().String()
-	if r := rawGet(t, addr, "GET", "/", "localhost"); r.status != 503 {
+	if r := rawGet(t, addr, "GET", "/", addr); r.status != 503 {
 		t.Errorf("before the first build: got %d; want 503", r.status)
 	}
 	s.Update(testSite())
@@ -208,21 +351,21 @@ func TestSafetyHeadersOnEveryResponse(t *testing.T) {
 
 	type req struct{ addr, method, target, host string }
 	reqs := []req{
-		{addr, "GET", "/", "localhost"},
-		{addr, "HEAD", "/", "localhost"},
-		{addr, "GET", "/style.css", "localhost"},
-		{addr, "GET", "/img.png", "localhost"},
-		{addr, "GET", "/a", "localhost"},
-		{addr, "GET", "/missing", "localhost"},
-		{bare.Listener.Addr().String(), "GET", "/missing", "localhost"},
-		{addr, "GET", "/%2e%2e/", "localhost"},
+		{addr, "GET", "/", addr},
+		{addr, "HEAD", "/", addr},
+		{addr, "GET", "/style.css", addr},
+		{addr, "GET", "/img.png", addr},
+		{addr, "GET", "/a", addr},
+		{addr, "GET", "/missing", addr},
+		{bare.Listener.Addr().String(), "GET", "/missing", bare.Listener.Addr().String()},
+		{addr, "GET", "/%2e%2e/", addr},
 		{addr, "GET", "/", "evil.example"},
-		{addr, "POST", "/", "localhost"},
-		{addr, "OPTIONS", "/", "localhost"},
-		{addr, "GET", scriptPath, "localhost"},
-		{addr, "GET", problemsPath, "localhost"},
-		{addr, "HEAD", eventsPath, "localhost"},
-		{addr, "GET", "/__samizdat/nope", "localhost"},
+		{addr, "POST", "/", addr},
+		{addr, "OPTIONS", "/", addr},
+		{addr, "GET", scriptPath, addr},
+		{addr, "GET", problemsPath, addr},
+		{addr, "HEAD", eventsPath, addr},
+		{addr, "GET", "/__samizdat/nope", addr},
 	}
 	for _, q := range reqs {
 		r := rawGet(t, q.addr, q.method, q.target, q.host, "Origin: https://evil.example",
@@ -251,9 +394,9 @@ func TestOnlyGetAndHead(t *testing.T) {
 	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND"} {
 		for _, target := range []string{"/", problemsPath, eventsPath} {
 			if m == "CONNECT" {
-				target = "localhost:80" // CONNECT takes authority-form
+				target = addr // CONNECT takes authority-form, which Go takes for the Host
 			}
-			r := rawGet(t, addr, m, target, "localhost")
+			r := rawGet(t, addr, m, target, addr)
 			if r.status != 405 && r.status != 400 {
 				t.Errorf("%s %s: got %d; want 405", m, target, r.status)
 			}
@@ -275,7 +418,7 @@ func TestServesOutputBytes(t *testing.T) {
 		// pages that changed.
 		tag := `<script src="/__samizdat/reload.js" data-version="` + s.version() + `" data-file="` + html.EscapeString(name) + `"></script>`
 		target := "/" + pathEscape(name)
-		r := rawGet(t, addr, "GET", target, "localhost")
+		r := rawGet(t, addr, "GET", target, addr)
 		want := site.Files[name]
 		if r.status != 200 {
 			t.Errorf("GET %s: got %d; want 200", target, r.status)
@@ -294,7 +437,7 @@ func TestServesOutputBytes(t *testing.T) {
 		if got := r.header.Get("Content-Length"); got != strconv.Itoa(len(r.body)) {
 			t.Errorf("GET %s: Content-Length %s; body has %d bytes", target, got, len(r.body))
 		}
-		head := rawGet(t, addr, "HEAD", target, "localhost")
+		head := rawGet(t, addr, "HEAD", target, addr)
 		if head.status != r.status || len(head.body) != 0 || head.header.Get("Content-Length") != r.header.Get("Content-Length") ||
 			head.header.Get("Content-Type") != r.header.Get("Content-Type") {
 			t.Errorf("HEAD %s: got %d, %d body bytes, %v; want GET's headers and no body", target, head.status, len(head.body), head.header)
@@ -333,7 +476,7 @@ func TestFolderIndexAndRedirect(t *testing.T) {
 		"/a/b/": "a/b/index.html",
 		"/%D0%BA%D0%B8%D1%80%D0%B8%D0%BB%D0%BB%D0%B8%D1%86%D0%B0/": "кириллица/index.html",
 	} {
-		r := rawGet(t, addr, "GET", target, "localhost")
+		r := rawGet(t, addr, "GET", target, addr)
 		if r.status != 200 || !bytes.HasPrefix(r.body, site.Files[want][:10]) {
 			t.Errorf("GET %s: got %d %.60q; want 200 and %s", target, r.status, r.body, want)
 		}
@@ -345,7 +488,7 @@ func TestFolderIndexAndRedirect(t *testing.T) {
 		"/a/b?q#": "",
 		"/%D0%BA%D0%B8%D1%80%D0%B8%D0%BB%D0%BB%D0%B8%D1%86%D0%B0": "./%D0%BA%D0%B8%D1%80%D0%B8%D0%BB%D0%BB%D0%B8%D1%86%D0%B0/",
 	} {
-		r := rawGet(t, addr, "GET", target, "localhost")
+		r := rawGet(t, addr, "GET", target, addr)
 		if loc == "" {
 			if r.status != 400 {
 				t.Errorf("GET %s: got %d; want 400", target, r.status)
@@ -359,7 +502,7 @@ func TestFolderIndexAndRedirect(t *testing.T) {
 	// A folder with no index.html is not a page, and no Location may ever
 	// name another host.
 	for _, target := range []string{"/evil.example", "//evil.example", "//evil.example/", "/evil.example/"} {
-		r := rawGet(t, addr, "GET", target, "localhost")
+		r := rawGet(t, addr, "GET", target, addr)
 		if r.status == 302 || r.header.Get("Location") != "" {
 			t.Errorf("GET %s: got %d Location %q; want no redirect", target, r.status, r.header.Get("Location"))
 		}
@@ -372,7 +515,7 @@ func TestNotFoundPage(t *testing.T) {
 	s.Update(site)
 	addr := ts.Listener.Addr().String()
 
-	r := rawGet(t, addr, "GET", "/no/such/page/", "localhost")
+	r := rawGet(t, addr, "GET", "/no/such/page/", addr)
 	if r.status != 404 || string(r.body) != string(injectScript(site.Files["404.html"], s.version(), "")) {
 		t.Errorf("unknown path: got %d %q; want 404 and the site's 404.html with the script", r.status, r.body)
 	}
@@ -381,7 +524,7 @@ func TestNotFoundPage(t *testing.T) {
 	}
 
 	s.Update(withFiles(site, map[string]string{"404.html": ""}))
-	r = rawGet(t, addr, "GET", "/no/such/page/", "localhost")
+	r = rawGet(t, addr, "GET", "/no/such/page/", addr)
 	if r.status != 404 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") || bytes.Contains(r.body, []byte("<script")) {
 		t.Errorf("unknown path, site without 404.html: got %d %s %q; want a plain-text 404", r.status, r.header.Get("Content-Type"), r.body)
 	}
@@ -414,7 +557,7 @@ func TestInjectionOnlyInHTML(t *testing.T) {
 	s.Update(site)
 	addr := ts.Listener.Addr().String()
 	for _, name := range []string{"style.css", "app.js", "feed.xml", "logo.svg", "data.json", "robots.txt", "img.png"} {
-		r := rawGet(t, addr, "GET", "/"+name, "localhost")
+		r := rawGet(t, addr, "GET", "/"+name, addr)
 		if !bytes.Equal(r.body, site.Files[name]) {
 			t.Errorf("GET /%s: got %q; want the file byte for byte", name, r.body)
 		}
@@ -454,7 +597,7 @@ func TestProblemsEndpoint(t *testing.T) {
 
 	get := func() []problemJSON {
 		t.Helper()
-		r := rawGet(t, addr, "GET", problemsPath, "localhost")
+		r := rawGet(t, addr, "GET", problemsPath, addr)
 		if r.status != 200 || r.header.Get("Content-Type") != "application/json" {
 			t.Fatalf("GET %s: got %d %s", problemsPath, r.status, r.header.Get("Content-Type"))
 		}
@@ -478,7 +621,7 @@ func TestProblemsEndpoint(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems: got %+v; want %+v", got, want)
 	}
-	if r := rawGet(t, addr, "GET", "/", "localhost"); !bytes.Contains(r.body, []byte("<h1>Home</h1>")) {
+	if r := rawGet(t, addr, "GET", "/", addr); !bytes.Contains(r.body, []byte("<h1>Home</h1>")) {
 		t.Errorf("with problems, GET / = %q; want the last good home page", r.body)
 	}
 
@@ -496,7 +639,7 @@ func TestWarningsEndpoint(t *testing.T) {
 	addr := ts.Listener.Addr().String()
 	get := func(p string) []problemJSON {
 		t.Helper()
-		r := rawGet(t, addr, "GET", p, "localhost")
+		r := rawGet(t, addr, "GET", p, addr)
 		if r.status != 200 || r.header.Get("Content-Type") != "application/json" {
 			t.Fatalf("GET %s: got %d %s", p, r.status, r.header.Get("Content-Type"))
 		}
@@ -521,7 +664,7 @@ func TestWarningsEndpoint(t *testing.T) {
 	if got := get(problemsPath); len(got) != 1 || got[0].File != "content/b.md" {
 		t.Errorf("problems beside warnings: got %+v; want the one problem", got)
 	}
-	if r := rawGet(t, addr, "GET", warningsPath, "localhost", "Origin: http://evil.example"); r.status != 403 {
+	if r := rawGet(t, addr, "GET", warningsPath, addr, "Origin: http://evil.example"); r.status != 403 {
 		t.Errorf("cross-origin GET %s: got %d; want 403", warningsPath, r.status)
 	}
 

@@ -108,6 +108,11 @@ type rawResponse struct {
 // clean the target first. extra is added to the header block verbatim.
 func rawGet(t testing.TB, addr, method, target, host string, extra ...string) rawResponse {
 	t.Helper()
+	return rawDo(t, addr, method, rawRequest(method, target, host, append(extra[:len(extra):len(extra)], "Connection: close")...))
+}
+
+// rawRequest writes a request; a host of "\x00" leaves out the Host header.
+func rawRequest(method, target, host string, extra ...string) string {
 	var req strings.Builder
 	fmt.Fprintf(&req, "%s %s HTTP/1.1\r\n", method, target)
 	if host != "\x00" {
@@ -116,31 +121,54 @@ func rawGet(t testing.TB, addr, method, target, host string, extra ...string) ra
 	for _, h := range extra {
 		req.WriteString(h + "\r\n")
 	}
-	req.WriteString("Connection: close\r\n\r\n")
-	return rawDo(t, addr, method, req.String())
+	req.WriteString("\r\n")
+	return req.String()
 }
 
 func rawDo(t testing.TB, addr, method, request string) rawResponse {
 	t.Helper()
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, conn := rawSend(t, addr, method, request)
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(5 * time.Second))
-	if _, err := io.WriteString(conn, request); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), &http.Request{Method: method})
-	if err != nil {
-		t.Fatalf("reading response to %q: %v", request, err)
-	}
-	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		t.Fatalf("reading body of response to %q: %v", request, err)
 	}
 	return rawResponse{status: resp.StatusCode, header: resp.Header, body: body}
+}
+
+// rawSend sends request and reads the response's status and header; its
+// body is read from conn, which the caller closes.
+func rawSend(t testing.TB, addr, method, request string) (*http.Response, net.Conn) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(conn, request); err != nil {
+		conn.Close()
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), &http.Request{Method: method})
+	if err != nil {
+		conn.Close()
+		t.Fatalf("reading response to %q: %v", request, err)
+	}
+	return resp, conn
+}
+
+// streamStatus asks for the event stream with the given Host and Origin
+// ("" for none) and returns the response status, without waiting for the
+// stream to end.
+func streamStatus(t testing.TB, addr, host, origin string) int {
+	t.Helper()
+	extra := []string{"Accept: text/event-stream"}
+	if origin != "" {
+		extra = append(extra, "Origin: "+origin)
+	}
+	resp, conn := rawSend(t, addr, "GET", rawRequest("GET", eventsPath, host, extra...))
+	conn.Close() // closing resp.Body instead would read the stream to its end
+	return resp.StatusCode
 }
 
 // stream is one event-stream connection, read as the browser would.
@@ -174,7 +202,7 @@ func dialStream(addr string) (*stream, error) {
 		return nil, err
 	}
 	conn.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := io.WriteString(conn, "GET /__samizdat/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(conn, "GET /__samizdat/events HTTP/1.1\r\nHost: "+addr+"\r\nAccept: text/event-stream\r\n\r\n"); err != nil {
 		conn.Close()
 		return nil, err
 	}
