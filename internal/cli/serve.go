@@ -35,7 +35,18 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [flags]", stdout, stderr)
 	sf.register(fs, false)
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but loopback exposes your drafts to the network")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on: 0.0.0.0 for every network (phones on the same Wi-Fi); anything but loopback exposes your drafts to the network")
+	var allowHosts []string
+	fs.Func("allow-host", "a `name` the site is opened by that the server cannot know (a reverse proxy's or a tunnel's), with :port when that is not the server's own; repeat the flag or separate names with commas", func(v string) error {
+		for name := range strings.SplitSeq(v, ",") {
+			name = strings.TrimSpace(name)
+			if err := devserver.CheckAllowHost(name); err != nil {
+				return err
+			}
+			allowHosts = append(allowHosts, name)
+		}
+		return nil
+	})
 	poll := fs.Bool("poll", false, "watch files by polling, for network and container file systems where change notifications do not arrive")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
@@ -45,7 +56,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, serveConfig{site: sf, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), bind: *bind, poll: *poll}, stdout, stderr)
+	return serve(ctx, serveConfig{
+		site: sf, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), bind: *bind, allowHosts: allowHosts, poll: *poll,
+	}, stdout, stderr)
 }
 
 // A failed build whose problems are in files written less than
@@ -79,12 +92,34 @@ func (f *siteFlags) justWritten(ps []problem.Problem) bool {
 }
 
 type serveConfig struct {
-	site siteFlags
-	addr string
-	bind string
-	poll bool
+	site       siteFlags
+	addr       string
+	bind       string
+	allowHosts []string // --allow-host, each checked by devserver.CheckAllowHost
+	poll       bool
+	// machine reads this computer's addresses and host name for a
+	// wildcard bind; nil means devserver.LocalMachine (tests pass fakes,
+	// so as to bind nothing but 127.0.0.1).
+	machine func() (devserver.Machine, error)
 	// ready, when set, receives the server's URL once it listens (tests).
 	ready func(url string)
+}
+
+// lookupMachine returns what the dev server needs to know of this computer
+// to answer other machines: nothing unless it listens on every interface.
+func (c serveConfig) lookupMachine(logf func(string, ...any)) devserver.Machine {
+	if !devserver.Wildcard(c.bind) {
+		return devserver.Machine{}
+	}
+	lookup := c.machine
+	if lookup == nil {
+		lookup = devserver.LocalMachine
+	}
+	m, err := lookup()
+	if err != nil {
+		logf("samizdat serve: cannot read this machine's addresses or name: %v\nother machines may be refused; name the address they use with --allow-host", err)
+	}
+	return m
 }
 
 // serve builds, listens and rebuilds on every change until ctx is done.
@@ -102,8 +137,9 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	if ip := net.ParseIP(c.bind); c.bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		logf("WARNING: serving on %s, which other machines can reach: they can read every page, drafts included.\nWARNING: use --bind 127.0.0.1 unless you mean to share it.", c.bind)
 	}
+	machine := c.lookupMachine(logf)
 	cache := site.NewCache()
-	srv := devserver.New(devserver.Options{BindHost: c.bind, Logf: logf})
+	srv := devserver.New(devserver.Options{BindHost: c.bind, Machine: machine, AllowHosts: c.allowHosts, Logf: logf})
 	var buildMu sync.Mutex // one build at a time, so an older build never replaces a newer one
 	// lastWarnings are the warnings printed last (guarded by buildMu):
 	// each is printed when it appears, not again on every save.
@@ -202,13 +238,16 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 		<-rebuilt
 		return exitUsage
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	urls := devserver.URLs(ln.Addr(), c.bind, machine)
 	httpServer := devserver.NewHTTPServer(c.addr, srv)
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(ln) }()
-	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.site.source, url)
+	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.site.source, urls[0])
+	for _, u := range urls[1:] {
+		fmt.Fprintf(stdout, "  and to other machines at %s\n", u)
+	}
 	if c.ready != nil {
-		c.ready(url)
+		c.ready(urls[0])
 	}
 
 	select {

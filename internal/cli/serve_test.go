@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +15,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/samizdat-press/samizdat/internal/devserver"
 )
 
 // smallSite is a site for the dev server tests.
@@ -91,16 +95,24 @@ func startServe(t *testing.T, dir string, extra ...string) (string, func() int, 
 // startServeOut is startServe, also giving the server's standard output.
 func startServeOut(t *testing.T, dir string, extra ...string) (string, func() int, *syncBuffer, *syncBuffer) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	urls := make(chan string, 1)
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
-	c := serveConfig{site: siteFlags{source: dir, fingerprint: false}, addr: "127.0.0.1:0", bind: "127.0.0.1", ready: func(u string) { urls <- u }}
+	c := serveConfig{site: siteFlags{source: dir, fingerprint: false}, addr: "127.0.0.1:0", bind: "127.0.0.1"}
 	for _, e := range extra {
 		if e == "--poll" {
 			c.poll = true
 		}
 	}
+	return startServeConfig(t, c)
+}
+
+// startServeConfig is startServeOut for a config of the test's own; its
+// ready is replaced.
+func startServeConfig(t *testing.T, c serveConfig) (string, func() int, *syncBuffer, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	urls := make(chan string, 1)
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	c.ready = func(u string) { urls <- u }
 	go func() { done <- serve(ctx, c, &stdout, &stderr) }()
 	var url string
 	select {
@@ -441,5 +453,82 @@ func TestServePrintsAWarningWhenItAppears(t *testing.T) {
 	}
 	if code := stop(); code != 0 {
 		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}
+
+// TestServeOnEveryInterfaceAnswersTheLAN: --bind 0.0.0.0 prints the URLs
+// other machines can open and answers them by the machine's addresses and
+// names, and by --allow-host names; any other Host is still refused. It
+// listens on 127.0.0.1 only: the machine's addresses are fakes.
+func TestServeOnEveryInterfaceAnswersTheLAN(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	lan := devserver.Machine{
+		Addrs: []net.Addr{
+			&net.IPNet{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(8, 32)},
+			&net.IPNet{IP: net.ParseIP("192.0.2.7"), Mask: net.CIDRMask(24, 32)},
+			&net.IPNet{IP: net.ParseIP("2001:db8::7"), Mask: net.CIDRMask(64, 128)},
+		},
+		Hostname: "campaign-laptop",
+	}
+	for _, bind := range []string{"0.0.0.0", "127.0.0.1"} {
+		t.Run(bind, func(t *testing.T) {
+			c := serveConfig{
+				site: siteFlags{source: dir}, addr: "127.0.0.1:0", bind: bind,
+				allowHosts: []string{"tunnel.example.org"},
+				machine: func() (devserver.Machine, error) {
+					return lan, errors.New("lookup hostname: no such host")
+				},
+			}
+			u, stop, stdout, stderr := startServeConfig(t, c)
+			_, port, _ := net.SplitHostPort(strings.TrimSuffix(strings.TrimPrefix(u, "http://"), "/"))
+			lanHosts := []string{"192.0.2.7:" + port, "[2001:db8::7]:" + port, "campaign-laptop:" + port, "campaign-laptop.local:" + port}
+			var others []string
+			for _, h := range lanHosts[:2] {
+				others = append(others, "and to other machines at http://"+h+"/\n")
+			}
+			want := map[string]int{"tunnel.example.org": 200, "localhost:" + port: 200, "192.0.2.8:" + port: 403, "evil.example:" + port: 403}
+			for _, h := range lanHosts {
+				want[h] = 403
+			}
+			if bind == "0.0.0.0" {
+				for _, h := range lanHosts {
+					want[h] = 200
+				}
+				if u != "http://127.0.0.1:"+port+"/" {
+					t.Errorf("ready got %s; want the loopback URL", u)
+				}
+				for _, line := range others {
+					if !strings.Contains(stdout.String(), line) {
+						t.Errorf("stdout lacks %q:\n%s", line, stdout)
+					}
+				}
+				if !strings.Contains(stderr.String(), "cannot read this machine's addresses or name: lookup hostname: no such host") {
+					t.Errorf("stderr does not tell that the lookup failed:\n%s", stderr)
+				}
+			} else if strings.Contains(stdout.String(), "other machines") {
+				t.Errorf("bound to loopback, stdout names other machines:\n%s", stdout)
+			}
+			if strings.Contains(stdout.String(), "0.0.0.0") || strings.Contains(stdout.String(), "[::]") {
+				t.Errorf("stdout names a wildcard address, which does not open:\n%s", stdout)
+			}
+			for host, status := range want {
+				req, err := http.NewRequest("GET", u+"news/first/", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				req.Host = host
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != status {
+					t.Errorf("bind %s, Host %s: got %d; want %d", bind, host, resp.StatusCode, status)
+				}
+			}
+			if code := stop(); code != 0 {
+				t.Errorf("serve exited with %d", code)
+			}
+		})
 	}
 }
