@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -463,6 +464,7 @@ func TestParseProblems(t *testing.T) {
 
 		// Limits.
 		{"alias bomb", billionLaughs(), []want{{6, "expands to more than", "aliases"}}},
+		{"many plain values", "---\nparams:\n" + manyKeys(10001) + "---\n", []want{{2, "expands to more than", "put it in a file under data/"}}},
 		{"deep nesting", "---\na: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n---\n", []want{{2, "nested more than", ""}}},
 		{"deep nesting block", "---\n" + deepMapping(100) + "---\n", []want{{67, "nested more than", ""}}},
 		{"huge front matter", "---\ntitle: A\n" + strings.Repeat("# comment line that pads\n", 12000) + "---\nbody\n", []want{{1, "more than the 256 KiB allowed", ""}}},
@@ -596,4 +598,13 @@ func TestParseWarnsOfCommentsInProse(t *testing.T) {
 	}
 	_, _, _, probs := Parse("content/a.md", []byte("---\ntitle: #1 story\n---\n"))
 	checkProblems(t, probs, []want{{2, "title is empty", `YAML reads text after " #" as a comment; put the whole title in double quotes to keep the #: title: "#1 story"`}})
+}
+
+// manyKeys is n lines "  kN: N", a large map without aliases.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  k%d: %d\n", i, i)
+	}
+	return b.String()
 }

@@ -51,9 +51,10 @@ type field struct {
 // budget counts values and depth while a tree is built, so that aliases
 // and nesting cannot make the build hang or run out of memory.
 type budget struct {
-	file   string
-	values int
-	limit  *problem.Problem // set once a limit is hit; building stops
+	file    string
+	values  int
+	aliased bool             // a YAML alias was expanded: the hint names aliases
+	limit   *problem.Problem // set once a limit is hit; building stops
 }
 
 // spend charges one value at depth and reports whether building may go on.
@@ -73,7 +74,10 @@ func (b *budget) spend(depth, line int) bool {
 		b.limit = &problem.Problem{
 			File: b.file, Line: line,
 			Message: fmt.Sprintf("front matter expands to more than %d values", maxValues),
-			Hint:    "YAML aliases (*name) repeat whole blocks; write the values out, or keep large data out of front matter",
+			Hint:    "keep large data out of front matter: put it in a file under data/, which templates read as .Site.Data",
+		}
+		if b.aliased {
+			b.limit.Hint = "YAML aliases (*name) repeat whole blocks; write the values out, or keep large data out of front matter"
 		}
 	}
 	return b.limit == nil

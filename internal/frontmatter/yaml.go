@@ -66,6 +66,7 @@ func (r *yamlReader) convert(n *yaml.Node, depth int) *value {
 	v := &value{line: line, col: n.Column}
 	switch n.Kind {
 	case yaml.AliasNode:
+		r.aliased = true
 		return r.convert(n.Alias, depth+1)
 	case yaml.ScalarNode:
 		r.scalar(n, v)
