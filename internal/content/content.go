@@ -272,7 +272,14 @@ func (l *loader) walk() {
 			l.probs.Add(p, 0, 0, "symbolic links are not published", "copy the file into the site instead of linking to it")
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A named pipe, socket or device: reading it could block the
+			// build for ever, so it is left out, with a word.
+			l.probs.Add(p, 0, 0, "this is not an ordinary file (a named pipe, socket or device), so it is not read",
+				"delete it, or replace it with the file it stands for")
 			return nil
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")

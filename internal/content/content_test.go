@@ -208,6 +208,23 @@ func TestSymlinksAreNotPublished(t *testing.T) {
 	}
 }
 
+// TestIrregularFilesAreNamed: a named pipe (or socket, or device) in
+// content/ is not read, which could block the build, and is named; it
+// was skipped without a word.
+func TestIrregularFilesAreNamed(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/page.md": md("title: P"),
+		"content/a/pipe.md": {Mode: fs.ModeNamedPipe},
+	}
+	s, _, probs := load(t, fsys, Options{})
+	if len(s.Files) != 0 || len(s.Pages) != 3 { // the home page, section a and page.md
+		t.Errorf("pages = %d, files = %+v; want the pipe left out", len(s.Pages), s.Files)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0], "content/a/pipe.md: this is not an ordinary file (a named pipe, socket or device), so it is not read") {
+		t.Errorf("problems = %v", probs)
+	}
+}
+
 func TestEditorFilesAreIgnored(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/a/page.md":      md("title: P"),
