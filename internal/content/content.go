@@ -276,10 +276,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			// A named pipe, socket or device: reading it could block the
-			// build for ever, so it is left out, with a word.
-			l.probs.Add(p, 0, 0, "this is not an ordinary file (a named pipe, socket or device), so it is not read",
-				"delete it, or replace it with the file it stands for")
+			l.probs = append(l.probs, NotOrdinary(p))
 			return nil
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")
@@ -1046,4 +1043,12 @@ func Reread(fsys fs.FS, old *Page, opts Options) (p *Page, ok bool) {
 	np := *old
 	np.Body, np.BodyLine, np.Version = f.body, f.bodyLine, f.version
 	return &np, true
+}
+
+// NotOrdinary is the problem of a named pipe, socket or device in a
+// folder the build publishes from: reading it could block the build for
+// ever, so it is left out, with a word.
+func NotOrdinary(p string) problem.Problem {
+	return problem.Problem{File: p, Message: "this is not an ordinary file (a named pipe, socket or device), so it is not read",
+		Hint: "delete it, or replace it with the file it stands for"}
 }

@@ -555,7 +555,11 @@ func (b *builder) copyStatic() {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || hiddenStaticFile(d.Name()) {
+		if hiddenStaticFile(d.Name()) {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			b.problem(content.NotOrdinary(p))
 			return nil
 		}
 		b.copyFile(p, strings.TrimPrefix(p, dir+"/")) // a file something else makes too is reported by checkOwners
