@@ -75,3 +75,34 @@ func TestLoadsHints(t *testing.T) {
 		t.Errorf("iframe hint %q; want it to say to link instead of embedding", h)
 	}
 }
+
+// FuzzLoadsMatchSite checks that Loads, which reads a page the fast way,
+// finds the same requests to other sites as Site's full reading.
+func FuzzLoadsMatchSite(f *testing.F) {
+	for _, s := range []string{
+		`<img src="//a.example/x.png"><!-- <img src="//b.example/"> --><script>document.write('<img src="//c.example/">')</script>`,
+		`<noscript><img src="https://a.example/p.gif"></noscript><style>@import "//b.example/s.css";</style>`,
+		`<textarea><img src="//a.example/"></textarea><title><script src="//b.example/"></title><p style="background:url(&#47;&#47;c.example/x)">`,
+		`<IMG SRC=&sol;&sol;a.example/x><link rel="Stylesheet" href="\\b.example\x"><style/><img src=//c.example/>`,
+		`<svg><image href="//a.example/i.png"/></svg><video poster=https://b.example/p.jpg><source src=//c.example/v.mp4></video>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		var want []string
+		for _, p := range Site(siteOf(map[string]string{"a.html": page}), Options{BaseURL: "https://example.org/", BudgetKB: -1}) {
+			if strings.Contains(p.Message, "from another site") || strings.Contains(p.Message, "points at this computer") {
+				want = append(want, p.String())
+			}
+		}
+		var got []string
+		for _, l := range Loads("a.html", []byte(page), "https://example.org/") {
+			got = append(got, l.Problem.String())
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Loads:\n%s\nSite:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
+}

@@ -29,7 +29,7 @@ func Outgoing(out *output.Output, baseURL string) []Link {
 				continue
 			}
 			u, ok := c.otherSite(strings.Trim(r.url, htmlSpace))
-			if !ok {
+			if !ok || u.Host == "" {
 				continue
 			}
 			if u.Scheme == "" {

@@ -32,7 +32,12 @@ func (t token) attr(key string) (string, bool) {
 
 // tokens calls fn for every tag and text token of data, in order.
 // Comments and doctypes are skipped.
-func tokens(data []byte, fn func(t token)) {
+func tokens(data []byte, fn func(t token)) { tokenize(data, false, fn) }
+
+// tokenize is tokens; with tagsAlone, data is start tags taken out of
+// their pages and put one after the other, and none of them starts raw
+// text (a <script>'s or <style>'s), which would swallow the tags after it.
+func tokenize(data []byte, tagsAlone bool, fn func(t token)) {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	off := 0
 	for {
@@ -60,7 +65,7 @@ func tokens(data []byte, fn func(t token)) {
 					t.attrs[i].off = t.off + offs[i]
 				}
 			}
-			if t.name == "noscript" {
+			if t.name == "noscript" || tagsAlone {
 				// The tokenizer reads <noscript> as raw text, as a browser with
 				// scripts on does; its images and links are still published.
 				z.NextIsNotRawText()

@@ -15,48 +15,17 @@ type attr struct {
 }
 
 // html records the edits for the HTML b, found at offset off of a file in the folder dir. It
-// splits b into the tokens of golang.org/x/net/html's tokenizer (see scanner), which tells tags
-// from text, comments and the raw text of <script> and <style> as browsers do, and re-reads each
-// tag's raw bytes to locate attribute values, so that everything but the rewritten URLs keeps
-// its bytes.
+// reads b as Tags does: golang.org/x/net/html's tokenizer's split (see scanner), which tells tags
+// from text, comments and the raw text of <script> and <style> as browsers do; each tag's raw
+// bytes are read again to locate attribute values, so that everything but the rewritten URLs
+// keeps its bytes.
 func (r *rewriter) html(dir string, b []byte, off int) {
-	s := scanner{b: b}
-	var rawText string // "style" or "noscript" when the next text token is that element's content
-	for {
-		tt, start, end := s.next()
-		raw := b[start:end]
-		switch tt {
-		case tokError:
-			return
-		case tokTag:
-			name := r.tag(dir, raw, off+start)
-			rawText = ""
-			if s.startTag {
-				switch {
-				case bytes.EqualFold(name, []byte("style")):
-					rawText = "style"
-				case bytes.EqualFold(name, []byte("noscript")):
-					rawText = "noscript"
-				}
-			}
-			continue
-		case tokText:
-			switch rawText {
-			case "style":
-				r.css(dir, raw, off+start)
-			case "noscript":
-				// The tokenizer reads <noscript> as raw text, as browsers with scripting on do;
-				// browsers without it, and crawlers, read its markup.
-				r.html(dir, raw, off+start)
-			}
-		}
-		rawText = ""
-	}
+	tags(b, off, func(raw []byte, at int) { r.tag(dir, raw, at) }, func(css []byte, at int) { r.css(dir, css, at) })
 }
 
-// tag records the edits for the attributes of the raw start tag raw, found at offset off, and
-// returns the tag's name.
-func (r *rewriter) tag(dir string, raw []byte, off int) (name []byte) {
+// tag records the edits for the attributes of the raw start tag raw, found at offset off.
+func (r *rewriter) tag(dir string, raw []byte, off int) {
+	var name []byte
 	name, r.attrs = parseTag(raw, r.attrs[:0])
 	isLink := bytes.EqualFold(name, []byte("link"))
 	isMeta := bytes.EqualFold(name, []byte("meta"))
@@ -88,7 +57,6 @@ func (r *rewriter) tag(dir string, raw []byte, off int) (name []byte) {
 		}
 		r.attrValue(dir, kind, raw[a.val:a.valEnd], a.quote, off+a.val)
 	}
-	return name
 }
 
 // isAbsoluteByDesign reports whether the <link> whose attributes are in r.attrs is a canonical
@@ -276,11 +244,8 @@ func appendAttrEscaped(dst, v []byte, quote byte) []byte {
 // to 13.2.5.38), so it sees the attributes the tokenizer saw.
 func parseTag(raw []byte, attrs []attr) (name []byte, _ []attr) {
 	n := len(raw)
-	i := 2 // the tokenizer consumed "<" and the name's first byte unconditionally
-	for i < n && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
-		i++
-	}
-	name = raw[1:min(i, n)]
+	name = tagName(raw)
+	i := 1 + len(name)
 	skip := func() {
 		for i < n && isSpace(raw[i]) {
 			i++

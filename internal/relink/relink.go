@@ -15,6 +15,9 @@
 // alternates, text, comments, scripts, every other file (feeds and the sitemap are absolute by
 // design) and every byte outside the rewritten URL paths. Markup inside <noscript> is rewritten
 // like any other. Output depends only on the input, and a second Rewrite changes nothing.
+//
+// Tags is Rewrite's reading of a page, tag by tag, for other packages that look at every tag of
+// a built site (check's scan for loads from other sites, which the build runs on every page).
 package relink
 
 import (
