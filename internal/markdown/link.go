@@ -178,7 +178,15 @@ func (t *transform) checkDest(dest string, line int, image bool) (string, bool) 
 		return "", false
 	}
 	if scheme != "" {
-		return dest, true // another site's
+		// Another site's. An invisible character in it makes an address
+		// other than the one the editor sees and readers are shown, such
+		// as a host that does not exist or belongs to someone else.
+		if before, ok := invisibleAfter(unescapePath(dest)); ok {
+			t.p.problem(line, fmt.Sprintf("link to %q has an invisible character (often pasted from a word processor) %s", truncate(dest, 80), before),
+				"it would lead somewhere other than the address you see; delete the address and type it again")
+			return "", false
+		}
+		return dest, true
 	}
 	rest, frag, hasFrag := strings.Cut(dest, "#")
 	rawPath, query, hasQuery := strings.Cut(rest, "?")

@@ -298,3 +298,35 @@ func TestRefInLinkAddress(t *testing.T) {
 		t.Errorf("a placeholder leaked into a message: %s", got)
 	}
 }
+
+// TestInvisibleCharactersInAddressesAndOverrides: another site's address
+// holding an invisible character leads somewhere other than what readers
+// see, and is a problem; a bidirectional override anywhere in the text
+// (it shows what follows reversed: "‮gpj.exe") is warned of, once.
+func TestInvisibleCharactersInAddressesAndOverrides(t *testing.T) {
+	src := "Intro.\n\n[b](https://exa\u200bmple.org/) and [c](mailto:ana\u00ad@example.org)\n\n" +
+		"[spoof \u202egpj.exe](https://example.org/x), and \u202dagain.\n"
+	res, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", LineOffset: 3})
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"content/a.md:6: link to \"https://exa\\u200bmple.org/\" has an invisible character (often pasted from a word processor) after \"exa\"\n" +
+			"    it would lead somewhere other than the address you see; delete the address and type it again",
+		"content/a.md:6: link to \"mailto:ana\\u00ad@example.org\" has an invisible character (often pasted from a word processor) after \"mailto:ana\"\n" +
+			"    it would lead somewhere other than the address you see; delete the address and type it again",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Warnings) != 1 || res.Warnings[0].Line != 8 ||
+		!strings.Contains(res.Warnings[0].Message, "the text holds a right-to-left override (U+202E), an invisible character that shows the text after it reversed") {
+		t.Errorf("warnings = %v; want one, at line 8, for the right-to-left override", res.Warnings)
+	}
+	// Isolates, which mixed right-to-left text needs, are no warning.
+	res, _ = New(Options{}).Convert([]byte("Name: \u2067مرحبا\u2069.\n"), Context{File: "content/a.md"})
+	if len(res.Warnings) != 0 {
+		t.Errorf("isolates: warnings %v", res.Warnings)
+	}
+}

@@ -135,6 +135,7 @@ func (c *Converter) Convert(src []byte, ctx Context) (Result, []problem.Problem)
 	if !ok {
 		return Result{}, p.problems
 	}
+	p.overrideWarning(src)
 	body := p.render(nodes, false)
 	res := p.result(body)
 	res.Warnings = append(p.omittedWarning(), p.warnings...)
