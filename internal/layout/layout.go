@@ -32,8 +32,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -159,6 +161,25 @@ func (s *Set) read(fsys fs.FS, probs *problem.List) error {
 		return nil
 	}
 	return err
+}
+
+// literalID matches an id attribute a template writes as it is, not from
+// a template action: id="main", id='top'.
+var literalID = regexp.MustCompile(`\sid=(?:"([A-Za-z][\w-]*)"|'([A-Za-z][\w-]*)')`)
+
+// IDs are the ids the templates (and partials) give elements literally,
+// sorted: a page's markdown must not give a heading one of them.
+func (s *Set) IDs() []string {
+	seen := map[string]bool{}
+	for name, src := range s.sources {
+		if strings.HasPrefix(name, "shortcodes/") {
+			continue // a shortcode's ids are in the markdown's own page
+		}
+		for _, m := range literalID.FindAllStringSubmatch(src, -1) {
+			seen[m[1]+m[2]] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // Warnings name the files under layouts/ that no page runs, which a site

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -427,5 +428,23 @@ func TestWarningsNameUnusedHugoFiles(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestIDs: the ids templates and partials write literally, which markdown
+// headings must not take; ids from template actions and shortcodes' are
+// not among them.
+func TestIDs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/baseof.html": {Data: []byte(`<a href="#main">Skip</a><main id="main" class="x">{{ block "main" . }}{{ end }}</main>`)},
+		"layouts/partials/nav.html":    {Data: []byte(`<nav id='primary'><h2 id="{{ .Anchor }}">x</h2></nav>`)},
+		"layouts/shortcodes/box.html":  {Data: []byte(`<aside id="box">{{ .Inner }}</aside>`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	if got, want := set.IDs(), []string{"main", "primary"}; !slices.Equal(got, want) {
+		t.Errorf("IDs() = %q; want %q", got, want)
 	}
 }

@@ -17,6 +17,11 @@ type Options struct {
 	// MaxCodeBytes is the largest fenced code block that is highlighted;
 	// larger blocks render as plain escaped code. 0 means 64 KiB.
 	MaxCodeBytes int
+	// ReservedIDs are the ids the site's layouts give elements of every
+	// page ("main", the skip link's target): a heading gets another
+	// ("main-1"), and an explicit {#main} is a problem, as two elements
+	// with one id break the skip link and the heading's anchor.
+	ReservedIDs []string
 }
 
 // Context is what one Convert call needs to know about the page it renders.

@@ -330,3 +330,26 @@ func TestInvisibleCharactersInAddressesAndOverrides(t *testing.T) {
 		t.Errorf("isolates: warnings %v", res.Warnings)
 	}
 }
+
+// TestReservedIDs: a heading whose id the layouts already give an element
+// ("main", the skip link's target) gets another; an explicit {#main} is a
+// problem. Two elements with one id sent the skip link to the heading.
+func TestReservedIDs(t *testing.T) {
+	c := New(Options{ReservedIDs: []string{"main", "top"}})
+	res, probs := c.Convert([]byte("## Main\n\n## Main\n\n## Top {#top}\n"), Context{File: "content/a.md"})
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	if want := `content/a.md:5: the id "top" is one the site's layouts give every page` + "\n    choose another {#id}: two elements with one id break links to it (the layouts' skip link, say)"; strings.Join(got, "\n") != want {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	for _, want := range []string{`<h2 id="main-1">`, `<h2 id="main-2">`} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, res.HTML)
+		}
+	}
+	if strings.Contains(res.HTML, `id="main"`) {
+		t.Errorf("a heading took the layouts' id main:\n%s", res.HTML)
+	}
+}

@@ -31,7 +31,8 @@ const defaultMaxCodeBytes = 64 << 10
 type Converter struct {
 	md           goldmark.Markdown
 	maxCodeBytes int
-	unsafeHTML   bool // raw HTML is kept, so leaving it out is never warned about
+	unsafeHTML   bool            // raw HTML is kept, so leaving it out is never warned about
+	reserved     map[string]bool // Options.ReservedIDs
 }
 
 // New returns the Converter for opts. It is the one place goldmark is
@@ -108,7 +109,11 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code, anchorLabel: anchorLabel}, 100)),
 		),
 	)
-	return &Converter{md: md, maxCodeBytes: maxCode, unsafeHTML: opts.UnsafeHTML}
+	reserved := make(map[string]bool, len(opts.ReservedIDs))
+	for _, id := range opts.ReservedIDs {
+		reserved[id] = true
+	}
+	return &Converter{md: md, maxCodeBytes: maxCode, unsafeHTML: opts.UnsafeHTML, reserved: reserved}
 }
 
 // Convert renders one page body. It reports every problem it finds and

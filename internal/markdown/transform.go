@@ -291,7 +291,10 @@ func unwrap(n ast.Node) {
 // records the table of contents.
 func (t *transform) headingIDs() {
 	if t.p.ids == nil {
-		t.p.ids = map[string]bool{}
+		t.p.ids = make(map[string]bool, len(t.p.conv.reserved))
+		for id := range t.p.conv.reserved {
+			t.p.ids[id] = true
+		}
 	}
 	for _, n := range t.attrs {
 		v, ok := n.AttributeString("id")
@@ -299,7 +302,10 @@ func (t *transform) headingIDs() {
 			continue
 		}
 		id := attrString(v)
-		if t.p.ids[id] {
+		if t.p.conv.reserved[id] {
+			t.p.problem(t.line(n), fmt.Sprintf("the id %q is one the site's layouts give every page", truncate(id, 60)),
+				"choose another {#id}: two elements with one id break links to it (the layouts' skip link, say)")
+		} else if t.p.ids[id] {
 			t.p.problem(t.line(n), fmt.Sprintf("duplicate id %q", truncate(id, 60)),
 				"each {#id} must be used once per page, and not equal a heading's automatic id")
 		}

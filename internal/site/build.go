@@ -405,13 +405,13 @@ func (b *builder) load() {
 			b.warn(site.missingLabels(b.stringsFile(lang)))
 			b.warn(site.englishDates())
 		}
-		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
-			AnchorLabel: site.label("anchor_label")})
 		site.layout, probs = layout.Parse(b.fsys, b.layoutEnv(site))
 		if lang == world.langs[0] {
 			b.probs = append(b.probs, probs...) // the same layouts: report their problems once
 			b.warn(site.layout.Warnings())
 		}
+		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
+			AnchorLabel: site.label("anchor_label"), ReservedIDs: site.layout.IDs()})
 		world.sites = append(world.sites, site)
 		b.pages = append(b.pages, site.assemble(byLang[lang], &b.probs)...)
 	}

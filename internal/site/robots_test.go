@@ -45,3 +45,26 @@ func TestIrregularStaticFileIsNamed(t *testing.T) {
 		t.Errorf("problems:\n%s", got)
 	}
 }
+
+// TestHeadingAvoidsLayoutIDs: a heading "Main" on a site whose layout
+// gives <main> the id "main" (a skip link's target) gets "main-1"; the
+// page had two elements with one id, and the skip link went to the
+// heading.
+func TestHeadingAvoidsLayoutIDs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                    {Data: []byte("title = \"T\"\n")},
+		"layouts/_default/baseof.html": {Data: []byte(`<a href="#main">Skip</a><main id="main">{{ block "main" . }}{{ end }}</main>`)},
+		"layouts/_default/single.html": {Data: []byte(`{{ define "main" }}{{ .Content }}{{ end }}`)},
+		"layouts/_default/list.html":   {Data: []byte(`{{ define "main" }}{{ .Title }}{{ end }}`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a.md":                 {Data: []byte("---\ntitle: A\n---\n## Main\n\nText.\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	got := string(res.Files["a/index.html"])
+	if strings.Count(got, `id="main"`)+strings.Count(got, `id=main `)+strings.Count(got, `id=main>`) != 1 || !strings.Contains(got, "main-1") {
+		t.Errorf("a/index.html = %s; want one id main (the layout's) and the heading's main-1", got)
+	}
+}
