@@ -114,21 +114,43 @@ func TestUncleaned(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"avif", ftyp("avif", "mif1", "miaf"), "AVIF"},
-		{"avif by compatible brand", ftyp("mif1", "avif"), "AVIF"},
-		{"iphone heic", ftyp("heic", "mif1", "heic"), "HEIC"},
-		{"heif", ftyp("mif1", "heic"), "HEIC"},
-		{"mp4 video", ftyp("isom", "iso2", "mp41"), ""},
-		{"tiff little-endian", []byte("II*\x00\x08\x00\x00\x00"), "TIFF"},
-		{"tiff big-endian", []byte("MM\x00*\x00\x00\x00\x08"), "TIFF"},
-		{"jpeg xl container", []byte("\x00\x00\x00\x0cJXL \r\n\x87\n"), "JPEG XL"},
-		{"jpeg with Exif", tagged, ""},
-		{"gif", animatedGIF(t), ""},
-		{"text", []byte("hello"), ""},
+		{"a.avif", ftyp("avif", "mif1", "miaf"), "AVIF"},
+		{"b.avif", ftyp("mif1", "avif"), "AVIF"},
+		{"IMG_0001.HEIC", ftyp("heic", "mif1", "heic"), "HEIC"},
+		{"renamed.jpg", ftyp("mif1", "heic"), "HEIC"},
+		{"clip.mp4", ftyp("isom", "iso2", "mp41"), ""},
+		{"scan.tif", []byte("II*\x00\x08\x00\x00\x00"), "TIFF"},
+		{"raw.dng", []byte("MM\x00*\x00\x00\x00\x08"), "TIFF"},
+		{"a.jxl", []byte("\x00\x00\x00\x0cJXL \r\n\x87\n"), "JPEG XL"},
+		{"photo.jpg", tagged, ""},
+		{"photo.JFIF", tagged, ""},
+		{"photo.jpg.bak", tagged, "JPEG"},
+		{"photo.heic", tagged, "JPEG"},
+		{"a.gif", animatedGIF(t), ""},
+		{"a.gif.orig", animatedGIF(t), "GIF"},
+		{"notes.txt", []byte("hello"), ""},
 		{"empty", nil, ""},
 	} {
-		if got := Uncleaned(tc.data); got != tc.want {
-			t.Errorf("%s: Uncleaned = %q; want %q", tc.name, got, tc.want)
+		if got := Uncleaned(tc.name, tc.data); got != tc.want {
+			t.Errorf("Uncleaned(%q) = %q; want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestProcessCleansEveryName checks that the other names of JPEG and PNG
+// files (.jfif, .jpe, .apng) are cleaned too.
+func TestProcessCleansEveryName(t *testing.T) {
+	_, tagged := jpegWithMetadata(t, 1)
+	out := &output.Output{Files: map[string][]byte{"a.jfif": tagged, "b.JPE": tagged, "c.apng": pngWithMetadata(t)}}
+	Process(out, Options{})
+	if len(out.Problems) > 0 {
+		t.Fatalf("problems: %v", out.Problems)
+	}
+	for name, b := range out.Files {
+		for _, secret := range []string{"Jane Doe", "safe house", "Zhanaozen"} {
+			if bytes.Contains(b, []byte(secret)) {
+				t.Errorf("%s still holds %q", name, secret)
+			}
 		}
 	}
 }

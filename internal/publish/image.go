@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -19,23 +21,19 @@ import (
 // known or not, goes, including data after the image's end marker
 // (motion-photo videos, thumbnails of the uncropped photo).
 
+// strippers maps the names of the pictures Process cleans, by lower-case
+// extension, to the function that cleans them.
+var strippers = map[string]func([]byte) ([]byte, error){
+	".jpg": stripJPEG, ".jpeg": stripJPEG, ".jpe": stripJPEG, ".jfif": stripJPEG,
+	".png": stripPNG, ".apng": stripPNG,
+	".webp": stripWebP,
+	".gif":  stripGIF,
+}
+
 // stripImages removes metadata from every JPEG, PNG, WebP and GIF file.
 func stripImages(files map[string][]byte, probs *problem.List) {
-	for _, p := range sortedPaths(files, ".jpg", ".jpeg", ".png", ".webp", ".gif") {
-		var (
-			b   []byte
-			err error
-		)
-		switch strings.ToLower(path.Ext(p)) {
-		case ".png":
-			b, err = stripPNG(files[p])
-		case ".webp":
-			b, err = stripWebP(files[p])
-		case ".gif":
-			b, err = stripGIF(files[p])
-		default:
-			b, err = stripJPEG(files[p])
-		}
+	for _, p := range sortedPaths(files, slices.Collect(maps.Keys(strippers))...) {
+		b, err := strippers[strings.ToLower(path.Ext(p))](files[p])
 		if err != nil {
 			probs.Add(p, 0, 0, "cannot remove the image's metadata: "+err.Error(),
 				"the image is damaged or not what its name says; open it in an image editor and export it again")

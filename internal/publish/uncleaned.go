@@ -3,16 +3,19 @@ package publish
 import (
 	"bytes"
 	"encoding/binary"
+	"path"
+	"strings"
 )
 
 // Uncleaned returns the name of the picture format of data ("HEIC",
-// "AVIF", "TIFF") when it is one that Process publishes as it is, with
-// its metadata, which can say where and when a photo was taken and with
-// which camera; "" for anything else, among them the JPEG, PNG, WebP and
-// GIF files it cleans. The format is told by content, not name, so a
-// phone's HEIC photo renamed to .jpg is not mistaken for a JPEG here
-// (stripping it as one fails, which is a problem of its own).
-func Uncleaned(data []byte) string {
+// "AVIF", "TIFF") when Process publishes the file name as it is, with its
+// metadata, which can say where and when a photo was taken and with which
+// camera: a format it cannot clean, or a JPEG, PNG, WebP or GIF under a
+// name it does not clean ("photo.jpg.bak"). It returns "" for anything
+// else. The format is told by content, not name, so a phone's HEIC photo
+// renamed to .jpg is not mistaken for a JPEG here (stripping it as one
+// fails, which is a problem of its own).
+func Uncleaned(name string, data []byte) string {
 	switch {
 	case len(data) >= 12 && string(data[4:8]) == "ftyp":
 		return isoPicture(data)
@@ -24,6 +27,19 @@ func Uncleaned(data []byte) string {
 		return "JPEG 2000"
 	case bytes.HasPrefix(data, []byte("8BPS")):
 		return "Photoshop"
+	}
+	if _, cleaned := strippers[strings.ToLower(path.Ext(name))]; cleaned {
+		return ""
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")):
+		return "JPEG"
+	case bytes.HasPrefix(data, []byte(pngSignature)):
+		return "PNG"
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return "WebP"
+	case hasAnyPrefix(data, "GIF87a", "GIF89a"):
+		return "GIF"
 	}
 	return ""
 }

@@ -497,9 +497,9 @@ func (b *builder) copyFile(src, out string) {
 		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the picture is %.1f MB: readers on slow or metered connections wait for, or pay for, every byte", float64(len(data))/1e6),
 			Hint: "export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB"}})
 	}
-	if format := publish.Uncleaned(data); format != "" {
+	if format := publish.Uncleaned(out, data); format != "" {
 		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the %s picture is published as it is, with its metadata, which can say where the photo was taken, when, and with which camera", format),
-			Hint: "export it as JPEG or PNG, whose metadata the build removes: samizdat cannot clean " + format + " files"}})
+			Hint: "export it as JPEG or PNG, named .jpg or .png: the build removes the metadata of those"}})
 	}
 	// A file whose size and modification time are the same as last build
 	// needs no finishing again. Without a time (in-memory file systems)
