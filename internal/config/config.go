@@ -60,6 +60,8 @@ type Config struct {
 	Markup Markup `toml:"markup"`
 	// Output configures how the built files are finished for deployment.
 	Output Output `toml:"output"`
+	// Search configures the site search that works offline (package search).
+	Search Search `toml:"search"`
 	// Languages maps a language code ("ru", "kk") to how the site presents
 	// it. Empty means a single-language site in LanguageCode.
 	Languages map[string]Language `toml:"languages"`
@@ -109,6 +111,14 @@ type Markup struct {
 	// highlighted; larger blocks are shown plain. 0 means the markdown
 	// package's own limit.
 	MaxCodeBytes int `toml:"maxCodeBytes"`
+}
+
+// Search is the [search] table.
+type Search struct {
+	// Enabled writes each language's search index (search-index.js) and
+	// the script that reads it (search.js). Off by default: a site whose
+	// layouts have no search page would publish them for nothing.
+	Enabled bool `toml:"enabled"`
 }
 
 // Mirror is one other address of the site.

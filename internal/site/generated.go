@@ -49,6 +49,7 @@ func (b *builder) writeGenerated() {
 	b.writeAliases()
 	b.writeMirrors()
 	b.writeAs("chroma.css", owner{what: "the code highlighting stylesheet"}, markdown.ChromaCSS())
+	b.writeSearch()
 }
 
 // hasFeed reports whether a list page has a feed of its own besides the
