@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +21,8 @@ import (
 )
 
 // loadData reads data/ into nested maps: data/a/b.yaml is .Site.Data.a.b.
-// YAML, TOML and JSON files are read; anything else is left alone.
+// YAML, TOML, JSON and CSV files are read; anything else is warned of,
+// but notes for editors (.md, .txt).
 func (b *builder) loadData() map[string]any {
 	root := map[string]any{}
 	if b.linkedRoot(dataDir) {
@@ -47,7 +50,14 @@ func (b *builder) loadData() map[string]any {
 			return nil
 		}
 		ext := path.Ext(p)
-		v, ok := b.decodeData(p, ext)
+		if !dataExts[strings.ToLower(ext)] {
+			if ext != ".md" && ext != ".txt" { // notes for editors
+				b.warn([]problem.Problem{{File: p, Message: "samizdat does not read this file: data files are YAML, TOML, JSON or CSV",
+					Hint: "save it in one of those formats (.yaml, .toml, .json, .csv), or move it out of data/"}})
+			}
+			return nil
+		}
+		v, ok := b.decodeData(p, strings.ToLower(ext))
 		if !ok {
 			return nil
 		}
@@ -72,6 +82,9 @@ func (b *builder) loadData() map[string]any {
 	return root
 }
 
+// dataExts are the formats of data files.
+var dataExts = map[string]bool{".yaml": true, ".yml": true, ".toml": true, ".json": true, ".csv": true}
+
 // The folders, relative to the site root, of data files and interface
 // strings.
 const (
@@ -91,6 +104,8 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 		decode = toml.Unmarshal
 	case ".json":
 		decode = json.Unmarshal
+	case ".csv":
+		decode = decodeCSV
 	default:
 		return nil, false
 	}
@@ -105,8 +120,11 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 		b.unread = true
 		line := 0
 		var de *toml.DecodeError
+		var ce *csv.ParseError
 		if errors.As(err, &de) {
 			line, _ = de.Position()
+		} else if errors.As(err, &ce) {
+			line = ce.StartLine // the row's, where an unclosed quote opens
 		} else if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 		}
@@ -121,11 +139,35 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 			hint = `check the file's syntax; in TOML, write each line as key = "text", with the text in double quotes`
 		case ".json":
 			hint = "check the file's syntax; in JSON, put every key and text in double quotes and commas between items"
+		case ".csv":
+			hint = `check the quotes of the row that starts on this line: a field holding a comma or a line break goes in double quotes, and a quote inside it is written twice ("")`
 		}
 		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + err.Error(), Hint: hint})
 		return nil, false
 	}
 	return datesAsText(v), true
+}
+
+// decodeCSV reads a CSV data file as Hugo does: a list of rows, each a
+// list of fields, the first row (the header, if it has one) included. A
+// timeline kept in a spreadsheet can be exported as it is.
+func decodeCSV(src []byte, v any) error {
+	r := csv.NewReader(bytes.NewReader(src))
+	r.FieldsPerRecord = -1 // rows may differ in length, as spreadsheets export them
+	rows, err := r.ReadAll()
+	if err != nil {
+		return err
+	}
+	out := make([]any, len(rows))
+	for i, row := range rows {
+		fields := make([]any, len(row))
+		for j, f := range row {
+			fields[j] = f
+		}
+		out[i] = fields
+	}
+	*v.(*any) = out
+	return nil
 }
 
 // datesAsText turns the dates YAML reads from unquoted values (date:

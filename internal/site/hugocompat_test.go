@@ -108,3 +108,33 @@ func TestTermFeedsAndLanguageParams(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVDataFiles: a CSV file in data/ is a list of rows of fields, as
+// in Hugo, so a timeline kept in a spreadsheet can be exported as it is;
+// a CSV mistake is a problem at its line; another kind of file in data/
+// is warned of (it was ignored without a word), notes for editors not.
+func TestCSVDataFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                  {Data: []byte("title = \"T\"\n")},
+		"layouts/_default/list.html": {Data: []byte(`{{ range .Site.Data.timeline }}{{ index . 0 }}={{ index . 1 }};{{ end }}`)},
+		"content/_index.md":          {Data: []byte("---\ntitle: Home\n---\n")},
+		"data/timeline.csv":          {Data: []byte("date,event\n2011-12-16,\"Zhanaozen, police open fire\"\n2012-11-21,Outlets\n")},
+		"data/README.md":             {Data: []byte("Notes.\n")},
+		"data/old.xml":               {Data: []byte("<x/>")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got, want := string(res.Files["index.html"]), "date=event;2011-12-16=Zhanaozen, police open fire;2012-11-21=Outlets;"; got != want {
+		t.Errorf("home = %q; want %q", got, want)
+	}
+	if got := problems(res.Warnings); got != "data/old.xml: samizdat does not read this file: data files are YAML, TOML, JSON or CSV\n    save it in one of those formats (.yaml, .toml, .json, .csv), or move it out of data/\n" {
+		t.Errorf("warnings:\n%s", got)
+	}
+	fsys["data/timeline.csv"] = &fstest.MapFile{Data: []byte("date,event\n2011-12-16,\"Zhanaozen\n2012-11-21,Outlets\n")}
+	res = build(t, fsys, Options{})
+	if got := problems(res.Problems); !strings.HasPrefix(got, "data/timeline.csv:2: cannot read data file") || !strings.Contains(got, "a quote inside it is written twice") {
+		t.Errorf("a CSV mistake: problems\n%s", got)
+	}
+}
