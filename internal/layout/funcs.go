@@ -95,9 +95,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"jsonify":      jsonify,
 		"safeHTML":     str1(func(s string) template.HTML { return template.HTML(s) }),
 		"safeURL":      str1(func(s string) template.URL { return template.URL(s) }),
-		"add":          func(a, b int) int { return a + b },
-		"sub":          func(a, b int) int { return a - b },
-		"mul":          func(a, b int) int { return a * b },
+		"add":          arith("add", func(a, b int) int { return a + b }),
+		"sub":          arith("sub", func(a, b int) int { return a - b }),
+		"mul":          arith("mul", func(a, b int) int { return a * b }),
 		"div":          div,
 		"mod":          mod,
 		"seq":          seq,
@@ -465,7 +465,11 @@ func sortBy(coll any, key string, order ...string) ([]any, error) {
 	return out, nil
 }
 
-func first(n int, coll any) ([]any, error) {
+func first(count any, coll any) ([]any, error) {
+	n, err := whole("first", count)
+	if err != nil {
+		return nil, err
+	}
 	list, err := items(coll)
 	if err != nil {
 		return nil, fmt.Errorf("first: %w", err)
@@ -473,7 +477,11 @@ func first(n int, coll any) ([]any, error) {
 	return list[:min(max(n, 0), len(list))], nil
 }
 
-func last(n int, coll any) ([]any, error) {
+func last(count any, coll any) ([]any, error) {
+	n, err := whole("last", count)
+	if err != nil {
+		return nil, err
+	}
 	list, err := items(coll)
 	if err != nil {
 		return nil, fmt.Errorf("last: %w", err)
@@ -633,30 +641,77 @@ func jsonify(v any) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-func div(a, b int) (int, error) {
-	if b == 0 {
-		return 0, errors.New("div: division by zero")
+func div(x, y any) (int, error) {
+	a, b, err := whole2("div", x, y)
+	if err == nil && b == 0 {
+		err = errors.New("div: division by zero")
+	}
+	if err != nil {
+		return 0, err
 	}
 	return a / b, nil
 }
 
-func mod(a, b int) (int, error) {
-	if b == 0 {
-		return 0, errors.New("mod: division by zero")
+func mod(x, y any) (int, error) {
+	a, b, err := whole2("mod", x, y)
+	if err == nil && b == 0 {
+		err = errors.New("mod: division by zero")
+	}
+	if err != nil {
+		return 0, err
 	}
 	return a % b, nil
 }
 
+// arith is a whole-number operation as a template function.
+func arith(name string, op func(a, b int) int) func(x, y any) (int, error) {
+	return func(x, y any) (int, error) {
+		a, b, err := whole2(name, x, y)
+		return op(a, b), err
+	}
+}
+
+// whole reads a whole number given to fn: any integer type (a weight
+// from TOML front matter is an int64, a literal in a template an int),
+// or a float without a fraction; text is not a number here.
+func whole(fn string, v any) (int, error) {
+	r := reflect.ValueOf(v)
+	switch r.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return int(r.Int()), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int(r.Uint()), nil
+	case reflect.Float32, reflect.Float64:
+		if f := r.Float(); f == float64(int(f)) {
+			return int(f), nil
+		}
+	}
+	return 0, fmt.Errorf("%s: %v is not a whole number (write int to turn text into one)", fn, v)
+}
+
+func whole2(fn string, x, y any) (int, int, error) {
+	a, err := whole(fn, x)
+	if err != nil {
+		return 0, 0, err
+	}
+	b, err := whole(fn, y)
+	return a, b, err
+}
+
 // seq returns 1..n, for numbered loops.
-func seq(n int) []int {
+func seq(count any) ([]int, error) {
+	n, err := whole("seq", count)
+	if err != nil {
+		return nil, err
+	}
 	if n < 0 || n > 10000 {
-		return nil
+		return nil, nil
 	}
 	out := make([]int, n)
 	for i := range out {
 		out[i] = i + 1
 	}
-	return out
+	return out, nil
 }
 
 // errorf stops the template with a message; in a shortcode it becomes a
