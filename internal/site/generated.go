@@ -54,8 +54,11 @@ func (b *builder) writeGenerated() {
 
 // hasFeed reports whether a list page has a feed of its own besides the
 // site's: a section, and a term (a reader can follow one topic, as
-// Hugo's and Zola's term feeds allow).
-func hasFeed(p *Page) bool { return p.kind == content.KindSection || p.kind == "term" }
+// Hugo's and Zola's term feeds allow), when it lists pages; a section
+// kept out of lists (the search page) has none.
+func hasFeed(p *Page) bool {
+	return (p.kind == content.KindSection || p.kind == "term") && len(p.children) > 0 && p.meta().List != "never"
+}
 
 // regular lists a section's or term's pages (and subsections) for its
 // feed, newest first.

@@ -260,6 +260,16 @@ func (p *Page) Sitemap() frontmatter.Sitemap { return p.meta().Sitemap }
 // "never" ones in none.
 func (p *Page) listed() bool { return p.meta().List == "" }
 
+// FeedURL is the address of the page's own Atom feed, for <link
+// rel="alternate">: the site's for the home page, a section's or term's
+// when it has one (see hasFeed); "" for other pages.
+func (p *Page) FeedURL() string {
+	if p.kind == content.KindHome || hasFeed(p) {
+		return p.url + "index.xml"
+	}
+	return ""
+}
+
 // OnionLocation is the page's address on the site's onion service, for
 // <meta http-equiv="onion-location">; "" when site.toml has no onion.
 func (p *Page) OnionLocation() string {
