@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"reflect"
 	"sort"
 	"strings"
@@ -675,16 +676,8 @@ func arith(name string, op func(a, b int) int) func(x, y any) (int, error) {
 // from TOML front matter is an int64, a literal in a template an int),
 // or a float without a fraction; text is not a number here.
 func whole(fn string, v any) (int, error) {
-	r := reflect.ValueOf(v)
-	switch r.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return int(r.Int()), nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return int(r.Uint()), nil
-	case reflect.Float32, reflect.Float64:
-		if f := r.Float(); f == float64(int(f)) {
-			return int(f), nil
-		}
+	if f, ok := number(v); ok && f == math.Trunc(f) {
+		return int(f), nil
 	}
 	return 0, fmt.Errorf("%s: %v is not a whole number (write int to turn text into one)", fn, v)
 }
