@@ -62,6 +62,9 @@ type Config struct {
 	Output Output `toml:"output"`
 	// Search configures the site search that works offline (package search).
 	Search Search `toml:"search"`
+	// Images configures what the build adds to the <img> of pages: sizes,
+	// lazy loading and smaller copies for small screens (package publish).
+	Images Images `toml:"images"`
 	// Languages maps a language code ("ru", "kk") to how the site presents
 	// it. Empty means a single-language site in LanguageCode.
 	Languages map[string]Language `toml:"languages"`
@@ -101,6 +104,37 @@ type Output struct {
 
 // On reports a switch that defaults to on.
 func On(b *bool) bool { return b == nil || *b }
+
+// Images is the [images] table. Defaults are set by WithDefaults.
+type Images struct {
+	// Resize writes smaller copies of each local JPEG and PNG a page shows
+	// and lists them in the <img>'s srcset, so a phone loads a copy about
+	// as wide as its screen. Nil means on: campaign readers are mostly on
+	// phones and metered networks, and the cost is build time only.
+	Resize *bool `toml:"resize"`
+	// Widths are the widths in pixels of the copies; only those narrower
+	// than the original are made. Default 480, 960, 1600.
+	Widths []int `toml:"widths"`
+	// Sizes is the sizes attribute written beside the srcset: how wide the
+	// image is shown, for the browser to pick a copy before it has the
+	// CSS. Default fits the campaign layout's 40rem text column.
+	Sizes string `toml:"sizes"`
+	// Quality is the JPEG quality of the copies, 1 to 100. Default 80.
+	Quality int `toml:"quality"`
+}
+
+// Image defaults: see Images.
+var (
+	defaultImageWidths = []int{480, 960, 1600}
+)
+
+const (
+	// DefaultImageSizes follows static/css/site.css: the text column is
+	// --measure (42rem) wide with 1rem of padding each side, so an image
+	// is the screen's width below 42rem and 40rem wide above.
+	DefaultImageSizes   = "(max-width: 42rem) 100vw, 40rem"
+	defaultImageQuality = 80
+)
 
 // Markup is the [markup] table.
 type Markup struct {
@@ -199,6 +233,15 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Taxonomies == nil {
 		c.Taxonomies = map[string]string{"tag": "tags"}
+	}
+	if c.Images.Widths == nil {
+		c.Images.Widths = append([]int(nil), defaultImageWidths...)
+	}
+	if c.Images.Sizes == "" {
+		c.Images.Sizes = DefaultImageSizes
+	}
+	if c.Images.Quality == 0 {
+		c.Images.Quality = defaultImageQuality
 	}
 	return c
 }

@@ -134,6 +134,7 @@ dateFormat = "2 January 2006"
 			{Name: "Donate", URL: "https://donate.example.org/", Weight: 2, Identifier: "donate", Parent: "home", Line: 24},
 		}},
 		Markup:    Markup{Unsafe: true, MaxCodeBytes: 65536},
+		Images:    Images{Widths: []int{480, 960, 1600}, Sizes: DefaultImageSizes, Quality: 80},
 		Languages: map[string]Language{"kk": {Name: "Қазақша", Weight: 2, DateFormat: "2 January 2006"}},
 	}
 	if !reflect.DeepEqual(c, want) {

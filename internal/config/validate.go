@@ -30,6 +30,7 @@ func validate(c Config, lines map[string]int) []problem.Problem {
 	v.mirrors(c.Mirrors)
 	v.onion(c.Onion)
 	v.languages(c)
+	v.images(c.Images)
 	return v.probs
 }
 
@@ -175,4 +176,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// images checks the [images] table: copies need a width a screen can
+// use, and JPEG quality runs from 1 to 100.
+func (v *validator) images(im Images) {
+	for _, w := range im.Widths {
+		if w < 16 || w > 8192 {
+			v.add("images.widths", "use widths in pixels between 16 and 8192, such as widths = [480, 960, 1600]",
+				"images.widths: %d is not a width a copy can have", w)
+			break
+		}
+	}
+	if im.Quality < 0 || im.Quality > 100 {
+		v.add("images.quality", "use a number from 1 to 100; 80 keeps photos sharp at a third of the size",
+			"images.quality must be between 1 and 100, got %d", im.Quality)
+	}
+	if strings.ContainsAny(im.Sizes, "<>\"\n") {
+		v.add("images.sizes", `write a sizes attribute value, such as "(max-width: 42rem) 100vw, 40rem"`,
+			"images.sizes %q is not a sizes attribute value", im.Sizes)
+	}
 }

@@ -22,6 +22,13 @@
 // Manifest and Zip are separate because they must run after everything
 // else has been added to the site (the CLI calls them last).
 //
+// SizeImage and RewriteImgs run before Process, on the whole site (the
+// build calls them; images.go): SizeImage reads a picture's size and
+// makes smaller JPEG and PNG copies of it, encoded afresh from pixels so
+// no metadata can come along; RewriteImgs gives each <img> width, height,
+// decoding, loading, srcset and sizes. The copies are then cleaned,
+// relinked and zipped like every other file.
+//
 // Internal references in the HTML Process receives are root-relative
 // ("/css/site.css"); another package rewrites them to page-relative later.
 package publish

@@ -130,6 +130,9 @@ type builder struct {
 	// fileKeys maps an output file made from a cached result to that
 	// result's cache key, so its finishing can be cached too.
 	fileKeys map[string]string
+	// imageFacts is what sizeImages found of each picture a page shows,
+	// by file; Patch reuses it.
+	imageFacts map[string]publish.ImageFacts
 
 	mu     sync.Mutex // guards files, owners, probs and warnings while workers render
 	files  map[string][]byte
@@ -168,6 +171,7 @@ func (b *builder) run() {
 	b.dropRendered()
 	b.copyStatic()
 	b.checkOwners()
+	b.sizeImages()
 	b.finish()
 	b.checkOutput()
 	b.checkLoads()

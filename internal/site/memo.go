@@ -12,6 +12,7 @@ import (
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/publish"
 )
 
 // Cache keeps expensive pure results between builds of the same site in
@@ -29,9 +30,12 @@ import (
 //     hash when the templates of the page's phase read it in the last
 //     build (see reads);
 //   - the finished file (published and relinked) of each executed template
-//     or static file, keyed by its source's key.
+//     or static file, keyed by its source's key;
+//   - each picture's size and smaller copies, keyed by its bytes and the
+//     [images] settings (sizeImages).
 type Cache struct {
 	parsed *content.ParseCache // decoded content files, by path, size and time
+	images *publish.ImageCache // pictures' sizes and smaller copies, by their bytes
 
 	mu        sync.Mutex
 	markdown  map[string]markdownEntry
@@ -71,7 +75,7 @@ type finishedEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{parsed: content.NewParseCache(), markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
+	return &Cache{parsed: content.NewParseCache(), images: publish.NewImageCache(), markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
 		finished: map[string]finishedEntry{}, live: map[string]bool{}}
 }
 
@@ -146,6 +150,15 @@ func (c *Cache) prune() {
 	dropUnused(c.templates, c.live)
 	dropUnused(c.finished, c.live)
 	c.live = map[string]bool{}
+	c.images.Prune()
+}
+
+// imageCache is the pictures' cache; nil for a nil Cache.
+func (c *Cache) imageCache() *publish.ImageCache {
+	if c == nil {
+		return nil
+	}
+	return c.images
 }
 
 func dropUnused[V any](m map[string]V, live map[string]bool) {

@@ -140,6 +140,9 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 			names = append(names, file)
 		}
 	}
+	if !b.patchImages(finished, names) {
+		return nil, false
+	}
 	if probs := b.finishFiles(finished, opts); len(probs) > 0 {
 		return nil, false
 	}
