@@ -51,7 +51,8 @@ func TestLoadMissingFileIsDefault(t *testing.T) {
 func TestLoadHugoConfigInstead(t *testing.T) {
 	for name, want := range map[string]string{
 		"hugo.toml":   "hugo.toml: samizdat reads its settings from site.toml, not from hugo.toml (Hugo's), so this site has none\n    rename it to site.toml",
-		"config.yaml": "config.yaml: samizdat reads its settings from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml",
+		"config.yaml": "config.yaml: samizdat reads its settings from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml, as docs/settings.md shows",
+		"config/_default/hugo.toml": "config/_default/hugo.toml: samizdat reads its settings from site.toml, not from config/_default/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site",
 	} {
 		_, probs := Load(fstest.MapFS{name: {Data: []byte("title = 'x'\n")}})
 		if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), want) {
@@ -167,6 +168,14 @@ func TestParseProblems(t *testing.T) {
 				{4, `unknown key "menu.main"`, "samizdat calls it menus: write [[menus.main]]"},
 				{6, `unknown key "markup.goldmark.renderer"`, "its settings are [markup] unsafe = true"},
 				{8, `unknown key "pagination"`, "write paginate = 10"},
+			}},
+		{"more of hugo's settings", "title = 'x'\ndisableKinds = ['rss']\nsummaryLength = 30\n[outputs]\nhome = ['html']\n[languages.ru]\nlanguageName = 'Русский'\ncontentDir = 'content/ru'\n",
+			[]want{
+				{2, `unknown key "disableKinds"`, "samizdat has no setting to leave out kinds of pages"},
+				{3, `unknown key "summaryLength"`, "the text before <!--more-->"},
+				{4, `unknown key "outputs"`, "samizdat writes HTML pages and Atom feeds"},
+				{7, `unknown key "languages.ru.languageName"`, `samizdat calls it name: write name = "Русский"`},
+				{8, `unknown key "languages.ru.contentDir"`, "translations live beside their source pages"},
 			}},
 		{"unknown keys everywhere", "title = 'x'\npaginatx = 3\n[markup]\nunsaf = true\n[[menus.main]]\nname = 'a'\nurl = '/'\nnme = 'b'\n[languages.kk]\nnam = 'x'\n",
 			[]want{

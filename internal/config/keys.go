@@ -129,20 +129,25 @@ func keyLines(src []byte) map[string]int {
 // lower-cased, with what to write here instead. Looked up by the whole
 // dotted path, then by its first key.
 var hugoKeys = map[string]string{
-	"menu":                   "samizdat calls it menus: write [[menus.main]]",
-	"theme":                  "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders into the site's own, then remove this line",
-	"themesdir":              "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders into the site's own, then remove this line",
-	"markup.goldmark":        "samizdat sets up markdown itself; its settings are [markup] unsafe = true (to let raw HTML through) and maxCodeBytes",
-	"markup.highlight":       "samizdat highlights code with CSS classes (chroma.css) and needs no settings for it; remove this",
-	"markup.tableofcontents": "every page's .TableOfContents lists its headings; remove this",
-	"defaultcontentlanguage": "the site's first language is languageCode: write languageCode = \"en\"",
-	"pagination":             "write paginate = 10 (the number of pages in a list page) at the top of site.toml",
-	"permalinks":             "a page's address comes from its folder and file name; change one with url or slug in its front matter",
-	"enablerobotstxt":        "samizdat always writes robots.txt, and a file static/robots.txt replaces it; remove this",
-	"enablegitinfo":          "a page without a date already takes its last git commit's; remove this",
-	"googleanalytics":        "a samizdat site loads nothing from other sites, so it has no analytics: remove this",
-	"services":               "a samizdat site loads nothing from other sites, so it has no such services: remove this",
-	"privacy":                "a samizdat site loads nothing from other sites, so it needs no privacy settings: remove this",
+	"menu":                     "samizdat calls it menus: write [[menus.main]]",
+	"theme":                    "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders into the site's own, then remove this line",
+	"themesdir":                "samizdat has no themes: copy the theme's layouts/, static/ and i18n/ folders into the site's own, then remove this line",
+	"markup.goldmark":          "samizdat sets up markdown itself; its settings are [markup] unsafe = true (to let raw HTML through) and maxCodeBytes",
+	"markup.highlight":         "samizdat highlights code with CSS classes (chroma.css) and needs no settings for it; remove this",
+	"markup.tableofcontents":   "every page's .TableOfContents lists its headings; remove this",
+	"defaultcontentlanguage":   "the site's first language is languageCode: write languageCode = \"en\"",
+	"pagination":               "write paginate = 10 (the number of pages in a list page) at the top of site.toml",
+	"permalinks":               "a page's address comes from its folder and file name; change one with url or slug in its front matter",
+	"enablerobotstxt":          "samizdat always writes robots.txt, and a file static/robots.txt replaces it; remove this",
+	"enablegitinfo":            "a page without a date already takes its last git commit's; remove this",
+	"googleanalytics":          "a samizdat site loads nothing from other sites, so it has no analytics: remove this",
+	"services":                 "a samizdat site loads nothing from other sites, so it has no such services: remove this",
+	"privacy":                  "a samizdat site loads nothing from other sites, so it needs no privacy settings: remove this",
+	"outputs":                  "samizdat writes HTML pages and Atom feeds, with no setting for other outputs; remove this ([output] is for minify and fingerprint)",
+	"disablekinds":             "samizdat has no setting to leave out kinds of pages; remove this (a page's own front matter build: {list: never} keeps it out of lists)",
+	"summarylength":            "a summary is the text before <!--more-->, else the first paragraph, or front matter summary; remove this",
+	"languages.*.languagename": "samizdat calls it name: write name = \"Русский\"",
+	"languages.*.contentdir":   "translations live beside their source pages, with the language before .md (page.ru.md); remove this",
 }
 
 // hugoKeyHint is what to write instead of a Hugo setting.
@@ -150,6 +155,9 @@ func hugoKeyHint(path []string) (string, bool) {
 	lower := make([]string, len(path))
 	for i, p := range path {
 		lower[i] = strings.ToLower(p)
+	}
+	if len(lower) >= 3 && lower[0] == "languages" {
+		lower[1] = "*" // any language's table
 	}
 	for n := len(lower); n > 0; n-- {
 		if h, ok := hugoKeys[strings.Join(lower[:n], ".")]; ok {

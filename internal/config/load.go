@@ -29,13 +29,24 @@ func Load(fsys fs.FS) (Config, []problem.Problem) {
 
 // hugoConfig names a Hugo configuration file in a site without site.toml.
 func hugoConfig(fsys fs.FS) []problem.Problem {
-	for _, name := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml", "hugo.json", "config.json"} {
+	var names []string
+	for _, dir := range []string{"", "config/_default/"} { // Hugo's configuration folder too
+		for _, base := range []string{"hugo", "config"} {
+			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+				names = append(names, dir+base+ext)
+			}
+		}
+	}
+	for _, name := range names {
 		if _, err := fs.Stat(fsys, name); err != nil {
 			continue
 		}
-		hint := "rename it to " + File + "; samizdat then names each setting it does not know, and what to write instead"
+		hint := "move it to " + File + " at the top of the site; samizdat then names each setting it does not know, and what to write instead"
+		if !strings.Contains(name, "/") {
+			hint = "rename it to " + File + "; samizdat then names each setting it does not know, and what to write instead"
+		}
 		if !strings.HasSuffix(name, ".toml") {
-			hint = "write its settings in TOML in a file named " + File + ", as docs/content.md shows"
+			hint = "write its settings in TOML in a file named " + File + ", as docs/settings.md shows"
 		}
 		return []problem.Problem{{File: name,
 			Message: fmt.Sprintf("samizdat reads its settings from %s, not from %s (Hugo's), so this site has none", File, name),
