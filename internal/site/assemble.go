@@ -359,6 +359,11 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 			}
 		}
 		if len(terms) == 0 {
+			// As in Hugo, every taxonomy exists in every language, empty
+			// where no page has terms: a theme's tag cloud (len
+			// .Site.Taxonomies.tags.ByCount) then shows nothing instead of
+			// failing on nil.
+			s.taxonomies[plural] = Taxonomy{}
 			continue
 		}
 		index := &Page{site: s, kind: "taxonomy", typ: plural, title: titleCase(plural), url: s.prefix() + "/" + layout.Urlize(plural) + "/", parent: s.home}

@@ -45,3 +45,29 @@ func TestFeedURL(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageWithoutPagesHasNoFeed: a language whose home is its only
+// page has no feed (it was empty, dated 1970, and linked from the head).
+func TestLanguageWithoutPagesHasNoFeed(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                    {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\n[languages.ru]\nname = \"Русский\"\n")},
+		"layouts/_default/list.html":   {Data: []byte(`[{{ .FeedURL }}]`)},
+		"layouts/_default/single.html": {Data: []byte(`[{{ .FeedURL }}]`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/_index.ru.md":         {Data: []byte("---\ntitle: Главная\n---\n")},
+		"content/a.md":                 {Data: []byte("---\ntitle: A\ndate: 2012-11-21\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["ru/index.html"]); got != "[]" {
+		t.Errorf("ru home = %q; want no feed", got)
+	}
+	if _, ok := res.Files["ru/index.xml"]; ok {
+		t.Error("ru/index.xml written: a feed of nothing")
+	}
+	if _, ok := res.Files["index.xml"]; !ok {
+		t.Error("no index.xml for the language with a page")
+	}
+}

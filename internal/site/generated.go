@@ -27,7 +27,9 @@ const feedSize = 20
 func (b *builder) writeGenerated() {
 	robots := "User-agent: *\nAllow: /\n"
 	for _, s := range b.world.sites {
-		b.writeAs(content.OutputPath(s.home.url+"index.xml"), owner{what: "the site's Atom feed"}, b.atom(s.home, s.feedPages()))
+		if hasFeed(s.home) {
+			b.writeAs(content.OutputPath(s.home.url+"index.xml"), owner{what: "the site's Atom feed"}, b.atom(s.home, s.feedPages()))
+		}
 		// A sitemap lists absolute URLs only: without a baseURL there is
 		// none to write.
 		if b.cfg.BaseURL != "" {
@@ -36,7 +38,7 @@ func (b *builder) writeGenerated() {
 		}
 	}
 	for _, p := range b.pages {
-		if hasFeed(p) {
+		if p.kind != content.KindHome && hasFeed(p) {
 			b.writeAs(content.OutputPath(p.url+"index.xml"), owner{page: p, what: "the Atom feed"}, b.atom(p, regular(p.children)))
 		}
 	}
@@ -52,11 +54,16 @@ func (b *builder) writeGenerated() {
 	b.writeSearch()
 }
 
-// hasFeed reports whether a list page has a feed of its own besides the
-// site's: a section, and a term (a reader can follow one topic, as
-// Hugo's and Zola's term feeds allow), when it lists pages; a section
-// kept out of lists (the search page) has none.
+// hasFeed reports whether a page has a feed: the home page (the site's
+// feed), and a section or term (a reader can follow one topic, as Hugo's
+// and Zola's term feeds allow), when it lists pages; a section kept out
+// of lists (the search page) has none.
 func hasFeed(p *Page) bool {
+	if p.kind == content.KindHome {
+		// The site's feed lists its pages and sections (feedPages): a
+		// language without any yet has none.
+		return len(p.site.pages) > 0 || len(p.site.sections) > 0
+	}
 	return (p.kind == content.KindSection || p.kind == "term") && len(p.children) > 0 && p.meta().List != "never"
 }
 

@@ -138,3 +138,24 @@ func TestCSVDataFiles(t *testing.T) {
 		t.Errorf("a CSV mistake: problems\n%s", got)
 	}
 }
+
+// TestEmptyTaxonomyExists: in a language where no page has tags, the
+// taxonomy is there and empty, as in Hugo; it was nil, and a theme's tag
+// cloud failed the build with a reflect error.
+func TestEmptyTaxonomyExists(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                    {Data: []byte("title = \"T\"\n[languages.ru]\nname = \"Русский\"\n")},
+		"layouts/_default/list.html":   {Data: []byte(`{{ len .Site.Taxonomies.tags.ByCount }} {{ len .Site.Taxonomies.tags }} [{{ index .Site.Taxonomies.tags "x" }}]`)},
+		"layouts/_default/single.html": {Data: []byte(`{{ .Title }}`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/_index.ru.md":         {Data: []byte("---\ntitle: Главная\n---\n")},
+		"content/a.md":                 {Data: []byte("---\ntitle: A\ntags: [x]\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got := string(res.Files["ru/index.html"]); got != "0 0 [&lt;nil>]" {
+		t.Errorf("ru home = %q", got)
+	}
+}

@@ -373,7 +373,9 @@ func (b *builder) addresses() *addresses {
 	a := &addresses{b: b, pages: map[string]*Page{}, files: map[string]bool{}}
 	add := func(url string) { a.files[content.OutputPath(url)] = true }
 	for _, s := range b.world.sites {
-		add(s.home.url + "index.xml")
+		if hasFeed(s.home) {
+			add(s.home.url + "index.xml")
+		}
 		add(s.home.url + "sitemap.xml")
 		add(s.prefix() + "/404.html")
 	}

@@ -264,7 +264,7 @@ func (p *Page) listed() bool { return p.meta().List == "" }
 // rel="alternate">: the site's for the home page, a section's or term's
 // when it has one (see hasFeed); "" for other pages.
 func (p *Page) FeedURL() string {
-	if p.kind == content.KindHome || hasFeed(p) {
+	if hasFeed(p) {
 		return p.url + "index.xml"
 	}
 	return ""
