@@ -25,13 +25,18 @@
 //     are problems too. mailto:, tel:, data: and other schemes are ignored.
 //  2. Requests to other sites. Anything the browser fetches while showing a
 //     page (scripts, stylesheets, icons, preloads and preconnects, images,
-//     media, frames, objects, CSS url() and @import, a refresh redirect)
-//     must come from the site itself: a blocked host breaks the page and
-//     every request tells that host who reads it. A protocol-relative
-//     "//host/x" is another site. Loading the site's own files through the
+//     media, frames and the documents of their srcdoc, objects, CSS url(),
+//     image-set() and @import, body and table backgrounds) must come from
+//     the site itself: a blocked host breaks the page and every request
+//     tells that host who reads it. Nor may the page send the reader or
+//     a report elsewhere unasked: a refresh redirect, a <base href> that
+//     every relative address then resolves against, <a ping> and
+//     attributionsrc. The host is the one a browser asks: "//host/x",
+//     "https:host/x", `\\host\x` and `https:\\host` all name another site.
+//     Loading the site's own files, or setting <base>, through the
 //     absolute BaseURL is reported as well, because mirrors would then
-//     fetch from the (possibly blocked) main domain. Plain links (<a href>)
-//     to other sites are fine.
+//     fetch from the (possibly blocked) main domain. Plain links (<a href>,
+//     <form action>) to other sites are fine.
 //  3. <img> without alt. alt="" is allowed for decorative images, but not
 //     as the only content of a link, which would leave the link nameless.
 //  4. Headings: more than one h1, a skipped level (h2 then h4), or no h1 at
@@ -53,8 +58,9 @@
 //     .html or .xml file.
 //
 // Limits: scripts are not run, so URLs built by JavaScript and module
-// imports inside scripts are not seen; an external <base href> is ignored;
-// SVG files' own references are not followed; other image formats (AVIF,
+// imports inside scripts are not seen; SVG files' own references, and SVG
+// animations that change an href, are not followed; <iframe srcdoc> is
+// read four documents deep; other image formats (AVIF,
 // HEIC, GIF) are not inspected for metadata: the build cleans GIF files
 // and warns about the formats it cannot clean.
 //

@@ -124,8 +124,8 @@ func TestInternalLinks(t *testing.T) {
 		{name: "local and file URLs", files: map[string]string{
 			"index.html": doc(`<a href="http://localhost:1313/x/">x</a>` + "\n" + `<a href="http://127.0.0.1/y">y</a>` + "\n" + `<a href="file:///home/me/site/z.html">z</a>` + "\n" + `<a href="javascript:void(0)">j</a>`),
 		}, want: []string{
-			`index.html:3:4: points at this computer (localhost)`,
-			`index.html:4:4: points at this computer (127.0.0.1)`,
+			`index.html:3:4: links to this computer (localhost)`,
+			`index.html:4:4: links to this computer (127.0.0.1)`,
 			`index.html:5:4: points at a file on the build machine`,
 			`index.html:6:4: uses a javascript: URL`,
 		}},

@@ -31,12 +31,16 @@ func (c *checker) checkStylesheets() {
 	}
 }
 
-// scanCSS returns the url() and @import references of a stylesheet, with
-// their byte offsets. It skips comments and strings but is no full CSS
-// parser: an URL built by a custom property or image-set() is not seen.
+// scanCSS returns the url() and @import references of a stylesheet, and
+// the strings that image-set() lists as images, with their byte offsets.
+// It skips comments and other strings but is no full CSS parser: an URL
+// built by a custom property is not seen.
 func scanCSS(b []byte) []ref {
 	var refs []ref
 	pendingImport := false
+	// imageSet is how deep in parentheses we are inside an image-set():
+	// 1 directly in it, where a string is an image's URL; 0 outside one.
+	imageSet := 0
 	// face is where we are in an @font-face rule: its first url() is the
 	// font a browser fetches (the first format it supports, and browsers
 	// that support none of the formats listed first are rare).
@@ -57,9 +61,12 @@ func scanCSS(b []byte) []ref {
 			i = end + 2
 		case c == '"' || c == '\'':
 			s, end := cssString(b, i)
-			if pendingImport {
+			switch {
+			case pendingImport:
 				refs = append(refs, ref{url: s, off: i + 1, what: "@import", kind: loadCode})
 				pendingImport = false
+			case imageSet == 1:
+				refs = append(refs, ref{url: s, off: i + 1, what: "image-set()", kind: load})
 			}
 			i = end
 		case c == '@' && hasPrefixFold(b[i:], "@import") && !isIdent(at(b, i+7)):
@@ -77,11 +84,21 @@ func scanCSS(b []byte) []ref {
 			}
 			refs = append(refs, r)
 			i = end
+		case (c == 'i' || c == 'I') && hasPrefixFold(b[i:], "image-set(") &&
+			(!isIdent(at(b, i-1)) || i >= 8 && hasPrefixFold(b[i-8:], "-webkit-") && !isIdent(at(b, i-9))):
+			imageSet = 1
+			i += len("image-set(")
+		case c == '(' && imageSet > 0:
+			imageSet++
+			i++
+		case c == ')' && imageSet > 0:
+			imageSet--
+			i++
 		case c == '@' && hasPrefixFold(b[i:], "@font-face") && !isIdent(at(b, i+10)):
 			face = faceAhead
 			i += 10
 		case c == ';' || c == '{' || c == '}':
-			pendingImport = false
+			pendingImport, imageSet = false, 0
 			switch {
 			case c == '{' && face == faceAhead:
 				face = inFace

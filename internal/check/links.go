@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -35,7 +36,7 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 	if raw == "" || strings.Contains(raw, "ZgotmplZ") { // ZgotmplZ has its own problem
 		return ""
 	}
-	u, err := url.Parse(raw)
+	u, err := parseURL(raw)
 	if err != nil {
 		c.report(file, ls, r.off, fmt.Sprintf("%s %s is not a valid URL", r.what, quote(raw)),
 			"check it for stray characters: a space is written %20 and a literal % is written %25")
@@ -63,6 +64,11 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 		c.external(file, ls, r, raw, u)
 		return ""
 	}
+	if r.kind == base {
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s sends the page's relative addresses to the site's absolute address", r.what, quote(raw)),
+			"remove the <base> element, or write its address relative to the page: with an absolute one, every mirror loads the page's files and links from the main domain")
+		return ""
+	}
 	if r.kind.fetched() {
 		c.report(file, ls, r.off, fmt.Sprintf("%s %s loads the site's own file through its absolute address", r.what, quote(raw)),
 			"write the address relative to the page (like ../css/site.css), so that each mirror serves the file itself instead of sending readers to the main domain")
@@ -70,11 +76,17 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 	return c.internal(file, ls, "", r, raw, u, sitePath)
 }
 
-// external handles a URL to another site: links are fine, loads are not.
+// external handles a URL to another site: links are fine; what the
+// browser fetches or follows without the reader choosing it is not.
 func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL) {
-	host := u.Hostname()
+	host := hostOf(u)
 	if isLocalHost(host) {
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s points at this computer (%s), not at the published site", r.what, quote(raw), host),
+		// "links to" for links, whose problem the build leaves to check.
+		where := "points at this computer (%s), not at the published site"
+		if r.kind == follow {
+			where = "links to this computer (%s), not to the published site"
+		}
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s "+where, r.what, quote(raw), host),
 			"use a link relative to the page (../x/), which works on every copy of the site")
 		return
 	}
@@ -82,8 +94,16 @@ func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL)
 	case follow:
 		return
 	case redirect:
-		c.report(file, ls, r.off, fmt.Sprintf("%s redirects readers to another site, %s", r.what, host),
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s redirects readers to another site, %s", r.what, quote(raw), host),
 			"link to the other site from a page instead: a silent redirect sends readers somewhere they did not choose, and fails where that host is blocked")
+		return
+	case base:
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s makes the page's relative addresses load from another site, %s", r.what, quote(raw), host),
+			fmt.Sprintf("remove the <base> element, or point it into the site: with it every relative link, picture and stylesheet of the page comes from %s, which readers may not reach and which sees who reads", host))
+		return
+	case ping:
+		c.report(file, ls, r.off, fmt.Sprintf("%s %s makes browsers report to another site, %s", r.what, quote(raw), host),
+			fmt.Sprintf("remove the attribute: the page works without it, and each request tells %s who is reading", host))
 		return
 	}
 	fix := "copy the file into static/ and link it from there with a relative address"
@@ -93,6 +113,9 @@ func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL)
 	c.report(file, ls, r.off, fmt.Sprintf("%s loads %s from another site, %s", r.what, quote(raw), host),
 		fmt.Sprintf("%s: readers where %s is blocked get a broken page, and every request tells %s who is reading", fix, host, host))
 }
+
+// hostOf returns u's host as the browser asks for it, in lower case.
+func hostOf(u *url.URL) string { return strings.ToLower(u.Hostname()) }
 
 // embeds reports the elements that show another site's page or player
 // (a video, a map) rather than a file that could be copied.
@@ -121,8 +144,8 @@ func isLocalHost(host string) bool {
 // relative to from's folder or, starting with "/", to the site's root
 // folder (Options.BaseURL's path).
 func (c *checker) internal(file string, ls lines, from string, r ref, raw string, u *url.URL, refPath string) string {
-	if r.kind == origin {
-		return ""
+	if r.kind == origin || r.kind == base || r.kind == ping {
+		return "" // a host, a folder, an address to post to: no file to find
 	}
 	if strings.HasPrefix(refPath, "/") {
 		rest, ok := c.site.rootRelative(refPath)
@@ -248,7 +271,7 @@ func resolve(from, ref string) (p string, above bool) {
 // sitePathOf resolves raw against from without reporting anything, for
 // <base href>.
 func (c *checker) sitePathOf(from, raw string) (string, bool) {
-	u, err := url.Parse(strings.Trim(raw, htmlSpace))
+	u, err := parseURL(strings.Trim(raw, htmlSpace))
 	if err != nil {
 		return "", false
 	}
@@ -271,4 +294,49 @@ func (c *checker) sitePathOf(from, raw string) (string, bool) {
 		p = "index.html"
 	}
 	return p, !above
+}
+
+// parseURL parses raw, an attribute or CSS value trimmed of spaces, as
+// a browser reads it on a page served over http(s), so that the host it
+// finds is the one the browser asks: tabs and newlines inside it are
+// dropped; a backslash before any "?" or "#" is a slash (`\\host\x` is
+// "//host/x"); after "http:" or "https:" any number of slashes, none
+// included, leads to the host ("https:host/x", `https:\\host`). A browser
+// reads "https:x" as relative on a page of the same scheme, but a site is
+// often served over both. Other schemes are parsed as they are.
+func parseURL(raw string) (*url.URL, error) {
+	if strings.ContainsAny(raw, "\t\n\r") {
+		raw = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(raw)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "" && scheme != "http" && scheme != "https" {
+		return u, nil
+	}
+	head, tail := raw, ""
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		head, tail = raw[:i], raw[i:]
+	}
+	rest := head[len(u.Scheme)+min(len(u.Scheme), 1):] // past "https:"
+	if !strings.Contains(head, `\`) && !strings.HasPrefix(rest, "///") &&
+		(scheme == "" || strings.HasPrefix(rest, "//")) {
+		return u, nil // written as Go reads it, as most addresses are
+	}
+	head = strings.ReplaceAll(head, `\`, "/")
+	switch {
+	case scheme != "":
+		head = head[:len(scheme)+1] + "//" + strings.TrimLeft(head[len(scheme)+1:], "/")
+	case strings.HasPrefix(head, "//"):
+		head = "//" + strings.TrimLeft(head, "/")
+	}
+	if u, err = url.Parse(head + tail); err != nil {
+		return nil, err
+	}
+	if scheme != "" && u.Host == "" {
+		return nil, errors.New("no host") // "https:" alone: the browser loads nothing
+	}
+	return u, nil
 }

@@ -11,16 +11,18 @@ import (
 	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
-// Load is one request to another site that a file makes browsers send,
-// as a problem, with the host it goes to.
+// Load is one request to another site that a file makes browsers send
+// (or a redirect, <base> or ping there), as a problem, with the host it
+// goes to.
 type Load struct {
 	problem.Problem
 	URL  string // as the browser reads it
 	Host string // "fonts.googleapis.com"
 }
 
-// Loads returns what one output file makes browsers fetch from other
-// sites: the problems of point 2 of Site, and no other. The build calls
+// Loads returns what one output file makes browsers fetch from, or send
+// readers and reports to, other sites unasked: the problems of point 2 of
+// Site, and no other. The build calls
 // it on every HTML and CSS file it makes, so that a layout, shortcode or
 // stylesheet that loads from elsewhere fails the build instead of waiting
 // for `samizdat check`; it reads no other file, so the caller may run it
@@ -32,7 +34,7 @@ func Loads(name string, data []byte, baseURL string) []Load {
 	var refs []ref
 	switch {
 	case isHTML(name):
-		refs = loadRefs(data)
+		refs = loadRefs(data, 0)
 	case isCSS(name):
 		refs = scanCSS(data)
 	default:
@@ -41,7 +43,7 @@ func Loads(name string, data []byte, baseURL string) []Load {
 	var ls lines
 	var loads []Load
 	for _, r := range refs {
-		if !r.kind.fetched() {
+		if !r.kind.unasked() {
 			continue
 		}
 		raw := strings.Trim(r.url, htmlSpace)
@@ -54,7 +56,7 @@ func Loads(name string, data []byte, baseURL string) []Load {
 		}
 		c.external(name, ls, r, raw, u)
 		for _, p := range c.probs {
-			loads = append(loads, Load{Problem: p, URL: raw, Host: u.Hostname()})
+			loads = append(loads, Load{Problem: p, URL: raw, Host: hostOf(u)})
 		}
 		c.probs = c.probs[:0]
 	}
@@ -69,8 +71,10 @@ func Loads(name string, data []byte, baseURL string) []Load {
 // uses, and only the tags that could name another site at all are read
 // by that tokenizer, all at once, as Site reads them. (A 1000-page build
 // spent some 60 ms of CPU time reading its pages with the tokenizer.)
-func loadRefs(data []byte) []ref {
-	w := &pageWalk{p: &page{}}
+//
+// depth is the number of <iframe srcdoc> documents data is inside.
+func loadRefs(data []byte, depth int) []ref {
+	w := &pageWalk{p: &page{}, depth: depth}
 	var alone []byte   // the tags to read, one after the other
 	var at, from []int // where each is in alone, and in data
 	relink.Tags(data, func(raw []byte, off int) {
@@ -113,7 +117,7 @@ func mayNameHost(raw []byte) bool {
 // protocol-relative URL outside the site, as checkRef sees it: "http:x",
 // with no host, is one too.
 func (c *checker) otherSite(raw string) (*url.URL, bool) {
-	u, err := url.Parse(raw)
+	u, err := parseURL(raw)
 	if err != nil {
 		return nil, false
 	}

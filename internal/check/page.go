@@ -47,9 +47,16 @@ const (
 	loadCode                // a stylesheet or script: fetched, and counted in the page's weight
 	origin                  // preconnect, dns-prefetch: names a host, not a file
 	redirect                // <meta http-equiv=refresh>: followed without the reader asking
+	base                    // <base href>: every relative URL of the page resolves against it
+	ping                    // <a ping>, attributionsrc: a report sent when a link is followed or an image shown
 )
 
 func (k refKind) fetched() bool { return k == load || k == loadCode || k == origin }
+
+// unasked reports the kinds the browser fetches or follows without the
+// reader choosing it (or, for ping, choosing only the link): they must
+// not lead to another site.
+func (k refKind) unasked() bool { return k != follow }
 
 // parsePages reads every HTML file, reporting the problems that need only
 // the page itself (alt text, headings, duplicate ids) on the way.
@@ -70,6 +77,7 @@ type pageWalk struct {
 	inStyle  bool       // the next text token is a <style> element's CSS
 	tags     int        // start tags read so far, to number the elements that show images
 	picture  int        // the number of the <picture> we are in; 0 outside one
+	depth    int        // how many <iframe srcdoc> documents this one is inside
 }
 
 type heading struct {
@@ -266,11 +274,8 @@ func (w *pageWalk) meta(t token) {
 			off = a.off
 		}
 	}
-	if v, _ := t.attr("http-equiv"); strings.EqualFold(strings.Trim(v, htmlSpace), "refresh") {
-		w.p.redirect = true
-		if u := refreshURL(content); u != "" {
-			w.p.refs = append(w.p.refs, ref{url: u, off: off, what: "<meta http-equiv=refresh>", kind: redirect})
-		}
+	if isRefresh(t) {
+		w.p.redirect = true // its URL is one of urls'
 		return
 	}
 	prop, _ := t.attr("property")
@@ -280,6 +285,23 @@ func (w *pageWalk) meta(t token) {
 	switch strings.ToLower(prop) {
 	case "og:url", "og:image", "og:image:url", "og:image:secure_url", "og:audio", "og:video", "twitter:image":
 		w.p.refs = append(w.p.refs, ref{url: content, off: off, what: "<meta " + strings.ToLower(prop) + ">", kind: follow})
+	}
+}
+
+func isRefresh(t token) bool {
+	v, _ := t.attr("http-equiv")
+	return strings.EqualFold(strings.Trim(v, htmlSpace), "refresh")
+}
+
+// refresh adds the URL a <meta http-equiv=refresh> sends the reader to.
+func (w *pageWalk) refresh(t token) {
+	for _, a := range t.attrs {
+		if a.key == "content" {
+			if u := refreshURL(a.val); u != "" {
+				w.p.refs = append(w.p.refs, ref{url: u, off: a.off, what: "<meta http-equiv=refresh>", kind: redirect})
+			}
+			return
+		}
 	}
 }
 
@@ -313,9 +335,17 @@ func (w *pageWalk) baseHref(t token) {
 	}
 }
 
-// urls collects the URL-valued attributes of a start tag.
+// urls collects the URL-valued attributes of a start tag, the URL of
+// a refresh, and those of a frame's srcdoc document.
 func (w *pageWalk) urls(t token) {
+	if t.name == "meta" && isRefresh(t) {
+		w.refresh(t)
+	}
 	for _, a := range t.attrs {
+		if a.key == "srcdoc" && t.name == "iframe" {
+			w.srcdoc(a)
+			continue
+		}
 		if a.key == "style" {
 			n := len(w.p.refs)
 			w.cssRefs([]byte(a.val), -1-a.off, "style attribute")
@@ -329,8 +359,15 @@ func (w *pageWalk) urls(t token) {
 			continue
 		}
 		r := ref{url: a.val, off: a.off, what: "<" + t.name + " " + a.key + ">", kind: kind, shown: w.shows(t, a.key)}
-		if a.key == "srcset" || a.key == "imagesrcset" {
+		switch a.key {
+		case "srcset", "imagesrcset":
 			for _, u := range srcsetURLs(a.val) {
+				r.url = u
+				w.p.refs = append(w.p.refs, r)
+			}
+			continue
+		case "ping", "attributionsrc":
+			for _, u := range strings.Fields(a.val) {
 				r.url = u
 				w.p.refs = append(w.p.refs, r)
 			}
@@ -350,7 +387,7 @@ func (w *pageWalk) shows(t token, key string) int {
 			return w.picture
 		}
 		return w.tags
-	case t.name == "video" && key == "poster":
+	case t.name == "video" && key == "poster", key == "background":
 		return w.tags
 	}
 	return 0
@@ -368,6 +405,10 @@ func urlKind(t token, key string) (refKind, bool) {
 			return linkKind(t), true
 		case "image", "use", "feimage":
 			return load, true
+		case "script": // SVG's
+			return loadCode, true
+		case "base":
+			return base, true
 		}
 	case "xlink:href":
 		switch t.name {
@@ -375,6 +416,8 @@ func urlKind(t token, key string) (refKind, bool) {
 			return follow, true
 		case "image", "use", "feimage":
 			return load, true
+		case "script":
+			return loadCode, true
 		}
 	case "src":
 		switch t.name {
@@ -389,6 +432,18 @@ func urlKind(t token, key string) (refKind, bool) {
 		return load, t.name == "link"
 	case "poster":
 		return load, t.name == "video"
+	case "background": // still drawn by browsers, as CSS background-image
+		switch t.name {
+		case "body", "table", "thead", "tbody", "tfoot", "tr", "td", "th":
+			return load, true
+		}
+	case "ping":
+		return ping, t.name == "a" || t.name == "area"
+	case "attributionsrc": // Chrome's Attribution Reporting: fetched with the image or script, or on a click
+		switch t.name {
+		case "a", "area", "img", "script":
+			return ping, true
+		}
 	case "data":
 		return load, t.name == "object"
 	case "action":
@@ -415,7 +470,8 @@ func linkKind(t token) refKind {
 				return loadCode
 			}
 			kind = load
-		case "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest", "prefetch", "prerender":
+		case "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest", "prefetch", "prerender",
+			"compression-dictionary", "dictionary":
 			kind = load
 		case "preconnect", "dns-prefetch":
 			if kind == follow {
@@ -468,6 +524,26 @@ func descriptorsEnd(s string) int {
 		}
 	}
 	return len(s)
+}
+
+// srcdocDepth is how many <iframe srcdoc> documents deep urls reads:
+// each level escapes the one inside it once more, so real pages stop at
+// one, and the cap bounds the work a crafted page can cause.
+const srcdocDepth = 4
+
+// srcdoc adds the URLs of the document in an <iframe srcdoc>, which the
+// browser shows as a page of its own, with the page's base URL. They all
+// get the attribute's offset, as a style attribute's do; they weigh
+// nothing in the budget.
+func (w *pageWalk) srcdoc(a attr) {
+	if w.depth >= srcdocDepth {
+		return
+	}
+	for _, r := range loadRefs([]byte(a.val), w.depth+1) {
+		r.off, r.shown = a.off, 0
+		r.what += " in <iframe srcdoc>"
+		w.p.refs = append(w.p.refs, r)
+	}
 }
 
 // cssRefs adds the url() and @import references of CSS found in the page.

@@ -49,7 +49,12 @@ func TestOtherOrigins(t *testing.T) {
 		}},
 		{name: "refresh to another site", files: map[string]string{
 			"go/index.html": `<meta http-equiv=Refresh content="0;URL=https://elsewhere.example/">`,
-		}, want: []string{`go/index.html:1:26: redirects readers to another site, elsewhere.example`}},
+		}, want: []string{`go/index.html:1:26: <meta http-equiv=refresh> "https://elsewhere.example/" redirects readers to another site, elsewhere.example`}},
+		{name: "base through the absolute address", opts: Options{BaseURL: "https://example.org/"}, files: map[string]string{
+			"index.html": doc(`<base href="https://example.org/"><base href="/">`),
+		}, want: []string{
+			`index.html:3:7: <base href> "https://example.org/" sends the page's relative addresses to the site's absolute address`,
+		}},
 		{name: "own files through the absolute address", opts: Options{BaseURL: "https://example.org/"}, files: map[string]string{
 			"index.html": doc(`<link rel=stylesheet href="https://example.org/style.css"><img alt="" src="https://example.org/gone.png">`),
 			"style.css":  "",
