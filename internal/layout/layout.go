@@ -40,6 +40,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -75,6 +76,8 @@ type Set struct {
 	// never runs (index.rss.xml, _markup render hooks): see Warnings.
 	ignored []string
 	bufs    sync.Pool // *bytes.Buffer that Execute runs pages into (see Execute)
+	// partialBytes is what the partials running now hold (partialOut).
+	partialBytes atomic.Int64
 }
 
 // Parse reads every .html file under layouts/ in fsys and parses it with
@@ -353,10 +356,15 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 	buf.Reset()
 	if err := t.Execute(&capped{buf}, data); err != nil {
 		if errors.Is(err, errTooLong) {
-			return nil, &problem.Problem{File: Dir + "/" + name,
-				Message: fmt.Sprintf("while rendering %s: the page grew past %d MB, so the build stopped it", page, maxOutput>>20),
-				Hint: `a template that runs itself repeats the page without end: look for {{ template "main" . }} or a partial ` +
-					"inside the block or partial of the same name"}
+			file, what := Dir+"/"+name, "the page"
+			var big *partialTooLong
+			if errors.As(err, &big) {
+				file, what = Dir+"/"+big.partial, "the partials it runs"
+			}
+			return nil, &problem.Problem{File: file,
+				Message: fmt.Sprintf("while rendering %s: %s grew past %d MB, so the build stopped it", page, what, maxOutput>>20),
+				Hint: `a template or partial that runs itself repeats its output without end: look for {{ template "main" . }} ` +
+					"inside the block of the same name, or a partial that calls itself"}
 		}
 		p := templateProblem(err, name)
 		p.Message = fmt.Sprintf("while rendering %s: %s", page, p.Message)
@@ -372,6 +380,32 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 const maxOutput = 64 << 20
 
 var errTooLong = errors.New("page output too long")
+
+// partialTooLong is errTooLong from a partial: the partials running at
+// once hold more than maxOutput (see partialBytes).
+type partialTooLong struct{ partial string }
+
+func (e *partialTooLong) Error() string { return "partial " + e.partial + ": " + errTooLong.Error() }
+func (e *partialTooLong) Unwrap() error { return errTooLong }
+
+// partialOut is a partial's output buffer, counted in the Set's
+// partialBytes: a partial's output is held in memory until the partial
+// ends, and one that calls itself, or loops, would grow it without end
+// below the page's own cap. The count is of all partials running at once,
+// across the pages being built: real ones hold kilobytes.
+type partialOut struct {
+	buf   bytes.Buffer
+	count *atomic.Int64
+	name  string
+}
+
+func (w *partialOut) Write(p []byte) (int, error) {
+	if w.count.Add(int64(len(p))) > maxOutput {
+		w.count.Add(-int64(len(p)))
+		return 0, &partialTooLong{partial: w.name}
+	}
+	return w.buf.Write(p)
+}
 
 // capped is a page's output buffer that refuses to grow past maxOutput.
 type capped struct{ buf *bytes.Buffer }
@@ -491,15 +525,17 @@ func (s *Set) partial(depth int, name string, data any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	out := &partialOut{count: &s.partialBytes, name: name}
+	err = t.ExecuteTemplate(out, name, data)
+	s.partialBytes.Add(-int64(out.buf.Len()))
+	if err != nil {
 		var deep *depthError
 		if errors.As(err, &deep) {
 			return "", deep.from(err, name)
 		}
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(out.buf.String()), nil
 }
 
 // maxPartialDepth is how many partial calls may be open inside one

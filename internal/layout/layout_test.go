@@ -144,6 +144,41 @@ func TestSelfRunningTemplateStops(t *testing.T) {
 	}
 }
 
+// TestRunawayPartialStops: a partial that loops or calls itself holds its
+// output in memory until it ends, below the page's own cap; it took
+// gigabytes. What the partials running at once hold is capped too, and
+// the problem names the partial.
+func TestRunawayPartialStops(t *testing.T) {
+	for name, partial := range map[string]string{ // ONLY
+		"loop": `{{ range seq 10000 }}{{ range seq 10000 }}` + strings.Repeat("x", 1<<14) + `{{ end }}{{ end }}`,
+		// Finite, but 2^40 leaves: it would write terabytes.
+		"doubles": `{{ if lt . 40 }}{{ partial "p.html" (add . 1) }}{{ partial "p.html" (add . 1) }}{{ else }}` + strings.Repeat("x", 1<<20) + `{{ end }}`,
+	} {
+		fsys := fstest.MapFS{
+			"layouts/_default/list.html": {Data: []byte(`<main>{{ partial "p.html" 0 }}</main>`)},
+			"layouts/partials/p.html":    {Data: []byte(partial)},
+		}
+		set, probs := Parse(fsys, Env{})
+		if len(probs) > 0 {
+			t.Fatalf("%s: parse problems: %v", name, probs)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, prob := set.Execute("_default/list.html", nil, "content/_index.md")
+		runtime.ReadMemStats(&after)
+		if prob == nil || prob.File != "layouts/partials/p.html" ||
+			!strings.Contains(prob.Message, "while rendering content/_index.md: the partials it runs grew past 64 MB") {
+			t.Errorf("%s: got %v; want the partial stopped at 64 MB, named", name, prob)
+		}
+		if grown := int64(after.Sys) - int64(before.Sys); grown > 1<<30 {
+			t.Errorf("%s: took %d MB more memory from the system before it stopped", name, grown>>20)
+		}
+		if n := set.partialBytes.Load(); n != 0 {
+			t.Errorf("%s: %d bytes still counted as held by partials", name, n)
+		}
+	}
+}
+
 // text/template says "unexpected EOF" at a template's last line when a
 // block lacks its {{ end }}; the problem says which block, at its line.
 func TestMissingEndNamesTheBlock(t *testing.T) {
