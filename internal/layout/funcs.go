@@ -691,18 +691,52 @@ func whole2(fn string, x, y any) (int, int, error) {
 	return a, b, err
 }
 
-// seq returns 1..n, for numbered loops.
-func seq(count any) ([]int, error) {
-	n, err := whole("seq", count)
-	if err != nil {
-		return nil, err
+// maxSeq is the most numbers seq gives: a loop over more is a mistake
+// (a year where a count was meant), and would write a page of megabytes.
+const maxSeq = 10000
+
+// seq returns numbers for loops, in Hugo's three forms: seq LAST (1 to
+// LAST), seq FIRST LAST, seq FIRST STEP LAST; counting down when LAST is
+// below FIRST.
+func seq(args ...any) ([]int, error) {
+	nums := make([]int, len(args))
+	for i, a := range args {
+		n, err := whole("seq", a)
+		if err != nil {
+			return nil, err
+		}
+		nums[i] = n
 	}
-	if n < 0 || n > 10000 {
-		return nil, nil
+	first, step, last := 1, 1, 0
+	switch len(nums) {
+	case 1:
+		last = nums[0]
+		switch {
+		case last == 0:
+			return nil, nil // an empty loop
+		case last < 0:
+			first = -1 // as Hugo: seq -3 is -1, -2, -3
+		}
+	case 2:
+		first, last = nums[0], nums[1]
+	case 3:
+		first, step, last = nums[0], nums[1], nums[2]
+	default:
+		return nil, fmt.Errorf("seq takes 1 to 3 numbers (LAST, FIRST LAST or FIRST STEP LAST), got %d", len(nums))
 	}
-	out := make([]int, n)
+	if last < first && len(nums) < 3 {
+		step = -1
+	}
+	if step == 0 || (last-first)*step < 0 {
+		return nil, fmt.Errorf("seq %v: the step %d never reaches %d from %d", args, step, last, first)
+	}
+	count := (last-first)/step + 1
+	if count > maxSeq {
+		return nil, fmt.Errorf("seq %v: %d numbers is more than the %d allowed", args, count, maxSeq)
+	}
+	out := make([]int, count)
 	for i := range out {
-		out[i] = i + 1
+		out[i] = first + i*step
 	}
 	return out, nil
 }

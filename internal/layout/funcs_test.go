@@ -400,3 +400,17 @@ func TestWholeNumbersOfAnyIntegerType(t *testing.T) {
 		{tmpl: `{{ div 1 0 }}`, err: "div: division by zero"},
 	})
 }
+
+// TestSeqForms: seq in Hugo's three forms; more than 10 000 numbers is an
+// error naming the limit (it gave nothing, silently).
+func TestSeqForms(t *testing.T) {
+	runCases(t, Env{}, nil, []funcCase{
+		{tmpl: `{{ seq 3 }} {{ seq 0 }} {{ seq -2 }}`, want: "[1 2 3] [] [-1 -2]"},
+		{tmpl: `{{ seq 2 4 }} {{ seq 4 2 }} {{ seq -1 1 }}`, want: "[2 3 4] [4 3 2] [-1 0 1]"},
+		{tmpl: `{{ seq 1 3 10 }} {{ seq 10 -5 0 }}`, want: "[1 4 7 10] [10 5 0]"},
+		{tmpl: `{{ seq 2000000 }}`, err: "2000000 numbers is more than the 10000 allowed"},
+		{tmpl: `{{ seq 1 0 5 }}`, err: "the step 0 never reaches 5 from 1"},
+		{tmpl: `{{ seq 1 -1 5 }}`, err: "the step -1 never reaches 5 from 1"},
+		{tmpl: `{{ seq 1 2 3 4 }}`, err: "seq takes 1 to 3 numbers"},
+	})
+}
