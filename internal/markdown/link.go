@@ -178,15 +178,10 @@ func (t *transform) checkDest(dest string, line int, image bool) (string, bool) 
 		return "", false
 	}
 	if scheme != "" {
-		// Another site's. An invisible character in it makes an address
-		// other than the one the editor sees and readers are shown, such
-		// as a host that does not exist or belongs to someone else.
-		if before, ok := invisibleAfter(unescapePath(dest)); ok {
-			t.p.problem(line, fmt.Sprintf("link to %q has an invisible character (often pasted from a word processor) %s", truncate(dest, 80), before),
-				"it would lead somewhere other than the address you see; delete the address and type it again")
+		if t.invisibleInAddress(line, dest) {
 			return "", false
 		}
-		return dest, true
+		return dest, true // another site's
 	}
 	rest, frag, hasFrag := strings.Cut(dest, "#")
 	rawPath, query, hasQuery := strings.Cut(rest, "?")
@@ -286,6 +281,19 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 		hint = cause
 	}
 	t.p.problem(line, msg, hint)
+}
+
+// invisibleInAddress reports, as a problem, another site's address that
+// holds an invisible character: it makes an address other than the one
+// the editor sees and readers are shown, such as a host that does not
+// exist or belongs to someone else.
+func (t *transform) invisibleInAddress(line int, dest string) bool {
+	before, ok := invisibleAfter(unescapePath(dest))
+	if ok {
+		t.p.problem(line, fmt.Sprintf("link to %q has an invisible character (often pasted from a word processor) %s", truncate(dest, 80), before),
+			"it would lead somewhere other than the address you see; delete the address and type it again")
+	}
+	return ok
 }
 
 // invisibleAfter reports whether file holds an invisible character (a

@@ -304,7 +304,7 @@ func TestRefInLinkAddress(t *testing.T) {
 // see, and is a problem; a bidirectional override anywhere in the text
 // (it shows what follows reversed: "‮gpj.exe") is warned of, once.
 func TestInvisibleCharactersInAddressesAndOverrides(t *testing.T) {
-	src := "Intro.\n\n[b](https://exa\u200bmple.org/) and [c](mailto:ana\u00ad@example.org)\n\n" +
+	src := "Intro.\n\n[b](https://exa\u200bmple.org/) and [c](mailto:ana\u00ad@example.org) and <https://example.org/\u200d/x>\n\n" +
 		"[spoof \u202egpj.exe](https://example.org/x), and \u202dagain.\n"
 	res, probs := New(Options{}).Convert([]byte(src), Context{File: "content/a.md", LineOffset: 3})
 	var got []string
@@ -313,6 +313,8 @@ func TestInvisibleCharactersInAddressesAndOverrides(t *testing.T) {
 	}
 	want := []string{
 		"content/a.md:6: link to \"https://exa\\u200bmple.org/\" has an invisible character (often pasted from a word processor) after \"exa\"\n" +
+			"    it would lead somewhere other than the address you see; delete the address and type it again",
+		"content/a.md:6: link to \"https://example.org/\\u200d/x\" has an invisible character (often pasted from a word processor) after \"https://example.org/\"\n" +
 			"    it would lead somewhere other than the address you see; delete the address and type it again",
 		"content/a.md:6: link to \"mailto:ana\\u00ad@example.org\" has an invisible character (often pasted from a word processor) after \"mailto:ana\"\n" +
 			"    it would lead somewhere other than the address you see; delete the address and type it again",

@@ -267,11 +267,14 @@ func (t *transform) checkLinks() {
 			if v.AutoLinkType == ast.AutoLinkEmail {
 				url = "mailto:" + url
 			}
-			if scheme := urlScheme(url); !allowedScheme(scheme) {
+			scheme := urlScheme(url)
+			if !allowedScheme(scheme) {
 				t.schemeProblem(line, url, scheme)
-				s := ast.NewString(v.Label(t.src))
-				v.Parent().ReplaceChild(v.Parent(), v, s)
+			} else if !t.invisibleInAddress(line, url) {
+				continue
 			}
+			s := ast.NewString(v.Label(t.src))
+			v.Parent().ReplaceChild(v.Parent(), v, s)
 		}
 	}
 }
