@@ -263,6 +263,15 @@ func (d *decoder) urlPath(key string, v *value, s string) string {
 // when YAML read the end of the line as a comment: in prose a " #" is
 // meant as text ("the #1 story"), and the page would lose it silently.
 func (d *decoder) prose(f field, s string) string {
+	if i := strings.IndexAny(s, "\u202d\u202e"); i >= 0 {
+		// A bidirectional override shows the text after it reversed, in
+		// the page, its tab, lists and feeds (see markdown's bidi.go).
+		d.meta.Warnings = append(d.meta.Warnings, problem.Problem{
+			File: d.file, Line: f.val.line, Col: f.val.col,
+			Message: fmt.Sprintf("the %s holds an invisible character (U+%04X, a direction override) that shows the text after it reversed", f.key, []rune(s[i:])[0]),
+			Hint:    "readers would see something other than what is written; since it cannot be seen, delete the words around it and type them again",
+		})
+	}
 	if f.val.comment == "" || f.val.kind != kindScalar {
 		return s
 	}

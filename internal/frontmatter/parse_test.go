@@ -583,6 +583,11 @@ func TestParseWarnsOfCommentsInProse(t *testing.T) {
 		{"other keys keep their comments", "---\ntitle: A\ndraft: true # until checked\nslug: a # short\ntags: [a] # t\n---\n", "A", nil},
 		{"a block scalar", "---\ntitle: A\nsummary: | # note\n  text\n---\n", "A", nil},
 		{"hash without a space", "---\ntitle: C#1\n---\n", "C#1", nil},
+		// A direction override shows the rest reversed, everywhere the
+		// title is shown.
+		{"override in a title", "---\ntitle: \"Photo \u202egpj.exe\"\ndescription: \"x\u202dy\"\n---\n", "Photo \u202egpj.exe", []want{
+			{2, "the title holds an invisible character (U+202E, a direction override) that shows the text after it reversed", "delete the words around it"},
+			{3, "the description holds an invisible character (U+202D", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
