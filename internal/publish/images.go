@@ -138,6 +138,13 @@ func imageKey(kind string, data []byte, opts ImageOptions) [32]byte {
 	return sha256.Sum256(fmt.Appendf(nil, "%s\x00%+v\x00%s", kind, opts, data))
 }
 
+// Resizable reports a picture, by name, that the build makes smaller
+// copies of when it is wide enough: a JPEG or PNG.
+func Resizable(name string) bool {
+	k := imageKind(name)
+	return k == "jpeg" || k == "png"
+}
+
 // imageKind names the pictures SizeImage reads, by extension.
 func imageKind(name string) string {
 	switch strings.ToLower(path.Ext(name)) {

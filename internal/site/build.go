@@ -498,9 +498,8 @@ func (b *builder) copyFile(src, out string) {
 	}
 	b.writeAs(out, owner{file: src}, data)
 	b.stats.Static++
-	if isPhoto(out) && len(data) > maxPhotoBytes {
-		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the picture is %.1f MB: readers on slow or metered connections wait for, or pay for, every byte", float64(len(data))/1e6),
-			Hint: "export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB"}})
+	if w := b.bigPhoto(src, out, data); w != nil {
+		b.warn([]problem.Problem{*w})
 	}
 	if format := publish.Uncleaned(out, data); format != "" {
 		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the %s picture is published as it is, with its metadata, which can say where the photo was taken, when, and with which camera", format),
@@ -518,6 +517,30 @@ func (b *builder) copyFile(src, out string) {
 // photo straight from the camera is 3–15 MB, a picture exported for the web
 // a tenth of a megabyte or so.
 const maxPhotoBytes = 1 << 20
+
+// maxResizedBytes is maxPhotoBytes for a JPEG or PNG the build makes
+// smaller copies of: phones load a copy, and docs/content.md asks for
+// photos 1600 to 3000 pixels wide, which at JPEG quality 80 weigh 1 to 2
+// MB; wide screens still load the photo itself.
+const maxResizedBytes = 3 << 20
+
+// bigPhoto is the warning for a picture heavy enough to keep readers
+// waiting, or nil.
+func (b *builder) bigPhoto(src, out string, data []byte) *problem.Problem {
+	if !isPhoto(out) {
+		return nil
+	}
+	resized := config.On(b.cfg.Images.Resize) && publish.Resizable(out)
+	limit, hint := maxPhotoBytes, "export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB"
+	if resized {
+		limit, hint = maxResizedBytes, "export it smaller before publishing: 3000 pixels wide at most, JPEG quality about 80; phones get the smaller copies the build makes, but wide screens load the photo itself"
+	}
+	if len(data) <= limit {
+		return nil
+	}
+	return &problem.Problem{File: src, Message: fmt.Sprintf("the picture is %.1f MB: readers on slow or metered connections wait for, or pay for, every byte", float64(len(data))/1e6),
+		Hint: hint}
+}
 
 // isPhoto reports a raster picture by its name.
 func isPhoto(name string) bool {
