@@ -3,30 +3,40 @@ package check
 import (
 	"compress/gzip"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// checkBudget weighs every page as a first visit loads it: its HTML, the
-// same-site stylesheets (with their @imports) and scripts it loads, the
-// fonts those stylesheets and its <style> declare, and the images it
-// shows, each file once. HTML, CSS and JS count gzipped, as servers send
-// them; images and fonts are compressed already and count as they are.
+// checkBudget weighs every page as a first visit on a phone loads it,
+// against two budgets. The page's own weight: its HTML, the same-site
+// stylesheets (with their @imports) and scripts it loads, and the fonts
+// those stylesheets and its <style> declare, each file once; HTML, CSS
+// and JS count gzipped, as servers send them, fonts as they are. And the
+// pictures it shows, as a phone picks them (see phoneImages). Two
+// budgets, because the page's own weight is the layouts' to keep small
+// whatever the page says, and its pictures the editor's.
 func (c *checker) checkBudget() {
-	budgetKB := c.opts.BudgetKB
-	if budgetKB < 0 {
-		return
-	}
+	budgetKB, imageKB := c.opts.BudgetKB, c.opts.ImageBudgetKB
 	if budgetKB == 0 {
 		budgetKB = defaultBudgetKB
 	}
+	if imageKB == 0 {
+		imageKB = defaultImageBudgetKB
+	}
 	for _, name := range c.paths(isHTML) {
 		w := c.pageWeight(name, c.pages[name])
-		if w.total() <= budgetKB*1024 {
-			continue
+		if own := w.total() - w.images; budgetKB > 0 && own > budgetKB*1024 {
+			c.report(name, nil, -1,
+				fmt.Sprintf("page weighs %s, over the %d KB budget (%s)", kb(own), budgetKB, w),
+				w.hint())
 		}
-		c.report(name, nil, -1,
-			fmt.Sprintf("page weighs %s, over the %d KB budget (%s)", kb(w.total()), budgetKB, w),
-			w.hint())
+		if imageKB > 0 && w.images > imageKB*1024 {
+			c.report(name, nil, -1,
+				fmt.Sprintf("the pictures a phone loads on this page weigh %s in %d %s, over the %d KB budget for pictures",
+					kb(w.images), w.nImages, plural(w.nImages, "file", "files"), imageKB),
+				"show fewer pictures on this page, or lighter ones: export photos as JPEG at quality about 80 "+
+					"(the build gives phones smaller copies of JPEG and PNG photos, not of GIF or WebP): readers on slow or metered connections pay for every kilobyte")
+		}
 	}
 }
 
@@ -38,8 +48,8 @@ type weight struct {
 
 func (w weight) total() int { return w.html + w.css + w.js + w.images + w.fonts }
 
-// String lists the kinds the page loads: "HTML 12.0 KB, CSS 8.0 KB,
-// images 716.0 KB in 1 file; HTML, CSS and JS gzipped".
+// String lists the kinds of the page's own weight: "HTML 12.0 KB, CSS
+// 8.0 KB, fonts 28.0 KB in 2 files; HTML, CSS and JS gzipped".
 func (w weight) String() string {
 	parts := []string{"HTML " + kb(w.html)}
 	if w.css > 0 {
@@ -47,9 +57,6 @@ func (w weight) String() string {
 	}
 	if w.js > 0 {
 		parts = append(parts, "JS "+kb(w.js))
-	}
-	if w.images > 0 {
-		parts = append(parts, fmt.Sprintf("images %s in %d %s", kb(w.images), w.nImages, plural(w.nImages, "file", "files")))
 	}
 	if w.fonts > 0 {
 		parts = append(parts, fmt.Sprintf("fonts %s in %d %s", kb(w.fonts), w.nFonts, plural(w.nFonts, "file", "files")))
@@ -61,8 +68,6 @@ func (w weight) String() string {
 func (w weight) hint() string {
 	const why = ": readers on slow or metered connections pay for every kilobyte"
 	switch {
-	case w.images >= w.html+w.css+w.js && w.images >= w.fonts:
-		return "make the images lighter: export photos at most 1600 pixels wide at JPEG quality about 80 (200–400 KB each), or show fewer on this page" + why
 	case w.fonts >= w.html+w.css+w.js:
 		return "use fewer web fonts, or the reader's own fonts (font-family: system-ui, sans-serif)" + why
 	}
@@ -97,7 +102,7 @@ func (c *checker) pageWeight(name string, p *page) weight {
 			w.nFonts++
 		}
 	}
-	for _, f := range c.shownImages(p.images) {
+	for _, f := range c.phoneImages(p.images) {
 		if !seen[f] {
 			seen[f] = true
 			w.images += len(c.files[f])
@@ -107,36 +112,79 @@ func (c *checker) pageWeight(name string, p *page) weight {
 	return w
 }
 
-// shownImages returns, for each element that shows an image, the largest
-// of the files it may show: an <img>'s src and srcset candidates, or all
-// those of a <picture>. The browser fetches one, which depends on the
-// screen and the formats it knows; the largest is what a reader may have
-// to load, and a budget is a promise about that, not about the average.
-//
-// That stays so now that the build writes a srcset of smaller copies for
-// every photo ([images]): a phone picks a small copy, but the original is
-// listed too, for wide screens at high density, and an offline copy or a
-// reader who opens the image loads it. Counting the copy a phone picks
-// would pass a page whose photo is a 6 MB camera original, which is
-// exactly what the budget is there to catch; the copies make pages
-// lighter for most readers without making the promise any weaker.
-func (c *checker) shownImages(images []shownImage) []string {
-	largest := map[int]string{}
+// phoneWidth is the width in device pixels a picture fills on a phone: a
+// screen 390 CSS pixels wide (the most common) at twice the density.
+const phoneWidth = 780
+
+// phoneImages returns, for each element that shows an image, the file a
+// phone loads of those it may show. A srcset with widths ("960w"): the
+// narrowest at least phoneWidth wide, else the widest (the build writes
+// such srcsets for every JPEG and PNG photo, which is why phones load a
+// copy, not the camera's original; the build warns of heavy originals
+// itself). With densities ("2x"): the lowest at least 2x, else the
+// highest. Alternatives without either (a <picture>'s sources in other
+// formats, an <img> with only src): the largest, as the browser's choice
+// depends on the formats it knows.
+func (c *checker) phoneImages(images []shownImage) []string {
+	byShown := map[int][]shownImage{}
 	var order []int
 	for _, im := range images {
-		cur, ok := largest[im.shown]
-		if !ok {
+		if _, ok := byShown[im.shown]; !ok {
 			order = append(order, im.shown)
 		}
-		if !ok || len(c.files[im.file]) > len(c.files[cur]) {
-			largest[im.shown] = im.file
-		}
+		byShown[im.shown] = append(byShown[im.shown], im)
 	}
 	files := make([]string, 0, len(order))
 	for _, n := range order {
-		files = append(files, largest[n])
+		files = append(files, c.phonePick(byShown[n]))
 	}
 	return files
+}
+
+// phonePick is phoneImages' choice among the alternatives of one element.
+func (c *checker) phonePick(alts []shownImage) string {
+	for _, unit := range []byte{'w', 'x'} {
+		want := float64(phoneWidth)
+		if unit == 'x' {
+			want = 2
+		}
+		best, bestV, top, topV := "", 0.0, "", 0.0
+		for _, im := range alts {
+			v, ok := descriptor(im.desc, unit)
+			if !ok {
+				continue
+			}
+			if v >= want && (best == "" || v < bestV) {
+				best, bestV = im.file, v
+			}
+			if v > topV {
+				top, topV = im.file, v
+			}
+		}
+		if best != "" {
+			return best
+		}
+		if top != "" {
+			return top
+		}
+	}
+	largest := alts[0].file
+	for _, im := range alts[1:] {
+		if len(c.files[im.file]) > len(c.files[largest]) {
+			largest = im.file
+		}
+	}
+	return largest
+}
+
+// descriptor reads a srcset descriptor of the given unit: "960w" is 960
+// for 'w', "1.5x" is 1.5 for 'x'.
+func descriptor(desc string, unit byte) (float64, bool) {
+	if len(desc) < 2 || desc[len(desc)-1] != unit {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(desc[:len(desc)-1], 64)
+	return v, err == nil && v > 0
 }
 
 // gzipSize returns the size of a file compressed as a web server would,

@@ -42,15 +42,17 @@
 //  4. Headings: more than one h1, a skipped level (h2 then h4), or no h1 at
 //     all (redirect pages excepted).
 //  5. The same id twice in one page.
-//  6. Page weight over Options.BudgetKB: what a first visit loads, each
-//     file once. That is the page's HTML, the same-site stylesheets
-//     (@imports included) and scripts it loads, all gzipped as servers
-//     send them; the fonts of their @font-face rules (the first url() of
-//     each: a browser fetches the first format it knows), and the images
-//     it shows (<img> src and srcset, <picture> sources, <video poster>,
-//     style="background:url()"), as they are. Of the candidates of one
-//     <img> or <picture> the largest counts. Backgrounds in stylesheets
-//     do not count: a browser fetches them only for elements that match.
+//  6. Page weight, what a first visit on a phone loads, each file once,
+//     against two budgets. Options.BudgetKB: the page's HTML, the
+//     same-site stylesheets (@imports included) and scripts it loads, all
+//     gzipped as servers send them, and the fonts of their @font-face
+//     rules (the first url() of each: a browser fetches the first format
+//     it knows). Options.ImageBudgetKB: the images it shows (<img> src
+//     and srcset, <picture> sources, <video poster>,
+//     style="background:url()"), as they are, each element's as a phone
+//     picks it from a srcset (see phoneImages). Backgrounds in
+//     stylesheets do not count: a browser fetches them only for elements
+//     that match.
 //  7. JPEG, PNG and WebP files (recognised by content, not name) carrying
 //     Exif, XMP, IPTC, comments, text or time chunks; SVG files with
 //     <script>, on* event attributes or javascript: URLs.
@@ -83,22 +85,29 @@ import (
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
-// Options tunes Site. The zero value checks with a 30 KB budget and treats
+// Options tunes Site. The zero value checks with 30 and 250 KB budgets and treats
 // only relative and root-relative URLs as the site's own.
 type Options struct {
 	// BudgetKB is the most a page may weigh, in KiB (1024 bytes), counting
-	// its gzipped HTML, CSS and JS and the images and fonts it loads
-	// (point 6 above).
+	// its gzipped HTML, CSS and JS and the fonts it loads (point 6 above).
 	// 0 means 30, which keeps a page usable on a throttled 2G connection;
 	// a negative value turns the budget off.
 	BudgetKB int
+	// ImageBudgetKB is the most the pictures a page shows may weigh, in
+	// KiB, as a phone picks them from srcsets (point 6). 0 means 250: a
+	// phone on a slow 3G connection (0.4 Mbit/s) loads that in about 5
+	// seconds; a negative value turns it off.
+	ImageBudgetKB int
 	// BaseURL is the site's absolute address, "https://example.org/" or
 	// "https://example.org/sub/". Absolute links under it count as
 	// internal, and root-relative links must stay inside its folder.
 	BaseURL string
 }
 
-const defaultBudgetKB = 30
+const (
+	defaultBudgetKB      = 30
+	defaultImageBudgetKB = 250
+)
 
 // Site checks a built site and returns its problems, sorted with
 // problem.Sort. It does not modify out.

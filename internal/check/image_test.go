@@ -43,26 +43,36 @@ func TestBudget(t *testing.T) {
 		}, opts: Options{BudgetKB: 20}},
 		{name: "larger budget", files: over, opts: Options{BudgetKB: 40}},
 		{name: "budget off", files: over, opts: Options{BudgetKB: -1}},
-		{name: "images count as they are, once each", files: map[string]string{
+		{name: "images count as they are, once each, against their own budget", files: map[string]string{
 			"index.html": doc(`<img alt="" src="big.jpg"><img alt="again" src="big.jpg"><img alt="" src="https://other.example/x.jpg">`),
-			"big.jpg":    noise(100 << 10),
-		}, want: []string{`index.html: page weighs 100.1 KB, over the 30 KB budget (HTML 0.1 KB, images 100.0 KB in 1 file; HTML, CSS and JS gzipped)`,
+			"big.jpg":    noise(300 << 10),
+		}, want: []string{`index.html: the pictures a phone loads on this page weigh 300.0 KB in 1 file, over the 250 KB budget for pictures`,
 			`index.html:3:70: loads "https://other.example/x.jpg" from another site`}},
-		{name: "the largest srcset candidate, one of a picture, a poster", files: map[string]string{
+		{name: "a phone's srcset candidate, one of a picture, a poster", files: map[string]string{
+			// Widths: the narrowest at least 780 wide (m.jpg, not l.jpg);
+			// densities: the lowest at least 2x (p2.webp); a picture's
+			// alternatives without either: the largest.
 			"index.html": doc(`<img alt="" src="s.jpg" srcset="s.jpg 480w, l.jpg 1600w, m.jpg 800w" sizes="100vw">` +
-				`<picture><source type="image/avif" srcset="p.avif"><source srcset="p.webp 1x, p2.webp 2x"><img alt="" src="p.jpg"></picture>` +
+				`<picture><source type="image/avif" srcset="p.avif"><source srcset="p.webp 1x, p2.webp 2x, p3.webp 3x"><img alt="" src="p.jpg"></picture>` +
+				`<picture><source type="image/avif" srcset="q.avif"><img alt="" src="q.jpg"></picture>` +
+				`<img alt="" srcset="n.jpg 300w, n2.jpg 600w">` +
 				`<video poster="poster.jpg"></video>`),
-			"s.jpg": noise(10 << 10), "m.jpg": noise(20 << 10), "l.jpg": noise(40 << 10),
-			"p.avif": noise(5 << 10), "p.webp": noise(6 << 10), "p2.webp": noise(12 << 10), "p.jpg": noise(9 << 10),
+			"s.jpg": noise(10 << 10), "m.jpg": noise(20 << 10), "l.jpg": noise(400 << 10),
+			"p.avif": noise(5 << 10), "p.webp": noise(6 << 10), "p2.webp": noise(12 << 10), "p3.webp": noise(300 << 10), "p.jpg": noise(9 << 10),
+			"q.avif": noise(7 << 10), "q.jpg": noise(8 << 10),
+			"n.jpg": noise(1 << 10), "n2.jpg": noise(2 << 10),
 			"poster.jpg": noise(3 << 10),
-		}, want: []string{`index.html: page weighs 55.2 KB, over the 30 KB budget (HTML 0.2 KB, images 55.0 KB in 3 files;`}},
+		}, opts: Options{ImageBudgetKB: 40}, want: []string{`index.html: the pictures a phone loads on this page weigh 45.0 KB in 5 files, over the 40 KB budget for pictures`}},
+		{name: "image budget off", files: map[string]string{
+			"index.html": doc(`<img alt="" src="big.jpg">`), "big.jpg": noise(300 << 10),
+		}, opts: Options{ImageBudgetKB: -1}},
 		{name: "fonts of its stylesheets and <style>, the first of each @font-face", files: map[string]string{
 			"index.html": doc(`<link rel=stylesheet href="css/site.css"><style>@font-face{font-family:B;src:url(b.woff2)}</style><p style="background:url(bg.jpg)">`),
 			"css/site.css": `@font-face { font-family: A; src: local("A"), url(../a.woff2) format("woff2"), url(../a.woff) }` +
 				`@font-face{font-family:C;src:url("../b.woff2")} body{background:url(../unused-bg.jpg)}`,
 			"a.woff2": noise(20 << 10), "a.woff": noise(30 << 10), "b.woff2": noise(8 << 10),
 			"bg.jpg": noise(4 << 10), "unused-bg.jpg": noise(50 << 10),
-		}, want: []string{`index.html: page weighs 32.3 KB, over the 30 KB budget (HTML 0.2 KB, CSS 0.1 KB, images 4.0 KB in 1 file, fonts 28.0 KB in 2 files;`}},
+		}, want: []string{`index.html: page weighs 28.3 KB, over the 28 KB budget (HTML 0.2 KB, CSS 0.1 KB, fonts 28.0 KB in 2 files;`}, opts: Options{BudgetKB: 28}},
 	})
 
 	// The measured weight is the real gzip size: incompressible bytes

@@ -22,7 +22,7 @@ func (c *checker) checkPages() {
 			case r.font:
 				p.fonts = append(p.fonts, t)
 			case r.shown > 0:
-				p.images = append(p.images, shownImage{shown: r.shown, file: t})
+				p.images = append(p.images, shownImage{shown: r.shown, file: t, desc: r.desc})
 			}
 		}
 	}

@@ -24,6 +24,7 @@ type page struct {
 type shownImage struct {
 	shown int    // the element that shows it: candidates with the same shown are alternatives
 	file  string // the output file
+	desc  string // its srcset descriptor ("960w", "2x"), "" for none
 }
 
 // ref is one URL found in a file.
@@ -36,7 +37,8 @@ type ref struct {
 	// <picture>, a <video> poster, an element's style attribute): of the
 	// URLs with one number the browser fetches one. 0 for other URLs.
 	shown int
-	font  bool // the first url() in an @font-face's src, the one a browser fetches
+	desc  string // a srcset candidate's descriptor ("960w", "2x"); "" elsewhere
+	font  bool   // the first url() in an @font-face's src, the one a browser fetches
 }
 
 type refKind int
@@ -361,8 +363,8 @@ func (w *pageWalk) urls(t token) {
 		r := ref{url: a.val, off: a.off, what: "<" + t.name + " " + a.key + ">", kind: kind, shown: w.shows(t, a.key)}
 		switch a.key {
 		case "srcset", "imagesrcset":
-			for _, u := range srcsetURLs(a.val) {
-				r.url = u
+			for _, c := range srcsetURLs(a.val) {
+				r.url, r.desc = c.url, c.desc
 				w.p.refs = append(w.p.refs, r)
 			}
 			continue
@@ -483,12 +485,12 @@ func linkKind(t token) refKind {
 }
 
 // srcsetURLs returns the image URLs of a srcset, "a.jpg 1x, b.jpg 2x".
-func srcsetURLs(s string) []string {
-	var urls []string
+func srcsetURLs(s string) []candidate {
+	var out []candidate
 	for {
 		s = strings.TrimLeft(s, htmlSpace+",")
 		if s == "" {
-			return urls
+			return out
 		}
 		i := strings.IndexAny(s, htmlSpace)
 		if i < 0 {
@@ -497,13 +499,18 @@ func srcsetURLs(s string) []string {
 		u := s[:i]
 		s = s[i:]
 		if strings.HasSuffix(u, ",") {
-			urls = append(urls, strings.TrimRight(u, ","))
+			out = append(out, candidate{url: strings.TrimRight(u, ",")})
 			continue
 		}
-		urls = append(urls, u)
-		s = s[descriptorsEnd(s):]
+		end := descriptorsEnd(s)
+		out = append(out, candidate{url: u, desc: strings.TrimSpace(s[:end])})
+		s = s[end:]
 	}
 }
+
+// candidate is one image of a srcset with its descriptor: "480w", "2x",
+// or "" (1x).
+type candidate struct{ url, desc string }
 
 // descriptorsEnd returns the index of the comma ending a candidate's
 // descriptors, skipping commas inside parentheses.

@@ -182,12 +182,12 @@ func FuzzAttrOffsets(f *testing.F) {
 }
 
 func TestSrcset(t *testing.T) {
-	for in, want := range map[string][]string{
-		"a.jpg":                            {"a.jpg"},
-		"a.jpg 1x, b.jpg 2x":               {"a.jpg", "b.jpg"},
-		" a.jpg 1x,b.jpg 2x,c, d 100w":     {"a.jpg", "b.jpg", "c", "d"},
-		"a.jpg,b.jpg 2x":                   {"a.jpg,b.jpg"}, // commas inside a URL belong to it
-		"a.jpg (min-width: 1px, 2px) 1x,b": {"a.jpg", "b"},
+	for in, want := range map[string][]candidate{
+		"a.jpg":                            {{"a.jpg", ""}},
+		"a.jpg 1x, b.jpg 2x":               {{"a.jpg", "1x"}, {"b.jpg", "2x"}},
+		" a.jpg 1x,b.jpg 2x,c, d 100w":     {{"a.jpg", "1x"}, {"b.jpg", "2x"}, {"c", ""}, {"d", "100w"}},
+		"a.jpg,b.jpg 2x":                   {{"a.jpg,b.jpg", "2x"}}, // commas inside a URL belong to it
+		"a.jpg (min-width: 1px, 2px) 1x,b": {{"a.jpg", "(min-width: 1px, 2px) 1x"}, {"b", ""}},
 		"":                                 nil,
 	} {
 		if got := srcsetURLs(in); !reflect.DeepEqual(got, want) {

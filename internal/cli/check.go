@@ -35,7 +35,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	probs := res.Problems
 	if len(probs) == 0 {
 		cfg := sf.config()
-		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, BaseURL: cfg.BaseURL}) {
+		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, ImageBudgetKB: cfg.ImageBudgetKB, BaseURL: cfg.BaseURL}) {
 			probs = append(probs, madeFrom(p, res.Sources))
 		}
 		if *ext {

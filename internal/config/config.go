@@ -36,9 +36,14 @@ type Config struct {
 	Copyright string `toml:"copyright"`
 	// Paginate is the number of pages per list page. Default 10.
 	Paginate int `toml:"paginate"`
-	// BudgetKB is the page weight budget in KiB (HTML plus what it loads)
-	// that the build checks each page against. Default 30.
+	// BudgetKB is the page weight budget in KiB (its HTML, CSS, JS and
+	// fonts) that `samizdat check` holds each page to. Default 30.
 	BudgetKB int `toml:"budgetKB"`
+	// ImageBudgetKB is the most the pictures a page shows may weigh, in
+	// KiB, as a phone loads them (the copies srcsets offer it), that
+	// `samizdat check` holds each page to. Default 250: what a phone on a
+	// slow 3G connection loads in about five seconds.
+	ImageBudgetKB int `toml:"imageBudgetKB"`
 	// Mirrors are other addresses the site is published at, listed on the
 	// site so readers can find it when one is blocked.
 	Mirrors []Mirror `toml:"mirrors"`
@@ -227,6 +232,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Paginate == 0 {
 		c.Paginate = 10
+	}
+	if c.ImageBudgetKB == 0 {
+		c.ImageBudgetKB = 250
 	}
 	if c.BudgetKB == 0 {
 		c.BudgetKB = 30

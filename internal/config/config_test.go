@@ -50,8 +50,8 @@ func TestLoadMissingFileIsDefault(t *testing.T) {
 // no site.toml is told so; it was built with defaults without a word.
 func TestLoadHugoConfigInstead(t *testing.T) {
 	for name, want := range map[string]string{
-		"hugo.toml":   "hugo.toml: samizdat reads its settings from site.toml, not from hugo.toml (Hugo's), so this site has none\n    rename it to site.toml",
-		"config.yaml": "config.yaml: samizdat reads its settings from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml, as docs/settings.md shows",
+		"hugo.toml":                 "hugo.toml: samizdat reads its settings from site.toml, not from hugo.toml (Hugo's), so this site has none\n    rename it to site.toml",
+		"config.yaml":               "config.yaml: samizdat reads its settings from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml, as docs/settings.md shows",
 		"config/_default/hugo.toml": "config/_default/hugo.toml: samizdat reads its settings from site.toml, not from config/_default/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site",
 	} {
 		_, probs := Load(fstest.MapFS{name: {Data: []byte("title = 'x'\n")}})
@@ -65,7 +65,7 @@ func TestLoadHugoConfigInstead(t *testing.T) {
 
 func TestDefaults(t *testing.T) {
 	c := Default()
-	if c.LanguageCode != "en" || c.Paginate != 10 || c.BudgetKB != 30 {
+	if c.LanguageCode != "en" || c.Paginate != 10 || c.BudgetKB != 30 || c.ImageBudgetKB != 250 {
 		t.Errorf("defaults: %+v", c)
 	}
 	if !reflect.DeepEqual(c.Taxonomies, map[string]string{"tag": "tags"}) {
@@ -125,7 +125,7 @@ dateFormat = "2 January 2006"
 	checkProblems(t, probs, nil)
 	want := Config{
 		BaseURL: "https://example.org/sub/", Title: "Zhanaozen", Description: "Ten years on",
-		LanguageCode: "ru", Copyright: "CC BY 4.0", Paginate: 20, BudgetKB: 50,
+		LanguageCode: "ru", Copyright: "CC BY 4.0", Paginate: 20, BudgetKB: 50, ImageBudgetKB: 250,
 		Onion:      "http://abcdefghijklmnop.onion/",
 		Mirrors:    []Mirror{{Name: "IPFS", URL: "ipfs://bafy123"}},
 		Params:     map[string]any{"author": "Ana", "social": map[string]any{"mastodon": "@ana"}},

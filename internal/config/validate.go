@@ -24,6 +24,7 @@ func validate(c Config, lines map[string]int) []problem.Problem {
 	v.baseURL(c.BaseURL)
 	v.positive("paginate", c.Paginate)
 	v.positive("budgetKB", c.BudgetKB)
+	v.positive("imageBudgetKB", c.ImageBudgetKB)
 	v.positive("markup.maxCodeBytes", c.Markup.MaxCodeBytes)
 	v.taxonomies(c.Taxonomies)
 	v.menus(c.Menus)
