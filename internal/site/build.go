@@ -420,7 +420,6 @@ func (b *builder) load() {
 		b.pages = append(b.pages, site.assemble(byLang[lang], &b.probs)...)
 	}
 	world.linkTranslations()
-	b.warn(world.staleTranslations())
 	b.world = world
 	b.stats.Pages = len(src.Pages)
 	for _, p := range src.Pages {

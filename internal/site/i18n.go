@@ -402,10 +402,14 @@ func (b *builder) translationGaps() []TranslationGap {
 	return gaps
 }
 
-// newer reports whether the source page changed after its translation.
+// newer reports whether the source page changed after its translation:
+// by front matter lastmod, else the file's last git commit (see
+// Page.changed); without either for both, by the files' modification
+// times, which a fresh checkout sets all alike.
 func (b *builder) newer(src, tr *Page) bool {
-	a, c := src.src.Meta.Lastmod, tr.src.Meta.Lastmod
-	if !a.IsZero() && !c.IsZero() {
+	a, okA := src.changed()
+	c, okC := tr.changed()
+	if okA && okC {
 		return a.After(c)
 	}
 	si, err1 := fs.Stat(b.fsys, src.src.File)
