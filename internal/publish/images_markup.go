@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -23,6 +24,9 @@ type ImageFacts struct {
 // appearance. References must be root-relative or relative, as they are
 // before relink runs.
 func ImgSrcs(name string, page []byte) []string {
+	if !mayHoldImg(page) {
+		return nil
+	}
 	var out []string
 	seen := map[string]bool{}
 	relink.Tags(page, func(raw []byte, _ int) {
@@ -36,6 +40,22 @@ func ImgSrcs(name string, page []byte) []string {
 		}
 	}, func([]byte, int) {})
 	return out
+}
+
+// mayHoldImg reports whether page has a tag whose name starts with
+// "img", in any letter case: a test much cheaper than the tag scan, which
+// it spares the pages that show no picture (most of a text site's).
+func mayHoldImg(page []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(page[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if len(page)-i >= 3 && page[i]|0x20 == 'i' && page[i+1]|0x20 == 'm' && page[i+2]|0x20 == 'g' {
+			return true
+		}
+	}
 }
 
 // imgSrc resolves an <img>'s src to a Files key, and returns the value
@@ -71,6 +91,9 @@ func RewriteImgs(name string, page []byte, look func(file string) (ImageFacts, b
 	type insert struct {
 		at   int
 		text string
+	}
+	if !mayHoldImg(page) {
+		return page, ""
 	}
 	var ins []insert
 	var used strings.Builder
