@@ -61,7 +61,47 @@ func (t *transform) noteRawHTML(n ast.Node) {
 	if bytes.HasPrefix(raw, []byte("<!")) || bytes.HasPrefix(raw, []byte("<?")) {
 		return
 	}
+	if r, ok := n.(*ast.RawHTML); ok && (hasTagPrefix(raw, "<script") || hasTagPrefix(raw, "<style")) {
+		t.scripts = append(t.scripts, r)
+	}
 	t.p.omitted = append(t.p.omitted, omitted{line: t.lines.line(first.Start), text: snippet(raw)})
+}
+
+// dropInlineScripts leaves out, with the tags markdown already leaves
+// out, the text between an inline <script> or <style> start tag and its
+// end tag in the same paragraph: a pasted "<script>alert(1)</script>"
+// published "alert(1)" as text (a <script> block at the start of a line
+// is left out whole by markdown itself).
+func (t *transform) dropInlineScripts() {
+	for _, open := range t.scripts {
+		end := "</script"
+		if hasTagPrefix(open.Segments.Value(t.src), "<style") {
+			end = "</style"
+		}
+		var drop []ast.Node
+		for n := open.NextSibling(); n != nil; n = n.NextSibling() {
+			if r, ok := n.(*ast.RawHTML); ok && hasTagPrefix(r.Segments.Value(t.src), end) {
+				for _, d := range drop {
+					d.Parent().RemoveChild(d.Parent(), d)
+				}
+				break
+			}
+			drop = append(drop, n)
+		}
+	}
+}
+
+// hasTagPrefix reports whether raw starts with tag ("<script"), in any
+// letter case, followed by the end of the tag's name.
+func hasTagPrefix(raw []byte, tag string) bool {
+	if len(raw) <= len(tag) || !bytes.EqualFold(raw[:len(tag)], []byte(tag)) {
+		return false
+	}
+	switch raw[len(tag)] {
+	case '>', ' ', '\t', '\n', '/':
+		return true
+	}
+	return false
 }
 
 // unclosedComment warns of an HTML comment that is never closed: markdown

@@ -104,3 +104,24 @@ func TestUnclosedCommentIsWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineScriptTextLeftOut: an inline <script> or <style> is left out
+// with its text, not only its tags ("alert(1)" was published as text);
+// an unclosed one leaves the text, and with raw HTML allowed all stays.
+func TestInlineScriptTextLeftOut(t *testing.T) {
+	for src, want := range map[string]string{
+		"Text <script>alert(1)</script> more.\n":                   "<p>Text <!-- raw HTML omitted --><!-- raw HTML omitted --> more.</p>\n",
+		"A <SCRIPT type=x>a < b</SCRIPT> b <style>p{}</style> c\n": "<p>A <!-- raw HTML omitted --><!-- raw HTML omitted --> b <!-- raw HTML omitted --><!-- raw HTML omitted --> c</p>\n",
+		"x <script>never closed\n":                                 "<p>x <!-- raw HTML omitted -->never closed</p>\n",
+		"<scripts>are not scripts</scripts>\n":                     "<p><!-- raw HTML omitted -->are not scripts<!-- raw HTML omitted --></p>\n",
+	} {
+		res, _ := New(Options{}).Convert([]byte(src), Context{File: "content/a.md"})
+		if res.HTML != want {
+			t.Errorf("%q:\ngot  %q\nwant %q", src, res.HTML, want)
+		}
+	}
+	res, _ := New(Options{UnsafeHTML: true}).Convert([]byte("Text <script>x()</script> more.\n"), Context{File: "content/a.md"})
+	if !strings.Contains(res.HTML, "<script>x()</script>") {
+		t.Errorf("raw HTML allowed: %q", res.HTML)
+	}
+}

@@ -40,6 +40,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	t := &transform{pass: ps, p: ps.page, src: reader.Source(), pc: pc}
 	t.collect(doc)
+	t.dropInlineScripts()
 	t.checkLiteralLinks()
 	t.filterAttributes()
 	t.alignCells()
@@ -68,6 +69,7 @@ type transform struct {
 
 	brackets    []ast.Node // parents of text holding a '[' (see checkLiteralLinks)
 	bracketSeen map[ast.Node]bool
+	scripts     []*ast.RawHTML // inline <script> and <style> start tags left out (see dropInlineScripts)
 }
 
 func (t *transform) collect(doc *ast.Document) {
