@@ -203,3 +203,37 @@ func TestStylesheetReferences(t *testing.T) {
 		}},
 	})
 }
+
+// TestLayoutRelativeAssetHint: a layout's "css/site.css" is read from each
+// page's folder and breaks everywhere but at the root; the file is there,
+// fingerprinted, so the hint says to write relURL, not to put the file in
+// static/ (where it already is).
+func TestLayoutRelativeAssetHint(t *testing.T) {
+	files := map[string]string{
+		"index.html":              doc(`<link rel="stylesheet" href="css/site.css">`),
+		"news/a/index.html":       doc(`<link rel="stylesheet" href="css/site.css"><img alt="" src="gone.png">`),
+		"css/site.3f2a9c01de.css": "body{}",
+		"css/site.css":            "body{}",
+	}
+	var got []string
+	for _, p := range Site(siteOf(files), Options{}) {
+		got = append(got, p.String())
+	}
+	all := strings.Join(got, "\n")
+	want := `news/a/index.html:3:24: <link href> "css/site.css" is broken: the site has no news/a/css/site.css` + "\n" +
+		`    the site has css/site.css at its root, but this address is read from the page's own folder; in a layout, write {{ relURL "css/site.css" }}, which points at the root from every page`
+	if !strings.Contains(all, want) {
+		t.Errorf("problems:\n%s\nwant one:\n%s", all, want)
+	}
+	if !strings.Contains(all, `"gone.png" is broken: the site has no news/a/gone.png`+"\n    fix the address, or put the file in static/") {
+		t.Errorf("a file the site lacks anywhere keeps the usual hint:\n%s", all)
+	}
+	delete(files, "css/site.css") // only the fingerprinted name
+	got = got[:0]
+	for _, p := range Site(siteOf(files), Options{}) {
+		got = append(got, p.String())
+	}
+	if all := strings.Join(got, "\n"); !strings.Contains(all, `write {{ relURL "css/site.css" }}`) {
+		t.Errorf("fingerprinted: problems:\n%s", all)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path"
 	"strings"
 )
 
@@ -168,11 +169,47 @@ func (c *checker) internal(file string, ls lines, from string, r ref, raw string
 		if r.kind != follow && r.kind != redirect {
 			hint = "fix the address, or put the file in static/ (or beside the page, in its bundle)"
 		}
+		// A layout's "css/a.css" is read from each page's own folder; the
+		// file is at the site's root, where relURL points.
+		if from != "" && !strings.HasPrefix(refPath, ".") {
+			if c.atRoot(path.Clean(refPath)) {
+				hint = fmt.Sprintf("the site has %s at its root, but this address is read from the page's own folder; "+
+					"in a layout, write {{ relURL %q }}, which points at the root from every page", displayPath(path.Clean(refPath)), refPath)
+			}
+		}
 		c.report(file, ls, r.off, fmt.Sprintf("%s %s is broken: the site has no %s", r.what, quote(raw), displayPath(p)), hint)
 		return ""
 	}
 	c.checkFragment(file, ls, r, raw, u, target)
 	return target
+}
+
+// atRoot reports whether the site has the file p at its root, also
+// under its fingerprinted name (css/site.css as css/site.3f2a9c01de.css).
+func (c *checker) atRoot(p string) bool {
+	if _, ok := c.lookup(p); ok {
+		return true
+	}
+	ext := path.Ext(p)
+	stem := strings.TrimSuffix(p, ext) + "."
+	for f := range c.files {
+		if h, ok := strings.CutPrefix(f, stem); ok && strings.HasSuffix(h, ext) && allHex(strings.TrimSuffix(h, ext)) {
+			return true
+		}
+	}
+	return false
+}
+
+func allHex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isHex(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func displayPath(p string) string {
