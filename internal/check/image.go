@@ -37,6 +37,32 @@ func (c *checker) checkImages() {
 
 // jpegMetadata walks the segments before the image data (SOS) and names the
 // ones that carry metadata. A colour profile (APP2 ICC) is not metadata.
+// orientationOnly reports an Exif block that holds nothing but the
+// picture's orientation: one IFD with the one Orientation tag (0x0112)
+// and no IFD after it. The build keeps such a block (a phone's upright
+// photo would show sideways without it); it says nothing of who, where
+// or with what.
+func orientationOnly(body []byte) bool {
+	t := body[min(6, len(body)):] // after "Exif\0\0"
+	if len(t) < 8 {
+		return false
+	}
+	var bo binary.ByteOrder
+	switch string(t[:4]) {
+	case "II*\x00":
+		bo = binary.LittleEndian
+	case "MM\x00*":
+		bo = binary.BigEndian
+	default:
+		return false
+	}
+	ifd := int(bo.Uint32(t[4:]))
+	if ifd < 8 || ifd+2+12+4 > len(t) || bo.Uint16(t[ifd:]) != 1 {
+		return false
+	}
+	return bo.Uint16(t[ifd+2:]) == 0x0112 && bo.Uint32(t[ifd+2+12:]) == 0
+}
+
 func jpegMetadata(b []byte) []string {
 	var found []string
 	for i := 2; i+4 <= len(b); {
@@ -63,7 +89,9 @@ func jpegMetadata(b []byte) []string {
 		case 0xE1:
 			switch {
 			case bytes.HasPrefix(seg, []byte("Exif\x00")):
-				found = appendOnce(found, "Exif")
+				if !orientationOnly(seg) {
+					found = appendOnce(found, "Exif")
+				}
 			case bytes.HasPrefix(seg, []byte("http://ns.adobe.com/")):
 				found = appendOnce(found, "XMP")
 			default:
