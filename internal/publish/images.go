@@ -138,13 +138,6 @@ func imageKey(kind string, data []byte, opts ImageOptions) [32]byte {
 	return sha256.Sum256(fmt.Appendf(nil, "%s\x00%+v\x00%s", kind, opts, data))
 }
 
-// Resizable reports a picture, by name, that the build makes smaller
-// copies of when it is wide enough: a JPEG or PNG.
-func Resizable(name string) bool {
-	k := imageKind(name)
-	return k == "jpeg" || k == "png"
-}
-
 // imageKind names the pictures SizeImage reads, by extension.
 func imageKind(name string) string {
 	switch strings.ToLower(path.Ext(name)) {
@@ -162,13 +155,16 @@ func imageKind(name string) string {
 	return ""
 }
 
-func sizeImage(kind string, data []byte, opts ImageOptions) (Image, bool) {
+// headerSize reads a picture's size as shown (a quarter-turned photo's
+// swapped) from its header, without decoding its pixels; for a JPEG also
+// its orientation and colour profile.
+func headerSize(kind string, data []byte) (im Image, orient int, icc [][]byte, ok bool) {
 	var cfg image.Config
 	var err error
 	switch kind {
 	case "svg":
 		w, h, ok := svgSize(data)
-		return Image{Width: w, Height: h}, ok
+		return Image{Width: w, Height: h}, 1, nil, ok
 	case "gif":
 		cfg, err = gif.DecodeConfig(bytes.NewReader(data))
 	case "webp":
@@ -179,21 +175,43 @@ func sizeImage(kind string, data []byte, opts ImageOptions) (Image, bool) {
 		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
 	}
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		return Image{}, false
+		return Image{}, 0, nil, false
 	}
-	orient := 1
-	var icc [][]byte
+	orient = 1
 	if kind == "jpeg" {
 		orient, icc = jpegColourAndOrientation(data)
 	}
-	im := Image{Width: cfg.Width, Height: cfg.Height}
+	im = Image{Width: cfg.Width, Height: cfg.Height}
 	if orient >= 5 {
 		im.Width, im.Height = cfg.Height, cfg.Width // turned a quarter
 	}
-	widths := copyWidths(opts, im.Width)
-	if len(widths) == 0 || (kind != "jpeg" && kind != "png") || cfg.Width*cfg.Height > maxPixels {
+	return im, orient, icc, true
+}
+
+// copyable reports whether a picture of kind and size im gets copies
+// with opts: a JPEG or PNG wider than a copy width, small enough to
+// decode.
+func copyable(kind string, im Image, opts ImageOptions) bool {
+	return (kind == "jpeg" || kind == "png") && im.Width*im.Height <= maxPixels && len(copyWidths(opts, im.Width)) > 0
+}
+
+// MakesCopies reports whether the build makes smaller copies of the
+// picture name with opts, reading its header only.
+func MakesCopies(name string, data []byte, opts ImageOptions) bool {
+	kind := imageKind(name)
+	im, _, _, ok := headerSize(kind, data)
+	return ok && copyable(kind, im, opts)
+}
+
+func sizeImage(kind string, data []byte, opts ImageOptions) (Image, bool) {
+	im, orient, icc, ok := headerSize(kind, data)
+	if !ok {
+		return Image{}, false
+	}
+	if kind == "svg" || !copyable(kind, im, opts) {
 		return im, true
 	}
+	widths := copyWidths(opts, im.Width)
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return im, true // the size is known; the copies cannot be made

@@ -518,7 +518,7 @@ func (b *builder) copyFile(src, out string) {
 const maxPhotoBytes = 1 << 20
 
 // maxResizedBytes is maxPhotoBytes for a JPEG or PNG the build makes
-// smaller copies of: phones load a copy, and docs/content.md asks for
+// smaller copies of (one wider than a copy): phones load a copy, and docs/content.md asks for
 // photos 1600 to 3000 pixels wide, which at JPEG quality 80 weigh 1 to 2
 // MB; wide screens still load the photo itself.
 const maxResizedBytes = 3 << 20
@@ -529,7 +529,7 @@ func (b *builder) bigPhoto(src, out string, data []byte) *problem.Problem {
 	if !isPhoto(out) {
 		return nil
 	}
-	resized := config.On(b.cfg.Images.Resize) && publish.Resizable(out)
+	resized := publish.MakesCopies(out, data, b.imageOptions())
 	limit, hint := maxPhotoBytes, "export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB"
 	if resized {
 		limit, hint = maxResizedBytes, "export it smaller before publishing: 3000 pixels wide at most, JPEG quality about 80; phones get the smaller copies the build makes, but wide screens load the photo itself"

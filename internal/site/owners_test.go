@@ -1,7 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/jpeg"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -166,13 +169,22 @@ func TestFinishProblemsNameTheSourceFile(t *testing.T) {
 
 // A heavy picture beside a page or in static/ is published with a
 // warning naming it: readers on slow networks pay for every byte. Over a
-// megabyte, but for a JPEG or PNG the build makes smaller copies of:
-// docs/content.md asks for those large, and only wide screens load them
-// whole, so they are warned of over 3 MB.
+// megabyte, but for a JPEG or PNG the build makes smaller copies of (one
+// wider than a copy): docs/content.md asks for those large, and only
+// wide screens load them whole, so they are warned of over 3 MB.
 func TestLargePicturesAreWarnedAbout(t *testing.T) {
 	fsys := siteFS(t, "testdata/fixture.txtar")
-	fsys["content/people/kozlov/camera.jpg"] = &fstest.MapFile{Data: make([]byte, 4<<20), Mode: 0o644}
-	fsys["content/people/kozlov/large.jpg"] = &fstest.MapFile{Data: make([]byte, 2<<20), Mode: 0o644}
+	// JPEGs of a given width (the build reads the header) and weight.
+	jpegOf := func(width, size int) *fstest.MapFile {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, image.NewGray(image.Rect(0, 0, width, 8)), nil); err != nil {
+			t.Fatal(err)
+		}
+		return &fstest.MapFile{Data: append(buf.Bytes(), make([]byte, size-buf.Len())...), Mode: 0o644}
+	}
+	fsys["content/people/kozlov/camera.jpg"] = jpegOf(4000, 4<<20)
+	fsys["content/people/kozlov/large.jpg"] = jpegOf(3000, 2<<20)
+	fsys["content/people/kozlov/narrow.jpg"] = jpegOf(470, 2<<20) // narrower than any copy: phones load it whole
 	fsys["static/img/fine.png"] = &fstest.MapFile{Data: make([]byte, 200<<10), Mode: 0o644}
 	fsys["static/img/anim.gif"] = &fstest.MapFile{Data: make([]byte, 2<<20), Mode: 0o644}
 	fsys["static/video.mp4"] = &fstest.MapFile{Data: make([]byte, 2<<20), Mode: 0o644}
@@ -186,6 +198,8 @@ func TestLargePicturesAreWarnedAbout(t *testing.T) {
 	want := []string{
 		"content/people/kozlov/camera.jpg: the picture is 4.2 MB: readers on slow or metered connections wait for, or pay for, every byte\n" +
 			"    export it smaller before publishing: 3000 pixels wide at most, JPEG quality about 80; phones get the smaller copies the build makes, but wide screens load the photo itself",
+		"content/people/kozlov/narrow.jpg: the picture is 2.1 MB: readers on slow or metered connections wait for, or pay for, every byte\n" +
+			"    export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB",
 		"static/img/anim.gif: the picture is 2.1 MB: readers on slow or metered connections wait for, or pay for, every byte\n" +
 			"    export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB",
 	}
