@@ -32,6 +32,7 @@ func TestImagesInvalidSettingsAtTheirLine(t *testing.T) {
 		{"[images]\nresize = true\nwidths = [100000]\n", 3, "images.widths: 100000"},
 		{"[images]\nquality = 101\n", 2, "images.quality"},
 		{"[images]\nquality = -5\n", 2, "images.quality"},
+		{"[images]\nresize = true\nquality = 0\n", 3, "images.quality must be between 1 and 100, got 0"},
 		{"[images]\n\nsizes = \"50vw\\\" onerror=\\\"x\"\n", 3, "images.sizes"},
 		{"[images]\nquality = \"high\"\n", 2, "quality"},
 		{"[images]\nwidth = [480]\n", 2, "widths"},

@@ -75,8 +75,15 @@ func Parse(src []byte) (Config, []problem.Problem) {
 	if _, written := lines["taxonomies"]; written && c.Taxonomies == nil {
 		c.Taxonomies = map[string]string{} // an empty [taxonomies]: the site wants none
 	}
+	// A quality written as 0 is not "unset": WithDefaults would make it
+	// 80 without a word.
+	var zero []problem.Problem
+	if line, written := lines["images.quality"]; written && c.Images.Quality == 0 {
+		zero = append(zero, problem.Problem{File: File, Line: line, Message: "images.quality must be between 1 and 100, got 0",
+			Hint: "use a number from 1 to 100; 80 keeps photos sharp at a third of the size"})
+	}
 	c = c.WithDefaults()
-	return c, append(decodeProblems(err), validate(c, lines)...)
+	return c, append(append(decodeProblems(err), zero...), validate(c, lines)...)
 }
 
 // decodeProblems turns go-toml's errors into problems: every unknown key,
