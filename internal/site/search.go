@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/problem"
 	"github.com/samizdat-press/samizdat/internal/search"
 )
 
@@ -30,6 +32,22 @@ func (b *builder) writeSearch() {
 		b.writeAs(content.OutputPath(s.home.url+search.IndexFile),
 			owner{what: "the " + s.lang + " search index, which the build writes ([search] in site.toml)"}, ix.Script())
 	}
+	if !b.searchLoaded() {
+		b.warn([]problem.Problem{{File: "site.toml",
+			Message: "search is on ([search] enabled), but no page loads " + search.IndexFile + ", so readers cannot search",
+			Hint:    "give a page a layout that loads " + search.IndexFile + " and " + search.ScriptFile + " (docs/templates.md, \"Search\"), or turn search off"}})
+	}
+}
+
+// searchLoaded reports whether a page of the site names the search
+// index, as the search page's layout must for search to work.
+func (b *builder) searchLoaded() bool {
+	for name, data := range b.files {
+		if strings.HasSuffix(name, ".html") && bytes.Contains(data, []byte(search.IndexFile)) {
+			return true
+		}
+	}
+	return false
 }
 
 // searchPages are the pages a language's search finds, by URL: its own,

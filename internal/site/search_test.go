@@ -171,3 +171,19 @@ func TestSearchDeterministic(t *testing.T) {
 		t.Errorf("%d search files; want the script and three indexes", n)
 	}
 }
+
+// TestSearchWithoutAPageWarns: search turned on with no page loading its
+// index is warned of (the files were written for nothing, without a
+// word); a layout that loads it is not.
+func TestSearchWithoutAPageWarns(t *testing.T) {
+	fsys := searchSite("[search]\nenabled = true\n")
+	res := build(t, fsys, Options{})
+	if got := problems(res.Warnings); !strings.Contains(got, "site.toml: search is on ([search] enabled), but no page loads search-index.js, so readers cannot search") {
+		t.Errorf("warnings:\n%s", got)
+	}
+	fsys["layouts/_default/list.html"] = &fstest.MapFile{Data: []byte(`{{ .Title }}{{ if .IsHome }}<script src="{{ relURL "search-index.js" }}"></script>{{ end }}`)}
+	res = build(t, fsys, Options{})
+	if got := problems(res.Warnings); strings.Contains(got, "search is on") {
+		t.Errorf("a page loads the index, yet:\n%s", got)
+	}
+}
