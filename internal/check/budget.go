@@ -124,7 +124,9 @@ const phoneWidth = 780
 // itself). With densities ("2x"): the lowest at least 2x, else the
 // highest. Alternatives without either (a <picture>'s sources in other
 // formats, an <img> with only src): the largest, as the browser's choice
-// depends on the formats it knows.
+// depends on the formats it knows. The sizes attribute is not read: the
+// choice is for a picture as wide as the screen, so a thumbnail that a
+// phone shows at a third of it counts heavier than it loads.
 func (c *checker) phoneImages(images []shownImage) []string {
 	byShown := map[int][]shownImage{}
 	var order []int
