@@ -137,6 +137,34 @@ func TestUncleaned(t *testing.T) {
 	}
 }
 
+// TestUncleanedVideo: a phone's or camera's video is named by content, as
+// its metadata (udta, meta: GPS) is published as it is; pictures, sound
+// and other files are not videos.
+func TestUncleanedVideo(t *testing.T) {
+	ftyp := func(major string, compatible ...string) []byte {
+		box := "\x00\x00\x00" + string(rune(16+4*len(compatible))) + "ftyp" + major + "\x00\x00\x00\x00" + strings.Join(compatible, "")
+		return []byte(box + "\x00\x00\x00\x08mdat")
+	}
+	for _, tc := range []struct {
+		data []byte
+		want string
+	}{
+		{ftyp("isom", "iso2", "mp41"), "MP4"},
+		{ftyp("mp42", "isom"), "MP4"},
+		{ftyp("qt  ", "qt  "), "QuickTime (.mov)"},
+		{ftyp("3gp4", "isom"), "3GP"},
+		{ftyp("M4A ", "isom"), ""},
+		{ftyp("heic", "mif1"), ""},
+		{ftyp("avif", "mif1"), ""},
+		{[]byte("\xFF\xD8\xFF\xE0"), ""},
+		{nil, ""},
+	} {
+		if got := UncleanedVideo(tc.data); got != tc.want {
+			t.Errorf("UncleanedVideo(%q) = %q; want %q", tc.data[:min(len(tc.data), 12)], got, tc.want)
+		}
+	}
+}
+
 // TestProcessCleansEveryName checks that the other names of JPEG and PNG
 // files (.jfif, .jpe, .apng) are cleaned too.
 func TestProcessCleansEveryName(t *testing.T) {

@@ -44,6 +44,26 @@ func Uncleaned(name string, data []byte) string {
 	return ""
 }
 
+// UncleanedVideo returns the name of the video format of data ("MP4",
+// "QuickTime") when it is a video a phone or camera makes: Process
+// publishes it as it is, and its metadata can say where and when it was
+// filmed and with which phone (an MP4's or MOV's udta and meta boxes hold
+// GPS). "" for anything else. Told by content, as Uncleaned is.
+func UncleanedVideo(data []byte) string {
+	if len(data) < 12 || string(data[4:8]) != "ftyp" || isoPicture(data) != "" {
+		return ""
+	}
+	switch b := string(data[8:12]); {
+	case b == "qt  ":
+		return "QuickTime (.mov)"
+	case strings.HasPrefix(b, "3g"):
+		return "3GP"
+	case b == "M4A " || b == "M4B ":
+		return "" // sound only
+	}
+	return "MP4"
+}
+
 // isoPicture names the picture format of an ISO base media file by the
 // brands of its ftyp box; "" for videos and other files of that family.
 func isoPicture(data []byte) string {

@@ -503,6 +503,9 @@ func (b *builder) copyFile(src, out string) {
 	if format := publish.Uncleaned(out, data); format != "" {
 		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the %s picture is published as it is, with its metadata, which can say where the photo was taken, when, and with which camera", format),
 			Hint: "export it as JPEG or PNG, named .jpg or .png: the build removes the metadata of those"}})
+	} else if format := publish.UncleanedVideo(data); format != "" {
+		b.warn([]problem.Problem{{File: src, Message: fmt.Sprintf("the %s video is published as it is, with its metadata, which can say where it was filmed, when, and with which phone", format),
+			Hint: "samizdat cannot clean videos: remove the metadata before publishing it, for example with ffmpeg -i in.mp4 -map_metadata -1 -c copy out.mp4"}})
 	}
 	// A file whose size and modification time are the same as last build
 	// needs no finishing again. Without a time (in-memory file systems)
