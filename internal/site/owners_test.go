@@ -207,17 +207,3 @@ func TestLargePicturesAreWarnedAbout(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
-
-// TestPhoneVideoWarnedAbout: a phone's video, whose metadata can hold
-// where it was filmed, is published with a warning naming it (it was
-// published without a word).
-func TestPhoneVideoWarnedAbout(t *testing.T) {
-	fsys := siteFS(t, "testdata/fixture.txtar")
-	fsys["static/media/rally.mov"] = &fstest.MapFile{Data: []byte("\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  \x00\x00\x00\x08mdat"), Mode: 0o644}
-	res := build(t, fsys, Options{})
-	want := "static/media/rally.mov: the QuickTime (.mov) video is published as it is, with its metadata, which can say where it was filmed, when, and with which phone\n" +
-		"    samizdat cannot clean videos: remove the metadata before publishing it, for example with ffmpeg -i in.mp4 -map_metadata -1 -c copy out.mp4"
-	if got := problems(res.Warnings); !strings.Contains(got, want) {
-		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
-	}
-}
