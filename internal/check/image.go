@@ -10,13 +10,16 @@ import (
 )
 
 // checkImages reports photos that still carry metadata and SVG files that
-// can run script. Raster images are recognised by their first bytes, so a
+// can run script or load from other sites. Raster images are recognised by their first bytes, so a
 // misnamed file is checked too.
 func (c *checker) checkImages() {
 	for _, name := range c.paths(func(string) bool { return true }) {
 		data := c.files[name]
 		if isSVG(name) {
 			c.checkSVG(name, data)
+			for _, l := range Loads(name, data, c.opts.BaseURL) {
+				c.probs = append(c.probs, l.Problem)
+			}
 			continue
 		}
 		var found []string

@@ -37,6 +37,10 @@ func Loads(name string, data []byte, baseURL string) []Load {
 		refs = loadRefs(data, 0)
 	case isCSS(name):
 		refs = scanCSS(data)
+	case isSVG(name):
+		// A drawing opened on its own (linked, not in an <img>) runs
+		// without the page's CSP, and fetches what it names.
+		refs = append(loadRefs(data, 0), xmlStylesheets(data)...)
 	default:
 		return nil
 	}
@@ -73,6 +77,34 @@ func Loads(name string, data []byte, baseURL string) []Load {
 // spent some 60 ms of CPU time reading its pages with the tokenizer.)
 //
 // depth is the number of <iframe srcdoc> documents data is inside.
+// xmlStylesheets are the stylesheets an XML file's processing
+// instructions load (<?xml-stylesheet href="…"?>), which an HTML
+// tokenizer reads as a comment.
+func xmlStylesheets(data []byte) []ref {
+	var refs []ref
+	const pi = "<?xml-stylesheet"
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte(pi))
+		if j < 0 {
+			return refs
+		}
+		start := i + j
+		end := bytes.Index(data[start:], []byte("?>"))
+		if end < 0 {
+			end = len(data) - start
+		}
+		body := data[start+len(pi) : start+end]
+		if k := bytes.Index(body, []byte("href=")); k >= 0 && k+6 <= len(body) {
+			q := body[k+5]
+			if v := body[k+6:]; (q == '"' || q == '\'') && bytes.IndexByte(v, q) >= 0 {
+				refs = append(refs, ref{url: html.UnescapeString(string(v[:bytes.IndexByte(v, q)])), off: start + len(pi) + k + 6,
+					what: "<?xml-stylesheet href?>", kind: loadCode})
+			}
+		}
+		i = start + end
+	}
+}
+
 func loadRefs(data []byte, depth int) []ref {
 	w := &pageWalk{p: &page{}, depth: depth}
 	var alone []byte   // the tags to read, one after the other

@@ -3,6 +3,7 @@ package check
 import (
 	"html"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -238,4 +239,33 @@ func FuzzLoadsMatchSite(f *testing.F) {
 			t.Errorf("Loads:\n%s\nSite:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	})
+}
+
+// TestLoadsFromSVG: a drawing opened on its own runs without the page's
+// CSP and fetches what it names: an <image>, a stylesheet's @import or
+// url(), a style attribute, an <?xml-stylesheet?>. Its own fragments and
+// links are fine. They passed both the build and check.
+func TestLoadsFromSVG(t *testing.T) {
+	svg := `<?xml version="1.0"?>
+<?xml-stylesheet type="text/css" href="https://evil.example/x.css"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+<style>@import url(https://evil.example/i.css); .a{fill:url(#grad)}</style>
+<image href="https://evil.example/track.png"/>
+<rect style="fill:url(https://evil.example/b)"/>
+<use href="#shape"/><a xlink:href="https://example.org/">a link</a>
+</svg>`
+	var got []string
+	for _, l := range Loads("img/logo.svg", []byte(svg), "") {
+		got = append(got, l.URL)
+	}
+	want := []string{"https://evil.example/x.css", "https://evil.example/i.css", "https://evil.example/track.png", "https://evil.example/b"}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("Loads(svg) = %q; want %q", got, want)
+	}
+	ps := Site(siteOf(map[string]string{"img/logo.svg": svg}), Options{})
+	if len(ps) != len(want) {
+		t.Errorf("check reports %d problems for the drawing; want %d: %v", len(ps), len(want), ps)
+	}
 }

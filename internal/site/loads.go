@@ -26,7 +26,7 @@ import (
 func (b *builder) checkLoads() {
 	var names []string
 	for n := range b.files {
-		if ext := strings.ToLower(path.Ext(n)); ext == ".html" || ext == ".css" {
+		if ext := strings.ToLower(path.Ext(n)); ext == ".html" || ext == ".css" || ext == ".svg" {
 			names = append(names, n)
 		}
 	}

@@ -29,6 +29,8 @@ title = "T"
 -- static/css/site.css --
 body { color: #222 }
 @font-face { font-family: X; src: url(https://fonts.gstatic.com/x.woff2) }
+-- static/img/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/track.png"/></svg>
 -- content/_index.md --
 ---
 title: Home
@@ -58,6 +60,8 @@ func TestLoadsFailTheBuild(t *testing.T) {
 		{"css/site.", `url() loads "https://fonts.gstatic.com/x.woff2" from another site`,
 			"it is written in static/css/site.css; copy the file into static/"},
 		{"content/news/a.md", `image "https://img.example/photo.jpg" is on another site`, ""},
+		// A drawing opened on its own fetches what it names.
+		{"img/logo.svg", `<image href> loads "https://evil.example/track.png" from another site`, "it is written in static/img/logo.svg"},
 	}
 	got := res.Problems
 	for _, w := range wants {
