@@ -38,10 +38,11 @@ type Site struct {
 	// noStrings is set when the language's i18n file could not be read:
 	// that problem is reported, and every string T then misses is not.
 	noStrings bool
+	params    map[string]any // see Params
 }
 
 func newSite(cfg config.Config, lang string, w *world) *Site {
-	return &Site{cfg: cfg, lang: lang, world: w, paginate: max(1, cfg.Paginate), byURL: map[string]*Page{}}
+	return &Site{cfg: cfg, lang: lang, world: w, paginate: max(1, cfg.Paginate), byURL: map[string]*Page{}, params: siteParams(cfg, lang)}
 }
 
 // Title is site.toml's title, or the language's own.
@@ -74,16 +75,20 @@ func (s *Site) Copyright() string { return s.cfg.Copyright }
 
 // Params is site.toml's [params] table with the language's own
 // [languages.<code>.params] over it, as in Hugo; never nil.
-func (s *Site) Params() map[string]any {
-	own := s.cfg.Languages[s.lang].Params
+func (s *Site) Params() map[string]any { return s.params }
+
+// siteParams merges the language's params over the site's once, for
+// Params: templates ask for them on every page.
+func siteParams(cfg config.Config, lang string) map[string]any {
+	own := cfg.Languages[lang].Params
 	switch {
-	case len(own) == 0 && s.cfg.Params == nil:
+	case len(own) == 0 && cfg.Params == nil:
 		return map[string]any{}
 	case len(own) == 0:
-		return s.cfg.Params
+		return cfg.Params
 	}
-	out := make(map[string]any, len(s.cfg.Params)+len(own))
-	maps.Copy(out, s.cfg.Params)
+	out := make(map[string]any, len(cfg.Params)+len(own))
+	maps.Copy(out, cfg.Params)
 	maps.Copy(out, own)
 	return out
 }
