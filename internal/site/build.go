@@ -529,8 +529,8 @@ const maxResizedBytes = 3 << 20
 // bigPhoto is the warning for a picture heavy enough to keep readers
 // waiting, or nil.
 func (b *builder) bigPhoto(src, out string, data []byte) *problem.Problem {
-	if !isPhoto(out) {
-		return nil
+	if !isPhoto(out) || len(data) <= maxPhotoBytes {
+		return nil // light enough either way: no need to read its header
 	}
 	resized := publish.MakesCopies(out, data, b.imageOptions())
 	limit, hint := maxPhotoBytes, "export it smaller before publishing: 1600 pixels wide at most, JPEG quality about 80, gives 200–400 KB"
