@@ -70,9 +70,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	start := time.Now()
 	tried, shown := 0, 0 // body edits given to Patch, and shown by it
 	defer func() {
-		t.Logf("Patch showed %d of %d edits of pages' text and static files at once", shown, tried)
-		if tried >= 20 && shown == 0 {
-			t.Errorf("Patch showed none of %d body edits: the fast path never runs", tried)
+		t.Logf("Patch showed %d of %d edits of pages' text and static files after a good build", shown, tried)
+		if tried >= 10 && shown == 0 {
+			t.Errorf("Patch showed none of %d body edits after a good build: the fast path never runs", tried)
 		}
 	}()
 	for seq := range sequences {
@@ -97,9 +97,15 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			var patched *output.Output
 			if e.body != "" {
 				patched, _ = Patch(context.Background(), cache, []string{e.body})
-				tried++
-				if patched != nil {
-					shown++
+				// Patch works only on top of a good build finished page by
+				// page; after a build with problems (a link to a page just
+				// made a draft) it must give up, and a sequence may stay
+				// broken to its end.
+				if last.OK() && opts.NoFingerprint {
+					tried++
+					if patched != nil {
+						shown++
+					}
 				}
 			}
 			clean, ok := compareBuilds(t, seed, seq, history, e.fsys, opts, cache)
