@@ -87,8 +87,8 @@ type MenuEntry struct {
 	PageRef string `toml:"pageRef"`
 	// Weight orders entries, lightest first; ties go by name.
 	Weight int `toml:"weight"`
-	// Line is the entry's pageRef line in site.toml (its [[menus.…]] line
-	// without one), for problems; 0 when unknown.
+	// Line is the entry's pageRef or url line in site.toml (its
+	// [[menus.…]] line without one), for problems; 0 when unknown.
 	Line int `toml:"-"`
 	// Identifier names the entry for Parent references; default Name.
 	Identifier string `toml:"identifier"`

@@ -132,7 +132,7 @@ dateFormat = "2 January 2006"
 		Taxonomies: map[string]string{"tag": "tags", "category": "categories"},
 		Menus: map[string][]MenuEntry{"main": {
 			{Name: "Home", PageRef: "_index.md", Weight: 1, Line: 21},
-			{Name: "Donate", URL: "https://donate.example.org/", Weight: 2, Identifier: "donate", Parent: "home", Line: 24},
+			{Name: "Donate", URL: "https://donate.example.org/", Weight: 2, Identifier: "donate", Parent: "home", Line: 26},
 		}},
 		Markup:    Markup{Unsafe: true, MaxCodeBytes: 65536},
 		Images:    Images{Widths: []int{480, 960, 1600}, Sizes: DefaultImageSizes, Quality: 80},
@@ -242,14 +242,14 @@ func TestLoadUnreadable(t *testing.T) {
 	}
 }
 
-// Menu entries know their pageRef's line in site.toml (else their table's),
-// so a problem with one points at it.
+// Menu entries know their pageRef's or url's line in site.toml (else their
+// table's), so a problem with one points at it.
 func TestMenuEntryLines(t *testing.T) {
-	c, probs := Parse([]byte("title = 'x'\n\n[[menus.main]]\nname = 'A'\npageRef = 'a.md'\n\n[[menus.main]]\nname = 'B'\nurl = '/b/'\n\n[languages.kk]\nname = 'K'\n[[languages.kk.menus.main]]\nname = 'C'\npageRef = 'c.md'\n"))
+	c, probs := Parse([]byte("title = 'x'\n\n[[menus.main]]\nname = 'A'\npageRef = 'a.md'\n\n[[menus.main]]\nname = 'B'\nweight = 2\nurl = '/b/'\n\n[languages.kk]\nname = 'K'\n[[languages.kk.menus.main]]\nname = 'C'\npageRef = 'c.md'\n"))
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	if got := []int{c.Menus["main"][0].Line, c.Menus["main"][1].Line, c.Languages["kk"].Menus["main"][0].Line}; got[0] != 5 || got[1] != 7 || got[2] != 15 {
-		t.Errorf("lines = %v; want [5 7 15]", got)
+	if got := []int{c.Menus["main"][0].Line, c.Menus["main"][1].Line, c.Languages["kk"].Menus["main"][0].Line}; got[0] != 5 || got[1] != 10 || got[2] != 16 {
+		t.Errorf("lines = %v; want [5 10 16]", got)
 	}
 }

@@ -184,16 +184,17 @@ func syntaxHint(msg string) string {
 	return "check the TOML on this line: key = value, text in quotes, [tables] on their own line"
 }
 
-// menuLines sets each menu entry's Line from keyLines: its pageRef's, else
-// its [[table]] header's. The maps are the config's own.
+// menuLines sets each menu entry's Line from keyLines: its pageRef's or
+// url's, else its [[table]] header's. The maps are the config's own.
 func menuLines(menus map[string][]MenuEntry, prefix string, lines map[string]int) {
 	for name, entries := range menus {
 		for i := range entries {
 			entry := fmt.Sprintf("%s.%s.#%d", prefix, strings.ToLower(name), i)
-			if l, ok := lines[entry+".pageref"]; ok {
-				entries[i].Line = l
-			} else {
-				entries[i].Line = lines[entry]
+			entries[i].Line = lines[entry]
+			for _, key := range []string{".pageref", ".url"} {
+				if l, ok := lines[entry+key]; ok {
+					entries[i].Line = l
+				}
 			}
 		}
 	}

@@ -166,6 +166,7 @@ func (b *builder) run() {
 	}
 	b.renderMarkdown()
 	b.checkLinks()
+	b.checkMenus()
 	b.executeTemplates()
 	b.writeGenerated()
 	b.dropRendered()

@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/layout"
 	"github.com/samizdat-press/samizdat/internal/markdown"
@@ -289,6 +292,53 @@ func (b *builder) checkImage(p *Page, addrs func() *addresses) {
 		"put the picture beside the page and give its file name (image: photo.jpg), or give its address in static/ (image: img/share.png)"))
 }
 
+// checkMenus reports the url entries of site.toml's menus that are
+// addresses of this site ("/timeline/") which the build does not make.
+// Such a link is on every page, and nothing else would say it is broken
+// until a reader follows it. An entry of the main menus that each
+// language without menus of its own shows under its prefix ("/ru/…") is
+// only warned of there: the page may not be translated yet.
+func (b *builder) checkMenus() {
+	addrs := b.siteAddresses()
+	for _, s := range b.world.sites {
+		menus, own := s.cfg.Menus, s.IsDefaultLanguage()
+		if m := s.cfg.Languages[s.lang].Menus; m != nil {
+			menus, own = m, true
+		}
+		for _, name := range slices.Sorted(maps.Keys(menus)) {
+			for i, e := range menus[name] {
+				u := e.URL
+				if e.PageRef != "" || u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "//") || strings.Contains(u, ":") {
+					continue // a page, or an address elsewhere
+				}
+				if j := strings.IndexAny(u, "?#"); j >= 0 {
+					u = u[:j]
+				}
+				if dec, err := url.PathUnescape(u); err == nil {
+					u = dec
+				}
+				u = s.prefix() + "/" + strings.TrimPrefix(u, "/")
+				if _, ok := addrs().find(u); ok {
+					continue
+				}
+				pr := problem.Problem{File: config.File, Line: e.Line,
+					Message: fmt.Sprintf("menu %q entry %d (%s) links to %s, which the site does not have", name, i+1, e.Name, u),
+					Hint:    addrs().hint(u, menuHow)}
+				if own {
+					b.problem(pr)
+				} else {
+					pr.Message = fmt.Sprintf("menu %q entry %d (%s) links to %s in the %s pages, which the site does not have", name, i+1, e.Name, u, s.LanguageName())
+					pr.Hint = fmt.Sprintf("translate the page, or give [languages.%s] menus of its own", s.lang)
+					b.warn([]problem.Problem{pr})
+				}
+			}
+		}
+	}
+}
+
+// menuHow ends the hint for a menu entry that leads nowhere.
+const menuHow = `; to link to a page of the site, write pageRef with the page's path under content/ (such as pageRef = "timeline/_index.md") instead of url: the build then checks it, and the link follows the page when it moves`
+
 // brokenAnchors is brokenLinks for one page, as Patch checks it.
 func (b *builder) brokenAnchors(p *Page) []problem.Problem {
 	return b.brokenLinks(p, b.siteAddresses())
@@ -320,7 +370,7 @@ func (b *builder) brokenLinks(p *Page, addrs func() *addresses) []problem.Proble
 			if t, ok = addrs().find(l.Target); !ok {
 				probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line,
 					Message: fmt.Sprintf("link to %s: the site has no such page or file", l.Target),
-					Hint:    addrs().hint(l.Target)})
+					Hint:    addrs().hint(l.Target, linkHow)})
 				continue
 			}
 			if t == nil || t.File() == "" {
@@ -428,10 +478,12 @@ func (a *addresses) static(out string) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
+// linkHow ends the hint for a link in markdown that leads nowhere.
+const linkHow = "; or link to the page's .md file, or to the file, by its path from this file: the build then checks it and keeps the address right"
+
 // hint suggests the address meant: a close one, or what the nearest
-// page above it lists.
-func (a *addresses) hint(url string) string {
-	const how = "; or link to the page's .md file, or to the file, by its path from this file: the build then checks it and keeps the address right"
+// page above it lists; how ends it.
+func (a *addresses) hint(url, how string) string {
 	var all []string
 	for out := range a.pages {
 		all = append(all, "/"+strings.TrimSuffix(out, "index.html"))

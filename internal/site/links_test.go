@@ -363,3 +363,39 @@ func TestMenuEntryToAnUnpublishedPage(t *testing.T) {
 		t.Errorf("got:\n%s", got)
 	}
 }
+
+// A url entry of site.toml's menus that is an address of this site must
+// lead somewhere: the link is on every page. Pages, their folders written
+// without the slash, static files, feeds and addresses of other sites
+// pass; a mistyped address is a problem at its line with the address
+// meant. A language showing the main menus under its prefix, where the
+// page may not be translated yet, only gets a warning.
+func TestMenuURLEntries(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	good := []string{"/stories/", "stories", "/stories/trials/?page=1#top", "/css/site.css", "/the-complaint/", "https://example.net/x", "mailto:a@example.net", "#main", "//cdn.example.net/"}
+	toml := ""
+	for i, u := range good {
+		toml += fmt.Sprintf("\n[[menus.main]]\nname = \"Good %d\"\nurl = %q\n", i, u)
+	}
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + toml + "\n[[menus.main]]\nname = \"Typo\"\nweight = 3\nurl = \"/storeis/\"\n")
+	lines := strings.Count(string(fsys["site.toml"].Data), "\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	want := fmt.Sprintf(`site.toml:%d: menu "main" entry 12 (Typo) links to /storeis/, which the site does not have`, lines)
+	if !strings.Contains(got, want) || !strings.Contains(got, "did you mean /stories/?") || !strings.Contains(got, `write pageRef with the page's path under content/`) ||
+		strings.Count(got, "menu \"main\"") != 1 {
+		t.Errorf("want one problem %q; got:\n%s", want, got)
+	}
+
+	// Russian, without menus of its own, shows /ru/the-complaint/, which is
+	// not translated.
+	fsys = siteFS(t, "testdata/fixture.txtar")
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[menus.main]]\nname = \"Complaint\"\nurl = \"/the-complaint/\"\n\n[languages.en]\nname = \"English\"\nweight = 1\n\n[languages.ru]\nname = \"Русский\"\nweight = 2\n")
+	addFile(fsys, "content/_index.ru.md", "---\ntitle: Главная\n---\nТекст.\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %s", problems(res.Problems))
+	}
+	if w := problems(res.Warnings); !strings.Contains(w, `links to /ru/the-complaint/ in the Русский pages, which the site does not have`) || !strings.Contains(w, "give [languages.ru] menus of its own") {
+		t.Errorf("warnings:\n%s", w)
+	}
+}
