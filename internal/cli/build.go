@@ -117,7 +117,11 @@ func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
-	return site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now(stderr), NoFingerprint: !f.fingerprint, Portable: f.portable,
+	// Future and expired pages are decided by the clock, never by
+	// SOURCE_DATE_EPOCH: a CI that sets it to the last commit's time (as
+	// docs/deploy.md shows, for reproducible zips) would otherwise keep an
+	// embargoed page out and an expired one up until the next commit.
+	return site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: time.Now().UTC(), NoFingerprint: !f.fingerprint, Portable: f.portable,
 		Lastmods: f.gitLastmods(stderr)}, cache)
 }
 
@@ -142,7 +146,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "samizdat: warning: "+format+"\n", args...)
 	}}
 	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
-		opts.ModTime = now(io.Discard)
+		opts.ModTime = now(stderr)
 	}
 	if *zipFile != "" {
 		// Before the build, so that a refused name leaves --dest as it was too.

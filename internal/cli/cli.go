@@ -180,8 +180,10 @@ func version() string {
 	return v + " " + info.GoVersion
 }
 
-// now is the build's notion of the current time: SOURCE_DATE_EPOCH when
-// set (reproducible builds), else the clock.
+// now is the time to write into what samizdat makes (the zip's file
+// times, a new page's date): SOURCE_DATE_EPOCH when set (reproducible
+// builds), else the clock. Which pages are published is decided by the
+// clock alone (see buildSite).
 func now(stderr io.Writer) time.Time {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)

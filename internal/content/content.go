@@ -118,7 +118,7 @@ type Options struct {
 	Drafts  bool      // include pages with draft: true
 	Future  bool      // include pages dated after Now
 	Expired bool      // include pages whose expiryDate is before Now
-	Now     time.Time // the build's notion of now (SOURCE_DATE_EPOCH or the clock, chosen by the caller)
+	Now     time.Time // the build's notion of now, chosen by the caller
 	// Taxonomies are the plural taxonomy names front matter may use
 	// ("tags"); nil means just "tags".
 	Taxonomies []string

@@ -54,7 +54,7 @@ type Options struct {
 	Drafts  bool      // publish draft pages
 	Future  bool      // publish pages dated in the future
 	Expired bool      // publish pages past their expiryDate
-	Now     time.Time // the build's "now" for future and expired; the caller picks it (SOURCE_DATE_EPOCH or the clock)
+	Now     time.Time // the build's "now" for future and expired: the clock (the CLI never takes SOURCE_DATE_EPOCH for it)
 	// Portable writes explicit index.html in links to folders, so the site
 	// works from file:// and object-storage REST endpoints.
 	Portable bool
