@@ -202,6 +202,7 @@ func TestParseProblems(t *testing.T) {
 		{"relative baseURL", "title = 'x'\nbaseURL = '/sub/'\n", []want{{2, `baseURL "/sub/" is not an absolute http or https address`, "https://example.org/"}}},
 		{"baseURL without scheme", "baseURL = 'example.org'\n", []want{{1, "not an absolute", ""}}},
 		{"ftp baseURL", "baseURL = 'ftp://example.org/'\n", []want{{1, "not an absolute http or https", ""}}},
+		{"baseURL with a login", "baseURL = 'https://deploy:S3cret@staging.example.org/'\n", []want{{1, `baseURL "https://deploy:xxxxx@staging.example.org/" holds a user name or password`, "remove the user:password@ part"}}},
 		{"negative paginate", "\npaginate = -1\n", []want{{2, `"paginate" must not be negative`, ""}}},
 		{"taxonomy shadows key", "[taxonomies]\ntag = 'tags'\nkind = 'type'\n", []want{{3, `taxonomy plural "type" is already a front matter key`, ""}}},
 		{"menu entry without link", "[[menus.main]]\nname = 'a'\n\n[[menus.main]]\nname = 'b'\n", []want{

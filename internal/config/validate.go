@@ -63,13 +63,18 @@ func (v *validator) baseURL(s string) {
 // CheckBaseURL says why s cannot be the address a site is published at,
 // and what to write instead; both are "" when it can be. The one rule
 // for baseURL in site.toml and for the --base-url flag that overrides it:
-// a relative path, a query or another scheme would be pasted into every
-// canonical link and feed.
+// a relative path, a query, a login or another scheme would be pasted
+// into every canonical link and feed.
 func CheckBaseURL(s string) (why, hint string) {
 	if s == "" {
 		return "", ""
 	}
 	u, err := url.Parse(s)
+	if err == nil && u.User != nil {
+		// Said without the password, which would end up in CI logs too.
+		return fmt.Sprintf("%q holds a user name or password, which every feed, the sitemap and robots.txt would publish", u.Redacted()),
+			"remove the user:password@ part; a host that asks for a login gets it from the deploy tool, never from the site"
+	}
 	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" {
 		return "", ""
 	}
