@@ -1,7 +1,9 @@
 // Package editorfile recognises the files text editors and office suites
 // make beside the one being edited: swap files, backups, lock files and
-// the temporary files of a "safe write", and the .bak and .orig copies
-// people and merge tools keep. They are never a campaigner's work, so the
+// the temporary files of a "safe write", the .bak and .orig copies
+// people and merge tools keep, and what Windows Explorer leaves in any
+// folder it shows (Thumbs.db, desktop.ini; the Mac's .DS_Store is a
+// dotfile). They are never a campaigner's work, so the
 // build never publishes them and the watcher never rebuilds for them. One
 // list, so that what the watcher ignores and what the build skips cannot
 // drift apart.
@@ -28,10 +30,23 @@ var tempPrefixes = [...]string{
 	"~$", // Word and Excel lock files: "~$trial.md" beside trial.md, while it is open
 }
 
+// fileManagerFiles are the files Windows Explorer writes into folders it
+// shows, lower case (Windows matches names without case). Thumbs.db is a
+// cache of small copies of the folder's pictures: published, it would
+// carry pictures the campaigner never meant to put online, with none of
+// the metadata stripping the pictures themselves get.
+var fileManagerFiles = [...]string{"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini"}
+
 // Temp reports whether a file name (not a path) is an editor's temp, swap
-// or backup file. Dotfiles (vim's .x.swp, emacs's .#x lock links,
-// LibreOffice's .~lock.x#) are left to the caller, which skips them anyway.
+// or backup file, or a file manager's (see fileManagerFiles). Dotfiles
+// (vim's .x.swp, emacs's .#x lock links, LibreOffice's .~lock.x#, the
+// Mac's .DS_Store) are left to the caller, which skips them anyway.
 func Temp(name string) bool {
+	for _, f := range fileManagerFiles {
+		if strings.EqualFold(name, f) {
+			return true
+		}
+	}
 	switch {
 	case name == "4913":
 		// vim creates and deletes it to test whether it may write to the folder.

@@ -50,8 +50,9 @@ func mustWriteFile(t *testing.T, name, data string) {
 	}
 }
 
-// A .git folder in static/ can hold a password in its config; dotfiles and
-// editors' backups are never meant for readers. .well-known is.
+// A .git folder in static/ can hold a password in its config; dotfiles,
+// editors' backups and Explorer's Thumbs.db (small copies of the folder's
+// pictures) are never meant for readers. .well-known is.
 func TestStaticSkipsDotFoldersAndBackups(t *testing.T) {
 	dir := writeSite(t)
 	for name, data := range map[string]string{
@@ -60,6 +61,8 @@ func TestStaticSkipsDotFoldersAndBackups(t *testing.T) {
 		"static/css/.site.css.swp":          "a swap file",
 		"static/#notes.txt#":                "emacs",
 		"static/.env":                       "SECRET=1",
+		"static/img/Thumbs.db":              "small copies of pictures",
+		"static/desktop.ini":                "[.ShellClassInfo]",
 		"static/.well-known/security.txt":   "Contact: mailto:security@example.org",
 		"static/docs/.hidden/index.html":    "hidden",
 		"static/docs/complaint-summary.txt": "published",
@@ -77,7 +80,7 @@ func TestStaticSkipsDotFoldersAndBackups(t *testing.T) {
 	}
 	for name := range res.Files {
 		if strings.Contains(name, ".git") || strings.HasSuffix(name, "~") || strings.Contains(name, ".swp") ||
-			strings.Contains(name, "#") || name == ".env" || strings.Contains(name, ".hidden") {
+			strings.Contains(name, "#") || name == ".env" || strings.Contains(name, ".hidden") || strings.Contains(name, "Thumbs") || name == "desktop.ini" {
 			t.Errorf("%s is published", name)
 		}
 	}
