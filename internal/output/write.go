@@ -100,7 +100,8 @@ func (e *DestError) Error() string {
 // WriteDir refuses, with a *DestError, a destination that is the root of the
 // file system, the user's home folder, the source folder or a parent of it,
 // one of the source's Inputs or a folder inside one, a symbolic link, a file, or a folder that already holds files but has no
-// MarkerName file. It refuses paths in Files that could land outside dest
+// MarkerName file. The litter file managers leave (.DS_Store, Thumbs.db…)
+// does not count as files there, and goes with the rest. It refuses paths in Files that could land outside dest
 // (absolute, "..", backslashes, NUL bytes) or that name both a file and a
 // folder. Folders are made in sorted order, files written syncWorkers at a time,
 // with modes 0644 and 0755.
@@ -396,10 +397,12 @@ func sameDir(info fs.FileInfo, dir string) bool {
 // maxForeign is how many foreign entries the refusal names.
 const maxForeign = 5
 
-// foreignFiles lists the entries of dir, a marked output folder, that
-// hold a file the manifest of its last build does not list: top-level
-// names, folders with a "/" (".git/"). None when there is no manifest
-// (nothing to tell them by) or manifest is "".
+// foreignFiles lists what in dir, a marked output folder, holds a file
+// the manifest of its last build does not list: top-level files by name,
+// a folder with one such file by that file's path ("posts/notes.txt"), a
+// folder with more by its name and a "/" (".git/"). The litter of file
+// managers does not count (see disposable). None when there is no
+// manifest (nothing to tell them by) or manifest is "".
 func foreignFiles(dir, manifest string) []string {
 	if manifest == "" {
 		return nil
@@ -415,9 +418,11 @@ func foreignFiles(dir, manifest string) []string {
 		}
 	}
 	var out []string
-	seen := map[string]bool{}
+	count := map[string]int{} // foreign files under each top-level name
+	// WalkDir goes in lexical order, so the files under one top-level
+	// folder come one after another, and its entry is the last of out.
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || d.Type().IsRegular() && disposable(d.Name()) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
@@ -426,12 +431,12 @@ func foreignFiles(dir, manifest string) []string {
 			return nil
 		}
 		top, _, nested := strings.Cut(rel, "/")
-		if nested {
-			top += "/"
-		}
-		if !seen[top] {
-			seen[top] = true
-			out = append(out, top)
+		count[top]++
+		switch {
+		case !nested || count[top] == 1:
+			out = append(out, rel)
+		case count[top] == 2:
+			out[len(out)-1] = top + "/"
 		}
 		if len(out) > maxForeign {
 			return fs.SkipAll
@@ -444,25 +449,46 @@ func foreignFiles(dir, manifest string) []string {
 	return out
 }
 
+// disposable reports whether name is one of the files that file managers
+// leave in the folders they show (Finder's .DS_Store and ._ files,
+// Explorer's Thumbs.db and desktop.ini): opening public/ in one must not
+// block the next build, and replacing the folder loses nothing by
+// deleting them with the rest.
+func disposable(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "ehthumbs.db", "desktop.ini":
+		return true
+	}
+	return name == ".DS_Store" || strings.HasPrefix(name, "._")
+}
+
 func isMarked(dir string) bool {
 	info, err := os.Lstat(filepath.Join(dir, MarkerName))
 	return err == nil && info.Mode().IsRegular()
 }
 
+// isEmptyDir reports whether dir holds nothing, or nothing but disposable
+// files.
 func isEmptyDir(dir string) (bool, error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	names, err := f.Readdirnames(1)
-	if len(names) > 0 {
-		return false, nil
+	for {
+		entries, err := f.ReadDir(64)
+		for _, e := range entries {
+			if !e.Type().IsRegular() || !disposable(e.Name()) {
+				return false, nil
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
 	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		return false, err
-	}
-	return true, nil
 }
 
 // restoreInterrupted puts back a previous site that a build killed between

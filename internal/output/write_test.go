@@ -456,6 +456,7 @@ func TestWriteDirRefusesToDeleteFilesItDidNotWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dest, ".git", "objects", "x"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dest, ".git", "HEAD"), []byte("ref: refs/heads/main"), 0o644)
 	os.WriteFile(filepath.Join(dest, "CNAME"), []byte("example.org"), 0o644)
 	os.Symlink("/etc", filepath.Join(dest, "a", "leak"))
 	err := (&Output{Files: files}).WriteDir(dest, opts)
@@ -463,7 +464,7 @@ func TestWriteDirRefusesToDeleteFilesItDidNotWrite(t *testing.T) {
 	if !errors.As(err, &de) {
 		t.Fatalf("WriteDir = %v; want a *DestError", err)
 	}
-	for _, want := range []string{"it holds files that samizdat did not write, which replacing it would delete: ", ".git/", "CNAME", "a/", "belongs in static/"} {
+	for _, want := range []string{"it holds files that samizdat did not write, which replacing it would delete: .git/, CNAME, a/leak;", "belongs in static/"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
@@ -475,4 +476,52 @@ func TestWriteDirRefusesToDeleteFilesItDidNotWrite(t *testing.T) {
 	if err := (&Output{Files: files}).WriteDir(dest, WriteOptions{}); err != nil {
 		t.Fatalf("WriteDir without Manifest: %v", err)
 	}
+}
+
+// TestWriteDirReplacesFileManagersLitter: the files Finder and Explorer
+// leave in a folder they showed (.DS_Store, ._*, Thumbs.db, desktop.ini)
+// blocked every later build, and the refusal asked to delete files the
+// file manager hides. They are replaced with the rest now; a file of the
+// user's beside them is still refused, by its path.
+func TestWriteDirReplacesFileManagersLitter(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string][]byte{
+		"index.html":       []byte("home"),
+		"posts/index.html": []byte("posts"),
+		"SHA256SUMS":       []byte("0000  index.html\n0000  posts/index.html\n"),
+	}
+	opts := WriteOptions{Manifest: "SHA256SUMS"}
+	write := func() error { return (&Output{Files: files}).WriteDir(dest, opts) }
+	if err := write(); err != nil {
+		t.Fatalf("WriteDir: %v", err)
+	}
+	litter := []string{".DS_Store", "posts/.DS_Store", "._index.html", "Thumbs.db", "posts/THUMBS.DB", "desktop.ini", "posts/Desktop.ini", "ehthumbs.db"}
+	for _, name := range litter {
+		mustWrite(t, filepath.Join(dest, name), "litter")
+	}
+	if err := write(); err != nil {
+		t.Fatalf("WriteDir over a file manager's litter: %v", err)
+	}
+	diffTree(t, readTree(t, dest), wantTree(files, "posts"))
+
+	for _, name := range litter {
+		mustWrite(t, filepath.Join(dest, name), "litter")
+	}
+	mustWrite(t, filepath.Join(dest, "posts", "notes.txt"), "mine")
+	err := write()
+	var de *DestError
+	if !errors.As(err, &de) || !strings.HasSuffix(de.Reason, "would delete: posts/notes.txt") {
+		t.Fatalf("WriteDir = %v; want a *DestError naming posts/notes.txt alone", err)
+	}
+}
+
+// A new folder that a file manager has shown holds only its litter, and
+// is as good as empty.
+func TestWriteDirAcceptsFolderWithOnlyLitter(t *testing.T) {
+	dest := t.TempDir()
+	mustWrite(t, filepath.Join(dest, ".DS_Store"), "litter")
+	mustWrite(t, filepath.Join(dest, "Thumbs.db"), "litter")
+	files := map[string][]byte{"index.html": []byte("home")}
+	write(t, dest, files)
+	diffTree(t, readTree(t, dest), wantTree(files))
 }
