@@ -8,6 +8,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"golang.org/x/text/unicode/norm"
 )
 
 // owner is who made an output file: a page, a front matter key of a page
@@ -69,71 +70,114 @@ func describePage(p *Page) string {
 	return "the " + p.kind + " page " + p.url
 }
 
-// checkOwners reports every output file more than one owner made. Page
-// writes carry no owner (there are thousands); for a file made twice they
-// are found again from the page graph.
+// checkOwners reports every output file more than one owner made, and
+// files whose names differ only in case or in how an accented letter is
+// written (static/Report.pdf and static/report.pdf): Windows, macOS and
+// the offline zip unpacked there keep one of them, and SHA256SUMS then
+// reports the other as tampered with. Page writes carry no owner (there
+// are thousands); for a file made twice they are found again from the
+// page graph.
 func (b *builder) checkOwners() {
-	var names []string
+	var twice []string
+	folded := map[string][]string{}
 	for name, claims := range b.owners {
 		if len(claims) > 1 {
-			names = append(names, name)
+			twice = append(twice, name)
+		}
+		k := strings.ToLower(norm.NFC.String(name))
+		folded[k] = append(folded[k], name)
+	}
+	var alike [][]string
+	for _, names := range folded {
+		if len(names) > 1 {
+			sort.Strings(names)
+			alike = append(alike, names)
 		}
 	}
-	if len(names) == 0 {
+	if len(twice) == 0 && len(alike) == 0 {
 		return
 	}
-	sort.Strings(names)
+	sort.Strings(twice)
+	slices.SortFunc(alike, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
 	byOutput := map[string][]*Page{}
 	for _, p := range b.pages {
 		out := content.OutputPath(p.url)
 		byOutput[out] = append(byOutput[out], p)
 	}
-	for _, name := range names {
-		var claims []owner
-		pages := 0
-		for _, o := range b.owners[name] {
-			if o == (owner{}) {
-				pages++
-				continue
-			}
-			claims = append(claims, o)
+	for _, name := range twice {
+		claims := b.claims(name, byOutput)
+		if !slices.ContainsFunc(claims, owner.late) {
+			continue // content.Load has reported it
 		}
-		if pages > 0 {
-			for _, p := range byOutput[name] {
-				claims = append(claims, owner{page: p})
-			}
+		b.reportClaims(claims, name, fmt.Sprintf("/%s is claimed by more than one source: %s", strings.TrimSuffix(name, "index.html"), describeAll(claims)))
+	}
+	for _, names := range alike {
+		var claims []owner
+		urls := make([]string, len(names))
+		for i, name := range names {
+			claims = append(claims, b.claims(name, byOutput)...)
+			urls[i] = "/" + strings.TrimSuffix(name, "index.html")
 		}
 		if !slices.ContainsFunc(claims, owner.late) {
 			continue // content.Load has reported it
 		}
-		descs := make([]string, len(claims))
-		for i, o := range claims {
-			descs[i] = o.describe()
+		b.reportClaims(claims, names[0], fmt.Sprintf("%s differ only in the case of letters or in how an accented letter is written, from %s: Windows, macOS and the offline copy unpacked there keep only one of them",
+			strings.Join(urls, " and "), describeAll(claims)))
+	}
+}
+
+// claims are the owners of the output file name, with the pages that
+// write it found in byOutput.
+func (b *builder) claims(name string, byOutput map[string][]*Page) []owner {
+	var claims []owner
+	pages := 0
+	for _, o := range b.owners[name] {
+		if o == (owner{}) {
+			pages++
+			continue
 		}
-		sort.Strings(descs)
-		msg := fmt.Sprintf("/%s is claimed by more than one source: %s", strings.TrimSuffix(name, "index.html"), strings.Join(descs, ", "))
-		// Each source a campaigner can change gets the problem.
-		reported := false
-		for _, o := range claims {
-			switch {
-			case o.file != "":
-				b.problem(problem.Problem{File: o.file, Message: msg, Hint: "rename or move the file"})
-			case o.what != "":
-				continue // made by the build (a feed, a list's further page): the other source is to change
-			case o.page != nil && o.page.src != nil:
-				pr := problemAt(o.page, o.key, msg, "choose another address for the page: change its url, slug or aliases")
-				if o.key == "" {
-					pr.Line = firstLine(o.page, "url", "slug")
-				}
-				b.problem(pr)
-			default:
-				continue
+		claims = append(claims, o)
+	}
+	if pages > 0 {
+		for _, p := range byOutput[name] {
+			claims = append(claims, owner{page: p})
+		}
+	}
+	return claims
+}
+
+func describeAll(claims []owner) string {
+	descs := make([]string, len(claims))
+	for i, o := range claims {
+		descs[i] = o.describe()
+	}
+	sort.Strings(descs)
+	return strings.Join(descs, ", ")
+}
+
+// reportClaims gives the problem msg about the output file name to each
+// of its sources a campaigner can change.
+func (b *builder) reportClaims(claims []owner, name, msg string) {
+	reported := false
+	for _, o := range claims {
+		switch {
+		case o.file != "":
+			b.problem(problem.Problem{File: o.file, Message: msg, Hint: "rename or move the file"})
+		case o.what != "":
+			continue // made by the build (a feed, a list's further page): the other source is to change
+		case o.page != nil && o.page.src != nil:
+			pr := problemAt(o.page, o.key, msg, "choose another address for the page: change its url, slug or aliases")
+			if o.key == "" {
+				pr.Line = firstLine(o.page, "url", "slug")
 			}
-			reported = true
+			b.problem(pr)
+		default:
+			continue
 		}
-		if !reported {
-			b.problem(problem.Problem{File: name, Message: msg, Hint: "rename one of them"})
-		}
+		reported = true
+	}
+	if !reported {
+		b.problem(problem.Problem{File: name, Message: msg, Hint: "rename one of them"})
 	}
 }
 

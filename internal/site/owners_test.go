@@ -59,6 +59,31 @@ func TestTwoSourcesOfOneOutputFile(t *testing.T) {
 		files: map[string]*fstest.MapFile{"content/stories/page/2.md": page("")},
 		want:  []string{"content/stories/page/2.md: /stories/page/2/ is claimed by more than one source: content/stories/page/2.md (page), page 2 of the list of content/stories/_index.md (page)"},
 	}, {
+		// Unpacked on Windows or macOS, one file would overwrite the other.
+		name: "static files that differ in case",
+		files: map[string]*fstest.MapFile{
+			"static/Report.pdf": {Data: []byte("first"), Mode: 0o644},
+			"static/report.pdf": {Data: []byte("second"), Mode: 0o644},
+		},
+		want: []string{
+			"static/Report.pdf: /Report.pdf and /report.pdf differ only in the case of letters or in how an accented letter is written, from static/Report.pdf, static/report.pdf: Windows, macOS and the offline copy unpacked there keep only one of them",
+			"static/report.pdf: /Report.pdf and /report.pdf differ only",
+		},
+	}, {
+		name: "static files whose accented letter is written two ways",
+		files: map[string]*fstest.MapFile{
+			"static/caf\u00e9.txt":  {Data: []byte("1"), Mode: 0o644},
+			"static/cafe\u0301.txt": {Data: []byte("22"), Mode: 0o644},
+		},
+		want: []string{"static/caf\u00e9.txt: /cafe\u0301.txt and /caf\u00e9.txt differ only", "static/cafe\u0301.txt: /cafe\u0301.txt and /caf\u00e9.txt differ only"},
+	}, {
+		name:  "a static page over a page in another case",
+		files: map[string]*fstest.MapFile{"static/The-Complaint/index.html": {Data: []byte("<p>old</p>"), Mode: 0o644}},
+		want: []string{
+			"content/complaint.md:4: /The-Complaint/ and /the-complaint/ differ only",
+			"static/The-Complaint/index.html: /The-Complaint/ and /the-complaint/ differ only",
+		},
+	}, {
 		// content.Load reports clashes between pages itself: once each.
 		name: "two pages, one slug",
 		files: map[string]*fstest.MapFile{
