@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -255,6 +256,29 @@ func (d *decoder) urlPath(key string, v *value, s string) string {
 	if strings.IndexFunc(s, invisible) >= 0 {
 		d.problem(v.line, v.col, "", "%q contains an invisible character: %q", key, s)
 		return ""
+	}
+	if strings.HasPrefix(strings.TrimSpace(s), "//") {
+		d.problem(v.line, v.col, "write the path on this site, e.g. "+d.example(key, "/campaign/letter/"),
+			"%q is %q: an address that starts with // is another site's", key, s)
+		return ""
+	}
+	if strings.Contains(s, "#") {
+		d.problem(v.line, v.col, "leave out the # and what follows it: browsers keep that part to themselves and never ask the server for it",
+			"%q is %q: no one could reach an address with a # in it", key, s)
+		return ""
+	}
+	if strings.Contains(s, "%") {
+		// "/%D0%BD%D0%BE/", an old address copied from a browser: servers
+		// decode it before they look for the file, so the file is named
+		// with the letters themselves ("%2e%2e" would be a folder no one
+		// reaches; decoded, "..", it is resolved like any other).
+		dec, err := url.PathUnescape(s)
+		if err != nil {
+			d.problem(v.line, v.col, "write the letters themselves, e.g. "+d.example(key, "/новости/")+", or %25 for a % sign",
+				"%q is %q: a %% there must start a %%-code of two hex digits", key, s)
+			return ""
+		}
+		s = dec
 	}
 	return s
 }

@@ -412,6 +412,10 @@ func TestParseProblems(t *testing.T) {
 		// Paths.
 		{"url with backslashes", "---\ntitle: A\nurl: '\\\\server\\share'\n---\n", []want{{3, `"url" must use / between folders`, "url: /campaign/letter/"}}},
 		{"alias with a tab", "---\naliases: [\"/old\\tpage/\"]\n---\n", []want{{2, `"aliases" contains a control character`, "cannot see"}}},
+		{"alias with a fragment", "---\naliases: [\"/a#frag\"]\n---\n", []want{{2, `"aliases" is "/a#frag": no one could reach an address with a # in it`, "leave out the #"}}},
+		{"url of another site", "---\nurl: //evil.example/\n---\n", []want{{2, `"url" is "//evil.example/": an address that starts with // is another site's`, "url: /campaign/letter/"}}},
+		{"alias with a broken %-code", "---\naliases: [/50%-off/]\n---\n", []want{{2, `a % there must start a %-code of two hex digits`, "%25"}}},
+		{"url with %-codes", "---\nurl: /posts/%2e%2e/x/\n---\n", nil},
 
 		// Types.
 		{"weight not a number", "---\ntitle: A\n\n\nweight: abc\n---\n", []want{{5, `"weight" must be a whole number, got "abc"`, "weight: 10"}}},
@@ -612,4 +616,17 @@ func manyKeys(n int) string {
 		fmt.Fprintf(&b, "  k%d: %d\n", i, i)
 	}
 	return b.String()
+}
+
+// An address copied from a browser's address bar is %-encoded; servers
+// decode it before they look for the file, so the build must name the
+// file with the letters themselves, and "%2e%2e" is "..".
+func TestURLPathsAreDecoded(t *testing.T) {
+	m, _, _, probs := ParseWith("p.md", []byte("---\nurl: /posts/%2e%2e/x/\naliases: [\"/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/\"]\n---\n"), nil)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if m.URL != "/posts/../x/" || len(m.Aliases) != 1 || m.Aliases[0] != "/новости/" {
+		t.Errorf("url %q, aliases %q; want /posts/../x/ and /новости/", m.URL, m.Aliases)
+	}
 }
