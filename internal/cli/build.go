@@ -132,7 +132,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	dest := fs.String("dest", "", "the output `folder` (default SOURCE/public)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
 	fs.BoolVar(&sf.portable, "portable", false, "write explicit index.html in links, so the site works from file:// and object storage")
-	zipFile := fs.String("zip", "", "also write an offline copy of the site, with portable links, to this zip `file`")
+	zipFile := fs.String("zip", "", "also write an offline copy of the site, with portable links, to this zip `file` (outside the output folder)")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
@@ -150,7 +150,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if *zipFile != "" {
 		// Before the build, so that a refused name leaves --dest as it was too.
-		if err := output.CheckZip(*zipFile, opts); err != nil {
+		if err := output.CheckZip(*zipFile, *dest, opts); err != nil {
 			return writeFailed(stderr, err)
 		}
 	}
@@ -174,7 +174,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return writeFailed(stderr, err)
 	}
 	if *zipFile != "" {
-		if code := writeZip(sf, *zipFile, opts, cache, stderr); code != exitOK {
+		if code := writeZip(sf, *zipFile, *dest, opts, cache, stderr); code != exitOK {
 			return code
 		}
 	}
@@ -200,7 +200,7 @@ func writeFailed(stderr io.Writer, err error) int {
 // whose bytes depend only on the sources (and SOURCE_DATE_EPOCH): two
 // builds of the same sources give the same file, so mirrors can compare
 // checksums.
-func writeZip(sf siteFlags, name string, opts output.WriteOptions, cache *site.Cache, stderr io.Writer) int {
+func writeZip(sf siteFlags, name, dest string, opts output.WriteOptions, cache *site.Cache, stderr io.Writer) int {
 	sf.portable = true
 	res := sf.buildSite(context.Background(), cache, stderr)
 	if len(res.Problems) > 0 {
@@ -212,7 +212,7 @@ func writeZip(sf siteFlags, name string, opts output.WriteOptions, cache *site.C
 		modTime = time.Date(2012, 11, 21, 0, 0, 0, 0, time.UTC) // a fixed time keeps the zip reproducible without SOURCE_DATE_EPOCH
 	}
 	folder := publish.ZipFolder(sf.config().BaseURL)
-	err := output.WriteZip(name, opts, func(w io.Writer) error {
+	err := output.WriteZip(name, dest, opts, func(w io.Writer) error {
 		return publish.Zip(res.Files, w, modTime, output.ZipComment, folder)
 	})
 	if err != nil {

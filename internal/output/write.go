@@ -321,41 +321,75 @@ func checkNotAbove(dest fs.FileInfo, source string, refuse func(reason, hint str
 
 // sourceInput returns the entry of opts.Inputs that the absolute path p is
 // or is inside, with the rest of p below it ("static/preview"), or "" when
-// p is outside them all. It compares the paths as given and with their
-// symbolic links resolved, letter case aside, so an input folder that does
-// not exist yet is matched too; and every existing folder from p up with
-// os.SameFile, so a bind mount cannot hide a match either.
+// p is outside them all. An input's name is matched in any letter case, so
+// that one that does not exist yet is matched on case-insensitive file
+// systems too.
 func sourceInput(p string, opts WriteOptions) string {
 	if opts.Source == "" || len(opts.Inputs) == 0 {
 		return ""
 	}
 	source := absOrSame(opts.Source)
-	for _, s := range []string{source, realPath(source)} {
-		for _, q := range []string{p, realPath(p)} {
-			rel, err := filepath.Rel(s, q)
-			if err != nil || !filepath.IsLocal(rel) {
-				continue
-			}
-			rel = filepath.ToSlash(rel)
-			first, rest, _ := strings.Cut(rel, "/")
-			for _, in := range opts.Inputs {
-				if strings.EqualFold(first, in) {
-					return path.Join(in, rest)
-				}
+	for _, rel := range relsInside(p, source) {
+		first, rest, _ := strings.Cut(rel, "/")
+		for _, in := range opts.Inputs {
+			if strings.EqualFold(first, in) {
+				return path.Join(in, rest)
 			}
 		}
 	}
+	dirs := make([]string, len(opts.Inputs))
+	for i, in := range opts.Inputs {
+		dirs[i] = filepath.Join(source, in)
+	}
+	if i, rest := sameFolderAbove(p, dirs); i >= 0 {
+		return path.Join(opts.Inputs[i], rest)
+	}
+	return ""
+}
+
+// inside reports whether the absolute path p is the folder dir or inside
+// it, and returns the rest of p below dir ("." for dir itself).
+func inside(p, dir string) (rest string, ok bool) {
+	if rels := relsInside(p, dir); len(rels) > 0 {
+		return rels[0], true
+	}
+	if i, rest := sameFolderAbove(p, []string{dir}); i == 0 {
+		return rest, true
+	}
+	return "", false
+}
+
+// relsInside returns the slash paths of p below dir, one for each way of
+// naming both that puts p in dir: as given and with their symbolic links
+// resolved. Being only names, these match folders that do not exist yet.
+func relsInside(p, dir string) []string {
+	var rels []string
+	for _, d := range []string{dir, realPath(dir)} {
+		for _, q := range []string{p, realPath(p)} {
+			if rel, err := filepath.Rel(d, q); err == nil && filepath.IsLocal(rel) {
+				rels = append(rels, filepath.ToSlash(rel))
+			}
+		}
+	}
+	return rels
+}
+
+// sameFolderAbove returns the index in dirs of the folder that p or an
+// existing folder above it is, by os.SameFile, so that neither a bind
+// mount nor letter case hides it, and the rest of p below that folder;
+// -1 when there is none.
+func sameFolderAbove(p string, dirs []string) (int, string) {
 	for dir := p; ; dir = filepath.Dir(dir) {
 		if info, err := os.Stat(dir); err == nil {
-			for _, in := range opts.Inputs {
-				if sameDir(info, filepath.Join(source, in)) {
+			for i, d := range dirs {
+				if sameDir(info, d) {
 					rel, _ := filepath.Rel(dir, p)
-					return path.Join(in, filepath.ToSlash(rel))
+					return i, filepath.ToSlash(rel)
 				}
 			}
 		}
 		if filepath.Dir(dir) == dir {
-			return ""
+			return -1, ""
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 )
 
@@ -25,19 +26,25 @@ const ZipComment = "An offline copy of a website, made by samizdat: unzip it and
 var oldZipComments = []string{"Written by samizdat, which replaces this file whole on every build."}
 
 // CheckZip returns a *DestError when the file name must not be replaced by
-// a zip: when it is one of opts.Inputs or inside one (the site's
+// a zip: when it is dest, the site's output folder, or inside it (the zip
+// would be part of the site it holds, and the next WriteDir would refuse
+// to delete it); when it is one of opts.Inputs or inside one (the site's
 // site.toml, a page, a file in static/ that the next build would publish),
 // a symbolic link, a folder, or an existing file that is not a zip with
 // ZipComment; and when its folder does not exist or cannot be written in.
-// A new name in a folder samizdat can write in is fine. Callers check
-// before they build, so that a refused name leaves everything as it was.
-func CheckZip(name string, opts WriteOptions) error {
+// A name inside a dest that WriteDir would refuse gets that refusal. A new
+// name in a folder samizdat can write in is fine. Callers check before
+// they build, so that a refused name leaves everything as it was.
+func CheckZip(name, dest string, opts WriteOptions) error {
 	name, err := filepath.Abs(name)
 	if err != nil {
 		return fmt.Errorf("write zip: %w", err)
 	}
 	refuse := func(reason, hint string) error {
 		return &DestError{Dest: name, Reason: reason, Hint: hint}
+	}
+	if err := checkZipOutsideDest(name, dest, opts, refuse); err != nil {
+		return err
 	}
 	if in := sourceInput(name, opts); in != "" {
 		return refuse(inputReason(in), "give another file name, such as "+filepath.Join(absOrSame(opts.Source), "site.zip"))
@@ -62,6 +69,34 @@ func CheckZip(name string, opts WriteOptions) error {
 			"give a new file name, or remove the file yourself if you mean to replace it")
 	}
 	return nil
+}
+
+// checkZipOutsideDest refuses a zip name that is the output folder dest or
+// inside it, and suggests one beside dest instead ("site.zip" beside
+// "public"). Such a dest is checked as WriteDir would first, so that a
+// --dest that is refused anyway is what the user hears about.
+func checkZipOutsideDest(name, dest string, opts WriteOptions, refuse func(reason, hint string) error) error {
+	if dest == "" {
+		return nil
+	}
+	dest = absOrSame(dest)
+	rest, ok := inside(name, dest)
+	if !ok {
+		return nil
+	}
+	if err := checkDest(dest, opts); err != nil {
+		return err
+	}
+	where := "it is inside the output folder " + dest
+	if rest == "." {
+		where = "it is the output folder"
+	}
+	base := filepath.Base(name)
+	if rest == "." || !strings.EqualFold(filepath.Ext(base), ".zip") {
+		base = "site.zip"
+	}
+	return refuse(where+", so the zip would be inside the site it holds and would block the next build, which refuses to delete files it did not write",
+		"give a file name outside it, such as "+filepath.Join(filepath.Dir(dest), base))
 }
 
 // checkZipFolder refuses a zip whose folder is missing, is a file, or
@@ -105,13 +140,13 @@ func plainError(err error) error {
 }
 
 // WriteZip writes the zip that write makes (publish.Zip, say) to the file
-// name, after CheckZip. The zip goes to a temporary file beside name
+// name, after CheckZip with the output folder dest. The zip goes to a temporary file beside name
 // (".<name>.samizdat-tmp-*"), must carry ZipComment (write sets it), gets
 // mode 0644 and opts.ModTime, is fsynced and only then renamed over name: a
 // write that fails or is killed never leaves a half zip under name. The
 // temporary file of a killed write is removed by the next WriteZip.
-func WriteZip(name string, opts WriteOptions, write func(io.Writer) error) error {
-	if err := CheckZip(name, opts); err != nil {
+func WriteZip(name, dest string, opts WriteOptions, write func(io.Writer) error) error {
+	if err := CheckZip(name, dest, opts); err != nil {
 		return err
 	}
 	name, err := filepath.Abs(name)

@@ -67,11 +67,11 @@ func TestWriteZipReplacesItsOwnZip(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "site.zip")
 	opts := WriteOptions{Source: dir, Inputs: inputs}
-	if err := WriteZip(name, opts, zipOf(map[string]string{"index.html": "v1", "old.html": "old"})); err != nil {
+	if err := WriteZip(name, "", opts, zipOf(map[string]string{"index.html": "v1", "old.html": "old"})); err != nil {
 		t.Fatalf("first WriteZip: %v", err)
 	}
 	next := map[string]string{"index.html": "v2", "news/index.html": "news"}
-	if err := WriteZip(name, opts, zipOf(next)); err != nil {
+	if err := WriteZip(name, "", opts, zipOf(next)); err != nil {
 		t.Fatalf("second WriteZip: %v", err)
 	}
 	got, comment := readZip(t, name)
@@ -94,7 +94,7 @@ func TestWriteZipReplacesItsOwnZip(t *testing.T) {
 func TestWriteZipRefusesAZipWithoutItsComment(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "site.zip")
-	err := WriteZip(name, WriteOptions{}, zipWith("", map[string]string{"index.html": "home"}))
+	err := WriteZip(name, "", WriteOptions{}, zipWith("", map[string]string{"index.html": "home"}))
 	if err == nil || !strings.Contains(err.Error(), "not marked as samizdat's") {
 		t.Errorf("got %v; want the zip refused as not marked", err)
 	}
@@ -136,7 +136,7 @@ func TestWriteZipRefusesFilesItDidNotWrite(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := readTree(t, root)
-			err := WriteZip(tt.zip, WriteOptions{Source: source, Inputs: inputs}, zipOf(map[string]string{"index.html": "home"}))
+			err := WriteZip(tt.zip, "", WriteOptions{Source: source, Inputs: inputs}, zipOf(map[string]string{"index.html": "home"}))
 			wantRefused(t, err, tt.reason)
 			diffTree(t, readTree(t, root), before)
 		})
@@ -147,7 +147,7 @@ func TestWriteZipFailureLeavesNoHalfZip(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "site.zip")
 	first := map[string]string{"index.html": "v1"}
-	if err := WriteZip(name, WriteOptions{}, zipOf(first)); err != nil {
+	if err := WriteZip(name, "", WriteOptions{}, zipOf(first)); err != nil {
 		t.Fatal(err)
 	}
 	failing := func(w io.Writer) error {
@@ -156,10 +156,10 @@ func TestWriteZipFailureLeavesNoHalfZip(t *testing.T) {
 		}
 		return errors.New("disk full")
 	}
-	if err := WriteZip(name, WriteOptions{}, failing); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if err := WriteZip(name, "", WriteOptions{}, failing); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("got %v; want the write's error", err)
 	}
-	if err := WriteZip(filepath.Join(dir, "new.zip"), WriteOptions{}, failing); err == nil {
+	if err := WriteZip(filepath.Join(dir, "new.zip"), "", WriteOptions{}, failing); err == nil {
 		t.Fatal("got no error; want one")
 	}
 	if got, _ := readZip(t, name); !maps.Equal(got, first) {
@@ -176,7 +176,7 @@ func TestWriteZipRemovesLeftoverOfKilledWrite(t *testing.T) {
 	dir := t.TempDir()
 	mustWrite(t, filepath.Join(dir, tempPrefix("site.zip")+"123"), "PK half")
 	mustWrite(t, filepath.Join(dir, tempPrefix("other.zip")+"123"), "PK not this one's")
-	if err := WriteZip(filepath.Join(dir, "site.zip"), WriteOptions{}, zipOf(map[string]string{"a": "b"})); err != nil {
+	if err := WriteZip(filepath.Join(dir, "site.zip"), "", WriteOptions{}, zipOf(map[string]string{"a": "b"})); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{tempPrefix("other.zip") + "123", "site.zip"}
@@ -207,7 +207,7 @@ func TestCheckZipRefusesFolderItCannotWriteIn(t *testing.T) {
 				t.Skip("root writes in a read-only folder")
 			}
 			before := readTree(t, root)
-			err := CheckZip(tt.zip, WriteOptions{})
+			err := CheckZip(tt.zip, "", WriteOptions{})
 			wantRefused(t, err, tt.reason)
 			if !strings.Contains(err.Error(), tt.zip) || strings.Contains(err.Error(), "samizdat-tmp") {
 				t.Errorf("got %q; want it to name %s and no temporary file", err, tt.zip)
@@ -230,7 +230,7 @@ func TestWriteZipErrorNamesTheZip(t *testing.T) {
 		}
 		return &fs.PathError{Op: "write", Path: tmp, Err: syscall.ENOSPC}
 	}
-	err := WriteZip(name, WriteOptions{}, full)
+	err := WriteZip(name, "", WriteOptions{}, full)
 	if err == nil || !strings.Contains(err.Error(), name) || strings.Contains(err.Error(), "samizdat-tmp") || !errors.Is(err, syscall.ENOSPC) {
 		t.Errorf("got %v; want an error naming %s and the cause, and no temporary file", err, name)
 	}
@@ -252,7 +252,51 @@ func TestOldZipCommentsAreOwn(t *testing.T) {
 	if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckZip(name, WriteOptions{}); err != nil {
+	if err := CheckZip(name, "", WriteOptions{}); err != nil {
 		t.Errorf("a zip with an earlier samizdat comment was refused: %v", err)
+	}
+}
+
+// TestCheckZipRefusesNameInOutputFolder: a zip written into public/ was
+// accepted, and the hint for --zip public even suggested public/site.zip;
+// the next build then refused public/, which held a file it did not write.
+// Such a name is refused now, with a name beside the folder as the hint.
+func TestCheckZipRefusesNameInOutputFolder(t *testing.T) {
+	root := t.TempDir()
+	source := filepath.Join(root, "site")
+	mustWrite(t, filepath.Join(source, "site.toml"), "title = 'x'")
+	dest := filepath.Join(source, "public")
+	opts := WriteOptions{Source: source, Inputs: inputs, Manifest: "SHA256SUMS"}
+	files := map[string][]byte{"index.html": []byte("home"), "posts/index.html": []byte("posts"), "SHA256SUMS": []byte("0000  index.html\n0000  posts/index.html\n")}
+	if err := (&Output{Files: files}).WriteDir(dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dest, filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, zip, dest, reason, suggest string }{
+		{"a new file in it", filepath.Join(dest, "site.zip"), dest, "inside the output folder " + dest, filepath.Join(source, "site.zip")},
+		{"a file in a folder in it", filepath.Join(dest, "posts", "offline.zip"), dest, "inside the output folder", filepath.Join(source, "offline.zip")},
+		{"the folder itself", dest, dest, "it is the output folder", filepath.Join(source, "site.zip")},
+		{"by relative name", "./public/site.zip", dest, "inside the output folder", filepath.Join(source, "site.zip")},
+		{"through a link to it", filepath.Join(root, "link", "site.zip"), dest, "inside the output folder", filepath.Join(source, "site.zip")},
+		{"in an output folder not made yet", filepath.Join(root, "new", "site.zip"), filepath.Join(root, "new"), "inside the output folder", filepath.Join(root, "site.zip")},
+		{"in an output folder refused anyway", filepath.Join(source, "site.zip"), source, "it is the site's source folder", filepath.Join(source, "public")},
+	}
+	t.Chdir(source)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := readTree(t, root)
+			err := CheckZip(tt.zip, tt.dest, opts)
+			wantRefused(t, err, tt.reason)
+			if de := (*DestError)(nil); errors.As(err, &de) && !strings.HasSuffix(de.Hint, ", such as "+tt.suggest) {
+				t.Errorf("got hint %q; want it to suggest %s", de.Hint, tt.suggest)
+			}
+			diffTree(t, readTree(t, root), before)
+		})
+	}
+	// Beside the output folder is fine.
+	if err := CheckZip(filepath.Join(source, "site.zip"), dest, opts); err != nil {
+		t.Errorf("CheckZip beside the output folder: %v", err)
 	}
 }
