@@ -15,9 +15,9 @@ build:
 site: build
 	$(BIN) build --source . --dest public
 
-## serve: build and serve the campaign site at http://127.0.0.1:1313 with live reload
+## serve: build and serve the campaign site at http://127.0.0.1:1313 with live reload (DRAFTS=1 shows drafts too)
 serve: build
-	$(BIN) serve --source . --port 1313
+	$(BIN) serve --source . --port 1313 $(if $(DRAFTS),--drafts)
 
 ## test: formatting, vet, every test with the race detector, and a clean build of the site
 test: fmt-check vet race site-check

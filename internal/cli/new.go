@@ -41,7 +41,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if site := (siteFlags{source: *source}); !site.hasSite(stderr) {
 		return exitUsage // a page in a folder that is not a site would never be built
 	}
-	name, from, err := newPage(*source, pages[0])
+	name, from, draft, err := newPage(*source, pages[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "samizdat new: %v\n", err)
 		if errors.As(err, new(usageError)) {
@@ -50,6 +50,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	fmt.Fprintf(stdout, "Created content/%s from %s\n", name, from)
+	if draft {
+		// Else the page never shows in the preview, and nothing says why.
+		fmt.Fprintln(stdout, "It is a draft (draft: true), so the site leaves it out: to see it while you write, run samizdat serve --drafts (make serve DRAFTS=1); change it to draft: false to publish it")
+	}
 	return exitOK
 }
 
@@ -59,33 +63,35 @@ type usageError struct{ error }
 
 // newPage writes the page arg names in the site source from its
 // archetype, once the build's own rules accept it, and returns its
-// content-relative name and the archetype it came from.
-func newPage(source, arg string) (name, from string, err error) {
+// content-relative name, the archetype it came from and whether the page
+// is a draft.
+func newPage(source, arg string) (name, from string, draft bool, err error) {
 	name, err = newPagePath(arg)
 	if err != nil {
-		return "", "", usageError{err}
+		return "", "", false, usageError{err}
 	}
 	if err := checkPageFolders(source, name); err != nil {
-		return "", "", err
+		return "", "", false, err
 	}
 	cfg, _ := config.Load(os.DirFS(source)) // its problems are build's to report; new needs its languages
 	if err := checkName(source, name, cfg); err != nil {
-		return "", "", usageError{err}
+		return "", "", false, usageError{err}
 	}
 	text, from, err := archetype(os.DirFS(source), name)
 	if err != nil {
-		return "", "", err
+		return "", "", false, err
 	}
-	if err := checkFrontMatter(name, from, text, cfg); err != nil {
-		return "", "", err
+	meta, err := checkFrontMatter(name, from, text, cfg)
+	if err != nil {
+		return "", "", false, err
 	}
 	if err := checkInSite(source, name, text, cfg); err != nil {
-		return "", "", err
+		return "", "", false, err
 	}
 	if err := createPage(source, name, text); err != nil {
-		return "", "", pageExists(name, err)
+		return "", "", false, pageExists(name, err)
 	}
-	return name, from, nil
+	return name, from, meta.Draft, nil
 }
 
 // pageExists is the error for a page that is already there, else err.

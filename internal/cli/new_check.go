@@ -54,16 +54,16 @@ func problemIn(probs []problem.Problem, file string) *problem.Problem {
 // the name is in it: an archetype with title: {{ .Title }} unquoted breaks
 // on a name such as "yes: no", and the build would then refuse the page.
 // The lines are the archetype's: the values filled in are one line each.
-func checkFrontMatter(name, from string, text []byte, cfg config.Config) error {
-	_, _, _, probs := frontmatter.ParseWith(content.Dir+"/"+name, text, cfg.TaxonomyPlurals())
+func checkFrontMatter(name, from string, text []byte, cfg config.Config) (frontmatter.Meta, error) {
+	meta, _, _, probs := frontmatter.ParseWith(content.Dir+"/"+name, text, cfg.TaxonomyPlurals())
 	if len(probs) == 0 {
-		return nil
+		return meta, nil
 	}
 	example := `title: "{{ .Title }}"`
 	if bytes.HasPrefix(bytes.TrimLeft(text, "\ufeff\r\n"), []byte("+++")) {
 		example = `title = "{{ .Title }}"`
 	}
-	return fmt.Errorf("not writing content/%s: its front matter would not parse: %s:%d: %s; the archetype should put the values it fills in in double quotes, as %s",
+	return meta, fmt.Errorf("not writing content/%s: its front matter would not parse: %s:%d: %s; the archetype should put the values it fills in in double quotes, as %s",
 		name, from, probs[0].Line, probs[0].Message, example)
 }
 
