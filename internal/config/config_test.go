@@ -177,6 +177,15 @@ func TestParseProblems(t *testing.T) {
 				{7, `unknown key "languages.ru.languageName"`, `samizdat calls it name: write name = "Русский"`},
 				{8, `unknown key "languages.ru.contentDir"`, "translations live beside their source pages"},
 			}},
+		{"hugo's build and URL settings", "title = 'x'\nbuildDrafts = true\nbuildFuture = true\nrelativeURLs = true\nuglyURLs = true\ncanonifyURLs = true\nenableEmoji = true\n",
+			[]want{
+				{2, `unknown key "buildDrafts"`, "run samizdat build --drafts (or serve --drafts)"},
+				{3, `unknown key "buildFuture"`, "run samizdat build --future"},
+				{4, `unknown key "relativeURLs"`, "samizdat always makes the site's links relative to each page"},
+				{5, `unknown key "uglyURLs"`, "samizdat build --portable"},
+				{6, `unknown key "canonifyURLs"`, "samizdat keeps links relative"},
+				{7, `unknown key "enableEmoji"`, "type the emoji itself"},
+			}},
 		{"unknown keys everywhere", "title = 'x'\npaginatx = 3\n[markup]\nunsaf = true\n[[menus.main]]\nname = 'a'\nurl = '/'\nnme = 'b'\n[languages.kk]\nnam = 'x'\n",
 			[]want{
 				{2, `unknown key "paginatx"`, `did you mean "paginate"?`},
@@ -201,6 +210,7 @@ func TestParseProblems(t *testing.T) {
 
 		{"relative baseURL", "title = 'x'\nbaseURL = '/sub/'\n", []want{{2, `baseURL "/sub/" is not an absolute http or https address`, "https://example.org/"}}},
 		{"baseURL without scheme", "baseURL = 'example.org'\n", []want{{1, "not an absolute", ""}}},
+		{"unquoted Cyrillic", "title = Жанаозен\n", []want{{1, `unexpected character U+0416 'Ж' at start of value`, "text in TOML needs quotes"}}},
 		{"ftp baseURL", "baseURL = 'ftp://example.org/'\n", []want{{1, "not an absolute http or https", ""}}},
 		{"baseURL with a login", "baseURL = 'https://deploy:S3cret@staging.example.org/'\n", []want{{1, `baseURL "https://deploy:xxxxx@staging.example.org/" holds a user name or password`, "remove the user:password@ part"}}},
 		{"negative paginate", "\npaginate = -1\n", []want{{2, `"paginate" must not be negative`, ""}}},

@@ -146,6 +146,13 @@ var hugoKeys = map[string]string{
 	"outputs":                  "samizdat writes HTML pages and Atom feeds, with no setting for other outputs; remove this ([output] is for minify and fingerprint)",
 	"disablekinds":             "samizdat has no setting to leave out kinds of pages; remove this (a page's own front matter build: {list: never} keeps it out of lists)",
 	"summarylength":            "a summary is the text before <!--more-->, else the first paragraph, or front matter summary; remove this",
+	"builddrafts":              "samizdat leaves drafts out unless asked, per build: run samizdat build --drafts (or serve --drafts); remove this",
+	"buildfuture":              "samizdat leaves future pages out unless asked, per build: run samizdat build --future; remove this",
+	"buildexpired":             "samizdat leaves expired pages out unless asked, per build: run samizdat build --expired; remove this",
+	"relativeurls":             "samizdat always makes the site's links relative to each page, so it works under any sub-path; for file:// and offline copies run samizdat build --portable; remove this",
+	"uglyurls":                 "samizdat writes every page as a folder with index.html; for links that work from file:// run samizdat build --portable; remove this",
+	"canonifyurls":             "samizdat keeps links relative and writes full addresses only where they must be (canonical links, feeds, the sitemap); remove this",
+	"enableemoji":              "samizdat leaves :emoji: codes as written; type the emoji itself (😀); remove this",
 	"languages.*.languagename": "samizdat calls it name: write name = \"Русский\"",
 	"languages.*.contentdir":   "translations live beside their source pages, with the language before .md (page.ru.md); remove this",
 }
