@@ -10,6 +10,7 @@ import (
 
 	toml "github.com/pelletier/go-toml/v2"
 
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
@@ -65,7 +66,7 @@ func Parse(src []byte) (Config, []problem.Problem) {
 	err := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields().Decode(&c)
 	var strict *toml.StrictMissingError
 	if err != nil && !errors.As(err, &strict) {
-		return c.WithDefaults(), decodeProblems(err) // a syntax or type error stops go-toml
+		return c.WithDefaults(), decodeProblems(err, src) // a syntax or type error stops go-toml
 	}
 	lines := keyLines(src)
 	menuLines(c.Menus, "menus", lines)
@@ -83,12 +84,12 @@ func Parse(src []byte) (Config, []problem.Problem) {
 			Hint: "use a number from 1 to 100; 80 keeps photos sharp at a third of the size"})
 	}
 	c = c.WithDefaults()
-	return c, append(append(decodeProblems(err), zero...), validate(c, lines)...)
+	return c, append(append(decodeProblems(err, src), zero...), validate(c, lines)...)
 }
 
 // decodeProblems turns go-toml's errors into problems: every unknown key,
-// or the first type or syntax error (go-toml stops at it).
-func decodeProblems(err error) []problem.Problem {
+// or the first type or syntax error (go-toml stops at it) in src.
+func decodeProblems(err error, src []byte) []problem.Problem {
 	if err == nil {
 		return nil
 	}
@@ -110,6 +111,7 @@ func decodeProblems(err error) []problem.Problem {
 	if errors.As(err, &de) {
 		line, col := de.Position()
 		msg, hint := explain(de)
+		msg = frontmatter.TOMLChar(msg, src, line, col)
 		return []problem.Problem{{File: File, Line: line, Col: col, Message: msg, Hint: hint}}
 	}
 	return []problem.Problem{{File: File, Message: err.Error()}}

@@ -118,11 +118,13 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 	var v any
 	if err := decode(src, &v); err != nil {
 		b.unread = true
-		line := 0
+		line, msg := 0, err.Error()
 		var de *toml.DecodeError
 		var ce *csv.ParseError
 		if errors.As(err, &de) {
-			line, _ = de.Position()
+			var col int
+			line, col = de.Position()
+			msg = frontmatter.TOMLChar(msg, src, line, col)
 		} else if errors.As(err, &ce) {
 			line = ce.StartLine // the row's, where an unclosed quote opens
 		} else if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
@@ -142,7 +144,7 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 		case ".csv":
 			hint = `check the quotes of the row that starts on this line: a field holding a comma or a line break goes in double quotes, and a quote inside it is written twice ("")`
 		}
-		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + err.Error(), Hint: hint})
+		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + msg, Hint: hint})
 		return nil, false
 	}
 	return datesAsText(v), true
