@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -106,6 +107,13 @@ func (e *DestError) Error() string {
 // folder. Folders are made in sorted order, files written syncWorkers at a time,
 // with modes 0644 and 0755.
 //
+// The swap needs a folder above dest that can be written in, and a dest
+// that is not a mount point (a Docker volume, a tmpfs): when making the
+// temporary folder or the swap fails for want of either, WriteDir returns
+// a *DestError saying so and how to publish there instead (build
+// elsewhere and copy in), and dest is as it was. It never falls back to
+// writing into dest in place, which readers would see half done.
+//
 // Two WriteDir calls writing beside each other take turns (a lock on
 // dest's parent folder; not on Windows, where they must not overlap).
 func (o *Output) WriteDir(dest string, opts WriteOptions) error {
@@ -148,7 +156,7 @@ func (o *Output) writeDir(dest string, opts WriteOptions, remove func(dir string
 
 	tmp, err := os.MkdirTemp(parent, tempPrefix(name))
 	if err != nil {
-		return fmt.Errorf("write site to %s: %w", dest, err)
+		return tempDirError(dest, opts, err)
 	}
 	if err := o.fill(tmp, opts.ModTime); err != nil {
 		remove(tmp)
@@ -156,7 +164,7 @@ func (o *Output) writeDir(dest string, opts WriteOptions, remove func(dir string
 	}
 	old, err := swap(tmp, dest)
 	if err != nil {
-		return fmt.Errorf("write site to %s: %w", dest, err)
+		return swapError(dest, opts, err)
 	}
 	if err := syncDir(parent); err != nil {
 		return fmt.Errorf("write site to %s: %w", dest, err)
@@ -169,6 +177,52 @@ func (o *Output) writeDir(dest string, opts WriteOptions, remove func(dir string
 		}
 	}
 	return nil
+}
+
+// swapNeeds is what WriteDir needs of dest and the folder above it, said
+// when the error of making the temporary folder or of the swap shows that
+// one of them is missing.
+const swapNeeds = "builds the new site in a folder beside the output folder and then swaps the two, " +
+	"so the folder above it must be writable and the output folder must not be a mount point"
+
+// tempDirError is the error of making the temporary folder beside dest. A
+// folder above dest that cannot be written in (its permissions, a
+// read-only file system) gets a *DestError saying what WriteDir needs and
+// how to do without it; nothing has been written then.
+func tempDirError(dest string, opts WriteOptions, err error) error {
+	if !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("write site to %s: %w", dest, err)
+	}
+	reason := fmt.Sprintf("samizdat cannot make a folder in %s (%v): it %s", filepath.Dir(dest), plainError(err), swapNeeds)
+	return &DestError{Dest: dest, Reason: reason, Hint: copyInHint(dest, opts)}
+}
+
+// swapError is the error of swapping the new site in for dest. A dest
+// that is a mount point (a Docker volume, a tmpfs), which no rename can
+// move, gets a *DestError saying what WriteDir needs and how to do
+// without it; swap has left dest as it was and removed the new site then.
+func swapError(dest string, opts WriteOptions, err error) error {
+	if !errors.Is(err, syscall.EBUSY) && !errors.Is(err, syscall.EXDEV) {
+		return fmt.Errorf("write site to %s: %w", dest, err)
+	}
+	reason := fmt.Sprintf("it is a mount point, or on another file system than %s, so it cannot be swapped (%v): samizdat %s",
+		filepath.Dir(dest), plainError(err), swapNeeds)
+	return &DestError{Dest: dest, Reason: reason, Hint: copyInHint(dest, opts)}
+}
+
+// copyInHint says how to publish to a dest that WriteDir cannot swap:
+// build into a folder it can, and copy that into dest. The folder offered
+// is public/ in the source folder, unless that is dest, inside it or
+// beside it (the folder above may be the one that cannot be written in).
+func copyInHint(dest string, opts WriteOptions) string {
+	alt := filepath.Join(os.TempDir(), "samizdat-"+filepath.Base(dest))
+	if opts.Source != "" {
+		public := filepath.Join(absOrSame(opts.Source), "public")
+		if _, in := inside(public, dest); !in && filepath.Dir(public) != filepath.Dir(dest) {
+			alt = public
+		}
+	}
+	return fmt.Sprintf("build to a folder elsewhere, such as %s, then copy it in: rsync -a --delete %s/ %s/", alt, alt, dest)
 }
 
 // warnLeftover tells opts.Logf of the copy of an earlier site in dir that

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -524,4 +525,66 @@ func TestWriteDirAcceptsFolderWithOnlyLitter(t *testing.T) {
 	files := map[string][]byte{"index.html": []byte("home")}
 	write(t, dest, files)
 	diffTree(t, readTree(t, dest), wantTree(files))
+}
+
+// TestWriteDirErrorsSayWhatTheSwapNeeds: a folder above dest that cannot be
+// written in, or a dest that is a mount point, failed the write with the
+// bare error of mkdir or rename. They are told apart by that error, and
+// become a refusal that says what samizdat needs and how to do without
+// it; any other error stays as it was.
+func TestWriteDirErrorsSayWhatTheSwapNeeds(t *testing.T) {
+	root := t.TempDir()
+	source := filepath.Join(root, "site")
+	dest := filepath.Join(root, "www", "html")
+	opts := WriteOptions{Source: source}
+	mkdir := func(errno syscall.Errno) error {
+		return &fs.PathError{Op: "mkdir", Path: filepath.Join(root, "www", ".html.samizdat-tmp-1"), Err: errno}
+	}
+	rename := func(errno syscall.Errno) error {
+		return &os.LinkError{Op: "rename", Old: filepath.Join(root, "www", ".html.samizdat-tmp-1"), New: dest, Err: errno}
+	}
+	tests := []struct {
+		name   string
+		err    error
+		reason string // "" when the error must stay as it was
+	}{
+		{"folder above not writable", tempDirError(dest, opts, mkdir(syscall.EACCES)), "cannot make a folder in " + filepath.Join(root, "www") + " (permission denied)"},
+		{"folder above not permitted", tempDirError(dest, opts, mkdir(syscall.EPERM)), "cannot make a folder in"},
+		{"folder above read-only", tempDirError(dest, opts, mkdir(syscall.EROFS)), "cannot make a folder in"},
+		{"disk full", tempDirError(dest, opts, mkdir(syscall.ENOSPC)), ""},
+		{"mount point", swapError(dest, opts, rename(syscall.EBUSY)), "it is a mount point, or on another file system than " + filepath.Join(root, "www") + ", so it cannot be swapped (device or resource busy)"},
+		{"another file system", swapError(dest, opts, rename(syscall.EXDEV)), "it is a mount point"},
+		{"rename not permitted", swapError(dest, opts, rename(syscall.EPERM)), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.reason == "" {
+				var de *DestError
+				if errors.As(tt.err, &de) || !strings.HasPrefix(tt.err.Error(), "write site to "+dest+": ") {
+					t.Errorf("got %v; want the error as it was, after the folder", tt.err)
+				}
+				return
+			}
+			wantRefused(t, tt.err, tt.reason)
+			for _, want := range []string{"builds the new site in a folder beside the output folder and then swaps the two, so the folder above it must be writable and the output folder must not be a mount point",
+				"build to a folder elsewhere, such as " + filepath.Join(source, "public") + ", then copy it in: rsync -a --delete " + filepath.Join(source, "public") + "/ " + dest + "/"} {
+				if !strings.Contains(tt.err.Error(), want) {
+					t.Errorf("got %q; want it to say %q", tt.err, want)
+				}
+			}
+		})
+	}
+}
+
+// The folder offered to build into instead is never dest, inside it or
+// beside it.
+func TestCopyInHintOffersAnotherFolder(t *testing.T) {
+	root := t.TempDir()
+	for _, dest := range []string{filepath.Join(root, "site", "public"), filepath.Join(root, "site"), filepath.Join(root, "www")} {
+		hint := copyInHint(dest, WriteOptions{Source: filepath.Join(root, "site")})
+		alt, _, _ := strings.Cut(strings.TrimPrefix(hint, "build to a folder elsewhere, such as "), ",")
+		if _, in := inside(alt, dest); in || filepath.Dir(alt) == filepath.Dir(dest) {
+			t.Errorf("copyInHint(%s) = %q; want a folder away from it", dest, hint)
+		}
+	}
 }
