@@ -240,6 +240,9 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		"content/a/page.md.tmp":        {Data: []byte("---\ntitle: P\n---\n")},
 		"content/a/page.md.crswap":     {Data: []byte("x")},
 		"content/a/page.md.sb-1234-ab": {Data: []byte("x")},
+		// nano's emergency saves: published, the markdown source itself.
+		"content/a/page.md.save":   md("title: P"),
+		"content/a/page.md.save.1": md("title: P"),
 	}
 	s, _, probs := load(t, fsys, Options{})
 	if len(probs) > 0 || len(s.Files) != 0 {

@@ -3,10 +3,11 @@
 // the temporary files of a "safe write", the .bak and .orig copies
 // people and merge tools keep, and what Windows Explorer leaves in any
 // folder it shows (Thumbs.db, desktop.ini; the Mac's .DS_Store is a
-// dotfile). They are never a campaigner's work, so the
-// build never publishes them and the watcher never rebuilds for them. One
-// list, so that what the watcher ignores and what the build skips cannot
-// drift apart.
+// dotfile), and the .save file nano leaves when it is closed with changes
+// unsaved. None is a file a campaigner meant to publish, so the build never
+// publishes them and the watcher never rebuilds for them. One list, so
+// that what the watcher ignores and what the build skips cannot drift
+// apart.
 package editorfile
 
 import "strings"
@@ -54,7 +55,7 @@ func Temp(name string) bool {
 	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
 		// emacs auto-save files.
 		return true
-	case sublimeTemp(name):
+	case sublimeTemp(name), nanoSave(name):
 		return true
 	}
 	for _, s := range tempSuffixes {
@@ -80,6 +81,30 @@ func sublimeTemp(name string) bool {
 	}
 	a, b, ok := strings.Cut(name[i+len(".sb-"):], "-")
 	return ok && alnum(a) && alnum(b)
+}
+
+// nanoSave reports the file nano writes when it is closed with unsaved
+// changes (a hang-up, a terminal closed): "trial.md.save", or
+// "trial.md.save.1" and on when that exists.
+func nanoSave(name string) bool {
+	i := strings.LastIndex(name, ".save")
+	if i <= 0 {
+		return false
+	}
+	rest := name[i+len(".save"):]
+	return rest == "" || rest[0] == '.' && digits(rest[1:])
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func alnum(s string) bool {
