@@ -19,7 +19,9 @@ func Parse(file string, src []byte) (meta Meta, body []byte, bodyLine int, probl
 // "}", as Hugo reads it), optionally after blank lines; a file without it
 // is all body, unless its first lines up to a "---" (or "+++") line are
 // all known keys: that is front matter whose opening delimiter is
-// missing, a problem.
+// missing, a problem. So is a line of dashes other than "---" (an em
+// dash, "—-", "----") where YAML front matter opens or closes, when a
+// key follows it: the front matter would be published as text.
 //
 // body is the normalised text after the closing delimiter and bodyLine the
 // number of lines before it, so body line N is file line bodyLine+N.
@@ -34,6 +36,9 @@ func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []
 	}
 	p, problems := split(file, text)
 	if p.format == formatNone {
+		if problems == nil {
+			problems = lookAlikeOpen(file, text, taxonomies)
+		}
 		if problems == nil {
 			problems = missingOpen(file, text, taxonomies)
 		}

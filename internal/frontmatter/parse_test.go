@@ -76,6 +76,14 @@ func TestParseSplitsFrontMatterAndBody(t *testing.T) {
 		{"shortcode first is not json", "{{< quote >}}Hi{{< /quote >}}\n", "", "{{< quote >}}Hi{{< /quote >}}\n", 0},
 		{"attribute first is not json", "{#top}\n# A\n", "", "{#top}\n# A\n", 0},
 		{"body starting with text is not front matter", "intro\n---\ntitle: A\n---\n", "", "intro\n---\ntitle: A\n---\n", 0},
+		// A line across the top of the page, then prose.
+		{"rule then prose", "----\n\nThe trial began.\n", "", "----\n\nThe trial began.\n", 0},
+		{"em dash then prose", "—\nThe trial began: it was cold.\n", "", "—\nThe trial began: it was cold.\n", 0},
+		{"rule then a link", "- - -\nhttps://example.org: the site\n", "", "- - -\nhttps://example.org: the site\n", 0},
+		{"rule then unknown key without value", "----\nNote:\n", "", "----\nNote:\n", 0},
+		{"rule alone", "----\n", "", "----\n", 0},
+		{"dashes in a block of text", "---\ndescription: |\n  one\n  —\n---\nbody", "", "body", 5},
+		{"lone dash is a list item", "---\ntags:\n-\n- a\n---\nbody", "", "body", 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -347,6 +355,19 @@ func TestParseProblems(t *testing.T) {
 		{"no front matter, yaml then toml", "title: A\ndate = 2012-01-01\n+++\n", nil},
 		{"no front matter, toml then dashes", "title = 'A'\n---\n", nil},
 		{"no front matter, text then rule", "The trial began.\n---\nText.\n", nil},
+		{"em dash for ---", "\xef\xbb\xbf—\ntitle: \"Secret plan\"\ndraft: true\n—\n\nWe will protest.\n", []want{
+			{1, "front matter must start and end with a line of exactly three hyphens, ---, but this line has an em dash (—), which word processors make of ---", "replace the line with three hyphens: ---; "},
+			{4, "but this line has an em dash (—)", "smart dashes"}}},
+		{"closed with four hyphens, at the end", "---\ntitle: A\n----\n", []want{{3, "4 hyphens", "replace the line with three hyphens: ---"}}},
+		{"em dash and hyphen for ---, crlf", "\r\n—-\r\ndraft: true\r\n---\r\nText.\r\n", []want{{2, "has an em dash (—), which word processors make of ---", "write *** instead"}}},
+		{"en dash and hyphen for ---", "–-\nauthor: Ana\n", []want{{1, "has an en dash (–), which word processors make of ---", ""}}},
+		{"four hyphens for ---", "----\ntitle: Secret plan\n----\nText.\n", []want{{1, "but this line has 4 hyphens", ""}, {3, "4 hyphens", ""}}},
+		{"minus signs for ---", " −−− \nTitle:\n", []want{{1, "has a minus sign (−)", ""}}},
+		{"spaced hyphens for ---", "- - -\ntags: [a]\n", []want{{1, "has 3 hyphens with spaces between them", ""}}},
+		{"closed with an em dash", "---\ntitle: \"Secret plan\"\ndraft: true\n—\n\nWe will protest.\n", []want{{4, "but this line has an em dash (—)", "replace the line with three hyphens"}}},
+		{"closed with an em dash, a rule below", "---\ntitle: A\n—-\n\nText.\n\n---\n\nMore.\n", []want{{3, "has an em dash (—), which", ""}}},
+		{"closed with four hyphens", "---\ntitle: A\n----\nText.\n", []want{{3, "has 4 hyphens", ""}}},
+		{"closed with a horizontal bar", "\n---\ntitle: A\n―\nText.\n", []want{{4, "has a horizontal bar (―)", ""}}},
 		{"json syntax", "{\n\"title\": \"A\",\n\"draft\": true,\n}\nText.\n", []want{{4, "the JSON front matter opened at line 1 has a mistake: invalid character '}'", `"key": value, separated by commas, with no comma after the last one`}}},
 		{"json unclosed", "\n{\n\"title\": \"A\"\nText.\n", []want{{4, "JSON front matter opened at line 2 has a mistake", ""}}},
 		{"json never closed", "{\n\"title\": \"A\"", []want{{1, `the JSON front matter opened with "{" at line 1 is never closed`, "end it with a line holding only }"}}},

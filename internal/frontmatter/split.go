@@ -76,6 +76,9 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 			p.bodyLine = line
 			return p, append(probs, sizeProblems(file, p)...)
 		}
+		if f == formatYAML && lookAlikeClose(string(l)) {
+			return parts{}, append(probs, lookAlikeProblem(file, line, string(l), ""))
+		}
 	}
 	return parts{}, append(probs, unclosed(file, p.open, f, text[start:]))
 }

@@ -1,0 +1,133 @@
+package frontmatter
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// dashNames name the characters that word processors, Google Docs and
+// macOS put where "---" was typed ("—", "—-", "–-"), and their other
+// look-alikes, in words a campaigner knows.
+var dashNames = map[rune]string{
+	'—': "an em dash (—)",
+	'–': "an en dash (–)",
+	'‒': "a figure dash (‒)",
+	'―': "a horizontal bar (―)",
+	'−': "a minus sign (−)",
+	'‐': "a Unicode hyphen (‐)",
+	'‑': "a non-breaking hyphen (‑)",
+}
+
+// lookAlikeDelimiter reports whether line is only dashes, hyphens and
+// spaces without being the "---" that opens and closes YAML front matter.
+// A lone "-" is left alone: in YAML it is an empty list item.
+func lookAlikeDelimiter(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || t == "-" || t == "---" {
+		return false
+	}
+	for _, r := range t {
+		if r != '-' && dashNames[r] == "" && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lookAlikeClose reports whether a line inside YAML front matter is a
+// look-alike of its closing "---". Dashes at the start of a line are
+// never YAML; indented, they may be the text of a "|" block.
+func lookAlikeClose(line string) bool {
+	return line != "" && line[0] != ' ' && line[0] != '\t' && lookAlikeDelimiter(line)
+}
+
+// lookAlikeProblem explains a line that stands where "---" should, saying
+// which characters it holds instead: %q would show "\u2014", which says
+// nothing to someone who typed three hyphens.
+// more goes at the end of the hint.
+func lookAlikeProblem(file string, line int, s, more string) problem.Problem {
+	t := strings.TrimSpace(s)
+	var names []string
+	smart := false
+	for _, r := range t {
+		if n := dashNames[r]; n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+			smart = smart || r == '—' || r == '–'
+		}
+	}
+	what, hint := strings.Join(names, " and "), "replace the line with three hyphens: ---"
+	if what != "" {
+		hint += "; if your editor turns them into a dash again, turn off its smart dashes " +
+			"(Word: AutoCorrect Options; Mac: Edit > Substitutions) or use a plain text editor"
+	}
+	switch {
+	case smart:
+		what += ", which word processors make of ---"
+	case what == "" && strings.ContainsFunc(t, unicode.IsSpace):
+		what = fmt.Sprintf("%d hyphens with spaces between them", strings.Count(t, "-"))
+	case what == "":
+		what = fmt.Sprintf("%d hyphens", strings.Count(t, "-"))
+	}
+	return problem.Problem{
+		File: file, Line: line, Col: 1,
+		Message: "front matter must start and end with a line of exactly three hyphens, ---, but this line has " + what,
+		Hint:    hint + more,
+	}
+}
+
+// lookAlikeOpen reports a file that starts with a line of dashes other
+// than "---" followed by what can only be a front matter key: without the
+// right opening line the whole front matter, draft: true included, would
+// be published as the page's text. A horizontal rule followed by prose
+// stays a horizontal rule. A look-alike closing line is reported too, so
+// that one build names both.
+func lookAlikeOpen(file string, text []byte, taxonomies []string) []problem.Problem {
+	lines := strings.Split(string(text), "\n")
+	open := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) != "" })
+	if open < 0 || !lookAlikeDelimiter(lines[open]) {
+		return nil
+	}
+	next := slices.IndexFunc(lines[open+1:], func(l string) bool { return strings.TrimSpace(l) != "" })
+	if next < 0 || !keyLine(lines[open+1+next], taxonomies) {
+		return nil
+	}
+	probs := []problem.Problem{lookAlikeProblem(file, open+1, lines[open],
+		" (if the line is meant to draw a line across the page, write *** instead)")}
+	for i := open + 1; i < len(lines); i++ {
+		if s := strings.TrimRight(lines[i], " \t"); s == "---" {
+			break
+		} else if lookAlikeClose(s) {
+			probs = append(probs, lookAlikeProblem(file, i+1, s, ""))
+			break
+		}
+	}
+	return probs
+}
+
+// keyLine tells whether a line after a line of dashes is a front matter
+// key: a known key with its colon ("draft:"), or a name made of letters,
+// digits, "_" and "-", a colon, a space and a value ("author: Ana"),
+// which prose that follows a horizontal rule seldom is.
+func keyLine(s string, taxonomies []string) bool {
+	key, f := frontKey(strings.TrimRight(s, " \t"))
+	if f != formatYAML {
+		return false
+	}
+	if _, _, known := canonical(key, taxonomies); known {
+		return true
+	}
+	_, value, _ := strings.Cut(s, ":")
+	if !strings.HasPrefix(value, " ") || strings.TrimSpace(value) == "" {
+		return false
+	}
+	for i, r := range key {
+		if !(r < unicode.MaxASCII && (unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || r == '_' || r == '-'))) {
+			return false
+		}
+	}
+	return true
+}
