@@ -486,6 +486,8 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 		p := templateProblem(err, "shortcodes/"+name+".html")
 		hint := "the error is at " + p.Position() + "; check the call's arguments against that file"
 		switch {
+		case isErrorf(err) && namedFile(p.Message) != "":
+			hint = "fix " + namedFile(p.Message) + ", which the message names; the shortcode's template (" + p.Position() + ") stopped with it"
 		case isErrorf(err):
 			hint = "the shortcode's template (" + p.Position() + ") stopped with this message; check the call's arguments"
 		case errors.As(err, new(*depthError)):
@@ -628,6 +630,9 @@ func templateProblem(err error, name string) problem.Problem {
 	if _, own, ok := strings.Cut(p.Message, errorfPrefix); ok {
 		p.Message = own
 		p.Hint = "the template stopped with this message of its own (errorf); do what it asks in the page, or fix the template"
+		if f := namedFile(own); f != "" {
+			p.Hint = "fix " + f + ", which the message names; the template stopped with it (errorf)"
+		}
 	}
 	if _, rest, ok := strings.Cut(p.Message, "can't evaluate field "); ok {
 		field, _, _ := strings.Cut(rest, " ")
@@ -716,3 +721,17 @@ func unclosedBlocks(src string) []block {
 const errorfPrefix = "error calling errorf: "
 
 func isErrorf(err error) bool { return strings.Contains(err.Error(), errorfPrefix) }
+
+// namedFileRE is an errorf message that starts with the site file it is
+// about ("data/timeline.yaml: the event … has no date").
+var namedFileRE = regexp.MustCompile(`^((?:data|i18n|content|static|layouts)/[^\s:]+|site\.toml):`)
+
+// namedFile is the site file an errorf message of the layouts starts
+// with, or "": the mistake is there, not in the page whose build stopped,
+// nor in the call of the shortcode.
+func namedFile(msg string) string {
+	if m := namedFileRE.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	return ""
+}

@@ -241,9 +241,11 @@ func TestUrlize(t *testing.T) {
 // where it came from.
 func TestShortcodeErrors(t *testing.T) {
 	fsys := fstest.MapFS{
-		"layouts/shortcodes/quote.html": {Data: []byte(`<q>{{ . }}</q>`)},
-		"layouts/shortcodes/needs.html": {Data: []byte("x\n{{ if not . }}{{ errorf \"give a src\" }}{{ end }}")},
-		"layouts/_default/single.html":  {Data: []byte("a\n{{ errorf \"page %s needs a photo\" . }}")},
+		"layouts/shortcodes/quote.html":  {Data: []byte(`<q>{{ . }}</q>`)},
+		"layouts/shortcodes/needs.html":  {Data: []byte("x\n{{ if not . }}{{ errorf \"give a src\" }}{{ end }}")},
+		"layouts/_default/single.html":   {Data: []byte("a\n{{ errorf \"page %s needs a photo\" . }}")},
+		"layouts/shortcodes/events.html": {Data: []byte(`{{ errorf "data/timeline.yaml: the event %q has no date" "Strike" }}`)},
+		"layouts/_default/list.html":     {Data: []byte(`{{ errorf "i18n/ru.toml: no read_more" }}`)},
 	}
 	set, probs := Parse(fsys, Env{})
 	if len(probs) > 0 {
@@ -253,7 +255,7 @@ func TestShortcodeErrors(t *testing.T) {
 	_, err := set.Shortcode("qoute", "x")
 	h, ok := err.(hinter)
 	if !ok || err.Error() != `unknown shortcode "qoute"` ||
-		h.Hint() != "the shortcodes of this site are: needs, quote; check the spelling; to show the tag itself as text, write {{</* qoute */>}}" {
+		h.Hint() != "the shortcodes of this site are: events, needs, quote; check the spelling; to show the tag itself as text, write {{</* qoute */>}}" {
 		t.Errorf("unknown: %v", err)
 	}
 	_, err = set.Shortcode("needs", "")
@@ -265,6 +267,18 @@ func TestShortcodeErrors(t *testing.T) {
 	if prob == nil || prob.Position() != "layouts/_default/single.html:2:3" ||
 		prob.Message != "while rendering content/x.md: page x.md needs a photo" || !strings.Contains(prob.Hint, "errorf") {
 		t.Errorf("page errorf: %+v", prob)
+	}
+	// A message that names the file at fault sends the editor there, not
+	// to the call or the page.
+	_, err = set.Shortcode("events", "")
+	h, ok = err.(hinter)
+	if !ok || err.Error() != `shortcode "events": data/timeline.yaml: the event "Strike" has no date` ||
+		!strings.HasPrefix(h.Hint(), "fix data/timeline.yaml, which the message names; the shortcode's template (layouts/shortcodes/events.html:1:") {
+		t.Errorf("errorf naming a file: %v (%v)", err, h.Hint())
+	}
+	_, prob = set.Execute("_default/list.html", "x.md", "content/_index.md")
+	if prob == nil || prob.Hint != "fix i18n/ru.toml, which the message names; the template stopped with it (errorf)" {
+		t.Errorf("page errorf naming a file: %+v", prob)
 	}
 }
 
