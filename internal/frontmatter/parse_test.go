@@ -481,6 +481,13 @@ func TestParseProblems(t *testing.T) {
 		{"unclosed quote", "---\ntitle: \"A\ndate: 2020-01-01\n---\n", []want{{2, "quote that opens the value on this line is not closed", "same quote mark"}}},
 		{"unclosed quote, later lines", "---\ntitle: \"Vladimir Kozlov\ndescription: x\nweight: 3\ntags: [a]\n---\n", []want{{2, "is not closed", ""}}},
 		{"unclosed single quote in a list", "---\ntitle: ok\ntags:\n  - 'one\n  - two\n---\n", []want{{4, "is not closed", ""}}},
+		{"non-breaking space after a colon", "---\ntitle:\u00a0\"The trial\"\ndescription: \"The trial of the oil workers\"\n---\n", []want{{2,
+			"not valid YAML: after title: comes a non-breaking space (U+00A0), not a plain space, so title is not read as a key",
+			"delete what is between title: and the value and type one plain space (word processors, and Option-Space on a Mac, type non-breaking spaces)"}}},
+		{"non-breaking space after the only colon", "---\ntitle:\u00a0The trial\n---\n", []want{{2, "after title: comes a non-breaking space", ""}}},
+		{"zero-width space after a nested colon", "---\nparams:\n  author:\u200b Ana\n---\n", []want{{3, "after author: comes a zero-width space (U+200B)", "between author: and the value"}}},
+		{"non-breaking space after a list item's colon", "---\nmenu:\n  - main:\u00a0x\n---\n", []want{{3, "after main: comes a non-breaking space", ""}}},
+		{"text of a | block with a non-breaking space after a colon", "---\ndescription: |\n  Time:\u00a010am\ntitle: A\n---\n", nil},
 		{"quotes closed, other mistake", "---\ntitle: \"A \\\" B\"\nx: 'it''s'\n  bad: indent\n---\n", []want{{4, "not valid YAML", ""}}},
 
 		// TOML syntax.

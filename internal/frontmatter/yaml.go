@@ -18,6 +18,9 @@ func fromYAML(file string, src []byte, offset int) (*value, []problem.Problem) {
 	if p, ok := documentEnd(file, src, offset); ok {
 		return nil, []problem.Problem{p}
 	}
+	if p, ok := colonThenInvisible(file, src, offset); ok {
+		return nil, []problem.Problem{p}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, []problem.Problem{yamlSyntax(file, src, offset, err)}
