@@ -488,6 +488,13 @@ func TestParseProblems(t *testing.T) {
 		{"zero-width space after a nested colon", "---\nparams:\n  author:\u200b Ana\n---\n", []want{{3, "after author: comes a zero-width space (U+200B)", "between author: and the value"}}},
 		{"non-breaking space after a list item's colon", "---\nmenu:\n  - main:\u00a0x\n---\n", []want{{3, "after main: comes a non-breaking space", ""}}},
 		{"text of a | block with a non-breaking space after a colon", "---\ndescription: |\n  Time:\u00a010am\ntitle: A\n---\n", nil},
+		{"closing --- missing, a rule further down", "---\ntitle: \"The trial\"\ndescription: \"A trial\"\n\nThe court sat for three weeks.\n\n---\n\nMore.\n", []want{{5,
+			"this looks like the page's text: is the closing --- missing after line 3?", "end the front matter with a line of only --- after line 3, before the page's text"}}},
+		{"closing --- missing, text right after a list", "---\ntitle: A\ntags:\n  - a\n  - b\nWe met at the akimat.\n---\n", []want{{6, "missing after line 5?", ""}}},
+		{"closing --- missing, a heading first", "---\ntitle: A\n\n## The trial\n\nIt began in May and lasted weeks\n\n---\nMore.\n", []want{{6, "missing after line 2?", ""}}},
+		{"closing --- missing, bold text first", "\n---\ntitle: A\n\n**Kozlov** was sentenced.\n---\n", []want{{5, "missing after line 3?", ""}}},
+		{"key without its colon after a blank line", "---\ntitle: A\n\nauthor Ana Petrova\n---\n", []want{{4, "no colon after the key on this line: author Ana Petrova", "author: Ana Petrova"}}},
+		{"unclosed quote, then text", "---\ntitle: \"The trial\n\nThe court sat for three weeks.\n---\n", []want{{2, "quote that opens the value on this line is not closed", ""}}},
 		{"quotes closed, other mistake", "---\ntitle: \"A \\\" B\"\nx: 'it''s'\n  bad: indent\n---\n", []want{{4, "not valid YAML", ""}}},
 
 		// TOML syntax.

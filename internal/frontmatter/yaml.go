@@ -240,6 +240,9 @@ func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem 
 		}
 	}
 	line = max(1, min(line, countLines(src)))
+	if p, ok := lineMistake(file, src, offset, line); ok {
+		return p
+	}
 	if p, ok := missingColon(file, src, offset, line, msg); ok {
 		return p
 	}
@@ -298,38 +301,11 @@ func UnclosedQuote(src []byte, msg string) int {
 		return 0
 	}
 	for i, line := range strings.Split(string(src), "\n") {
-		v := strings.TrimSpace(line)
-		if rest, ok := strings.CutPrefix(v, "- "); ok {
-			v = strings.TrimSpace(rest) // a list item
-		}
-		if k := strings.Index(v, ": "); k >= 0 && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") {
-			v = strings.TrimSpace(v[k+2:]) // the value of key: value
-		}
-		if v == "" || (v[0] != '"' && v[0] != '\'') {
-			continue
-		}
-		if !closesQuote(v) {
+		if _, v := lineValue(line); leftOpen(v) {
 			return i + 1
 		}
 	}
 	return 0
-}
-
-// closesQuote reports whether the quoted value v, which starts with its
-// quote mark, closes it on this line: " with \" escapes, ' with ”.
-func closesQuote(v string) bool {
-	q := v[0]
-	for i := 1; i < len(v); i++ {
-		switch {
-		case q == '"' && v[i] == '\\':
-			i++
-		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
-			i++
-		case v[i] == q:
-			return true
-		}
-	}
-	return false
 }
 
 func yamlHint(msg string) string {

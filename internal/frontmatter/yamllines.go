@@ -86,3 +86,73 @@ func colonThenInvisible(file string, src []byte, offset int) (problem.Problem, b
 	}
 	return problem.Problem{}, false
 }
+
+// lineMistake finds, in the front matter's lines up to line last (where
+// go-yaml gave up), the first mistake that go-yaml names badly: the
+// page's text, read as front matter because the closing "---" is
+// missing. A quote that is never closed ends the search: the lines after
+// it are its text.
+func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bool) {
+	lastKey := 0
+	for _, l := range yamlLines(src) {
+		if l.n > last {
+			break
+		}
+		if pageText(l) {
+			n := offset + lastKey
+			return problem.Problem{
+				File: file, Line: offset + l.n,
+				Message: fmt.Sprintf("this looks like the page's text: is the closing --- missing after line %d?", n),
+				Hint:    fmt.Sprintf("end the front matter with a line of only --- after line %d, before the page's text", n),
+			}, true
+		}
+		if _, v := lineValue(l.text); leftOpen(v) {
+			return problem.Problem{}, false
+		}
+		lastKey = l.n
+	}
+	return problem.Problem{}, false
+}
+
+// pageText tells whether a line is more likely the page's text than a
+// front matter line missing its colon: not indented, no "key: ", not
+// starting with a known key, and a sentence, or words after a blank line.
+func pageText(l yamlLine) bool {
+	s := strings.TrimRight(l.text, " \t")
+	if s == "" || strings.ContainsRune(" \t-", rune(s[0])) {
+		return false
+	}
+	if k, after, ok := strings.Cut(s, ":"); ok && !strings.ContainsAny(k, " \t") && (after == "" || after[0] == ' ') {
+		return false
+	}
+	words := strings.Fields(s)
+	if _, _, known := canonical(strings.Trim(words[0], `"':`), nil); known {
+		return false
+	}
+	sentence := strings.ContainsAny(s[len(s)-1:], ".!?") || strings.HasSuffix(s, "…")
+	return sentence && len(words) >= 2 || l.afterBlank && len(words) >= 4
+}
+
+// leftOpen reports whether the value v opens a quote that its line does
+// not close.
+func leftOpen(v string) bool {
+	return v != "" && (v[0] == '"' || v[0] == '\'') && quoteEnd(v) < 0
+}
+
+// quoteEnd returns the index of the quote that closes the quoted value v,
+// which starts with its quote mark, on this line, or -1: " with \"
+// escapes, ' with a doubled ' inside.
+func quoteEnd(v string) int {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return i
+		}
+	}
+	return -1
+}
