@@ -495,6 +495,18 @@ func TestParseProblems(t *testing.T) {
 		{"closing --- missing, bold text first", "\n---\ntitle: A\n\n**Kozlov** was sentenced.\n---\n", []want{{5, "missing after line 3?", ""}}},
 		{"key without its colon after a blank line", "---\ntitle: A\n\nauthor Ana Petrova\n---\n", []want{{4, "no colon after the key on this line: author Ana Petrova", "author: Ana Petrova"}}},
 		{"unclosed quote, then text", "---\ntitle: \"The trial\n\nThe court sat for three weeks.\n---\n", []want{{2, "quote that opens the value on this line is not closed", ""}}},
+		{"apostrophe inside single quotes", "---\ntitle: 'Kozlov's trial'\n---\n", []want{{2,
+			"not valid YAML: an apostrophe inside '…' ends the value", `put the value in double quotes: title: "Kozlov's trial"`}}},
+		{"apostrophe inside single quotes, not closed", "---\ndate: 2012-06-01\ntitle: 'Kozlov's trial\n---\n", []want{{3, "an apostrophe inside '…' ends the value", `title: "Kozlov's trial"`}}},
+		{"apostrophe inside single quotes with double quotes", "---\ntags:\n  - 'say \"no\", it's ours'\n---\n", []want{{3,
+			"an apostrophe inside '…' ends the value", `write each apostrophe inside '…' twice: - 'say "no", it''s ours'`}}},
+		{"double quote inside double quotes", "---\ntitle: \"The \"best\" trial\"\n---\n", []want{{2,
+			`a double quote inside "…" ends the value`, `put the value in single quotes: title: 'The "best" trial'`}}},
+		{"bracket starts a title", "---\ntitle: [Update] The trial\n---\n", []want{{2,
+			"not valid YAML: a value starting with [ needs quotes", `put the whole value in quotes: title: "[Update] The trial"`}}},
+		{"brace starts a title, later", "---\ndescription: x\ntitle: {Update} The \"trial\"\ndate: 2020-01-01\n---\n", []want{{3,
+			"a value starting with { needs quotes", `title: '{Update} The "trial"'`}}},
+		{"quotes and lists that are right", "---\ntitle: 'it''s' # note\ndescription: \"say \\\"no\\\"\"\ntags: ['it''s', \"a\", b] # c\ncategories: [it's, x]\n---\n", nil},
 		{"quotes closed, other mistake", "---\ntitle: \"A \\\" B\"\nx: 'it''s'\n  bad: indent\n---\n", []want{{4, "not valid YAML", ""}}},
 
 		// TOML syntax.

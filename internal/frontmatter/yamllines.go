@@ -90,8 +90,9 @@ func colonThenInvisible(file string, src []byte, offset int) (problem.Problem, b
 // lineMistake finds, in the front matter's lines up to line last (where
 // go-yaml gave up), the first mistake that go-yaml names badly: the
 // page's text, read as front matter because the closing "---" is
-// missing. A quote that is never closed ends the search: the lines after
-// it are its text.
+// missing; a quote that ends a quoted value early; text after a [list]
+// or {group}. A quote that is never closed ends the search: the lines
+// after it are its text.
 func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bool) {
 	lastKey := 0
 	for _, l := range yamlLines(src) {
@@ -106,8 +107,12 @@ func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bo
 				Hint:    fmt.Sprintf("end the front matter with a line of only --- after line %d, before the page's text", n),
 			}, true
 		}
-		if _, v := lineValue(l.text); leftOpen(v) {
+		before, v := lineValue(l.text)
+		if leftOpen(v) {
 			return problem.Problem{}, false
+		}
+		if p, ok := valueMistake(file, offset+l.n, before, v); ok {
+			return p, true
 		}
 		lastKey = l.n
 	}
@@ -133,6 +138,59 @@ func pageText(l yamlLine) bool {
 	return sentence && len(words) >= 2 || l.afterBlank && len(words) >= 4
 }
 
+// valueMistake explains a value that YAML ends before its line does:
+// 'Kozlov's trial', "The "best" trial", [Update] The trial. before is
+// what comes before the value on its line, for the example.
+func valueMistake(file string, line int, before, v string) (problem.Problem, bool) {
+	if v == "" {
+		return problem.Problem{}, false
+	}
+	var end int
+	switch v[0] {
+	case '"', '\'':
+		end = quoteEnd(v)
+	case '[', '{':
+		end = flowEnd(v)
+	default:
+		return problem.Problem{}, false
+	}
+	if end < 0 {
+		return problem.Problem{}, false
+	}
+	if rest := strings.TrimSpace(v[end+1:]); rest == "" || strings.ContainsRune("#:,]}", rune(rest[0])) {
+		return problem.Problem{}, false
+	}
+	p := problem.Problem{File: file, Line: line}
+	example := strings.TrimLeft(before, " \t")
+	switch v[0] {
+	case '\'':
+		inner := strings.ReplaceAll(strings.TrimSuffix(v[1:], "'"), "''", "'")
+		p.Message = "front matter is not valid YAML: an apostrophe inside '…' ends the value"
+		p.Hint = "put the value in double quotes: " + example + quoteYAML(inner)
+		if strings.Contains(inner, `"`) {
+			p.Hint = "write each apostrophe inside '…' twice: " + example + quoteYAML(inner)
+		}
+	case '"':
+		inner := strings.ReplaceAll(strings.TrimSuffix(v[1:], `"`), `\"`, `"`)
+		p.Message = `front matter is not valid YAML: a double quote inside "…" ends the value`
+		p.Hint = "put the value in single quotes: " + example + quoteYAML(inner)
+	default:
+		p.Message = fmt.Sprintf("front matter is not valid YAML: a value starting with %c needs quotes", v[0])
+		p.Hint = "put the whole value in quotes: " + example + quoteYAML(v)
+	}
+	return p, true
+}
+
+// quoteYAML quotes text as a YAML value: in double quotes, or in single
+// quotes (each ' written twice) when it holds a double quote or a
+// backslash, which double quotes would read as an escape.
+func quoteYAML(s string) string {
+	if !strings.ContainsAny(s, `"\`) {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
 // leftOpen reports whether the value v opens a quote that its line does
 // not close.
 func leftOpen(v string) bool {
@@ -152,6 +210,33 @@ func quoteEnd(v string) int {
 			i++
 		case v[i] == q:
 			return i
+		}
+	}
+	return -1
+}
+
+// flowEnd returns the index of the bracket that closes the [list] or
+// {group} that v starts with, on this line, or -1. A quote opens a quoted
+// item only where an item starts; "[it's]" is a list of one plain item.
+func flowEnd(v string) int {
+	depth, prev := 0, byte(0) // prev: the last byte before i that is not a space
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case (c == '"' || c == '\'') && strings.IndexByte("[{,:", prev) >= 0:
+			e := quoteEnd(v[i:])
+			if e < 0 {
+				return -1
+			}
+			i += e
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+		if v[i] != ' ' {
+			prev = v[i]
 		}
 	}
 	return -1
