@@ -10,6 +10,10 @@
 //	content/<s>/<name>.md          a page
 //	content/<s>/<name>/index.md    a leaf bundle: the page plus the files beside it
 //
+// A sync tool's conflict copy ("trial (Ana's conflicted copy …).md",
+// "trial.sync-conflict-….md") is not published, and is a warning: it
+// holds text that must be merged back.
+//
 // Pages are read only from .md files. A page saved as .markdown, .mdown,
 // .mkd, .mkdn or .mdwn, or as a .txt file that opens with front matter,
 // is a problem: published as it is beside the pages, it would be a
@@ -275,6 +279,10 @@ func (l *loader) walk() {
 		if d.IsDir() {
 			return nil
 		}
+		if of, ok := editorfile.ConflictCopy(name); ok {
+			l.warnings = append(l.warnings, conflictCopy(p, of))
+			return nil
+		}
 		if !d.Type().IsRegular() {
 			l.probs = append(l.probs, NotOrdinary(p))
 			return nil
@@ -308,6 +316,19 @@ func (l *loader) walk() {
 	for i, f := range files {
 		l.read(f, decoded[i])
 	}
+}
+
+// conflictCopy is the warning for a sync tool's conflict copy. It is not
+// published (a second page, or a second copy of a picture, at an address
+// no one chose), but it is not skipped without a word either: it holds
+// text someone wrote, which must be merged back into the file.
+func conflictCopy(p, of string) problem.Problem {
+	hint := fmt.Sprintf("compare it with %s, copy into %s whatever of it should stay, then delete this copy", of, of)
+	if !strings.EqualFold(path.Ext(of), ".md") {
+		hint = fmt.Sprintf("keep whichever of the two is right under the name %s, and delete the other", of)
+	}
+	return problem.Problem{File: p, Hint: hint,
+		Message: fmt.Sprintf("this is a conflict copy of %s, so it is not published: a sync tool (Dropbox, Syncthing, Nextcloud…) kept both versions when the file was changed in two places at once", of)}
 }
 
 // markdownExts are the other endings editors give markdown files. Such a

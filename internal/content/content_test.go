@@ -122,6 +122,15 @@ func TestDraftFutureExpiredAreAbsent(t *testing.T) {
 	}
 }
 
+// warnings are the site's warnings as the terminal shows them.
+func warnings(s *Site) []string {
+	var ws []string
+	for _, w := range s.Warnings {
+		ws = append(ws, w.String())
+	}
+	return ws
+}
+
 func sorted(s []string) []string {
 	for i := range s {
 		for j := i + 1; j < len(s); j++ {
@@ -250,6 +259,36 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	}
 }
 
+func TestConflictCopiesWarnAndAreNotPublished(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/people/kozlov/index.md":                                     md("title: Kozlov"),
+		"content/people/kozlov/index (Ana's conflicted copy 2026-11-20).md":  md("title: Kozlov"),
+		"content/people/kozlov/photo (Ana's conflicted copy 2026-11-20).jpg": {Data: []byte("jpg")},
+		"content/zhanaozen/trial.md":                                         md("title: Trial"),
+		"content/zhanaozen/trial.sync-conflict-20261120-101112-ABCDEFG.md":   md("title: Trial"),
+	}
+	s, pages, probs := load(t, fsys, Options{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for f := range pages {
+		if strings.Contains(f, "conflict") {
+			t.Errorf("%s was published", f)
+		}
+	}
+	if len(s.Files) != 0 {
+		t.Errorf("files = %+v; want no conflict copy", s.Files)
+	}
+	want := []string{
+		"content/people/kozlov/index (Ana's conflicted copy 2026-11-20).md: this is a conflict copy of index.md, so it is not published: a sync tool (Dropbox, Syncthing, Nextcloud…) kept both versions when the file was changed in two places at once\n    compare it with index.md, copy into index.md whatever of it should stay, then delete this copy",
+		"content/people/kozlov/photo (Ana's conflicted copy 2026-11-20).jpg: this is a conflict copy of photo.jpg, so it is not published: a sync tool (Dropbox, Syncthing, Nextcloud…) kept both versions when the file was changed in two places at once\n    keep whichever of the two is right under the name photo.jpg, and delete the other",
+		"content/zhanaozen/trial.sync-conflict-20261120-101112-ABCDEFG.md: this is a conflict copy of trial.md, so it is not published: a sync tool (Dropbox, Syncthing, Nextcloud…) kept both versions when the file was changed in two places at once\n    compare it with trial.md, copy into trial.md whatever of it should stay, then delete this copy",
+	}
+	if got := strings.Join(sorted(warnings(s)), "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
 func TestPagesOnlyFromMdFiles(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/zhanaozen/page.markdown": md("title: P\ndraft: true"),
@@ -293,10 +332,7 @@ func TestFrontMatterWarningsAreReturned(t *testing.T) {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	var got []string
-	for _, w := range s.Warnings {
-		got = append(got, w.String())
-	}
+	got := warnings(s)
 	want := []string{
 		`content/a.md:2:8: the title is "Zhanaozen - the": the text after " #" is a comment, left out of the page` +
 			"\n    if it belongs to the title, put the whole title in double quotes to keep the #: title: \"Zhanaozen - the #1 story\"; if it is a note for editors, nothing is wrong",

@@ -8,9 +8,18 @@
 // publishes them and the watcher never rebuilds for them. One list, so
 // that what the watcher ignores and what the build skips cannot drift
 // apart.
+//
+// The copies sync tools make when a file was changed in two places at once
+// (Dropbox's "(… conflicted copy …)", Syncthing's ".sync-conflict-") are
+// another matter: they hold a campaigner's text, which someone must merge
+// back. ConflictCopy recognises them, so the build can leave them out and
+// still say so; the watcher rebuilds for them, so the word appears at once.
 package editorfile
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // tempSuffixes end the names of editors' temp, swap and backup files.
 var tempSuffixes = [...]string{
@@ -105,6 +114,35 @@ func digits(s string) bool {
 		}
 	}
 	return true
+}
+
+// conflictMarks are the parts sync tools add to a file's name when they
+// keep both sides of a conflict. Only names that cannot be a campaigner's
+// own are listed: OneDrive's "trial-LAPTOP.md" (the computer's name) and
+// the "trial (1).md" of several tools could be, and are not.
+var conflictMarks = [...]*regexp.Regexp{
+	// Dropbox: "trial (Ana's conflicted copy 2026-11-20).md", "(… (1))", and
+	// "trial (Case Conflict).md"; Nextcloud writes
+	// "(conflicted copy 2026-11-20 101112)".
+	regexp.MustCompile(`(?i) ?\([^()]*(?:conflicted copy|case conflict)[^()]*(?:\(\d+\))?\)`),
+	// Syncthing: "trial.sync-conflict-20261120-101112-ABCDEFG.md".
+	regexp.MustCompile(`\.sync-conflict-\d{8}-\d{6}(?:-[0-9A-Z]{7})?`),
+	// ownCloud: "trial_conflict-20261120-101112.md".
+	regexp.MustCompile(`_conflict-\d{8}-\d{6}`),
+	// Seafile: "trial (SFConflict ana@example.org 2026-11-20-10-11-12).md".
+	regexp.MustCompile(` ?\(SFConflict [^()]*\)`),
+}
+
+// ConflictCopy reports whether a file name (not a path) is a sync tool's
+// conflict copy, and the name of the file it is a copy of: "trial.md" for
+// "trial (Ana's conflicted copy 2026-11-20).md".
+func ConflictCopy(name string) (of string, ok bool) {
+	for _, re := range conflictMarks {
+		if loc := re.FindStringIndex(name); loc != nil && loc[0] > 0 {
+			return name[:loc[0]] + name[loc[1]:], true
+		}
+	}
+	return "", false
 }
 
 func alnum(s string) bool {

@@ -19,3 +19,28 @@ func TestTemp(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictCopy(t *testing.T) {
+	for name, want := range map[string]string{
+		"index (Ana's conflicted copy 2026-11-20).md":               "index.md",
+		"index (Ana's conflicted copy 2026-11-20 (1)).md":           "index.md",
+		"trial (Конфликтующая копия) (conflicted copy).md":          "trial (Конфликтующая копия).md",
+		"_index (Case Conflict).md":                                 "_index.md",
+		"photo (conflicted copy 2026-11-20 101112).jpg":             "photo.jpg",
+		"trial.sync-conflict-20261120-101112-ABCDEFG.md":            "trial.md",
+		"trial.md.sync-conflict-20261120-101112-ABCDEFG":            "trial.md",
+		"trial.sync-conflict-20261120-101112.md":                    "trial.md",
+		"trial_conflict-20261120-101112.md":                         "trial.md",
+		"trial (SFConflict ana@example.org 2026-11-20-10-11-12).md": "trial.md",
+		// Names a campaigner may give, and vague marks (OneDrive adds the
+		// computer's name; many tools add " (1)").
+		"trial.md": "", "trial (1).md": "", "trial-LAPTOP.md": "", "conflicted-copy.md": "",
+		"the conflicted copy.md": "", "notes (on the conflict).md": "", "report_conflict.md": "",
+		"sync-conflict.md": "", "(conflicted copy).md": "",
+	} {
+		of, ok := ConflictCopy(name)
+		if ok != (want != "") || of != want {
+			t.Errorf("ConflictCopy(%q) = %q, %v; want %q, %v", name, of, ok, want, want != "")
+		}
+	}
+}
