@@ -394,12 +394,13 @@ func TestHostileInputs(t *testing.T) {
 				defer close(done)
 				res, _ = c.Convert([]byte(src), Context{File: "content/x.md"})
 			}()
-			timer := time.NewTimer(5 * time.Second)
+			limit := slowLimit(c, len(src), 5*time.Second)
+			timer := time.NewTimer(limit)
 			defer timer.Stop()
 			select {
 			case <-done:
 			case <-timer.C:
-				t.Fatalf("Convert did not finish within 5s")
+				t.Fatalf("Convert did not finish within %v", limit)
 			}
 			checkSafe(t, src, res.HTML)
 			checkSafe(t, src, res.Summary)
