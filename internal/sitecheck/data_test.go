@@ -72,13 +72,14 @@ func TestDataMistakesAreNamed(t *testing.T) {
 		}
 	}
 
-	// With those fixed, a date written another way is named, not passed
-	// to dateFormat to fail inside the layouts.
+	// With those fixed, a date written another way is named with its
+	// event and file, not passed to dateFormat to fail inside the layouts.
 	edit("data/timeline.yaml", `  - date: "2011-12-16"`+"\n", `  - date: "2011-12-16"`+"\n"+`    title: "Clashes in Zhanaozen"`+"\n")
 	edit("data/sources.yaml", `  shrt: "IPHR and KIBHR"`, `  short: "IPHR and KIBHR"`)
 	edit("data/timeline.yaml", `date: "2012-01-06"`, `date: "06.01.2012"`)
 	got = build()
-	if want := `the date "06.01.2012" is not written as YYYY-MM-DD, YYYY-MM or YYYY: write 8 October 2012 as "2012-10-08"`; !strings.Contains(got, want) {
+	if want := `data/timeline.yaml: the event "New national security law takes effect" has the date "06.01.2012", which is not written as YYYY-MM-DD, YYYY-MM or YYYY: write 6 January 2012 as "2012-01-06"`; !strings.Contains(got, want) ||
+		!strings.Contains(got, "fix data/timeline.yaml, which the message names") {
 		t.Errorf("problems lack %q; got:\n%s", want, got)
 	}
 }
