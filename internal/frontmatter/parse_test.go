@@ -512,6 +512,7 @@ func TestParseProblems(t *testing.T) {
 		// TOML syntax.
 		{"toml bare string", "+++\ndate = 2020-01-01\ntitle = My Page\n+++\n", []want{{3, "not valid TOML", `title = "My Page"`}}},
 		{"yaml inside plus", "+++\ntitle: x\n+++\n", []want{{2, "not valid TOML", ""}}},
+		{"toml bare Cyrillic", "+++\ndate = 2020-01-01\ntitle = Жанаозен\n+++\n", []want{{3, "unexpected character U+0416 'Ж' at start of value", ""}}},
 
 		// Limits.
 		{"alias bomb", billionLaughs(), []want{{6, "expands to more than", "aliases"}}},

@@ -197,7 +197,7 @@ func tomlSyntax(file string, src []byte, offset int, err error) problem.Problem 
 	if errors.As(err, &de) {
 		line, col = de.Position()
 	}
-	msg := strings.TrimPrefix(err.Error(), "toml: ")
+	msg := TOMLChar(strings.TrimPrefix(err.Error(), "toml: "), src, line, col)
 	line = max(1, min(line, countLines(src)))
 	return problem.Problem{
 		File: file, Line: offset + line, Col: col,
