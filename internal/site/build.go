@@ -102,7 +102,14 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, owners: map[string][]owner{}, fileKeys: map[string]string{}}
 	b.structure = sync.OnceValue(b.shortcodeKey)
 	b.run()
-	b.cache.prune()
+	if len(b.probs) == 0 && ctx.Err() == nil {
+		// A build with problems may have stopped early (a data file that
+		// does not parse stops it before any page): what it did not use,
+		// such as every photo's smaller copies, is still the site's, and
+		// the build after the fix would make it all again (seconds with
+		// large photos).
+		b.cache.prune()
+	}
 	problem.Sort(b.probs)
 	problem.Sort(b.warnings)
 	b.probs, b.warnings = problem.Compact(b.probs), problem.Compact(b.warnings)

@@ -36,3 +36,35 @@ func TestCacheFollowsReadsOfOtherPages(t *testing.T) {
 		})
 	}
 }
+
+// A build that stops early at a problem (a data file that does not parse
+// stops it before any page) keeps what the cache holds: the build after
+// the fix would otherwise render every page and resize every photo again,
+// seconds on a site with large photos.
+func TestCacheOutlivesABrokenBuild(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	cache := NewCache()
+	build := func() Result {
+		cfg, _ := config.Load(fsys)
+		return Build(context.Background(), fsys, cfg, Options{Now: buildNow}, cache)
+	}
+	if res := build(); !res.OK() {
+		t.Fatal(res.Problems)
+	}
+	rendered := len(cache.markdown)
+	if rendered == 0 {
+		t.Fatal("the cache holds no rendered markdown")
+	}
+	good := fsys["data/events.yaml"].Data
+	fsys["data/events.yaml"] = &fstest.MapFile{Data: []byte("- date: [2011\n"), Mode: 0o644}
+	if res := build(); res.OK() {
+		t.Fatal("a data file that does not parse built")
+	}
+	if n := len(cache.markdown); n != rendered {
+		t.Errorf("after the broken build the cache holds %d rendered pages; want all %d", n, rendered)
+	}
+	fsys["data/events.yaml"] = &fstest.MapFile{Data: good, Mode: 0o644}
+	if res := build(); !res.OK() {
+		t.Fatal(res.Problems)
+	}
+}
