@@ -10,6 +10,11 @@
 //	content/<s>/<name>.md          a page
 //	content/<s>/<name>/index.md    a leaf bundle: the page plus the files beside it
 //
+// A leaf bundle's folder is one page: another .md file in it, or in a
+// folder below it, is a problem, where Hugo would keep it unpublished
+// without a word. Published as a page of its own it could be notes never
+// meant for readers; left out silently, a page someone meant to publish.
+//
 // A sync tool's conflict copy ("trial (Ana's conflicted copy …).md",
 // "trial.sync-conflict-….md") is not published, and is a warning: it
 // holds text that must be merged back.
@@ -307,6 +312,7 @@ func (l *loader) walk() {
 	if err != nil {
 		l.probs.Add(Dir, 0, 0, "cannot read the content folder: "+plainErr(err), "")
 	}
+	files = l.pageFiles(files)
 	// Reading and decoding is most of the work and independent per file:
 	// done on all cores, then taken in walk order, so pages and problems
 	// come out the same whatever finished first.

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -256,6 +257,72 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	s, _, probs := load(t, fsys, Options{})
 	if len(probs) > 0 || len(s.Files) != 0 {
 		t.Errorf("files %+v problems %v; editor files must be ignored", s.Files, probs)
+	}
+}
+
+func TestLeafBundleHoldsOnePage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/people/_index.md":                  md("title: People"),
+		"content/people/kozlov/index.md":            md("title: Kozlov"),
+		"content/people/kozlov/index.ru.md":         md("title: Козлов"),
+		"content/people/kozlov/photo.jpg":           {Data: []byte("jpg")},
+		"content/people/kozlov/notes.md":            md("title: Research notes (internal)"),
+		"content/people/kozlov/notes.ru.md":         md("title: Заметки"),
+		"content/people/kozlov/drafts/letter.md":    md("title: Letter\ndraft: true"),
+		"content/people/kozlov/drafts/index.md":     md("title: Drafts"),
+		"content/people/kozlov/drafts/_index.md":    md("title: Drafts"),
+		"content/people/moldashev/index.md":         md("title: Moldashev\ndraft: true"),
+		"content/people/moldashev/notes.md":         md("title: Notes"),
+		"content/people/only-ru/index.ru.md":        md("title: Только по-русски"),
+		"content/people/only-ru/notes.md":           md("title: Notes"),
+		"content/zhanaozen/_index.md":               md("title: Zhanaozen"),
+		"content/zhanaozen/trial.md":                md("title: Trial"),
+		"content/zhanaozen/trial/index.md":          md("title: Trial"),
+		"content/zhanaozen/appeal/_index.md":        md("title: Appeal"),
+		"content/zhanaozen/appeal/hearing.md":       md("title: Hearing"),
+		"content/zhanaozen/appeal/verdict/index.md": md("title: Verdict"),
+	}
+	_, pages, probs := load(t, fsys, Options{Languages: []string{"en", "ru"}})
+	var files []string
+	for _, p := range probs {
+		files = append(files, strings.SplitN(p, ":", 2)[0])
+	}
+	want := []string{
+		"content/people/kozlov/drafts/_index.md", "content/people/kozlov/drafts/index.md", "content/people/kozlov/drafts/letter.md",
+		"content/people/kozlov/notes.md", "content/people/kozlov/notes.ru.md", "content/people/moldashev/notes.md",
+		"content/people/only-ru/notes.md",
+		"content/zhanaozen/trial.md", "content/zhanaozen/trial/index.md", // one address, /zhanaozen/trial/
+	}
+	for _, moved := range []string{"content/people/kozlov-drafts.md", "content/people/kozlov-notes.ru.md"} {
+		if !slices.ContainsFunc(probs, func(p string) bool { return strings.Contains(p, "for example to "+moved+";") }) {
+			t.Errorf("no problem suggests %s", moved)
+		}
+	}
+	if got := strings.Join(sorted(files), "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("problems in:\n%s\nwant:\n%s\n(all: %v)", got, strings.Join(want, "\n"), probs)
+	}
+	for f := range pages {
+		if strings.Contains(f, "notes") || strings.Contains(f, "drafts") {
+			t.Errorf("%s was published", f)
+		}
+	}
+	for _, f := range []string{"content/people/kozlov/index.md", "content/people/kozlov/index.ru.md", "content/people/only-ru/index.ru.md",
+		"content/zhanaozen/appeal/hearing.md", "content/zhanaozen/appeal/verdict/index.md"} {
+		if pages[f] == nil {
+			t.Errorf("%s: no page", f)
+		}
+	}
+	wantProb := "content/people/kozlov/notes.md: content/people/kozlov/ is one page, as it has an index.md: notes.md in it is not a page of its own, so it is not published\n" +
+		"    to publish it as a page of its own, move it out of the folder, for example to content/people/kozlov-notes.md; " +
+		"to make the folder a section with several pages, rename index.md to _index.md and index.ru.md to _index.ru.md; " +
+		"if it is notes not meant for readers, keep it outside content/"
+	if !slices.Contains(probs, wantProb) {
+		t.Errorf("problems:\n%s\nwant among them:\n%s", strings.Join(probs, "\n"), wantProb)
+	}
+	nested := "content/people/kozlov/drafts/letter.md: content/people/kozlov/ is one page, as it has an index.md: drafts/letter.md in it is not a page of its own, so it is not published\n" +
+		"    to publish it as a page of its own, move it out of the folder, for example to content/people/kozlov-drafts-letter.md; "
+	if !slices.ContainsFunc(probs, func(p string) bool { return strings.HasPrefix(p, nested) }) {
+		t.Errorf("problems:\n%s\nwant among them one starting:\n%s", strings.Join(probs, "\n"), nested)
 	}
 }
 
