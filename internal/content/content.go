@@ -35,8 +35,11 @@
 // left out with it, and no section is made up in its place.
 //
 // Translations live beside their source: name.ru.md beside name.md,
-// _index.ru.md beside _index.md, index.ru.md in a bundle. The default
-// language is at the root; every other language's pages are under /<code>/.
+// _index.ru.md beside _index.md, index.ru.md in a bundle. A name that ends
+// in what looks like a language but is none of the site's (_index.kz.md,
+// trial.RU.md, trial.de.md) is a problem, not a page of the default
+// language; "report.v2.md" is just a name. The default language is at the
+// root; every other language's pages are under /<code>/.
 // Pages of one language form their own tree of sections, and a language
 // without its own home page gets one made up, so a language switcher always
 // has somewhere to go.

@@ -425,7 +425,7 @@ func TestTranslations(t *testing.T) {
 		"content/people/kozlov/index.md":    md("title: Kozlov"),
 		"content/people/kozlov/index.ru.md": md("title: Козлов"),
 		"content/people/kozlov/photo.jpg":   {Data: []byte("jpg")},
-		"content/notes.fr.md":               md("title: Not a language of this site"),
+		"content/notes.old.md":              md("title: Not a language"),
 		"content/keyed/a.md":                md("title: A\ntranslationKey: story"),
 		"content/keyed/b.ru.md":             md("title: Б\ntranslationKey: story"),
 	}
@@ -439,7 +439,7 @@ func TestTranslations(t *testing.T) {
 		"content/zhanaozen/trial.md":        {"/zhanaozen/trial/", "en", "content/zhanaozen/trial.md"},
 		"content/zhanaozen/only.kk.md":      {"/kk/zhanaozen/only/", "kk", "content/zhanaozen/only.md"},
 		"content/people/kozlov/index.ru.md": {"/ru/people/kozlov/", "ru", "content/people/kozlov/index.md"},
-		"content/notes.fr.md":               {"/notes.fr/", "en", "content/notes.fr.md"},
+		"content/notes.old.md":              {"/notes.old/", "en", "content/notes.old.md"},
 		"content/keyed/b.ru.md":             {"/ru/keyed/b/", "ru", "key:story"},
 	}
 	for file, w := range want {
@@ -467,6 +467,103 @@ func TestTranslations(t *testing.T) {
 	}
 	if strings.Join(outs, " ") != "people/kozlov/photo.jpg ru/people/kozlov/photo.jpg" {
 		t.Errorf("bundle files = %v; want them beside each language's page", outs)
+	}
+}
+
+func TestLanguageSuffixNotOfTheSite(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/about/_index.md":           md("title: About"),
+		"content/about/_index.kz.md":        md("title: Біз туралы"),
+		"content/zhanaozen/trial.md":        md("title: Trial"),
+		"content/zhanaozen/trial.RU.md":     md("title: Суд"),
+		"content/zhanaozen/trial.ru-RU.md":  md("title: Суд"),
+		"content/zhanaozen/trial.ru_RU.md":  md("title: Суд"),
+		"content/zhanaozen/trial.rus.md":    md("title: Суд"),
+		"content/zhanaozen/trial.kaz.md":    md("title: Сот"),
+		"content/zhanaozen/trial.de.md":     md("title: Prozess"),
+		"content/zhanaozen/trial.de-DE.md":  md("title: Prozess"),
+		"content/zhanaozen/trial.eng.md":    md("title: Trial"),
+		"content/zhanaozen/trial.us.md":     md("title: Trial"),
+		"content/people/kozlov/index.md":    md("title: Kozlov"),
+		"content/people/kozlov/index.kz.md": md("title: Козлов"),
+		// Not languages: they stay pages of their own.
+		"content/notes.old.md":  md("title: Old notes"),
+		"content/report.v2.md":  md("title: Report"),
+		"content/plan.final.md": md("title: Plan"),
+		"content/notes.new.md":  md("title: New notes"),
+		"content/notes.fin.md":  md("title: Notes"),
+		"content/notes.ua.md":   md("title: Notes"), // Ukraine, but the site has no uk
+		"content/notes.001.md":  md("title: Notes"),
+		"content/2012.11.md":    md("title: November"),
+	}
+	_, pages, probs := load(t, fsys, Options{Languages: []string{"en", "ru", "kk"}})
+	hints := map[string]string{}
+	for _, p := range probs {
+		msg, hint, _ := strings.Cut(p, "\n    ")
+		file, _, _ := strings.Cut(msg, ":")
+		hints[file] = hint
+	}
+	want := map[string]string{
+		"content/about/_index.kz.md":        "did you mean kk or ru? kz is the code of a country, not of a language: rename the file _index.kk.md or _index.ru.md",
+		"content/people/kozlov/index.kz.md": "did you mean kk or ru? kz is the code of a country, not of a language: rename the file index.kk.md or index.ru.md",
+		"content/zhanaozen/trial.RU.md":     "did you mean ru? the site writes this language ru: rename the file trial.ru.md",
+		"content/zhanaozen/trial.ru-RU.md":  "did you mean ru? the site's language is ru, without a country or script: rename the file trial.ru.md",
+		"content/zhanaozen/trial.ru_RU.md":  "did you mean ru? the site's language is ru, without a country or script: rename the file trial.ru.md",
+		"content/zhanaozen/trial.rus.md":    "did you mean ru? the site writes this language ru: rename the file trial.ru.md",
+		"content/zhanaozen/trial.kaz.md":    "did you mean kk? the site writes this language kk: rename the file trial.kk.md",
+		"content/zhanaozen/trial.eng.md":    "did you mean en? the site writes this language en: rename the file trial.en.md (or trial.md: a page in the default language needs no code)",
+		"content/zhanaozen/trial.de.md": `to publish pages in the language de, add [languages.de] to site.toml (see docs/content.md, "Translations"); ` +
+			"if .de is part of the page's name, not a language, write trial-de.md",
+		"content/zhanaozen/trial.de-DE.md": `to publish pages in the language de, add [languages.de] to site.toml and name the file trial.de.md (see docs/content.md, "Translations"); ` +
+			"if .de-DE is part of the page's name, not a language, write trial-de-DE.md",
+		"content/zhanaozen/trial.us.md": "did you mean en? us is the code of a country, not of a language: rename the file trial.en.md (or trial.md: a page in the default language needs no code); " +
+			"if .us is part of the page's name, not a language, write trial-us.md",
+	}
+	for file, hint := range want {
+		if hints[file] != hint {
+			t.Errorf("%s: hint %q; want %q", file, hints[file], hint)
+		}
+		if pages[file] != nil {
+			t.Errorf("%s was published, at %s", file, pages[file].URL)
+		}
+	}
+	if len(probs) != len(want) {
+		t.Errorf("problems:\n%s\nwant %d", strings.Join(probs, "\n"), len(want))
+	}
+	for _, file := range []string{"content/notes.old.md", "content/report.v2.md", "content/plan.final.md", "content/notes.new.md",
+		"content/notes.fin.md", "content/notes.ua.md", "content/notes.001.md", "content/2012.11.md"} {
+		if p := pages[file]; p == nil || p.Lang != "en" {
+			t.Errorf("%s: page %+v; want an English page", file, p)
+		}
+	}
+	wantMsg := "content/about/_index.kz.md: the file name ends in .kz.md, but kz is not one of the site's languages (en, ru, kk), so this page is not published"
+	if !slices.ContainsFunc(probs, func(p string) bool { return strings.HasPrefix(p, wantMsg+"\n") }) {
+		t.Errorf("problems:\n%s\nwant among them:\n%s", strings.Join(probs, "\n"), wantMsg)
+	}
+}
+
+// A site of one language (no [languages] in site.toml) takes a file with
+// that language's code as its page, as Hugo does; any other language is a
+// problem that says how to add it.
+func TestLanguageSuffixOnSiteOfOneLanguage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/about.en.md":   md("title: About"),
+		"content/trial.ru.md":   md("title: Суд"),
+		"content/contact.EN.md": md("title: Contact"),
+	}
+	_, pages, probs := load(t, fsys, Options{})
+	if p := pages["content/about.en.md"]; p == nil || p.URL != "/about/" || p.Lang != "en" {
+		t.Errorf("about.en.md: page %+v; want /about/ in en", p)
+	}
+	want := []string{
+		"content/contact.EN.md: the file name ends in .EN.md, but EN is not one of the site's languages (en), so this page is not published\n" +
+			"    did you mean en? the site writes this language en: rename the file contact.en.md (or contact.md: a page in the default language needs no code)",
+		"content/trial.ru.md: the file name ends in .ru.md, but ru is not one of the site's languages (en), so this page is not published\n" +
+			`    to publish pages in the language ru, add [languages.ru] to site.toml (see docs/content.md, "Translations"); ` +
+			"if .ru is part of the page's name, not a language, write trial-ru.md",
+	}
+	if got := strings.Join(sorted(probs), "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 }
 
