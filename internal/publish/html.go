@@ -65,8 +65,8 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 }
 
 // rewriteHTML points root-relative references to fingerprinted assets at
-// their new names and adds integrity to the stylesheets and scripts among
-// them. Only start tags change: text, comments, and the contents of
+// their new names, and corrects the integrity a layout gave the
+// stylesheets and scripts among them. Only start tags change: text, comments, and the contents of
 // <script>, <style>, <textarea> and <title> are copied as they are, so the
 // output is the input byte for byte wherever nothing was renamed. The
 // contents of <noscript> are HTML too and are rewritten the same way.
@@ -360,7 +360,7 @@ func parseTag(raw []byte) (name string, attrs []tagAttr, attrsEnd int) {
 // rewriteTag rewrites one raw start tag; it returns raw itself when
 // nothing in it refers to a fingerprinted asset.
 func rewriteTag(raw []byte, assets map[string]asset) ([]byte, string) {
-	name, attrs, attrsEnd := parseTag(raw)
+	name, attrs, _ := parseTag(raw)
 	type edit struct {
 		start, end int
 		text       string
@@ -398,13 +398,14 @@ func rewriteTag(raw []byte, assets map[string]asset) ([]byte, string) {
 	if len(edits) == 0 {
 		return raw, name
 	}
-	if integrity != "" && (name == "script" || stylesheet) {
-		if integrityAt >= 0 {
-			a := attrs[integrityAt]
-			edits = append(edits, edit{a.start, a.end, `"` + integrity + `"`})
-		} else {
-			edits = append(edits, edit{attrsEnd, attrsEnd, ` integrity="` + integrity + `"`})
-		}
+	// No integrity is added: for the site's own files it guards against
+	// nothing the page itself is not open to, and browsers refuse it from
+	// file://, so a copy of the site saved by a reader ("Save page as",
+	// wget) would open without its stylesheet and scripts. One a layout
+	// wrote is kept right, as the bytes changed.
+	if integrity != "" && integrityAt >= 0 && (name == "script" || stylesheet) {
+		a := attrs[integrityAt]
+		edits = append(edits, edit{a.start, a.end, `"` + integrity + `"`})
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	out := make([]byte, 0, len(raw)+len(integrity)+32)

@@ -22,8 +22,9 @@ type Options struct {
 	// by default; the dev server may leave it off for readable output.
 	Minify bool
 	// Fingerprint renames every .css and .js file to name.<hash>.ext, so
-	// hosts may cache it forever, rewrites the references to it and adds
-	// Subresource Integrity to <link rel=stylesheet> and <script src>.
+	// hosts may cache it forever, and rewrites the references to it
+	// (with the integrity a layout gave one, which must match the new
+	// bytes).
 	Fingerprint bool
 	// CSP is the Content-Security-Policy for every page in _headers;
 	// "" means DefaultCSP. It should match the <meta> policy in the layouts.

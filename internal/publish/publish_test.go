@@ -163,15 +163,17 @@ func TestFingerprint(t *testing.T) {
 		return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 	}
 	for _, want := range []string{
-		`<link rel="stylesheet" href="/` + renamed["css/site.css"] + `" integrity="` + sri(renamed["css/site.css"]) + `">`,
+		// No integrity is added (file:// copies refuse it); one a layout
+		// wrote is made right for the new bytes.
+		`<link rel="stylesheet" href="/` + renamed["css/site.css"] + `">`,
 		`<link rel=stylesheet href="/` + renamed["css/chroma.css"] + `?v=1" integrity="` + sri(renamed["css/chroma.css"]) + `">`,
 		`<link rel="preload" href="/` + renamed["js/app.js"] + `" as="script">`,
 		`<a href="/` + renamed["css/site.css"] + `">the stylesheet</a> or type /css/site.css yourself.`,
 		`<a href="https://example.org/css/site.css">`,
 		`<a href="/css/site.css.bak">`,
 		`<title>Жанаозен — /css/site.css</title>`,
-		`<noscript><link rel="stylesheet" href="/` + renamed["css/noscript.css"] + `" integrity="` + sri(renamed["css/noscript.css"]) + `"></noscript>`,
-		`<script src="/` + renamed["js/app.js"] + `" defer integrity="` + sri(renamed["js/app.js"]) + `"></script>`,
+		`<noscript><link rel="stylesheet" href="/` + renamed["css/noscript.css"] + `"></noscript>`,
+		`<script src="/` + renamed["js/app.js"] + `" defer></script>`,
 		`<script>var s = "/js/app.js";</script>`,
 	} {
 		if !strings.Contains(page, want) {
