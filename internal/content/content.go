@@ -288,7 +288,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		if of, ok := editorfile.ConflictCopy(name); ok {
-			l.warnings = append(l.warnings, conflictCopy(p, of))
+			l.warnings = append(l.warnings, ConflictCopy(p, of))
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -327,11 +327,12 @@ func (l *loader) walk() {
 	}
 }
 
-// conflictCopy is the warning for a sync tool's conflict copy. It is not
+// ConflictCopy is the warning for a sync tool's conflict copy p of the
+// file named of, in content/ or static/. It is not
 // published (a second page, or a second copy of a picture, at an address
 // no one chose), but it is not skipped without a word either: it holds
 // text someone wrote, which must be merged back into the file.
-func conflictCopy(p, of string) problem.Problem {
+func ConflictCopy(p, of string) problem.Problem {
 	hint := fmt.Sprintf("compare it with %s, copy into %s whatever of it should stay, then delete this copy", of, of)
 	if !strings.EqualFold(path.Ext(of), ".md") {
 		hint = fmt.Sprintf("keep whichever of the two is right under the name %s, and delete the other", of)

@@ -593,6 +593,10 @@ func (b *builder) copyStatic() {
 			}
 			return nil
 		}
+		if of, ok := editorfile.ConflictCopy(d.Name()); ok {
+			b.warn([]problem.Problem{content.ConflictCopy(p, of)})
+			return nil
+		}
 		if hiddenStaticFile(d.Name()) {
 			return nil
 		}
@@ -614,7 +618,8 @@ func (b *builder) copyStatic() {
 func hiddenStaticDir(name string) bool { return strings.HasPrefix(name, ".") && name != ".well-known" }
 
 func hiddenStaticFile(name string) bool {
-	return strings.HasPrefix(name, ".") || editorfile.Temp(name)
+	_, conflict := editorfile.ConflictCopy(name)
+	return strings.HasPrefix(name, ".") || editorfile.Temp(name) || conflict
 }
 
 // linkedRoot reports whether a top folder of the site (static, data, i18n)

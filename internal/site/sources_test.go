@@ -56,22 +56,27 @@ func mustWriteFile(t *testing.T, name, data string) {
 func TestStaticSkipsDotFoldersAndBackups(t *testing.T) {
 	dir := writeSite(t)
 	for name, data := range map[string]string{
-		"static/.git/config":                "[remote] url = https://user:token@example.org/x.git",
-		"static/css/site.css~":              "a backup",
-		"static/css/.site.css.swp":          "a swap file",
-		"static/#notes.txt#":                "emacs",
-		"static/.env":                       "SECRET=1",
-		"static/img/Thumbs.db":              "small copies of pictures",
-		"static/desktop.ini":                "[.ShellClassInfo]",
-		"static/.well-known/security.txt":   "Contact: mailto:security@example.org",
-		"static/docs/.hidden/index.html":    "hidden",
-		"static/docs/complaint-summary.txt": "published",
+		"static/.git/config":       "[remote] url = https://user:token@example.org/x.git",
+		"static/css/site.css~":     "a backup",
+		"static/css/.site.css.swp": "a swap file",
+		"static/#notes.txt#":       "emacs",
+		"static/.env":              "SECRET=1",
+		"static/img/Thumbs.db":     "small copies of pictures",
+		"static/desktop.ini":       "[.ShellClassInfo]",
+		"static/files/report (Ana's conflicted copy 2026-11-20).pdf": "an older report",
+		"static/.well-known/security.txt":                            "Contact: mailto:security@example.org",
+		"static/docs/.hidden/index.html":                             "hidden",
+		"static/docs/complaint-summary.txt":                          "published",
 	} {
 		mustWriteFile(t, filepath.Join(dir, filepath.FromSlash(name)), data)
 	}
 	res := buildDir(t, os.DirFS(dir))
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	// A sync tool's conflict copy holds someone's work: left out, but said.
+	if w := problems(res.Warnings); !strings.Contains(w, "static/files/report (Ana's conflicted copy 2026-11-20).pdf: this is a conflict copy of report.pdf, so it is not published") {
+		t.Errorf("warnings lack the conflict copy:\n%s", w)
 	}
 	for _, name := range []string{".well-known/security.txt", "docs/complaint-summary.txt"} {
 		if _, ok := res.Files[name]; !ok {
@@ -80,7 +85,7 @@ func TestStaticSkipsDotFoldersAndBackups(t *testing.T) {
 	}
 	for name := range res.Files {
 		if strings.Contains(name, ".git") || strings.HasSuffix(name, "~") || strings.Contains(name, ".swp") ||
-			strings.Contains(name, "#") || name == ".env" || strings.Contains(name, ".hidden") || strings.Contains(name, "Thumbs") || name == "desktop.ini" {
+			strings.Contains(name, "#") || name == ".env" || strings.Contains(name, ".hidden") || strings.Contains(name, "Thumbs") || name == "desktop.ini" || strings.Contains(name, "conflicted") {
 			t.Errorf("%s is published", name)
 		}
 	}
