@@ -46,6 +46,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	printTranslationGaps(stdout, res.Translations)
 	printWarnings(stderr, res.Warnings)
+	// check is what runs before a deploy: the last chance to say that
+	// every share link, canonical link and feed points to an example.
+	if cfg := sf.config(); config.PlaceholderBaseURL(cfg.BaseURL) {
+		printWarnings(stderr, []problem.Problem{{File: config.File,
+			Message: fmt.Sprintf("baseURL is %s, an address kept for examples: share links, canonical links, feeds and the sitemap would point there", cfg.BaseURL),
+			Hint:    "before you publish, set baseURL in site.toml to the site's address, or build with --base-url https://…"}})
+	}
 	if len(probs) > 0 {
 		problem.Sort(probs)
 		printProblems(stderr, probs)

@@ -264,3 +264,15 @@ func TestMenuEntryLines(t *testing.T) {
 		t.Errorf("lines = %v; want [5 10 16]", got)
 	}
 }
+
+func TestPlaceholderBaseURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://example.org/": true, "https://www.example.com/sub/": true, "http://localhost:1313/": true, "https://site.test/": true,
+		"https://campaign.example/": true, "http://127.0.0.1/": true, "https://EXAMPLE.NET./": true,
+		"https://zhanaozen.org/": false, "https://example.org.kz/": false, "https://myexample.org/": false, "": false, "/sub/": false,
+	} {
+		if got := PlaceholderBaseURL(s); got != want {
+			t.Errorf("PlaceholderBaseURL(%q) = %v; want %v", s, got, want)
+		}
+	}
+}

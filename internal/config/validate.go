@@ -82,6 +82,28 @@ func CheckBaseURL(s string) (why, hint string) {
 		"write the full address the site is published at, e.g. https://example.org/, or leave it empty"
 }
 
+// PlaceholderBaseURL reports whether s is an address kept for examples
+// and tests (RFC 2606 and 6761: example.org, *.example, *.test,
+// localhost), which no reader can reach: share links, canonical links,
+// feeds and the sitemap would all point there.
+func PlaceholderBaseURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	switch host {
+	case "example.org", "example.com", "example.net", "localhost", "127.0.0.1", "::1":
+		return true
+	}
+	for _, tld := range []string{".example.org", ".example.com", ".example.net", ".example", ".test", ".invalid", ".localhost"} {
+		if strings.HasSuffix(host, tld) {
+			return true
+		}
+	}
+	return false
+}
+
 func (v *validator) positive(key string, n int) {
 	if n < 0 {
 		v.add(key, "use a number of 0 or more", "%q must not be negative, got %d", key, n)
