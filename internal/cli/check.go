@@ -32,9 +32,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	sf.portable = *portable
 	res := sf.buildSite(context.Background(), nil, stderr)
-	probs := res.Problems
+	probs, warnings := res.Problems, res.Warnings
 	if len(probs) == 0 {
 		cfg := sf.config()
+		// check is what runs before a deploy: the last chance to say that
+		// every share link, canonical link and feed points to an example.
+		if config.PlaceholderBaseURL(cfg.BaseURL) {
+			warnings = append(warnings, problem.Problem{File: config.File,
+				Message: fmt.Sprintf("baseURL is %s, an address kept for examples: share links, canonical links, feeds and the sitemap would point there", cfg.BaseURL),
+				Hint:    "before you publish, set baseURL in site.toml to the site's address, or build with --base-url https://…"})
+		}
 		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, ImageBudgetKB: cfg.ImageBudgetKB, BaseURL: cfg.BaseURL}) {
 			probs = append(probs, madeFrom(p, res.Sources))
 		}
@@ -45,14 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	printTranslationGaps(stdout, res.Translations)
-	printWarnings(stderr, res.Warnings)
-	// check is what runs before a deploy: the last chance to say that
-	// every share link, canonical link and feed points to an example.
-	if cfg := sf.config(); config.PlaceholderBaseURL(cfg.BaseURL) {
-		printWarnings(stderr, []problem.Problem{{File: config.File,
-			Message: fmt.Sprintf("baseURL is %s, an address kept for examples: share links, canonical links, feeds and the sitemap would point there", cfg.BaseURL),
-			Hint:    "before you publish, set baseURL in site.toml to the site's address, or build with --base-url https://…"}})
-	}
+	printWarnings(stderr, warnings)
 	if len(probs) > 0 {
 		problem.Sort(probs)
 		printProblems(stderr, probs)
