@@ -171,6 +171,10 @@ type Site struct {
 	// cut short by a YAML comment: the build prints them and goes on. A
 	// page left out (a draft) warns too, so it is fixed before it is out.
 	Warnings []problem.Problem
+	// Unpublished maps each page file left out of this build to why, in
+	// words for a problem: "a draft (draft: true)". A link to one is
+	// still a problem, but one that says the page is there.
+	Unpublished map[string]string
 }
 
 // maxFileSize is the largest content file read; a campaign page is a few
@@ -181,7 +185,7 @@ const maxFileSize = 8 << 20
 func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	opts = opts.withDefaults()
 	opts.Parsed.reset(opts.Taxonomies)
-	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}, walked: map[string]bool{}}
+	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}, walked: map[string]bool{}, unpublished: map[string]string{}}
 	l.walk()
 	opts.Parsed.prune(l.walked)
 	l.sections()
@@ -197,6 +201,7 @@ func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	site.Files = l.files
 	sort.Slice(site.Files, func(i, j int) bool { return site.Files[i].Output < site.Files[j].Output })
 	site.Warnings = l.warnings
+	site.Unpublished = l.unpublished
 	return site, l.probs
 }
 
@@ -227,9 +232,10 @@ type loader struct {
 	// cache keeps them all, so a draft is not read again every rebuild.
 	walked map[string]bool
 
-	urlized  map[string]string // name -> layout.Urlize(name), for this load
-	probs    problem.List
-	warnings []problem.Problem
+	urlized     map[string]string // name -> layout.Urlize(name), for this load
+	probs       problem.List
+	warnings    []problem.Problem
+	unpublished map[string]string // see Site.Unpublished
 }
 
 func (l *loader) dir(d string) *dirInfo {
@@ -454,7 +460,8 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	if meta.TranslationKey != "" {
 		page.TranslationKey = "key:" + meta.TranslationKey
 	}
-	if !l.published(meta) || l.hidden(dir, lang) {
+	if why := l.leftOutBecause(meta, dir, lang); why != "" {
+		l.unpublished[p] = why
 		return
 	}
 	switch base {
@@ -490,6 +497,23 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 func (l *loader) twice(a, b *Page) {
 	l.probs.Add(b.File, 0, 0, fmt.Sprintf("%s and %s are the same page in language %q", a.File, b.File, b.Lang),
 		"keep one of them; a file without a language suffix is in the default language")
+}
+
+// leftOutBecause says why a page is left out of this build, in words for
+// a problem ("a draft (draft: true)"), or "" when it is published.
+func (l *loader) leftOutBecause(m frontmatter.Meta, dir, lang string) string {
+	const day = "2 January 2006"
+	switch {
+	case m.Draft && !l.opts.Drafts:
+		return "a draft (draft: true)"
+	case !l.opts.Future && publishDate(m).After(l.opts.Now):
+		return "dated in the future (" + publishDate(m).Format(day) + ")"
+	case !l.opts.Expired && !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(l.opts.Now):
+		return "past its expiryDate (" + m.ExpiryDate.Format(day) + ")"
+	case l.hidden(dir, lang):
+		return "in a section that is not published (its _index.md is a draft, dated in the future or past its expiryDate)"
+	}
+	return ""
 }
 
 // published applies the draft, future and expired rules. A page left out

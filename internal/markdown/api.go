@@ -45,6 +45,11 @@ type Context struct {
 	// ("content/people/kozlov/index.md" for ".../Kozlov/index.md": the
 	// same but for the case of its letters), or "". Nil: no suggestions.
 	Suggest func(path string) string
+	// Unpublished says why the page file path ("content/zhanaozen/x.md")
+	// is left out of this build ("a draft (draft: true)"), or "" when it
+	// is not a page left out. Nil: links to such pages say only that
+	// there is no page.
+	Unpublished func(path string) string
 	// ResolveRef gives the address of the page a Hugo ref or relref names
 	// (the path without #fragment: "first", "posts/first.md", "/about"),
 	// found by Hugo's rules, which are looser than a link's. An error with

@@ -264,7 +264,14 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 		cause = fmt.Sprintf("did you mean %s? Only the case of some letters differs, and the published site tells capitals from small letters", truncate(s, 120))
 	}
 	var msg, hint string
+	why := ""
+	if md && t.p.ctx.Unpublished != nil {
+		why = t.p.ctx.Unpublished(where)
+	}
 	switch {
+	case why != "":
+		msg = fmt.Sprintf("link to %q: that page is not published: it is %s", truncate(file, 80), why)
+		hint = "link to it once it is published; to see it now, preview with samizdat serve --drafts (--future, --expired for dated pages)"
 	case md:
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
 		hint = "the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft"

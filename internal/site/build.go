@@ -404,7 +404,7 @@ func (b *builder) load() {
 	b.warn(src.Warnings)
 	data := b.loadData()
 	linkedStrings := b.linkedRoot(i18nDir)
-	world := &world{bySource: map[string]*Page{}, langs: b.cfg.LanguageCodes(), lastmods: b.opts.Lastmods}
+	world := &world{bySource: map[string]*Page{}, unpublished: src.Unpublished, langs: b.cfg.LanguageCodes(), lastmods: b.opts.Lastmods}
 	byLang := map[string][]*content.Page{}
 	for _, p := range src.Pages {
 		byLang[p.Lang] = append(byLang[p.Lang], p)

@@ -18,11 +18,13 @@ import (
 // world is every language's site of one build: the default language at
 // the root, the others under /<code>/, and what links them.
 type world struct {
-	langs      []string             // language codes, the default first
-	sites      []*Site              // in langs order
-	bySource   map[string]*Page     // content file -> page, all languages
-	hasStrings bool                 // any i18n/<lang>.toml exists: a missing string is then a problem
-	lastmods   map[string]time.Time // Options.Lastmods: content file -> its last commit
+	langs    []string         // language codes, the default first
+	sites    []*Site          // in langs order
+	bySource map[string]*Page // content file -> page, all languages
+	// unpublished is content.Site.Unpublished: pages left out, and why.
+	unpublished map[string]string
+	hasStrings  bool                 // any i18n/<lang>.toml exists: a missing string is then a problem
+	lastmods    map[string]time.Time // Options.Lastmods: content file -> its last commit
 
 	missingMu sync.Mutex
 	missing   map[string]bool // "lang\x00key" of strings T could not find

@@ -399,3 +399,22 @@ func TestMenuURLEntries(t *testing.T) {
 		t.Errorf("warnings:\n%s", w)
 	}
 }
+
+// A link to a page that is there but left out of this build (a draft, a
+// page dated later, an expired one) says so, rather than that the page
+// is missing: the campaigner can see the file.
+func TestLinkToAnUnpublishedPageSaysWhy(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	addFile(fsys, "content/links.md", "---\ntitle: Links\n---\nSee [the draft](stories/draft.md), [later](stories/future.md) and [gone](stories/expired.md).\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	for _, want := range []string{
+		`content/links.md:4: link to "stories/draft.md": that page is not published: it is a draft (draft: true)`,
+		`link to "stories/future.md": that page is not published: it is dated in the future (`,
+		`link to "stories/expired.md": that page is not published: it is past its expiryDate (`,
+		"preview with samizdat serve --drafts",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, got)
+		}
+	}
+}

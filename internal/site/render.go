@@ -83,6 +83,15 @@ func (b *builder) siteKey() string {
 	}
 	b.hashContentFiles(h)
 	b.hashOtherAddresses(h)
+	// A link to a page left out says why it is (a draft, dated later).
+	left := make([]string, 0, len(b.world.unpublished))
+	for f, why := range b.world.unpublished {
+		left = append(left, f+"\x00"+why)
+	}
+	sort.Strings(left)
+	for _, l := range left {
+		fmt.Fprintln(h, l)
+	}
 	h.Write([]byte(b.world.sites[0].layout.Fingerprint()))
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -162,6 +171,7 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 			return b.resolveRef(p, ref)
 		},
 		Suggest:      b.sameButCase,
+		Unpublished:  func(path string) string { return b.world.unpublished[path] },
 		HasShortcode: p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
