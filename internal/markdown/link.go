@@ -255,7 +255,11 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	}
 	dir := path.Dir(t.p.ctx.File) + "/"
 	cause := ""
-	if before, ok := invisibleAfter(file); ok {
+	if rest, ok := strings.CutPrefix(where, "static/"); ok && !md {
+		// The path an editor's completion gives from content/ to static/.
+		cause = fmt.Sprintf("the files of static/ are published at the site's root, without static/: link %s by its address on the site, /%s",
+			truncate(where, 120), truncate(rest, 120))
+	} else if before, ok := invisibleAfter(file); ok {
 		cause = "the address has an invisible character (often pasted from a word processor) " + before +
 			"; delete it and type the address again"
 	} else if looksLikeDomain(file) {

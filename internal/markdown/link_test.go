@@ -355,3 +355,16 @@ func TestReservedIDs(t *testing.T) {
 		t.Errorf("a heading took the layouts' id main:\n%s", res.HTML)
 	}
 }
+
+// The path an editor's completion gives from a page to a file of static/
+// names a file that exists, but not where the site publishes it: the
+// hint gives the address to write.
+func TestLinkIntoStaticGivesTheSiteAddress(t *testing.T) {
+	var asked []string
+	src := "![Share card](../../static/img/share.png)\n"
+	_, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
+	want := "the files of static/ are published at the site's root, without static/: link static/img/share.png by its address on the site, /img/share.png"
+	if len(probs) != 1 || probs[0].Hint != want {
+		t.Errorf("problems %v; want one with the hint %q", probs, want)
+	}
+}
