@@ -16,8 +16,18 @@
 //     each it runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules and
 //     fails on any violation. It also fails when the page requests anything
 //     from a host other than 127.0.0.1, when a request fails, and when the
-//     page logs an error (a Content-Security-Policy or Subresource Integrity
-//     refusal, a script exception).
+//     page logs an error (a Content-Security-Policy refusal, a script
+//     exception). TestAxeSearchResults does the same for the search page
+//     with results shown.
+//   - TestReflow opens every page at 360 px with text at 100, 150 and 200%,
+//     with and without WCAG 1.4.12 text spacing, and fails on anything
+//     wider than the screen (sideways scrolling on a phone).
+//   - TestOtherLanguagesMarked fails on English runs in Russian or Kazakh
+//     text (or Cyrillic in English) without lang, and on links of the
+//     layouts to a page in another language without hreflang.
+//   - TestSearchFromDisk opens the portable build from file:// and searches
+//     in each language; TestDataMistakesAreNamed breaks data/ files and
+//     checks that the build names the file and the entry.
 //   - TestScreenshots, only with -screenshots=DIR, writes full-page PNGs of
 //     every page at 390 and 1280 px wide, light and dark, for review:
 //     `make screenshots` writes them to screenshots/.
