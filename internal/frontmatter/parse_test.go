@@ -58,6 +58,9 @@ func TestParseSplitsFrontMatterAndBody(t *testing.T) {
 	}{
 		{"yaml", "---\ntitle: A\n---\nbody\n", "A", "body\n", 3},
 		{"toml", "+++\ntitle = \"A\"\n+++\nbody\n", "A", "body\n", 3},
+		// A word processor's non-breaking or zero-width space after a
+		// delimiter cannot be seen: the line is still the delimiter.
+		{"delimiters with an invisible space after them", "---\u00a0\ntitle: A\n---\u200b\nbody\n", "A", "body\n", 3},
 		{"no front matter", "# Heading\n\ntext\n", "", "# Heading\n\ntext\n", 0},
 		{"empty file", "", "", "", 0},
 		{"front matter only", "---\ntitle: A\n---", "A", "", 3},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
@@ -56,7 +57,7 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 		}
 		return parts{body: text}, nil
 	}
-	if trimmed := bytes.TrimRight(first, " \t"); string(trimmed) != f.delimiter() {
+	if trimmed := trimLineEnd(first); string(trimmed) != f.delimiter() {
 		probs = append(probs, problem.Problem{
 			File: file, Line: line, Col: 1,
 			Message: fmt.Sprintf("front matter delimiter %q must start at the beginning of the line", f.delimiter()),
@@ -70,7 +71,7 @@ func split(file string, text []byte) (parts, []problem.Problem) {
 		lineStart := len(text) - len(rest)
 		l, rest = cutLine(rest)
 		line++
-		if string(bytes.TrimRight(l, " \t")) == f.delimiter() {
+		if string(trimLineEnd(l)) == f.delimiter() {
 			p.front = text[start:lineStart]
 			p.body = rest
 			p.bodyLine = line
@@ -150,6 +151,14 @@ func tomlLine(s string) bool {
 	}
 	_, f := frontKey(s)
 	return f == formatTOML
+}
+
+// trimLineEnd drops what may follow a delimiter unseen: spaces, tabs and
+// the non-breaking or zero-width spaces a word processor leaves at the
+// end of a line. "---" followed by one is still the delimiter the editor
+// sees.
+func trimLineEnd(l []byte) []byte {
+	return bytes.TrimRightFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
 }
 
 // delimiterFormat tells which front matter a first line opens, allowing
