@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -39,6 +40,9 @@ type Site struct {
 	// that problem is reported, and every string T then misses is not.
 	noStrings bool
 	params    map[string]any // see Params
+	// stringTmpls holds the interface strings that are templates ("Page
+	// {{ .Page }} of {{ .Total }}"), parsed once: T runs on every page.
+	stringTmpls sync.Map // text -> *texttemplate.Template or error
 }
 
 func newSite(cfg config.Config, lang string, w *world) *Site {
@@ -305,7 +309,10 @@ func sortByDate(ps []*Page) {
 	})
 }
 
-// linkNeighbours sets Prev and Next between the regular pages of a list.
+// linkNeighbours sets Prev and Next between the regular pages of a list,
+// the way Hugo does, so that a theme's "older / newer" links come over
+// the right way round: Next is the page listed before (the newer one when
+// the newest come first), Prev the page listed after.
 func linkNeighbours(ps []*Page) {
 	var last *Page
 	for _, p := range ps {
@@ -313,7 +320,7 @@ func linkNeighbours(ps []*Page) {
 			continue
 		}
 		if last != nil {
-			last.next, p.prev = p, last
+			last.prev, p.next = p, last
 		}
 		last = p
 	}

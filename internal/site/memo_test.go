@@ -16,7 +16,7 @@ func TestCacheFollowsReadsOfOtherPages(t *testing.T) {
 	for _, field := range []string{".Summary", ".Content", ".WordCount", ".TableOfContents"} {
 		t.Run(field, func(t *testing.T) {
 			fsys := fstest.MapFS{
-				"layouts/_default/single.html": {Data: []byte(`<h1>{{ .Title }}</h1>{{ with .Next }}next: {{ ` + field + ` }}{{ end }}`)},
+				"layouts/_default/single.html": {Data: []byte(`<h1>{{ .Title }}</h1>{{ with .Prev }}prev: {{ ` + field + ` }}{{ end }}`)},
 				"layouts/_default/list.html":   {Data: []byte(`{{ range .Pages }}{{ .Title }}{{ end }}`)},
 				"content/a/one.md":             {Data: []byte("---\ntitle: One\nweight: 1\n---\nFirst.\n")},
 				"content/a/two.md":             {Data: []byte("---\ntitle: Two\nweight: 2\n---\nSecond.\n\n## Part\n\n## Other\n")},

@@ -213,11 +213,21 @@ func (p *Page) childrenOf(kind string) Pages {
 	return out
 }
 
-// Prev is the page before this one in its section's order; nil at the start.
+// Prev is the page listed after this one in its section's order (the
+// older one when the newest come first), as Hugo's .Prev; nil at the end.
 func (p *Page) Prev() *Page { return p.prev }
 
-// Next is the page after this one in its section's order; nil at the end.
+// Next is the page listed before this one in its section's order (the
+// newer one when the newest come first), as Hugo's .Next; nil at the
+// start.
 func (p *Page) Next() *Page { return p.next }
+
+// PrevInSection is Prev: samizdat's neighbours are always the section's,
+// as Hugo's .PrevInSection are.
+func (p *Page) PrevInSection() *Page { return p.prev }
+
+// NextInSection is Next (see PrevInSection).
+func (p *Page) NextInSection() *Page { return p.next }
 
 // IsHome reports whether this is the home page.
 func (p *Page) IsHome() bool { return p.kind == "home" }
