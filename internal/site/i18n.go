@@ -3,9 +3,11 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	texttemplate "text/template"
 	"time"
 
 	"github.com/goodsign/monday"
@@ -204,10 +206,16 @@ func (s *Site) englishDates() []problem.Problem {
 // translate looks an interface string up in i18n/<lang>.toml. A plural
 // entry is a table of CLDR forms ("one", "few", "many", "other"); the form
 // is chosen by the language's CLDR rules, so Russian says "1 минута",
-// "2 минуты", "5 минут". {{ .Count }} in the text is replaced by the
-// count. A missing string renders as its key and is reported as a problem
-// once the site has any i18n file.
-func (s *Site) translate(key string, count any) (string, error) {
+// "2 минуты", "5 минут". As in Hugo, the argument is a count, or a map
+// (dict "Page" 2 "Total" 3) whose Count, if any, chooses the form; the
+// text is a template run on it: {{ .Count }}, {{ .Page }}. A missing
+// string renders as its key and is reported as a problem once the site
+// has any i18n file.
+func (s *Site) translate(key string, arg any) (string, error) {
+	count := arg
+	if m, ok := arg.(map[string]any); ok {
+		count = m["Count"]
+	}
 	v, ok := s.strings[key]
 	if !ok {
 		if !s.noStrings {
@@ -225,11 +233,46 @@ func (s *Site) translate(key string, count any) (string, error) {
 	} else if !isText {
 		return "", fmt.Errorf("T: i18n key %q is neither text nor a table of plural forms", key)
 	}
-	if count != nil {
-		text = strings.ReplaceAll(text, "{{ .Count }}", fmt.Sprint(count))
-		text = strings.ReplaceAll(text, "{{.Count}}", fmt.Sprint(count))
+	if arg == nil || !strings.Contains(text, "{{") {
+		return text, nil
 	}
-	return text, nil
+	data := arg
+	if _, ok := arg.(map[string]any); !ok {
+		data = map[string]any{"Count": arg}
+	}
+	return s.runString(key, text, data)
+}
+
+var missingKeyRE = regexp.MustCompile(`map has no entry for key "([^"]+)"`)
+
+// runString runs the interface string text of key as a template on data.
+// A name the data lacks is an error, not "<no value>" on the page.
+func (s *Site) runString(key, text string, data any) (string, error) {
+	v, ok := s.stringTmpls.Load(text)
+	if !ok {
+		t, err := texttemplate.New(key).Option("missingkey=error").Parse(text)
+		if err != nil {
+			v = fmt.Errorf("T: the i18n text of %q is not a valid template: %v", key, err)
+		} else {
+			v = t
+		}
+		v, _ = s.stringTmpls.LoadOrStore(text, v)
+	}
+	t, ok := v.(*texttemplate.Template)
+	if !ok {
+		return "", v.(error)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		// Said without text/template's own words, which would be taken
+		// for an error of the layout at the place they name.
+		name := "a value"
+		if m := missingKeyRE.FindStringSubmatch(err.Error()); m != nil {
+			name = "." + m[1]
+		}
+		return "", fmt.Errorf("T %q: its text %q shows %s, which the call does not give; pass it: T %q (dict %q …)", key, text, name, key, strings.TrimPrefix(name, "."))
+	}
+	return b.String(), nil
 }
 
 // labels are the interface strings the generator itself writes, with

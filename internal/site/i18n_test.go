@@ -309,3 +309,26 @@ func TestEnglishDatesWarn(t *testing.T) {
 		t.Errorf("date warnings:\n%s\nwant one, for kk-Latn:\n%s", strings.Join(dates, "\n"), want)
 	}
 }
+
+// As in Hugo, T's argument may be a map, whose values the interface
+// string shows ({{ .Page }} of {{ .Total }}) and whose Count chooses the
+// plural form. It printed the template text as it was.
+func TestTranslateWithAMap(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["i18n/en.toml"] = &fstest.MapFile{Data: []byte("page_of = \"Page {{ .Page }} of {{ .Total }}\"\n" + string(fsys["i18n/en.toml"].Data) +
+		"\n[reading]\none = \"{{ .Count }} minute read\"\nother = \"{{ .Count }} minutes read\"\n")}
+	fsys["layouts/_default/single.html"] = &fstest.MapFile{Data: []byte(`<p>{{ T "page_of" (dict "Page" 2 "Total" 3) }}|{{ T "reading" (dict "Count" 1) }}|{{ T "reading" 4 }}|{{ T "reading" (dict "Count" 4) }}</p>`)}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got, want := string(res.Files["the-complaint/index.html"]), "<p>Page 2 of 3|1 minute read|4 minutes read|4 minutes read</p>"; !strings.Contains(got, want) {
+		t.Errorf("the page has\n%s\nwant %s", got, want)
+	}
+
+	// A name the call does not give is a problem at the template.
+	fsys["layouts/_default/single.html"] = &fstest.MapFile{Data: []byte(`<p>{{ T "page_of" (dict "Page" 2) }}</p>`)}
+	if got := problems(build(t, fsys, Options{}).Problems); !strings.Contains(got, `T "page_of": its text "Page {{ .Page }} of {{ .Total }}" shows .Total, which the call does not give; pass it: T "page_of" (dict "Total" …)`) {
+		t.Errorf("problems:\n%s", got)
+	}
+}
