@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -49,6 +50,11 @@ func headingID(text string) string {
 	}
 	return id
 }
+
+// AnchorRE matches the link renderHeading puts after a heading's text,
+// space before it included, as it writes it. Text made of a page (.Plain,
+// plainify) leaves it out: its "#" is no word of the page.
+var AnchorRE = regexp.MustCompile(` ?<a class="anchor" href="#[^"]*" aria-label="[^"]*">#</a>`)
 
 // kindPlaceholder is the node kind of placeholder; node kinds are
 // registered once, like goldmark's own.

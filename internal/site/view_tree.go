@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
 // LinkTitle is the title to link the page by, Hugo's .LinkTitle. Front
@@ -20,7 +22,7 @@ func (p *Page) LinkTitle() string {
 func (p *Page) Plain() string {
 	p.noteRead(readContent)
 	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(p.rendered.HTML))
+	z := html.NewTokenizer(strings.NewReader(markdown.AnchorRE.ReplaceAllString(p.rendered.HTML, "")))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:

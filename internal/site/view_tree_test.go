@@ -35,3 +35,14 @@ func TestPagePlaceInTheSite(t *testing.T) {
 		"tags/zhanaozen/index.html", "current=zhanaozen first=Tags",
 	)
 }
+
+// The "#" link after each heading is the page's markup, not its text:
+// .Plain and plainify of .Content leave it out, as Hugo's have none, so
+// a description made of them does not read "Our members # Several…".
+func TestPlainTextHasNoHeadingAnchors(t *testing.T) {
+	out := renderFixture(t, map[string]string{
+		"layouts/_default/single.html":     `<p>plain={{ .Plain }}|plainify={{ .Content | plainify }}|</p>`,
+		"content/stories/with-headings.md": "---\ntitle: Headings\n---\nFirst words.\n\n## Our members\n\nSeveral groups.\n",
+	})
+	wantIn(t, out, "stories/with-headings/index.html", "<p>plain=First words. Our members Several groups.|plainify=First words. Our members Several groups.|</p>")
+}
