@@ -96,7 +96,7 @@ func plainError(err error) error {
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, fingerprint bool) {
-	fs.BoolVar(&f.fingerprint, "fingerprint", fingerprint, "put content hashes in CSS and JS file names, with Subresource Integrity")
+	fs.BoolVar(&f.fingerprint, "fingerprint", fingerprint, "put content hashes in CSS and JS file names, so hosts may cache them for ever")
 	fs.StringVar(&f.source, "source", ".", "the site `folder` (holding content/, layouts/, static/ and site.toml)")
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `URL`, overriding baseURL in site.toml")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
