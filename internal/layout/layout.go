@@ -200,7 +200,36 @@ func (s *Set) Warnings() []problem.Problem {
 		}
 		out = append(out, problem.Problem{File: p, Message: msg, Hint: hint})
 	}
+	for _, name := range s.names() {
+		if to := hugoNewPlace(name); to != "" {
+			hint := "move it to " + Dir + "/" + to + ", where samizdat looks for it"
+			if _, there := s.sources[to]; there {
+				hint = "samizdat uses " + Dir + "/" + to + ": keep what you need of this file there, and delete this one"
+			}
+			out = append(out, problem.Problem{File: Dir + "/" + name,
+				Message: "samizdat does not use this file: it is where Hugo 0.146 and later keep it", Hint: hint})
+		}
+	}
+	slices.SortFunc(out, func(a, b problem.Problem) int { return strings.Compare(a.File, b.File) })
 	return out
+}
+
+// hugoNewPlace is where samizdat reads a template that Hugo 0.146 and
+// later keep at name (relative to Dir), or "" when samizdat reads name
+// where it is: layouts/_partials/ and _shortcodes/, and page templates at
+// the top of layouts/ rather than in _default/.
+func hugoNewPlace(name string) string {
+	if rest, ok := strings.CutPrefix(name, "_partials/"); ok {
+		return "partials/" + rest
+	}
+	if rest, ok := strings.CutPrefix(name, "_shortcodes/"); ok {
+		return "shortcodes/" + rest
+	}
+	switch name {
+	case "single.html", "list.html", "page.html", "section.html", "taxonomy.html", "term.html":
+		return "_default/" + name
+	}
+	return ""
 }
 
 // link records p, a symbolic link, as not read, and reports it.

@@ -461,6 +461,11 @@ func TestWarningsNameUnusedHugoFiles(t *testing.T) {
 		"layouts/robots.txt":                         {Data: []byte(`User-agent: *`)},
 		"layouts/_default/_markup/render-image.html": {Data: []byte(`<img src="{{ .Destination }}">`)},
 		"layouts/.single.html.swp":                   {Data: []byte(`x`)},
+		// Where Hugo 0.146 and later keep templates.
+		"layouts/_partials/nav.html":     {Data: []byte(`<nav></nav>`)},
+		"layouts/_shortcodes/quote.html": {Data: []byte(`<q>{{ .Inner }}</q>`)},
+		"layouts/term.html":              {Data: []byte(`{{ .Title }}`)},
+		"layouts/single.html":            {Data: []byte(`{{ .Title }}`)},
 	}
 	set, probs := Parse(fsys, Env{})
 	if len(probs) > 0 {
@@ -472,8 +477,12 @@ func TestWarningsNameUnusedHugoFiles(t *testing.T) {
 	}
 	want := []string{
 		"layouts/_default/_markup/render-image.html: samizdat does not use render hooks: markdown's links, images, headings and code are rendered by samizdat\n    delete this file; a figure with a caption is the built-in {{< figure >}} shortcode (see docs/content.md)",
+		"layouts/_partials/nav.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    move it to layouts/partials/nav.html, where samizdat looks for it",
+		"layouts/_shortcodes/quote.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    move it to layouts/shortcodes/quote.html, where samizdat looks for it",
 		"layouts/index.rss.xml: samizdat does not use this file: its templates are .html files\n    samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file",
 		"layouts/robots.txt: samizdat does not use this file: its templates are .html files\n    samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file",
+		"layouts/single.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    samizdat uses layouts/_default/single.html: keep what you need of this file there, and delete this one",
+		"layouts/term.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    move it to layouts/_default/term.html, where samizdat looks for it",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
