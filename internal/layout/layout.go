@@ -666,6 +666,9 @@ func templateProblem(err error, name string) problem.Problem {
 	if _, rest, ok := strings.Cut(p.Message, "can't evaluate field "); ok {
 		field, _, _ := strings.Cut(rest, " ")
 		p.Hint = "there is no field or function " + field + " here: check its spelling against docs/templates.md"
+		if h, ok := hugoFields[field]; ok {
+			p.Hint = h
+		}
 	}
 	if hint := leftOutHint(p.Message); hint != "" {
 		p.Hint = hint
