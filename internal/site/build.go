@@ -102,12 +102,14 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, owners: map[string][]owner{}, fileKeys: map[string]string{}}
 	b.structure = sync.OnceValue(b.shortcodeKey)
 	b.run()
-	if len(b.probs) == 0 && ctx.Err() == nil {
-		// A build with problems may have stopped early (a data file that
-		// does not parse stops it before any page): what it did not use,
-		// such as every photo's smaller copies, is still the site's, and
-		// the build after the fix would make it all again (seconds with
-		// large photos).
+	if b.ranAll && ctx.Err() == nil {
+		// A build that stopped early (a data file that does not parse
+		// stops it before any page) used little of the cache: what it did
+		// not use, such as every photo's smaller copies, is still the
+		// site's, and the build after the fix would make it all again
+		// (seconds with large photos). One that ran to the end, problems
+		// or not, drops what it did not use: else copies of a photo saved
+		// again and again pile up while a broken link waits to be fixed.
 		b.cache.prune()
 	}
 	problem.Sort(b.probs)
@@ -159,6 +161,7 @@ type builder struct {
 	// caseIndex is sourcesByLowerCase, made once (set by renderMarkdown).
 	caseIndex func() map[string]string
 	stats     Stats
+	ranAll    bool // run went through every step (see Build's prune)
 }
 
 // run is the checklist of one build, in order.
@@ -183,6 +186,7 @@ func (b *builder) run() {
 	b.finish()
 	b.checkOutput()
 	b.checkLoads()
+	b.ranAll = true
 }
 
 // dropRendered lets each page's rendered HTML and summary go once the
