@@ -243,42 +243,44 @@ func (d *decoder) fraction(f field) (float64, bool) {
 // server: backslashes (a Windows path) or invisible control characters.
 // It returns "" for a refused one.
 func (d *decoder) urlPath(key string, v *value, s string) string {
-	if strings.Contains(s, `\`) {
-		d.problem(v.line, v.col, "use / between folders, e.g. "+d.example(key, "/campaign/letter/"),
-			"%q must use / between folders, not \\: %q", key, s)
-		return ""
-	}
-	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
-		d.problem(v.line, v.col, "retype the address; it holds a character you cannot see (such as a tab)",
-			"%q contains a control character: %q", key, s)
-		return ""
-	}
-	if strings.IndexFunc(s, invisible) >= 0 {
-		d.problem(v.line, v.col, "", "%q contains an invisible character: %q", key, s)
-		return ""
-	}
-	if strings.HasPrefix(strings.TrimSpace(s), "//") {
-		d.problem(v.line, v.col, "write the path on this site, e.g. "+d.example(key, "/campaign/letter/"),
-			"%q is %q: an address that starts with // is another site's", key, s)
-		return ""
-	}
-	if strings.Contains(s, "#") {
-		d.problem(v.line, v.col, "leave out the # and what follows it: browsers keep that part to themselves and never ask the server for it",
-			"%q is %q: no one could reach an address with a # in it", key, s)
-		return ""
-	}
+	raw := s
 	if strings.Contains(s, "%") {
 		// "/%D0%BD%D0%BE/", an old address copied from a browser: servers
 		// decode it before they look for the file, so the file is named
 		// with the letters themselves ("%2e%2e" would be a folder no one
-		// reaches; decoded, "..", it is resolved like any other).
+		// reaches; decoded, "..", it is resolved like any other). The
+		// checks below read the decoded path: %2F%2F is // and %23 is #.
 		dec, err := url.PathUnescape(s)
 		if err != nil {
 			d.problem(v.line, v.col, "write the letters themselves, e.g. "+d.example(key, "/новости/")+", or %25 for a % sign",
-				"%q is %q: a %% there must start a %%-code of two hex digits", key, s)
+				"%q is %q: a %% there must start a %%-code of two hex digits", key, raw)
 			return ""
 		}
 		s = dec
+	}
+	if strings.Contains(s, `\`) {
+		d.problem(v.line, v.col, "use / between folders, e.g. "+d.example(key, "/campaign/letter/"),
+			"%q must use / between folders, not \\: %q", key, raw)
+		return ""
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		d.problem(v.line, v.col, "retype the address; it holds a character you cannot see (such as a tab)",
+			"%q contains a control character: %q", key, raw)
+		return ""
+	}
+	if strings.IndexFunc(s, invisible) >= 0 {
+		d.problem(v.line, v.col, "", "%q contains an invisible character: %q", key, raw)
+		return ""
+	}
+	if strings.HasPrefix(strings.TrimSpace(s), "//") {
+		d.problem(v.line, v.col, "write the path on this site, e.g. "+d.example(key, "/campaign/letter/"),
+			"%q is %q: an address that starts with // is another site's", key, raw)
+		return ""
+	}
+	if strings.Contains(s, "#") {
+		d.problem(v.line, v.col, "leave out the # and what follows it: browsers keep that part to themselves and never ask the server for it",
+			"%q is %q: no one could reach an address with a # in it", key, raw)
+		return ""
 	}
 	return s
 }

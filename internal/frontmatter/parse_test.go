@@ -440,6 +440,11 @@ func TestParseProblems(t *testing.T) {
 		{"url of another site", "---\nurl: //evil.example/\n---\n", []want{{2, `"url" is "//evil.example/": an address that starts with // is another site's`, "url: /campaign/letter/"}}},
 		{"alias with a broken %-code", "---\naliases: [/50%-off/]\n---\n", []want{{2, `a % there must start a %-code of two hex digits`, "%25"}}},
 		{"url with %-codes", "---\nurl: /posts/%2e%2e/x/\n---\n", nil},
+		// The checks read the decoded path, as servers do.
+		{"url of another site, %-coded", "---\nurl: /%2F%2Fevil.example/\n---\n", []want{{2, `"url" is "/%2F%2Fevil.example/": an address that starts with // is another site's`, ""}}},
+		{"url with a %-coded #", "---\nurl: /c%23/\n---\n", []want{{2, `no one could reach an address with a # in it`, ""}}},
+		{"alias with a %-coded zero-width space", "---\naliases: [\"/zw%E2%80%8Bsp/\"]\n---\n", []want{{2, `"aliases" contains an invisible character: "/zw%E2%80%8Bsp/"`, ""}}},
+		{"alias with a %-coded NUL", "---\naliases: [\"/a%00b/\"]\n---\n", []want{{2, `"aliases" contains a control character: "/a%00b/"`, ""}}},
 
 		// Types.
 		{"weight not a number", "---\ntitle: A\n\n\nweight: abc\n---\n", []want{{5, `"weight" must be a whole number, got "abc"`, "weight: 10"}}},
