@@ -274,6 +274,28 @@ func TestMenuEntryLines(t *testing.T) {
 	}
 }
 
+// A login in baseURL is found and its password masked also when url.Parse
+// gives up on it (a "/" or "#" in the password); an @ in the path is no
+// login.
+func TestMaskLogin(t *testing.T) {
+	for s, want := range map[string]string{
+		"https://deploy:S3cret@staging.example.org/": "https://deploy:xxxxx@staging.example.org/",
+		"https://deploy:S3/cret@zhan.kz/":            "https://deploy:xxxxx@zhan.kz/",
+		"https://deploy:a#b?c d@zhan.kz/sub/":        "https://deploy:xxxxx@zhan.kz/sub/",
+		"https://deploy@zhan.kz/":                    "https://deploy@zhan.kz/",
+		"https://zhan.kz/@campaign/":                 "",
+		"https://zhan.kz/":                           "",
+	} {
+		got, ok := maskLogin(s)
+		if got != want || ok != (want != "") {
+			t.Errorf("maskLogin(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+		if why, _ := CheckBaseURL(s); want != "" && (strings.Contains(why, "S3") || strings.Contains(why, "a#b") || !strings.Contains(why, "user name or password")) {
+			t.Errorf("CheckBaseURL(%q) says %q", s, why)
+		}
+	}
+}
+
 func TestPlaceholderBaseURL(t *testing.T) {
 	for s, want := range map[string]bool{
 		"https://example.org/": true, "https://www.example.com/sub/": true, "http://localhost:1313/": true, "https://site.test/": true,

@@ -69,17 +69,42 @@ func CheckBaseURL(s string) (why, hint string) {
 	if s == "" {
 		return "", ""
 	}
-	u, err := url.Parse(s)
-	if err == nil && u.User != nil {
+	if masked, ok := maskLogin(s); ok {
 		// Said without the password, which would end up in CI logs too.
-		return fmt.Sprintf("%q holds a user name or password, which every feed, the sitemap and robots.txt would publish", u.Redacted()),
+		return fmt.Sprintf("%q holds a user name or password, which every feed, the sitemap and robots.txt would publish", masked),
 			"remove the user:password@ part; a host that asks for a login gets it from the deploy tool, never from the site"
 	}
+	u, err := url.Parse(s)
 	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" {
 		return "", ""
 	}
 	return fmt.Sprintf("%q is not an absolute http or https address", s),
 		"write the full address the site is published at, e.g. https://example.org/, or leave it empty"
+}
+
+// maskLogin finds a login in an address ("https://user:pass@host/") and
+// returns the address with the password masked. It reads the address as
+// text, not with url.Parse, which gives up on a password holding "/",
+// "#", "?" or a space, as generated ones often do, and would then say the
+// address is not one, repeating the password.
+func maskLogin(s string) (string, bool) {
+	_, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return "", false
+	}
+	at := strings.LastIndexByte(rest, '@')
+	if at < 0 {
+		return "", false
+	}
+	user, _, hasPass := strings.Cut(rest[:at], ":")
+	if strings.ContainsAny(user, "/?#") || (!hasPass && strings.ContainsAny(rest[:at], "/?#")) {
+		return "", false // an @ in the path ("/@campaign/"), not a login
+	}
+	scheme := s[:len(s)-len(rest)]
+	if !hasPass {
+		return scheme + user + "@" + rest[at+1:], true
+	}
+	return scheme + user + ":xxxxx@" + rest[at+1:], true
 }
 
 // PlaceholderBaseURL reports whether s is an address kept for examples
