@@ -121,7 +121,27 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		}
 		s.pages[name] = t
 	}
+	for _, name := range s.names() {
+		if line := integrityLine(s.sources[name]); line > 0 {
+			probs.Add(Dir+"/"+name, line, 0, "an integrity attribute on a file of this site: browsers refuse the file when a reader opens a saved copy of the page from the disk, and the build changes the file's bytes (it minifies it), so the hash no longer matches",
+				"remove the integrity attribute: a site's own files need none, and samizdat adds none")
+		}
+	}
 	return s, probs
+}
+
+// integrityRE is an integrity attribute written in a template. Every file
+// a page may load is the site's own (a load from another site is a
+// problem of its own), so it is always on one of them.
+var integrityRE = regexp.MustCompile(`(?i)\sintegrity\s*=`)
+
+// integrityLine is the first line of src with an integrity attribute, or 0.
+func integrityLine(src string) int {
+	loc := integrityRE.FindStringIndex(src)
+	if loc == nil {
+		return 0
+	}
+	return 1 + strings.Count(src[:loc[0]+1], "\n")
 }
 
 // read reads every .html file under layouts/. Symbolic links are never

@@ -506,3 +506,16 @@ func TestIDs(t *testing.T) {
 		t.Errorf("IDs() = %q; want %q", got, want)
 	}
 }
+
+// An integrity a layout writes is on a file of the site, which the build
+// minifies and a reader's saved copy loads from the disk: either way the
+// browser refuses the file. It is a problem at its line.
+func TestIntegrityInALayoutIsAProblem(t *testing.T) {
+	_, probs := Parse(fstest.MapFS{
+		"layouts/_default/baseof.html": {Data: []byte("<head>\n<link rel=\"stylesheet\" href=\"/css/x.css\"\n  integrity=\"sha256-abc\">\n</head>{{ block \"main\" . }}{{ end }}")},
+		"layouts/_default/single.html": {Data: []byte(`{{ define "main" }}<p>integrity of the record</p>{{ end }}`)},
+	}, Env{})
+	if len(probs) != 1 || probs[0].Position() != "layouts/_default/baseof.html:3" || !strings.Contains(probs[0].Hint, "remove the integrity attribute") {
+		t.Errorf("problems %v; want one at layouts/_default/baseof.html:3", probs)
+	}
+}

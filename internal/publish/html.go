@@ -402,7 +402,8 @@ func rewriteTag(raw []byte, assets map[string]asset) ([]byte, string) {
 	// nothing the page itself is not open to, and browsers refuse it from
 	// file://, so a copy of the site saved by a reader ("Save page as",
 	// wget) would open without its stylesheet and scripts. One a layout
-	// wrote is kept right, as the bytes changed.
+	// wrote is a problem of the build (package layout); if it gets here,
+	// it is at least made right for the new bytes.
 	if integrity != "" && integrityAt >= 0 && (name == "script" || stylesheet) {
 		a := attrs[integrityAt]
 		edits = append(edits, edit{a.start, a.end, `"` + integrity + `"`})
