@@ -83,7 +83,9 @@ func lookAlikeProblem(file string, line int, s, more string) problem.Problem {
 // than "---" followed by what can only be a front matter key: without the
 // right opening line the whole front matter, draft: true included, would
 // be published as the page's text. A horizontal rule followed by prose
-// stays a horizontal rule. A look-alike closing line is reported too, so
+// stays a horizontal rule: after a line markdown draws as a rule ("----",
+// "- - -"), the key must be a known one, or two keys must come before a
+// closing line, as "Note: the court sat." after a rule is prose. A look-alike closing line is reported too, so
 // that one build names both.
 func lookAlikeOpen(file string, text []byte, taxonomies []string) []problem.Problem {
 	lines := strings.Split(string(text), "\n")
@@ -94,6 +96,9 @@ func lookAlikeOpen(file string, text []byte, taxonomies []string) []problem.Prob
 	next := slices.IndexFunc(lines[open+1:], func(l string) bool { return strings.TrimSpace(l) != "" })
 	if next < 0 || !keyLine(lines[open+1+next], taxonomies) {
 		return nil
+	}
+	if drawsRule(lines[open]) && !knownKeyLine(lines[open+1+next], taxonomies) && !keysUpToClose(lines[open+1:], taxonomies) {
+		return nil // "----" then "Note: the court sat.": a rule, then prose
 	}
 	probs := []problem.Problem{lookAlikeProblem(file, open+1, lines[open],
 		" (if the line is meant to draw a line across the page, write *** instead)")}
@@ -106,6 +111,43 @@ func lookAlikeOpen(file string, text []byte, taxonomies []string) []problem.Prob
 		}
 	}
 	return probs
+}
+
+// drawsRule reports whether markdown draws a line of dashes as a rule
+// across the page: hyphens only (and spaces). A word processor's dash
+// draws nothing, so a line of it is far more likely a mangled "---".
+func drawsRule(line string) bool {
+	return strings.Trim(line, "- \t") == ""
+}
+
+// knownKeyLine tells whether s is a known front matter key with its
+// colon ("draft:", "title: A").
+func knownKeyLine(s string, taxonomies []string) bool {
+	key, f := frontKey(strings.TrimRight(s, " \t"))
+	_, _, known := canonical(key, taxonomies)
+	return f == formatYAML && known
+}
+
+// keysUpToClose tells whether lines, those after an opening look-alike,
+// are at least two key lines, and then indented lines, list items or
+// blank ones only, up to a "---" line or a look-alike of it: front matter
+// with keys of its own ("author: Ana", "source: X"), where a rule is
+// seldom followed by two such lines and another rule.
+func keysUpToClose(lines []string, taxonomies []string) bool {
+	keys := 0
+	for _, l := range lines {
+		s := strings.TrimRight(l, " \t")
+		switch {
+		case s == "---" || lookAlikeClose(s):
+			return keys >= 2
+		case s == "" || s[0] == ' ' || s[0] == '\t' || s[0] == '-':
+		case keyLine(s, taxonomies):
+			keys++
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // keyLine tells whether a line after a line of dashes is a front matter

@@ -509,12 +509,28 @@ func (d *decoder) menus(f field) map[string]MenuEntry {
 		for _, name := range d.list(f) {
 			out[name] = MenuEntry{}
 		}
+		d.invisibleMenuNames(v)
 	case kindMap:
 		for _, m := range v.fields {
 			out[m.key] = d.menuEntry(m)
 		}
 	}
 	return out
+}
+
+// invisibleMenuNames reports a menu named in a list with an invisible
+// character ("- main:" and a non-breaking space, valid YAML for a menu
+// called "main: x"), which no menu of the site is called.
+func (d *decoder) invisibleMenuNames(v *value) {
+	items := v.items
+	if v.kind == kindScalar {
+		items = []*value{v}
+	}
+	for _, it := range items {
+		if it.kind == kindScalar && strings.IndexFunc(it.text, invisible) >= 0 {
+			d.problem(it.line, it.col, "", "the menu name %q holds an invisible character", it.text)
+		}
+	}
 }
 
 func (d *decoder) menuEntry(m field) MenuEntry {

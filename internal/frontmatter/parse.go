@@ -21,7 +21,9 @@ func Parse(file string, src []byte) (meta Meta, body []byte, bodyLine int, probl
 // all known keys: that is front matter whose opening delimiter is
 // missing, a problem. So is a line of dashes other than "---" (an em
 // dash, "—-", "----") where YAML front matter opens or closes, when a
-// key follows it: the front matter would be published as text.
+// key follows it: the front matter would be published as text. After a
+// line of hyphens only, which markdown draws as a rule, that key must be
+// a known one, or two keys must come before a closing line.
 //
 // body is the normalised text after the closing delimiter and bodyLine the
 // number of lines before it, so body line N is file line bodyLine+N.

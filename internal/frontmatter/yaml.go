@@ -18,11 +18,12 @@ func fromYAML(file string, src []byte, offset int) (*value, []problem.Problem) {
 	if p, ok := documentEnd(file, src, offset); ok {
 		return nil, []problem.Problem{p}
 	}
-	if p, ok := colonThenInvisible(file, src, offset); ok {
+	var doc yaml.Node
+	err := yaml.Unmarshal(src, &doc)
+	if p, ok := colonThenInvisible(file, src, offset, err); ok {
 		return nil, []problem.Problem{p}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err != nil {
 		return nil, []problem.Problem{yamlSyntax(file, src, offset, err)}
 	}
 	if len(doc.Content) == 0 {
@@ -223,23 +224,7 @@ var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 // yamlSyntax turns a go-yaml error into a problem at the file line, with a
 // hint for the mistakes editors make most.
 func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1 // go-yaml leaves the line out when it is the first
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		for _, pe := range yamlParserErrors {
-			if strings.HasPrefix(msg, pe) {
-				line++
-			}
-		}
-	}
-	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
-		if i := bytes.Index(src, []byte("*"+m[1])); i >= 0 {
-			line, _ = position(src, i)
-		}
-	}
-	line = max(1, min(line, countLines(src)))
+	line, msg := yamlErrorLine(src, err)
 	if p, ok := lineMistake(file, src, offset, line); ok {
 		return p
 	}
@@ -258,6 +243,28 @@ func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem 
 		Message: "front matter is not valid YAML: " + msg,
 		Hint:    yamlHint(msg),
 	}
+}
+
+// yamlErrorLine returns the 1-based line of YAML text src that go-yaml's
+// err is about, and its message without the "yaml: line N: " before it.
+func yamlErrorLine(src []byte, err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	line = 1 // go-yaml leaves the line out when it is the first
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		for _, pe := range yamlParserErrors {
+			if strings.HasPrefix(msg, pe) {
+				line++
+			}
+		}
+	}
+	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(src, []byte("*"+m[1])); i >= 0 {
+			line, _ = position(src, i)
+		}
+	}
+	return max(1, min(line, countLines(src))), msg
 }
 
 // missingColon explains a key written without its colon ("title My

@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,16 +61,26 @@ func lineValue(line string) (before, v string) {
 // colonThenInvisible finds a key whose colon is followed by an invisible
 // character where a space should be ("title:" and a non-breaking space,
 // which Word and a Mac's Option-Space type): YAML does not see a key
-// there, and says so at another line, or not at all.
-func colonThenInvisible(file string, src []byte, offset int) (problem.Problem, bool) {
-	for _, l := range yamlLines(src) {
+// there, and says so at another line, or not at all. Only a line that
+// stands where a key of a mapping would is read so; in a list item, or a
+// line that goes on from a value, the same text is valid YAML, and is
+// named only when YAML, whose error is yamlErr, fails at that line or the
+// next.
+func colonThenInvisible(file string, src []byte, offset int, yamlErr error) (problem.Problem, bool) {
+	failed := -1
+	if yamlErr != nil {
+		failed, _ = yamlErrorLine(src, yamlErr)
+	}
+	lines := yamlLines(src)
+	atKey := keyPlaces(lines)
+	for i, l := range lines {
 		s := strings.TrimPrefix(strings.TrimLeft(l.text, " \t"), "- ")
 		key, after, ok := strings.Cut(s, ":")
 		if !ok || key == "" || strings.ContainsAny(key, " \t\"'") {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(after)
-		if !invisible(r) {
+		if !invisible(r) || !atKey[i] && failed != l.n && failed != l.n+1 {
 			continue
 		}
 		name := invisibleNames[r]
@@ -87,6 +98,69 @@ func colonThenInvisible(file string, src []byte, offset int) (problem.Problem, b
 	return problem.Problem{}, false
 }
 
+// keyPlaces tells, for each of lines, whether it stands where a key of a
+// mapping starts: at the indentation of the keys around it, or further in
+// under a key without a value. A list item, a line that goes on from a
+// plain value (indented further than its key), and the lines of a quoted
+// value or a [list] or {group} that runs over several lines are not.
+func keyPlaces(lines []yamlLine) []bool {
+	out := make([]bool, len(lines))
+	var levels []int // the indentation of each mapping open at this line
+	child := false   // the line before is a key without a value
+	goesOn := -1     // the indentation of the line whose plain value later lines may go on from
+	var quote byte   // the quote mark of a quoted value left open
+	flow := 0        // brackets of a [list] or {group} left open
+	for i, l := range lines {
+		t := strings.TrimLeft(l.text, " ")
+		indent := len(l.text) - len(t)
+		switch {
+		case quote != 0:
+			if strings.IndexByte(t, quote) >= 0 {
+				quote = 0
+			}
+			continue
+		case flow > 0:
+			flow += brackets(t)
+			continue
+		case goesOn >= 0 && indent > goesOn:
+			continue
+		}
+		goesOn = -1
+		if child && (len(levels) == 0 || indent > levels[len(levels)-1]) || len(levels) == 0 {
+			levels = append(levels, indent)
+		}
+		for len(levels) > 1 && levels[len(levels)-1] > indent {
+			levels = levels[:len(levels)-1]
+		}
+		item := t == "-" || strings.HasPrefix(t, "- ")
+		out[i] = !item && levels[len(levels)-1] == indent
+		child = false
+		before, v := lineValue(l.text)
+		hasKey := strings.HasSuffix(strings.TrimSpace(before), ":") || strings.HasSuffix(v, ":")
+		keyIndent := indent
+		if item && hasKey {
+			keyIndent = indent + len(t) - len(strings.TrimLeft(t[1:], " ")) + 1
+			levels = append(levels, keyIndent) // "- name: x": the item is a mapping
+		}
+		switch {
+		case hasKey && (v == "" || strings.HasSuffix(v, ":") && !strings.Contains(v, " ")):
+			child = true
+		case leftOpen(v):
+			quote = v[0]
+		case v != "" && (v[0] == '[' || v[0] == '{') && flowEnd(v) < 0:
+			flow = brackets(v)
+		default:
+			goesOn = keyIndent
+		}
+	}
+	return out
+}
+
+// brackets returns how many more [ and { than ] and } the text s has.
+func brackets(s string) int {
+	return strings.Count(s, "[") + strings.Count(s, "{") - strings.Count(s, "]") - strings.Count(s, "}")
+}
+
 // lineMistake finds, in the front matter's lines up to line last (where
 // go-yaml gave up), the first mistake that go-yaml names badly: the
 // page's text, read as front matter because the closing "---" is
@@ -95,9 +169,19 @@ func colonThenInvisible(file string, src []byte, offset int) (problem.Problem, b
 // after it are its text.
 func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bool) {
 	lastKey := 0
-	for _, l := range yamlLines(src) {
+	lines := yamlLines(src)
+	for i, l := range lines {
 		if l.n > last {
 			break
+		}
+		keysFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return keyLine(k.text, nil) })
+		knownFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return knownKeyLine(k.text, nil) })
+		j := wrappedFrom(lines[:i+1])
+		if pageText(l) && (keysFollow && j >= 0 || knownFollow) {
+			return textAmongKeys(file, offset, lines[:i+1]), true
+		}
+		if keysFollow && l.n == last && j >= 0 && len(lines[j].text) >= 50 {
+			return textAmongKeys(file, offset, lines[:i+1]), true // a long value wrapped before words without a full stop
 		}
 		if pageText(l) {
 			n := offset + lastKey
@@ -117,6 +201,61 @@ func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bo
 		lastKey = l.n
 	}
 	return problem.Problem{}, false
+}
+
+// textAmongKeys explains a line of text, the last of lines, that keys
+// follow, so that the front matter is closed further down: most often a
+// value that goes on to the next line without its indentation, as a long
+// description wraps in an editor. Adding the --- that "closing ---
+// missing?" would ask for there would publish the keys after it as text.
+func textAmongKeys(file string, offset int, lines []yamlLine) problem.Problem {
+	l := lines[len(lines)-1]
+	j := wrappedFrom(lines)
+	if j < 0 {
+		return problem.Problem{
+			File: file, Line: offset + l.n,
+			Message: "front matter is not valid YAML: this line is neither a key nor part of a value, and keys follow it",
+			Hint: "if it is the page's text, move it below the front matter's closing ---; " +
+				"if it goes on from the value above, indent it by two spaces",
+		}
+	}
+	before, _ := lineValue(lines[j].text)
+	key, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(before), "- "), ":")
+	indent := len(before) - len(strings.TrimLeft(before, " ")) + 2
+	return problem.Problem{
+		File: file, Line: offset + l.n,
+		Message: fmt.Sprintf("front matter is not valid YAML: the value of %s (line %d) goes on to this line, "+
+			"but a value that goes on to the next line must be indented", key, offset+lines[j].n),
+		Hint: fmt.Sprintf("indent this line by %d spaces, or keep the value of %s on one line, or put the whole value in quotes",
+			indent, key),
+	}
+}
+
+// wrappedFrom returns the index in lines of the key line whose plain
+// value the last of lines, unindented and not a key, would go on from,
+// over lines like it with no blank line between; or -1.
+func wrappedFrom(lines []yamlLine) int {
+	if t := lines[len(lines)-1].text; t[0] == ' ' || t[0] == '\t' {
+		return -1
+	}
+	for j := len(lines) - 2; j >= 0; j-- {
+		if lines[j+1].afterBlank {
+			return -1 // a value wraps; a blank line ends a paragraph
+		}
+		before, v := lineValue(lines[j].text)
+		key, _, isKey := strings.Cut(strings.TrimPrefix(strings.TrimSpace(before), "- "), ":")
+		if !isKey || strings.ContainsAny(key, " \t\"'") {
+			if strings.HasPrefix(strings.TrimLeft(lines[j].text, " \t"), "-") {
+				return -1 // a list item
+			}
+			continue // an earlier line of the same value
+		}
+		if v == "" || strings.ContainsRune("\"'[{|>&*!", rune(v[0])) {
+			return -1
+		}
+		return j
+	}
+	return -1
 }
 
 // pageText tells whether a line is more likely the page's text than a
@@ -162,15 +301,20 @@ func valueMistake(file string, line int, before, v string) (problem.Problem, boo
 	}
 	p := problem.Problem{File: file, Line: line}
 	example := strings.TrimLeft(before, " \t")
-	switch v[0] {
-	case '\'':
+	switch {
+	case (v[0] == '"' || v[0] == '\'') && v[end+1] == ' ' && v[len(v)-1] != v[0]:
+		// "Zhanaozen" massacre remembered: the quotes are the value's own.
+		p.Message = fmt.Sprintf("front matter is not valid YAML: the value starts with a quoted part, %s, "+
+			"followed by more text, and YAML ends the value at the quote that closes that part", v[:end+1])
+		p.Hint = "put the whole value, its own quotes included, in quotes: " + example + quoteYAML(v)
+	case v[0] == '\'':
 		inner := strings.ReplaceAll(strings.TrimSuffix(v[1:], "'"), "''", "'")
 		p.Message = "front matter is not valid YAML: an apostrophe inside '…' ends the value"
 		p.Hint = "put the value in double quotes: " + example + quoteYAML(inner)
 		if strings.Contains(inner, `"`) {
 			p.Hint = "write each apostrophe inside '…' twice: " + example + quoteYAML(inner)
 		}
-	case '"':
+	case v[0] == '"':
 		inner := strings.ReplaceAll(strings.TrimSuffix(v[1:], `"`), `\"`, `"`)
 		p.Message = `front matter is not valid YAML: a double quote inside "…" ends the value`
 		p.Hint = "put the value in single quotes: " + example + quoteYAML(inner)
