@@ -502,14 +502,21 @@ func (l *loader) twice(a, b *Page) {
 // leftOutBecause says why a page is left out of this build, in words for
 // a problem ("a draft (draft: true)"), or "" when it is published.
 func (l *loader) leftOutBecause(m frontmatter.Meta, dir, lang string) string {
-	const day = "2 January 2006"
+	// The day alone, unless the time matters: a page dated 23:59 today is
+	// still "in the future" at noon.
+	when := func(t time.Time) string {
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			return t.Format("2 January 2006")
+		}
+		return t.Format("2 January 2006 15:04 MST")
+	}
 	switch {
 	case m.Draft && !l.opts.Drafts:
 		return "a draft (draft: true)"
 	case !l.opts.Future && publishDate(m).After(l.opts.Now):
-		return "dated in the future (" + publishDate(m).Format(day) + ")"
+		return "dated in the future (" + when(publishDate(m)) + ")"
 	case !l.opts.Expired && !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(l.opts.Now):
-		return "past its expiryDate (" + m.ExpiryDate.Format(day) + ")"
+		return "past its expiryDate (" + when(m.ExpiryDate) + ")"
 	case l.hidden(dir, lang):
 		return "in a section that is not published (its _index.md is a draft, dated in the future or past its expiryDate)"
 	}

@@ -257,7 +257,7 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	cause := ""
 	if rest, ok := strings.CutPrefix(where, "static/"); ok && !md {
 		// The path an editor's completion gives from content/ to static/.
-		cause = fmt.Sprintf("the files of static/ are published at the site's root, without static/: link %s by its address on the site, /%s",
+		cause = fmt.Sprintf("the files of static/ are published at the site's root, without static/: link %s by its address on the site, /%s (and check that the file is there)",
 			truncate(where, 120), truncate(rest, 120))
 	} else if before, ok := invisibleAfter(file); ok {
 		cause = "the address has an invisible character (often pasted from a word processor) " + before +
@@ -275,7 +275,7 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	switch {
 	case why != "":
 		msg = fmt.Sprintf("link to %q: that page is not published: it is %s", truncate(file, 80), why)
-		hint = "link to it once it is published; to see it now, preview with samizdat serve --drafts (--future, --expired for dated pages)"
+		hint = "link to it once it is published, or remove the link if the page is past its expiryDate; to see it now, preview with samizdat serve --drafts (--future, --expired for dated pages)"
 	case md:
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
 		hint = "the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft"

@@ -363,7 +363,7 @@ func TestLinkIntoStaticGivesTheSiteAddress(t *testing.T) {
 	var asked []string
 	src := "![Share card](../../static/img/share.png)\n"
 	_, probs := New(Options{}).Convert([]byte(src), siteContext(&asked))
-	want := "the files of static/ are published at the site's root, without static/: link static/img/share.png by its address on the site, /img/share.png"
+	want := "the files of static/ are published at the site's root, without static/: link static/img/share.png by its address on the site, /img/share.png (and check that the file is there)"
 	if len(probs) != 1 || probs[0].Hint != want {
 		t.Errorf("problems %v; want one with the hint %q", probs, want)
 	}

@@ -472,7 +472,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 					m.Name, m.Lang = m.Page.title, m.Page.Lang()
 				}
 			} else if !strings.Contains(m.URL, ":") && !strings.HasPrefix(m.URL, "#") {
-				m.URL = s.prefix() + "/" + strings.TrimPrefix(m.URL, "/")
+				m.URL = s.menuURL(m.URL)
 			}
 			s.menus[name] = append(s.menus[name], m)
 		}
@@ -492,6 +492,16 @@ func (s *Site) buildMenus(probs *problem.List) {
 	for name, entries := range s.menus {
 		s.menus[name] = nestMenu(entries)
 	}
+}
+
+// menuURL is where a menu's url entry of this site leads: under the
+// language's prefix, unless it is written with it ("/ru/about/" in
+// [[languages.ru.menus.main]] stays so).
+func (s *Site) menuURL(u string) string {
+	if p := s.prefix(); p != "" && (u == p || strings.HasPrefix(u, p+"/")) {
+		return u
+	}
+	return s.prefix() + "/" + strings.TrimPrefix(u, "/")
 }
 
 // nestMenu sorts entries and moves those with a parent under it.

@@ -317,7 +317,7 @@ func (b *builder) checkMenus() {
 				if dec, err := url.PathUnescape(u); err == nil {
 					u = dec
 				}
-				u = s.prefix() + "/" + strings.TrimPrefix(u, "/")
+				u = s.menuURL(u)
 				if _, ok := addrs().find(u); ok {
 					continue
 				}

@@ -398,6 +398,17 @@ func TestMenuURLEntries(t *testing.T) {
 	if w := problems(res.Warnings); !strings.Contains(w, `links to /ru/the-complaint/ in the Русский pages, which the site does not have`) || !strings.Contains(w, "give [languages.ru] menus of its own") {
 		t.Errorf("warnings:\n%s", w)
 	}
+
+	// A language's own menu may write its prefix: /ru/ stays /ru/, not
+	// /ru/ru/.
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[languages.ru.menus.main]]\nname = \"Главная\"\nurl = \"/ru/\"\n")
+	res = build(t, fsys, Options{})
+	if got := problems(res.Problems) + problems(res.Warnings); strings.Contains(got, "Главная") {
+		t.Errorf("the Russian menu's /ru/ was taken as /ru/ru/:\n%s", got)
+	}
+	if !strings.Contains(string(res.Files["ru/index.html"]), `href="./">Главная</a>`) {
+		t.Errorf("ru/index.html does not link its home:\n%s", res.Files["ru/index.html"])
+	}
 }
 
 // A link to a page that is there but left out of this build (a draft, a
