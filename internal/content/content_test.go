@@ -483,7 +483,7 @@ func TestLanguageSuffixNotOfTheSite(t *testing.T) {
 		"content/zhanaozen/trial.de.md":     md("title: Prozess"),
 		"content/zhanaozen/trial.de-DE.md":  md("title: Prozess"),
 		"content/zhanaozen/trial.eng.md":    md("title: Trial"),
-		"content/zhanaozen/trial.us.md":     md("title: Trial"),
+		"content/zhanaozen/trial.us.md":     md("title: Trial"), // a country whose language is the site's first: a page as written
 		"content/people/kozlov/index.md":    md("title: Kozlov"),
 		"content/people/kozlov/index.kz.md": md("title: Козлов"),
 		// Not languages: they stay pages of their own.
@@ -513,11 +513,9 @@ func TestLanguageSuffixNotOfTheSite(t *testing.T) {
 		"content/zhanaozen/trial.kaz.md":    "did you mean kk? the site writes this language kk: rename the file trial.kk.md",
 		"content/zhanaozen/trial.eng.md":    "did you mean en? the site writes this language en: rename the file trial.en.md (or trial.md: a page in the default language needs no code)",
 		"content/zhanaozen/trial.de.md": `to publish pages in the language de, add [languages.de] to site.toml (see docs/content.md, "Translations"); ` +
-			"if .de is part of the page's name, not a language, write trial-de.md",
+			"if .de is part of the page's name, not a language, write trial-de.md (slug: trial.de in its front matter keeps its address)",
 		"content/zhanaozen/trial.de-DE.md": `to publish pages in the language de, add [languages.de] to site.toml and name the file trial.de.md (see docs/content.md, "Translations"); ` +
-			"if .de-DE is part of the page's name, not a language, write trial-de-DE.md",
-		"content/zhanaozen/trial.us.md": "did you mean en? us is the code of a country, not of a language: rename the file trial.en.md (or trial.md: a page in the default language needs no code); " +
-			"if .us is part of the page's name, not a language, write trial-us.md",
+			"if .de-DE is part of the page's name, not a language, write trial-de-DE.md (slug: trial.de-DE in its front matter keeps its address)",
 	}
 	for file, hint := range want {
 		if hints[file] != hint {
@@ -531,7 +529,7 @@ func TestLanguageSuffixNotOfTheSite(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant %d", strings.Join(probs, "\n"), len(want))
 	}
 	for _, file := range []string{"content/notes.old.md", "content/report.v2.md", "content/plan.final.md", "content/notes.new.md",
-		"content/notes.fin.md", "content/notes.ua.md", "content/notes.001.md", "content/2012.11.md"} {
+		"content/notes.fin.md", "content/notes.ua.md", "content/notes.001.md", "content/2012.11.md", "content/zhanaozen/trial.us.md"} {
 		if p := pages[file]; p == nil || p.Lang != "en" {
 			t.Errorf("%s: page %+v; want an English page", file, p)
 		}
@@ -560,7 +558,7 @@ func TestLanguageSuffixOnSiteOfOneLanguage(t *testing.T) {
 			"    did you mean en? the site writes this language en: rename the file contact.en.md (or contact.md: a page in the default language needs no code)",
 		"content/trial.ru.md: the file name ends in .ru.md, but ru is not one of the site's languages (en), so this page is not published\n" +
 			`    to publish pages in the language ru, add [languages.ru] to site.toml (see docs/content.md, "Translations"); ` +
-			"if .ru is part of the page's name, not a language, write trial-ru.md",
+			"if .ru is part of the page's name, not a language, write trial-ru.md (slug: trial.ru in its front matter keeps its address)",
 	}
 	if got := strings.Join(sorted(probs), "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
@@ -868,5 +866,36 @@ func TestParseCacheKeepsDrafts(t *testing.T) {
 	}
 	if n := fsys.opens["content/a.md"]; n != 1 {
 		t.Errorf("the page was opened %d times in 3 loads; want 1", n)
+	}
+}
+
+// A name whose last part is a short English word that is also a
+// language's or country's code ("what.is", "log.in", "faq.it") is taken
+// as written, with a warning: refusing it stopped the build for a page
+// named on purpose. An index file's suffix is a language all the same.
+func TestLanguageSuffixThatIsAnEnglishWord(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/what.is.md":         md("title: What is"),
+		"content/log.in.md":          md("title: Log in"),
+		"content/faq.it.md":          md("title: FAQ"),
+		"content/about/_index.md":    md("title: About"),
+		"content/about/_index.it.md": md("title: Chi siamo"),
+	}
+	s, pages, probs := load(t, fsys, Options{Languages: []string{"en", "ru", "kk"}})
+	for _, f := range []string{"content/what.is.md", "content/log.in.md", "content/faq.it.md"} {
+		if p := pages[f]; p == nil || p.Lang != "en" {
+			t.Errorf("%s: page %+v; want an English page", f, p)
+		}
+	}
+	if len(probs) != 1 || !strings.HasPrefix(probs[0], "content/about/_index.it.md: the file name ends in .it.md, but it is not one of the site's languages") {
+		t.Errorf("problems:\n%s\nwant one, of _index.it.md", strings.Join(probs, "\n"))
+	}
+	var warned []string
+	for _, w := range s.Warnings {
+		warned = append(warned, w.File)
+	}
+	slices.Sort(warned)
+	if want := []string{"content/faq.it.md", "content/log.in.md", "content/what.is.md"}; !slices.Equal(warned, want) {
+		t.Errorf("warnings for %v; want %v", warned, want)
 	}
 }

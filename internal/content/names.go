@@ -17,9 +17,11 @@ func (l *loader) pageFiles(files []mdFile) []mdFile {
 	bundles := l.bundles(files)
 	kept := files[:0]
 	for _, f := range files {
-		if prob, ok := l.wrongLang(f); ok {
+		if prob, sure, ok := l.wrongLang(f); ok && sure {
 			l.probs = append(l.probs, prob)
 			continue
+		} else if ok {
+			l.warnings = append(l.warnings, prob)
 		}
 		if d, ok := l.bundleOf(f.rel, bundles); ok {
 			l.probs = append(l.probs, l.inBundle(f, d, bundles[d]))
@@ -102,25 +104,50 @@ func (l *loader) outOf(bundle, inside string) string {
 // "trial.ru-RU.md", "trial.rus.md", "trial.de.md"): read as part of the
 // name, it would publish a translation as a page of the default language,
 // at an address such as /about/_index.kz/.
-func (l *loader) wrongLang(f mdFile) (problem.Problem, bool) {
+//
+// sure is false where the code may as well be a word of the name
+// ("what.is.md", "faq.it.md", "election.us.md"): the page is then
+// published under that name, with a warning, rather than stop the build.
+// An index file's suffix is always a language; and a country whose
+// language is the site's first ("us" on an English site) says nothing,
+// as the page is in that language either way.
+func (l *loader) wrongLang(f mdFile) (prob problem.Problem, sure, ok bool) {
 	name := path.Base(f.rel)
 	stem := strings.TrimSuffix(name, path.Ext(name))
 	i := strings.LastIndexByte(stem, '.')
 	if i <= 0 {
-		return problem.Problem{}, false
+		return problem.Problem{}, false, false
 	}
 	if base, _ := l.splitLang(name); base != name {
-		return problem.Problem{}, false
+		return problem.Problem{}, false, false
 	}
 	code := stem[i+1:]
 	g, ok := guessLang(code, l.opts.Languages)
 	if !ok {
-		return problem.Problem{}, false
+		return problem.Problem{}, false, false
 	}
-	return problem.Problem{File: f.p,
-		Message: fmt.Sprintf("the file name ends in .%s%s, but %s is not one of the site's languages (%s), so this page is not published",
-			code, path.Ext(name), code, strings.Join(l.opts.Languages, ", ")),
-		Hint: l.langHint(g, stem[:i], code, path.Ext(name))}, true
+	if g.word && g.other == "" && len(g.meant) == 1 && g.meant[0] == l.opts.Languages[0] {
+		return problem.Problem{}, false, false // "election.us.md": English either way
+	}
+	index := stem[:i] == "index" || stem[:i] == "_index"
+	sure = !g.word || index || !englishWords[code]
+	msg := fmt.Sprintf("the file name ends in .%s%s, but %s is not one of the site's languages (%s), so this page is not published",
+		code, path.Ext(name), code, strings.Join(l.opts.Languages, ", "))
+	if !sure {
+		msg = fmt.Sprintf("the file name ends in .%s%s, which reads like a language the site does not have (%s is none of %s): the page is published as %s",
+			code, path.Ext(name), code, strings.Join(l.opts.Languages, ", "), l.opts.Languages[0])
+	}
+	return problem.Problem{File: f.p, Message: msg, Hint: l.langHint(g, stem[:i], code, path.Ext(name))}, sure, true
+}
+
+// englishWords are language or country codes that are also short English
+// words, as names like "what.is.md", "log.in.md" and "faq.it.md" use
+// them: such a name is taken as written, with a warning, not refused.
+var englishWords = map[string]bool{
+	"am": true, "an": true, "as": true, "at": true, "be": true, "by": true, "do": true, "go": true,
+	"he": true, "hi": true, "id": true, "if": true, "in": true, "is": true, "it": true, "la": true,
+	"me": true, "my": true, "no": true, "of": true, "on": true, "or": true, "so": true, "to": true,
+	"up": true, "us": true, "we": true, "eu": true, "ii": true, "iv": true,
 }
 
 // langHint says what to do with the file name+"."+code+ext, which g
@@ -148,7 +175,7 @@ func (l *loader) langHint(g langGuess, name, code, ext string) string {
 		hints = append(hints, add+` (see docs/content.md, "Translations")`)
 	}
 	if g.word && name != "index" && name != "_index" {
-		hints = append(hints, fmt.Sprintf("if .%s is part of the page's name, not a language, write %s-%s%s", code, name, code, ext))
+		hints = append(hints, fmt.Sprintf("if .%s is part of the page's name, not a language, write %s-%s%s (slug: %s.%s in its front matter keeps its address)", code, name, code, ext, name, code))
 	}
 	return strings.Join(hints, "; ")
 }
