@@ -38,9 +38,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		// check is what runs before a deploy: the last chance to say that
 		// every share link, canonical link and feed points to an example.
 		if config.PlaceholderBaseURL(cfg.BaseURL) {
-			warnings = append(warnings, problem.Problem{File: config.File,
+			w := problem.Problem{File: config.File,
 				Message: fmt.Sprintf("baseURL is %s, an address kept for examples: share links, canonical links, feeds and the sitemap would point there", cfg.BaseURL),
-				Hint:    "before you publish, set baseURL in site.toml to the site's address, or build with --base-url https://…"})
+				Hint:    "before you publish, set baseURL in site.toml to the site's address, or build with --base-url https://…"}
+			if sf.baseURL != "" {
+				w = problem.Problem{File: "--base-url",
+					Message: fmt.Sprintf("%s is an address kept for examples: share links, canonical links, feeds and the sitemap would point there", cfg.BaseURL),
+					Hint:    "give the address the site is published at"}
+			}
+			warnings = append(warnings, w)
 		}
 		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, ImageBudgetKB: cfg.ImageBudgetKB, BaseURL: cfg.BaseURL}) {
 			probs = append(probs, madeFrom(p, res.Sources))
