@@ -47,15 +47,26 @@ var tempPrefixes = [...]string{
 // the metadata stripping the pictures themselves get.
 var fileManagerFiles = [...]string{"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini"}
 
+// FileManager reports whether a file name (not a path) is one that file
+// managers leave in the folders they show: Explorer's (fileManagerFiles),
+// Finder's .DS_Store, ._ files and custom-icon "Icon\r", KDE Dolphin's
+// .directory. No one writes them on purpose.
+func FileManager(name string) bool {
+	for _, f := range fileManagerFiles {
+		if strings.EqualFold(name, f) {
+			return true
+		}
+	}
+	return name == ".DS_Store" || strings.HasPrefix(name, "._") || name == "Icon\r" || name == ".directory"
+}
+
 // Temp reports whether a file name (not a path) is an editor's temp, swap
 // or backup file, or a file manager's (see fileManagerFiles). Dotfiles
 // (vim's .x.swp, emacs's .#x lock links, LibreOffice's .~lock.x#, the
 // Mac's .DS_Store) are left to the caller, which skips them anyway.
 func Temp(name string) bool {
-	for _, f := range fileManagerFiles {
-		if strings.EqualFold(name, f) {
-			return true
-		}
+	if FileManager(name) {
+		return true
 	}
 	switch {
 	case name == "4913":
@@ -94,10 +105,12 @@ func sublimeTemp(name string) bool {
 
 // nanoSave reports the file nano writes when it is closed with unsaved
 // changes (a hang-up, a terminal closed): "trial.md.save", or
-// "trial.md.save.1" and on when that exists.
+// "trial.md.save.1" and on when that exists. The name before .save has
+// an extension of its own, as nano adds .save to the whole name: a file
+// named "campaign.save" is someone's, and is published.
 func nanoSave(name string) bool {
 	i := strings.LastIndex(name, ".save")
-	if i <= 0 {
+	if i <= 0 || !strings.Contains(name[:i], ".") {
 		return false
 	}
 	rest := name[i+len(".save"):]

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/samizdat-press/samizdat/internal/editorfile"
 )
 
 // MarkerName is the file WriteDir puts at the root of every folder it writes,
@@ -538,17 +540,11 @@ func foreignFiles(dir, manifest string) []string {
 }
 
 // disposable reports whether name is one of the files that file managers
-// leave in the folders they show (Finder's .DS_Store and ._ files,
-// Explorer's Thumbs.db and desktop.ini): opening public/ in one must not
-// block the next build, and replacing the folder loses nothing by
-// deleting them with the rest.
-func disposable(name string) bool {
-	switch strings.ToLower(name) {
-	case "thumbs.db", "ehthumbs.db", "desktop.ini":
-		return true
-	}
-	return name == ".DS_Store" || strings.HasPrefix(name, "._")
-}
+// leave in the folders they show (editorfile.FileManager: Finder's
+// .DS_Store, Explorer's Thumbs.db, KDE's .directory…): opening public/ in
+// one must not block the next build, and replacing the folder loses
+// nothing by deleting them with the rest.
+func disposable(name string) bool { return editorfile.FileManager(name) }
 
 func isMarked(dir string) bool {
 	info, err := os.Lstat(filepath.Join(dir, MarkerName))

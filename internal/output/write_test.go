@@ -496,7 +496,7 @@ func TestWriteDirReplacesFileManagersLitter(t *testing.T) {
 	if err := write(); err != nil {
 		t.Fatalf("WriteDir: %v", err)
 	}
-	litter := []string{".DS_Store", "posts/.DS_Store", "._index.html", "Thumbs.db", "posts/THUMBS.DB", "desktop.ini", "posts/Desktop.ini", "ehthumbs.db"}
+	litter := []string{".DS_Store", "posts/.DS_Store", "._index.html", "Thumbs.db", "posts/THUMBS.DB", "desktop.ini", "posts/Desktop.ini", "ehthumbs.db", ".directory", "posts/Icon\r"}
 	for _, name := range litter {
 		mustWrite(t, filepath.Join(dest, name), "litter")
 	}
