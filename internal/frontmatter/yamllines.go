@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -67,6 +68,9 @@ func lineValue(line string) (before, v string) {
 // named only when YAML, whose error is yamlErr, fails at that line or the
 // next.
 func colonThenInvisible(file string, src []byte, offset int, yamlErr error) (problem.Problem, bool) {
+	if bytes.IndexFunc(src, invisible) < 0 {
+		return problem.Problem{}, false // nearly every page: nothing to look for
+	}
 	failed := -1
 	if yamlErr != nil {
 		failed, _ = yamlErrorLine(src, yamlErr)
