@@ -42,12 +42,7 @@ func TestCacheFollowsReadsOfOtherPages(t *testing.T) {
 // the fix would otherwise render every page and resize every photo again,
 // seconds on a site with large photos.
 func TestCacheOutlivesABrokenBuild(t *testing.T) {
-	fsys := siteFS(t, "testdata/fixture.txtar")
-	cache := NewCache()
-	build := func() Result {
-		cfg, _ := config.Load(fsys)
-		return Build(context.Background(), fsys, cfg, Options{Now: buildNow}, cache)
-	}
+	fsys, cache, build := fixtureWithCache(t)
 	if res := build(); !res.OK() {
 		t.Fatal(res.Problems)
 	}
@@ -74,12 +69,7 @@ func TestCacheOutlivesABrokenBuild(t *testing.T) {
 // of a photo meanwhile would otherwise keep its old copies (QA: 377 MB
 // to 894 MB over 60 saves).
 func TestCachePrunedByAFinishedBrokenBuild(t *testing.T) {
-	fsys := siteFS(t, "testdata/fixture.txtar")
-	cache := NewCache()
-	build := func() Result {
-		cfg, _ := config.Load(fsys)
-		return Build(context.Background(), fsys, cfg, Options{Now: buildNow}, cache)
-	}
+	fsys, cache, build := fixtureWithCache(t)
 	if res := build(); !res.OK() {
 		t.Fatal(res.Problems)
 	}
@@ -91,5 +81,16 @@ func TestCachePrunedByAFinishedBrokenBuild(t *testing.T) {
 	}
 	if n := len(cache.markdown); n >= rendered {
 		t.Errorf("after a finished build with a problem the cache holds %d rendered pages, as many as the %d before a page was deleted", n, rendered)
+	}
+}
+
+// fixtureWithCache is the fixture site, a cache, and a build of the site
+// as it is when called, with that cache.
+func fixtureWithCache(t *testing.T) (fstest.MapFS, *Cache, func() Result) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	cache := NewCache()
+	return fsys, cache, func() Result {
+		cfg, _ := config.Load(fsys)
+		return Build(context.Background(), fsys, cfg, Options{Now: buildNow}, cache)
 	}
 }
