@@ -8,13 +8,14 @@ import (
 	"html/template"
 	"math"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
 // Env is what the function set needs to know about the site being built.
@@ -636,17 +637,12 @@ func Urlize(s string) string {
 }
 
 // plainify strips HTML tags, for meta descriptions built from content.
-var headingAnchorRE = regexp.MustCompile(` ?<a class="anchor" href="#[^"]*" aria-label="[^"]*">#</a>`)
-
 func plainify(v any) (string, error) {
 	s, err := toString(v)
 	if err != nil {
 		return "", err
 	}
-	// The "#" link after each heading of .Content (markdown's AnchorRE;
-	// layout does not import markdown, so the pattern is written again
-	// here, and a test of package site keeps the two the same).
-	s = headingAnchorRE.ReplaceAllString(s, "")
+	s = markdown.StripAnchors(s) // the "#" link after each heading of .Content
 	var b strings.Builder
 	inTag := false
 	for _, r := range s {

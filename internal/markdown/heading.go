@@ -51,10 +51,19 @@ func headingID(text string) string {
 	return id
 }
 
-// AnchorRE matches the link renderHeading puts after a heading's text,
-// space before it included, as it writes it. Text made of a page (.Plain,
-// plainify) leaves it out: its "#" is no word of the page.
-var AnchorRE = regexp.MustCompile(` ?<a class="anchor" href="#[^"]*" aria-label="[^"]*">#</a>`)
+// anchorRE matches the link renderHeading puts after a heading's text,
+// space before it included, as it writes it.
+var anchorRE = regexp.MustCompile(` ?<a class="anchor" href="#[^"]*" aria-label="[^"]*">#</a>`)
+
+// StripAnchors returns rendered HTML without the "#" links after its
+// headings. Text made of a page (.Plain, plainify) leaves them out: their
+// "#" is no word of the page.
+func StripAnchors(html string) string {
+	if !strings.Contains(html, `<a class="anchor"`) {
+		return html
+	}
+	return anchorRE.ReplaceAllString(html, "")
+}
 
 // kindPlaceholder is the node kind of placeholder; node kinds are
 // registered once, like goldmark's own.

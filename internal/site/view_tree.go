@@ -22,7 +22,7 @@ func (p *Page) LinkTitle() string {
 func (p *Page) Plain() string {
 	p.noteRead(readContent)
 	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(markdown.AnchorRE.ReplaceAllString(p.rendered.HTML, "")))
+	z := html.NewTokenizer(strings.NewReader(markdown.StripAnchors(p.rendered.HTML)))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
