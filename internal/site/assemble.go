@@ -471,8 +471,8 @@ func (s *Site) buildMenus(probs *problem.List) {
 				if m.Name == "" {
 					m.Name, m.Lang = m.Page.title, m.Page.Lang()
 				}
-			} else if !strings.Contains(m.URL, ":") && !strings.HasPrefix(m.URL, "#") {
-				m.URL = s.menuURL(m.URL)
+			} else if u, ours := s.menuURL(m.URL); ours {
+				m.URL = u
 			}
 			s.menus[name] = append(s.menus[name], m)
 		}
@@ -494,14 +494,20 @@ func (s *Site) buildMenus(probs *problem.List) {
 	}
 }
 
-// menuURL is where a menu's url entry of this site leads: under the
-// language's prefix, unless it is written with it ("/ru/about/" in
-// [[languages.ru.menus.main]] stays so).
-func (s *Site) menuURL(u string) string {
-	if p := s.prefix(); p != "" && (u == p || strings.HasPrefix(u, p+"/")) {
-		return u
+// menuURL is where a menu's url entry leads, when it is an address of
+// this site (ours): under the language's prefix, unless it is written
+// with it ("/ru/about/" in [[languages.ru.menus.main]] stays so). An
+// address with a scheme, a protocol-relative one ("//host/") and a
+// fragment alone are another site's or the page's own, and stay as
+// written.
+func (s *Site) menuURL(u string) (string, bool) {
+	if u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "//") || strings.Contains(u, ":") {
+		return u, false
 	}
-	return s.prefix() + "/" + strings.TrimPrefix(u, "/")
+	if p := s.prefix(); p != "" && (u == p || strings.HasPrefix(u, p+"/")) {
+		return u, true
+	}
+	return s.prefix() + "/" + strings.TrimPrefix(u, "/"), true
 }
 
 // nestMenu sorts entries and moves those with a parent under it.

@@ -307,8 +307,8 @@ func (b *builder) checkMenus() {
 		}
 		for _, name := range slices.Sorted(maps.Keys(menus)) {
 			for i, e := range menus[name] {
-				u := e.URL
-				if e.PageRef != "" || u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "//") || strings.Contains(u, ":") {
+				u, ours := s.menuURL(e.URL)
+				if e.PageRef != "" || !ours {
 					continue // a page, or an address elsewhere
 				}
 				if j := strings.IndexAny(u, "?#"); j >= 0 {
@@ -317,7 +317,6 @@ func (b *builder) checkMenus() {
 				if dec, err := url.PathUnescape(u); err == nil {
 					u = dec
 				}
-				u = s.menuURL(u)
 				if _, ok := addrs().find(u); ok {
 					continue
 				}

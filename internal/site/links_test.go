@@ -400,11 +400,15 @@ func TestMenuURLEntries(t *testing.T) {
 	}
 
 	// A language's own menu may write its prefix: /ru/ stays /ru/, not
-	// /ru/ru/.
-	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[languages.ru.menus.main]]\nname = \"Главная\"\nurl = \"/ru/\"\n")
+	// /ru/ru/; another site's address written without a scheme
+	// (//example.net/) gets no prefix either.
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[languages.ru.menus.main]]\nname = \"Главная\"\nurl = \"/ru/\"\n\n[[languages.ru.menus.main]]\nname = \"Архив\"\nurl = \"//example.net/archive/\"\n")
 	res = build(t, fsys, Options{})
 	if got := problems(res.Problems) + problems(res.Warnings); strings.Contains(got, "Главная") {
 		t.Errorf("the Russian menu's /ru/ was taken as /ru/ru/:\n%s", got)
+	}
+	if !strings.Contains(string(res.Files["ru/index.html"]), `href="//example.net/archive/">Архив</a>`) {
+		t.Errorf("ru/index.html does not link //example.net/archive/ as written:\n%s", res.Files["ru/index.html"])
 	}
 	if !strings.Contains(string(res.Files["ru/index.html"]), `href="./">Главная</a>`) {
 		t.Errorf("ru/index.html does not link its home:\n%s", res.Files["ru/index.html"])
