@@ -502,6 +502,20 @@ func (l *loader) twice(a, b *Page) {
 // leftOutBecause says why a page is left out of this build, in words for
 // a problem ("a draft (draft: true)"), or "" when it is published.
 func (l *loader) leftOutBecause(m frontmatter.Meta, dir, lang string) string {
+	if why := l.unpublishedBy(m); why != "" {
+		return why
+	}
+	if l.hidden(dir, lang) {
+		return "in a section that is not published (its _index.md is a draft, dated in the future or past its expiryDate)"
+	}
+	return ""
+}
+
+// unpublishedBy applies the draft, future and expired rules to a page's
+// own front matter, and says which leaves it out ("" when none does). A
+// page left out is absent everywhere: lists, feeds, sitemap, terms and
+// aliases.
+func (l *loader) unpublishedBy(m frontmatter.Meta) string {
 	// The day alone, unless the time matters: a page dated 23:59 today is
 	// still "in the future" at noon.
 	when := func(t time.Time) string {
@@ -517,24 +531,8 @@ func (l *loader) leftOutBecause(m frontmatter.Meta, dir, lang string) string {
 		return "dated in the future (" + when(publishDate(m)) + ")"
 	case !l.opts.Expired && !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(l.opts.Now):
 		return "past its expiryDate (" + when(m.ExpiryDate) + ")"
-	case l.hidden(dir, lang):
-		return "in a section that is not published (its _index.md is a draft, dated in the future or past its expiryDate)"
 	}
 	return ""
-}
-
-// published applies the draft, future and expired rules. A page left out
-// here is absent everywhere: lists, feeds, sitemap, terms and aliases.
-func (l *loader) published(m frontmatter.Meta) bool {
-	switch {
-	case m.Draft && !l.opts.Drafts:
-		return false
-	case !l.opts.Future && publishDate(m).After(l.opts.Now):
-		return false
-	case !l.opts.Expired && !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(l.opts.Now):
-		return false
-	}
-	return true
 }
 
 // markLeftOut records which folders' own pages (_index.md, index.md) are
@@ -547,7 +545,7 @@ func (l *loader) markLeftOut(files []mdFile, decoded []decodedFile) {
 		if decoded[i].prob != nil || decoded[i].f.empty || dir == "." || base != "_index.md" && base != "index.md" {
 			continue
 		}
-		if !l.published(decoded[i].f.meta) {
+		if l.unpublishedBy(decoded[i].f.meta) != "" {
 			l.dir(dir).leftOut[lang] = true
 		} else if _, seen := l.dir(dir).leftOut[lang]; !seen {
 			l.dir(dir).leftOut[lang] = false
