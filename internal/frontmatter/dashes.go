@@ -166,10 +166,16 @@ func keyLine(s string, taxonomies []string) bool {
 	if !strings.HasPrefix(value, " ") || strings.TrimSpace(value) == "" {
 		return false
 	}
-	for i, r := range key {
+	return keyName(key)
+}
+
+// keyName tells whether s is made like a key of a campaigner's own: an
+// ASCII letter, then letters, digits, "_" and "-".
+func keyName(s string) bool {
+	for i, r := range s {
 		if !(r < unicode.MaxASCII && (unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || r == '_' || r == '-'))) {
 			return false
 		}
 	}
-	return true
+	return s != ""
 }

@@ -522,6 +522,21 @@ func TestParseProblems(t *testing.T) {
 			"indent this line by 2 spaces, or keep the value of description on one line, or put the whole value in quotes"}}},
 		{"value wrapped onto two unindented lines", "---\nsummary: In November 2012 a prosecutor in Almaty asked a court\nto close some 40 opposition outlets\nas extremist.\ndraft: true\n---\n", []want{{3, "the value of summary (line 2) goes on to this line", ""}}},
 		{"nested value wrapped onto an unindented line", "---\nparams:\n  note: The court sat\nfor three weeks.\ntitle: A\n---\n", []want{{4, "the value of note (line 3)", "indent this line by 4 spaces"}}},
+		// After a short value's line, words without a full stop are a
+		// wrap or a key missing its colon, and a sentence that no known
+		// key follows is a wrap or the page's text: the hint gives both.
+		{"short value wrapped onto an unindented line", "---\ntitle: Kozlov sentenced to\nseven and a half years\ndate: 2012-10-08\n---\nText.\n", []want{{3,
+			"front matter is not valid YAML: this line is neither a key nor part of a value",
+			"if it goes on from the value of title (line 2), indent it by 2 spaces; if seven is a key, write a colon after it: seven: and a half years"}}},
+		{"key without its colon after a short value", "---\ntitle: A\nauthor Ana Petrova\ndate: 2012-10-08\n---\n", []want{{3,
+			"this line is neither a key nor part of a value", "if author is a key, write a colon after it: author: Ana Petrova"}}},
+		{"known key without its colon after a short value", "---\ntitle: Kozlov sentenced\ndate 2012-10-08\ndraft: false\n---\n", []want{{3,
+			"no colon after the key on this line: date 2012-10-08", "date: 2012-10-08"}}},
+		{"closing --- missing, a note and a rule in the text", "---\ntitle: Kozlov\ndescription: The court in Aktau sentenced him\nThe appeal failed.\n\nNote: we will update this page.\n\n---\n\nMore.\n", []want{{4,
+			"this line is neither a key nor part of a value",
+			"if it goes on from the value of description (line 3), indent it by 2 spaces; if it is the page's text, end the front matter with a line of only --- after line 3, before it"}}},
+		{"closing --- missing, a note right after the text", "---\ntitle: Kozlov\ndescription: The court in Aktau sentenced him\nThe appeal failed.\nNote: we will update this page.\n---\nMore.\n", []want{{4,
+			"neither a key nor part of a value", "if it is the page's text, end the front matter with a line of only --- after line 3"}}},
 		{"closing --- missing, a note in the text", "---\ntitle: A\n\nThe court sat for three weeks.\n\nNote: it was cold.\n\n---\n", []want{{4, "is the closing --- missing after line 2?", ""}}},
 		{"text between keys", "---\ntitle: \"The trial\"\n\nThe court sat for three weeks.\n\ndate: 2012-11-21\n---\n", []want{{4,
 			"this line is neither a key nor part of a value, and keys follow it", "move it below the front matter's closing ---"}}},

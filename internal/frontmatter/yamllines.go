@@ -182,10 +182,14 @@ func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bo
 		knownFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return knownKeyLine(k.text, nil) })
 		j := wrappedFrom(lines[:i+1])
 		if pageText(l) && (keysFollow && j >= 0 || knownFollow) {
-			return textAmongKeys(file, offset, lines[:i+1]), true
+			return textAmongKeys(file, offset, lines[:i+1], knownFollow), true
 		}
-		if keysFollow && l.n == last && j >= 0 && len(lines[j].text) >= 50 {
-			return textAmongKeys(file, offset, lines[:i+1]), true // a long value wrapped before words without a full stop
+		if keysFollow && l.n == last && j >= 0 && (wrapsLong(lines[j]) || !strings.ContainsRune(l.text, ':') && !startsWithKnownKey(l.text)) {
+			// Words without a full stop or a colon after a value: a
+			// value wrapped after a long line, or after a short one a
+			// wrap or a key missing its colon; "date 2012-11-21" is the
+			// latter, and missingColon below says so.
+			return textAmongKeys(file, offset, lines[:i+1], knownFollow), true
 		}
 		if pageText(l) {
 			n := offset + lastKey
@@ -212,7 +216,12 @@ func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bo
 // value that goes on to the next line without its indentation, as a long
 // description wraps in an editor. Adding the --- that "closing ---
 // missing?" would ask for there would publish the keys after it as text.
-func textAmongKeys(file string, offset int, lines []yamlLine) problem.Problem {
+// When the value's line is short, the wrap is one reading among others:
+// a key missing its colon ("author Ana Petrova"), or, when no known key
+// follows (knownFollow false), the page's text with the closing ---
+// missing and a "Note: …" of the text taken for a key. The hint then
+// gives both ways out, the likelier first.
+func textAmongKeys(file string, offset int, lines []yamlLine, knownFollow bool) problem.Problem {
 	l := lines[len(lines)-1]
 	j := wrappedFrom(lines)
 	if j < 0 {
@@ -226,6 +235,20 @@ func textAmongKeys(file string, offset int, lines []yamlLine) problem.Problem {
 	before, _ := lineValue(lines[j].text)
 	key, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(before), "- "), ":")
 	indent := len(before) - len(strings.TrimLeft(before, " ")) + 2
+	wrapped := fmt.Sprintf("if it goes on from the value of %s (line %d), indent it by %d spaces", key, offset+lines[j].n, indent)
+	neither := problem.Problem{File: file, Line: offset + l.n,
+		Message: "front matter is not valid YAML: this line is neither a key nor part of a value"}
+	if !wrapsLong(lines[j]) {
+		if k, v, ok := keyWithoutColon(l.text); ok && !pageText(l) {
+			neither.Hint = fmt.Sprintf("%s; if %s is a key, write a colon after it: %s: %s", wrapped, k, k, v)
+			return neither
+		}
+		if !knownFollow && pageText(l) {
+			n := offset + lines[len(lines)-2].n
+			neither.Hint = fmt.Sprintf("%s; if it is the page's text, end the front matter with a line of only --- after line %d, before it", wrapped, n)
+			return neither
+		}
+	}
 	return problem.Problem{
 		File: file, Line: offset + l.n,
 		Message: fmt.Sprintf("front matter is not valid YAML: the value of %s (line %d) goes on to this line, "+
@@ -233,6 +256,31 @@ func textAmongKeys(file string, offset int, lines []yamlLine) problem.Problem {
 		Hint: fmt.Sprintf("indent this line by %d spaces, or keep the value of %s on one line, or put the whole value in quotes",
 			indent, key),
 	}
+}
+
+// wrapsLong tells whether a key line is long enough that an editor would
+// wrap it: the line after it then most likely goes on with its value.
+func wrapsLong(l yamlLine) bool { return len(l.text) >= 50 }
+
+// startsWithKnownKey tells whether a line starts with a known front
+// matter key and a space ("date 2012-11-21"): a key missing its colon.
+func startsWithKnownKey(s string) bool {
+	k, _, ok := keyWithoutColon(s)
+	if !ok {
+		return false
+	}
+	_, _, known := canonical(k, nil)
+	return known
+}
+
+// keyWithoutColon splits a line written like a key and its value
+// without the colon ("author Ana Petrova") into the two.
+func keyWithoutColon(s string) (key, value string, ok bool) {
+	key, value, ok = strings.Cut(strings.TrimSpace(s), " ")
+	if !ok || !keyName(key) {
+		return "", "", false
+	}
+	return key, strings.TrimSpace(value), true
 }
 
 // wrappedFrom returns the index in lines of the key line whose plain
