@@ -231,9 +231,11 @@ func (b *builder) sitemap(s *Site) []byte {
 	return buf.Bytes()
 }
 
-// aliasPage is the redirect written at each old URL of a page: a meta
-// refresh (no script, so it works with JavaScript off and under a strict
-// CSP), a canonical link for search engines, and noindex.
+// aliasPage is the redirect written at each old URL of a page, and at
+// page/1/ of a paginated list: a meta refresh (no script, so it works
+// with JavaScript off and under a strict CSP), a canonical link for
+// search engines, and noindex. Its links are root-relative here and made
+// relative to it when the site is finished, like every page's.
 var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 <html lang="{{ .Lang }}">
 <head>
@@ -255,17 +257,24 @@ func (b *builder) writeAliases() {
 			continue
 		}
 		for _, a := range p.src.Meta.Aliases {
-			var buf bytes.Buffer
-			err := aliasPage.Execute(&buf, map[string]string{
-				"Lang": p.site.lang, "Title": p.title, "Permalink": p.Permalink(), "URL": p.url,
-			})
-			if err != nil {
-				b.problem(problemAt(p, "aliases", "cannot write alias "+a+": "+err.Error(), ""))
-				continue
-			}
-			b.writeAs(content.OutputPath(a), owner{page: p, key: "aliases"}, buf.Bytes()) // content.Load cleaned it
+			b.writeRedirect(p, a, owner{page: p, key: "aliases"}) // content.Load cleaned it
 		}
 	}
+}
+
+// writeRedirect writes aliasPage at url, sending readers to p. The
+// redirect is no page: sitemap.xml and the feeds, made from pages, leave
+// it out.
+func (b *builder) writeRedirect(p *Page, url string, o owner) {
+	var buf bytes.Buffer
+	err := aliasPage.Execute(&buf, map[string]string{
+		"Lang": p.site.lang, "Title": p.title, "Permalink": p.Permalink(), "URL": p.url,
+	})
+	if err != nil {
+		b.problem(problemAt(p, o.key, "cannot write the redirect at "+url+": "+err.Error(), ""))
+		return
+	}
+	b.writeAs(content.OutputPath(url), o, buf.Bytes())
 }
 
 // writeMirrors lists the site's addresses as mirrors.json, so readers'

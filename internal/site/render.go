@@ -300,6 +300,9 @@ func (b *builder) reportMissingStrings() {
 
 // executePage writes a page, and the further pages of a list whose
 // template asked for .Paginator, each from the cache when its key is there.
+// Such a list also gets list/page/1/, a redirect to its first page, as
+// Hugo writes one: links written for a Hugo site, or by hand from the
+// /page/2/ pattern, then still find the list.
 func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
 	if name == "" {
@@ -311,6 +314,7 @@ func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	if !first {
 		return
 	}
+	b.writeRedirect(p, pageNURL(p.url, 1), owner{page: p, what: "the redirect from page 1 of the list"})
 	total := newPager(p, 1).TotalPages
 	for n := 2; n <= total; n++ {
 		b.executeOne(p, name, keys, phase, n)

@@ -344,5 +344,11 @@ func pagerURL(list string, n int) string {
 	if n == 1 {
 		return list
 	}
+	return pageNURL(list, n)
+}
+
+// pageNURL is list/page/n/. For n 1 it is not where the list's first page
+// is but a redirect to it, as Hugo writes one (see executePage).
+func pageNURL(list string, n int) string {
 	return strings.TrimSuffix(list, "/") + "/page/" + itoa(n) + "/"
 }

@@ -1,0 +1,86 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Every list whose template asks for .Paginator gets list/page/1/, a
+// redirect to the list as Hugo writes one, in every language: the home
+// page, sections, the taxonomy page and terms. Its link is relative, so
+// it works from a sub-path and from file://, and it is no page: neither
+// the sitemaps nor the feeds list it.
+func TestPageOneRedirectsToTheList(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["layouts/_default/list.html"] = &fstest.MapFile{Data: []byte(
+		`{{ define "main" }}<ul>{{ range .Paginator.Pages }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}`)}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for file, back := range map[string]string{
+		"page/1/index.html":                      "../../",
+		"ru/page/1/index.html":                   "../../",
+		"kk/page/1/index.html":                   "../../",
+		"zhanaozen/page/1/index.html":            "../../",
+		"ru/zhanaozen/page/1/index.html":         "../../",
+		"tags/page/1/index.html":                 "../../",
+		"tags/zhanaozen/page/1/index.html":       "../../",
+		"ru/tags/жанаозен/page/1/index.html":     "../../",
+		"zhanaozen/clashes/page/1/index.html":    "", // a page, not a list
+		"ru/zhanaozen/clashes/page/1/index.html": "",
+	} {
+		got, ok := res.Files[file]
+		if back == "" {
+			if ok {
+				t.Errorf("%s is written; want none", file)
+			}
+			continue
+		}
+		for _, want := range []string{`<meta http-equiv="refresh" content="0; url=` + back + `">`, `<a href="` + back + `">`,
+			`<meta name="robots" content="noindex">`, `<link rel="canonical" href="https://example.org/`} {
+			if !strings.Contains(string(got), want) {
+				t.Errorf("%s lacks %s:\n%s", file, want, got)
+			}
+		}
+	}
+	if got := string(res.Files["ru/page/1/index.html"]); !strings.Contains(got, `<html lang="ru">`) || !strings.Contains(got, `href="https://example.org/ru/"`) {
+		t.Errorf("ru/page/1/index.html is not the Russian home page's redirect:\n%s", got)
+	}
+	for name, data := range res.Files {
+		if (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".json")) && strings.Contains(string(data), "page/1") {
+			t.Errorf("%s lists a page/1/ redirect:\n%s", name, data)
+		}
+	}
+}
+
+// A list that does not paginate has no page/1/: nothing links there.
+func TestNoPageOneWithoutPaginator(t *testing.T) {
+	res := build(t, siteFS(t, "testdata/i18n.txtar"), Options{})
+	for name := range res.Files {
+		if strings.Contains(name, "page/1/") {
+			t.Errorf("%s is written for a list that does not paginate", name)
+		}
+	}
+}
+
+// page/1/ of a list is an address the build takes, as page/2/ is: a page
+// there is a problem that names both.
+func TestPageAtPageOneOfAList(t *testing.T) {
+	for name, file := range map[string]string{
+		"content/stories/page/1.md": "---\ntitle: One\n---\nText.\n",
+		"content/one.md":            "---\ntitle: One\nurl: /stories/page/1/\n---\nText.\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			fsys := siteFS(t, "testdata/fixture.txtar")
+			fsys[name] = &fstest.MapFile{Data: []byte(file)}
+			res := build(t, fsys, Options{})
+			got := problems(res.Problems)
+			want := ": /stories/page/1/ is claimed by more than one source: " + name + " (page), the redirect from page 1 of the list of content/stories/_index.md (page)"
+			if len(res.Problems) != 1 || !strings.HasPrefix(got, name) || !strings.Contains(got, want) {
+				t.Errorf("got problems:\n%s\nwant one at %s with %q", got, name, want)
+			}
+		})
+	}
+}
