@@ -1,6 +1,7 @@
 package output
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -21,6 +22,26 @@ func mountTmpfs(t *testing.T, dir string) {
 			t.Errorf("unmount %s: %v", dir, err)
 		}
 	})
+}
+
+// readOnlyDir makes dir a folder nobody can write in, root included:
+// root writes in a folder of mode 0555, so for root it is a tmpfs
+// mounted read-only (or the test is skipped where mounting is not
+// permitted).
+func readOnlyDir(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		mustMkdir(t, dir)
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		return
+	}
+	mountTmpfs(t, dir)
+	if err := unix.Mount("", dir, "", unix.MS_REMOUNT|unix.MS_RDONLY, ""); err != nil {
+		t.Skipf("cannot make the tmpfs read-only: %v", err)
+	}
 }
 
 // A dest that is a mount point (a Docker volume, a Kubernetes emptyDir)

@@ -153,6 +153,20 @@ func (f errFS) Open(name string) (fs.File, error) {
 	return f.FS.Open(name)
 }
 
+// A page that cannot be read is a problem that names it and says what
+// to do; the CLI script unreadable.txtar does the same with chmod 000,
+// which root, who runs CI, reads anyway.
+func TestUnreadableSourceIsAProblem(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["content/locked.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Locked\n---\nText.\n")}
+	res := buildDir(t, errFS{fsys, "content/locked.md"})
+	if !slices.ContainsFunc(res.Problems, func(p problem.Problem) bool {
+		return p.File == "content/locked.md" && p.Message == "cannot read: permission denied" && p.Hint == "check the file's permissions"
+	}) {
+		t.Errorf("no problem for content/locked.md; got:\n%s", problems(res.Problems))
+	}
+}
+
 // A data folder that cannot be read is a problem, not a silently missing
 // .Site.Data entry.
 func TestUnreadableDataIsAProblem(t *testing.T) {
