@@ -171,10 +171,16 @@ type Site struct {
 	// cut short by a YAML comment: the build prints them and goes on. A
 	// page left out (a draft) warns too, so it is fixed before it is out.
 	Warnings []problem.Problem
-	// Unpublished maps each page file left out of this build to why, in
-	// words for a problem: "a draft (draft: true)". A link to one is
-	// still a problem, but one that says the page is there.
-	Unpublished map[string]string
+	// Unpublished maps each page file left out of this build to why, and
+	// to where it would be. A link to one, by its file or its address,
+	// is still a problem, but one that says the page is there.
+	Unpublished map[string]LeftOut
+}
+
+// LeftOut is a page left out of this build.
+type LeftOut struct {
+	Why string // in words for a problem: "a draft (draft: true)"
+	URL string // the address it would have, as Page.URL
 }
 
 // maxFileSize is the largest content file read; a campaign page is a few
@@ -185,7 +191,7 @@ const maxFileSize = 8 << 20
 func Load(fsys fs.FS, opts Options) (*Site, []problem.Problem) {
 	opts = opts.withDefaults()
 	opts.Parsed.reset(opts.Taxonomies)
-	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}, walked: map[string]bool{}, unpublished: map[string]string{}}
+	l := &loader{fsys: fsys, opts: opts, dirs: map[string]*dirInfo{}, urlized: map[string]string{}, walked: map[string]bool{}, unpublished: map[string]LeftOut{}}
 	l.walk()
 	opts.Parsed.prune(l.walked)
 	l.sections()
@@ -235,7 +241,7 @@ type loader struct {
 	urlized     map[string]string // name -> layout.Urlize(name), for this load
 	probs       problem.List
 	warnings    []problem.Problem
-	unpublished map[string]string // see Site.Unpublished
+	unpublished map[string]LeftOut // see Site.Unpublished
 }
 
 func (l *loader) dir(d string) *dirInfo {
@@ -460,23 +466,21 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	if meta.TranslationKey != "" {
 		page.TranslationKey = "key:" + meta.TranslationKey
 	}
+	page.Kind, page.Bundle = pageKind(dir, base)
 	if why := l.leftOutBecause(meta, dir, lang); why != "" {
-		l.unpublished[p] = why
+		// Its URL is made as a published page's, which needs only the
+		// page itself: a link to that address can then say why.
+		l.unpublished[p] = LeftOut{Why: why, URL: l.pageURL(page)}
 		return
 	}
 	switch base {
 	case "_index.md":
-		page.Kind = KindSection
-		if dir == "." {
-			page.Kind = KindHome
-		}
 		if other := l.dir(dir).index[lang]; other != nil {
 			l.twice(other, page)
 			return
 		}
 		l.dir(dir).index[lang] = page
 	case "index.md":
-		page.Kind, page.Bundle = KindPage, true
 		if dir == "." {
 			l.probs.Add(p, 0, 0, "content/index.md is not the home page", "rename it to content/_index.md")
 			return
@@ -486,10 +490,24 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 			return
 		}
 		l.dir(dir).bundle[lang] = page
-	default:
-		page.Kind = KindPage
 	}
 	l.pages = append(l.pages, page)
+}
+
+// pageKind is the kind of the page in the content folder dir whose file,
+// without its language, is base, and whether it is a leaf bundle.
+// content/index.md, which read refuses, is taken for the home page it
+// was meant to be.
+func pageKind(dir, base string) (kind string, bundle bool) {
+	switch {
+	case dir == "." && (base == "_index.md" || base == "index.md"):
+		return KindHome, false
+	case base == "_index.md":
+		return KindSection, false
+	case base == "index.md":
+		return KindPage, true
+	}
+	return KindPage, false
 }
 
 // twice reports two files that are the same page in one language, such as

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -745,6 +746,40 @@ func TestNoTitleKeyTakesTheFileName(t *testing.T) {
 		} else if p.Meta.Title != want {
 			t.Errorf("%s: title %q; want %q", file, p.Meta.Title, want)
 		}
+	}
+}
+
+// Each page left out says why and where it would be, as a published page
+// is placed: its slug, its url, its language's folder, a section or a
+// bundle by its folder, below a section left out with it. A link to that
+// address can then say why it leads nowhere.
+func TestLeftOutPagesKeepTheirAddresses(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/draft.md":        md("title: D\ndraft: true"),
+		"content/a/slugged.md":      md("title: S\nslug: named\ndate: 2030-01-01"),
+		"content/a/moved.md":        md("title: M\nurl: /elsewhere\nexpiryDate: 2012-11-01"),
+		"content/a/live.md":         md("title: Live"),
+		"content/a/live.ru.md":      md("title: Живой\ndraft: true"),
+		"content/secret/_index.md":  md("title: Secret\ndraft: true"),
+		"content/secret/Page.md":    md("title: Page"),
+		"content/people/x/index.md": md("title: X\ndraft: true"),
+	}
+	s, _, probs := load(t, fsys, Options{Languages: []string{"en", "ru"}})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	section := "in a section that is not published (its _index.md is a draft, dated in the future or past its expiryDate)"
+	want := map[string]LeftOut{
+		"content/a/draft.md":        {"a draft (draft: true)", "/a/draft/"},
+		"content/a/slugged.md":      {"dated in the future (1 January 2030)", "/a/named/"},
+		"content/a/moved.md":        {"past its expiryDate (1 November 2012)", "/elsewhere/"},
+		"content/a/live.ru.md":      {"a draft (draft: true)", "/ru/a/live/"},
+		"content/secret/_index.md":  {"a draft (draft: true)", "/secret/"},
+		"content/secret/Page.md":    {section, "/secret/page/"},
+		"content/people/x/index.md": {"a draft (draft: true)", "/people/x/"},
+	}
+	if !maps.Equal(s.Unpublished, want) {
+		t.Errorf("Unpublished:\n%v\nwant:\n%v", s.Unpublished, want)
 	}
 }
 

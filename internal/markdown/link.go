@@ -274,8 +274,7 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	}
 	switch {
 	case why != "":
-		msg = fmt.Sprintf("link to %q: that page is not published: it is %s", truncate(file, 80), why)
-		hint = "link to it once it is published, or remove the link if the page is past its expiryDate; to see it now, preview with samizdat serve --drafts (--future, --expired for dated pages)"
+		msg, hint = NotPublished(fmt.Sprintf("link to %q", truncate(file, 80)), why)
 	case md:
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
 		hint = "the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft"
@@ -292,6 +291,16 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 		hint = cause
 	}
 	t.p.problem(line, msg, hint)
+}
+
+// NotPublished is the message and hint of a link to a page that is there
+// but left out of this build, why (content.LeftOut.Why: "a draft
+// (draft: true)"), however the link names it: what is the link
+// ("link to \"d.md\"", a menu entry's). It says the page is there, as
+// a campaigner who marked it a draft expects, and how to see it.
+func NotPublished(what, why string) (msg, hint string) {
+	return what + ": that page is not published: it is " + why,
+		"link to it once it is published, or remove the link if the page is past its expiryDate; to see it now, preview with samizdat serve --drafts (--future, --expired for dated pages)"
 }
 
 // invisibleInAddress reports, as a problem, another site's address that

@@ -461,8 +461,8 @@ func (s *Site) buildMenus(probs *problem.List) {
 			if e.PageRef != "" {
 				m.Page = s.GetPage(e.PageRef)
 				if m.Page == nil && s.IsDefaultLanguage() {
-					probs.Add(config.File, e.Line, 0, fmt.Sprintf("menu %q entry %d (%s) points to page %q, which is not a published page", name, i+1, e.Name, e.PageRef),
-						"use the path under content/ of a published page, such as \"zhanaozen/_index.md\"; a page that is a draft, dated in the future or expired is not published, and neither is anything below a draft _index.md")
+					msg, hint := s.missingPageRef(name, i, e)
+					probs.Add(config.File, e.Line, 0, msg, hint)
 				}
 				if m.Page == nil {
 					continue

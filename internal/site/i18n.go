@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 
+	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
@@ -23,8 +24,9 @@ type world struct {
 	langs    []string         // language codes, the default first
 	sites    []*Site          // in langs order
 	bySource map[string]*Page // content file -> page, all languages
-	// unpublished is content.Site.Unpublished: pages left out, and why.
-	unpublished map[string]string
+	// unpublished is content.Site.Unpublished: pages left out, why, and
+	// where they would be.
+	unpublished map[string]content.LeftOut
 	hasStrings  bool                 // any i18n/<lang>.toml exists: a missing string is then a problem
 	lastmods    map[string]time.Time // Options.Lastmods: content file -> its last commit
 

@@ -293,7 +293,8 @@ func (b *builder) checkImage(p *Page, addrs func() *addresses) {
 }
 
 // checkMenus reports the url entries of site.toml's menus that are
-// addresses of this site ("/timeline/") which the build does not make.
+// addresses of this site ("/timeline/") which the build does not make,
+// saying why when a page left out of it (a draft) would be there.
 // Such a link is on every page, and nothing else would say it is broken
 // until a reader follows it. An entry of the main menus that each
 // language without menus of its own shows under its prefix ("/ru/…") is
@@ -320,19 +321,43 @@ func (b *builder) checkMenus() {
 				if _, ok := addrs().find(u); ok {
 					continue
 				}
-				pr := problem.Problem{File: config.File, Line: e.Line,
-					Message: fmt.Sprintf("menu %q entry %d (%s) links to %s, which the site does not have", name, i+1, e.Name, u),
-					Hint:    addrs().hint(u, menuHow)}
+				what := fmt.Sprintf("menu %q entry %d (%s) links to %s", name, i+1, e.Name, u)
+				if !own {
+					what += " in the " + s.LanguageName() + " pages"
+				}
+				msg, hint := addrs().nowhere(u, what, ", which the site does not have", menuHow)
+				pr := problem.Problem{File: config.File, Line: e.Line, Message: msg, Hint: hint}
 				if own {
 					b.problem(pr)
-				} else {
-					pr.Message = fmt.Sprintf("menu %q entry %d (%s) links to %s in the %s pages, which the site does not have", name, i+1, e.Name, u, s.LanguageName())
-					pr.Hint = fmt.Sprintf("translate the page, or give [languages.%s] menus of its own", s.lang)
-					b.warn([]problem.Problem{pr})
+					continue
 				}
+				if addrs().leftOutAt(u) == "" {
+					pr.Hint = fmt.Sprintf("translate the page, or give [languages.%s] menus of its own", s.lang)
+				}
+				b.warn([]problem.Problem{pr})
 			}
 		}
 	}
+}
+
+// missingPageRef is the message and hint of entry i of the menu name,
+// whose pageRef names no page of the site: why, when it names one left
+// out of this build, as a link to it by its file says. As GetPage, it
+// takes the path with or without content/, of a page's file ("gone.md")
+// or of its folder ("/zhanaozen").
+func (s *Site) missingPageRef(name string, i int, e config.MenuEntry) (msg, hint string) {
+	what := fmt.Sprintf("menu %q entry %d (%s) points to page %q", name, i+1, e.Name, e.PageRef)
+	file := path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(e.PageRef), "/"), content.Dir+"/"))
+	why := s.world.unpublished[file].Why
+	if !strings.HasSuffix(file, ".md") {
+		folder := fileRefKey(file, s.world.langs)
+		why = s.world.leftOutNamed(func(key string) bool { return key == folder })
+	}
+	if why != "" {
+		return markdown.NotPublished(what, why)
+	}
+	return what + ", which is not a published page",
+		"use the path under content/ of a published page, such as \"zhanaozen/_index.md\"; a page that is a draft, dated in the future or expired is not published, and neither is anything below a draft _index.md"
 }
 
 // menuHow ends the hint for a menu entry that leads nowhere.
@@ -355,8 +380,9 @@ func (b *builder) siteAddresses() func() *addresses {
 }
 
 // brokenLinks reports p's links that lead nowhere: a site address
-// ("/zhanaozen/") the build does not make, or an anchor the linked page
-// (p itself for "#x") does not have. addrs is called only when p has a
+// ("/zhanaozen/") the build does not make (saying why when a page left
+// out, a draft, would be there), or an anchor the linked page (p itself
+// for "#x") does not have. addrs is called only when p has a
 // site address.
 func (b *builder) brokenLinks(p *Page, addrs func() *addresses) []problem.Problem {
 	var probs []problem.Problem
@@ -367,9 +393,8 @@ func (b *builder) brokenLinks(p *Page, addrs func() *addresses) []problem.Proble
 		case strings.HasPrefix(l.Target, "/"):
 			var ok bool
 			if t, ok = addrs().find(l.Target); !ok {
-				probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line,
-					Message: fmt.Sprintf("link to %s: the site has no such page or file", l.Target),
-					Hint:    addrs().hint(l.Target, linkHow)})
+				msg, hint := addrs().nowhere(l.Target, "link to "+l.Target, ": the site has no such page or file", linkHow)
+				probs = append(probs, problem.Problem{File: p.src.File, Line: l.Line, Message: msg, Hint: hint})
 				continue
 			}
 			if t == nil || t.File() == "" {
@@ -416,10 +441,21 @@ type addresses struct {
 	b     *builder
 	pages map[string]*Page // output file of each page
 	files map[string]bool  // every other output file
+	// leftOut is the output file each page left out of this build (a
+	// draft) would have, and why it is left out: a link there says so.
+	leftOut map[string]string
 }
 
 func (b *builder) addresses() *addresses {
-	a := &addresses{b: b, pages: map[string]*Page{}, files: map[string]bool{}}
+	a := &addresses{b: b, pages: map[string]*Page{}, files: map[string]bool{}, leftOut: map[string]string{}}
+	// In the order of their files: where two would share an address
+	// (one's url: is the other's), the first says why.
+	for _, f := range slices.Sorted(maps.Keys(b.world.unpublished)) {
+		out := content.OutputPath(b.world.unpublished[f].URL)
+		if a.leftOut[out] == "" {
+			a.leftOut[out] = b.world.unpublished[f].Why
+		}
+	}
 	add := func(url string) { a.files[content.OutputPath(url)] = true }
 	for _, s := range b.world.sites {
 		if hasFeed(s.home) {
@@ -465,6 +501,23 @@ func (a *addresses) find(url string) (*Page, bool) {
 		}
 	}
 	return nil, false
+}
+
+// leftOutAt says why the page that would be at the address url is left
+// out of this build, or "" when none would be.
+func (a *addresses) leftOutAt(url string) string {
+	return a.leftOut[content.OutputPath(content.CleanURL(url))]
+}
+
+// nowhere is the message and hint of what, a link to the address url that
+// the site does not have: the page there is left out of this build, and
+// why; or, when none would be there, what followed by missing, and a hint
+// at the address meant that how ends.
+func (a *addresses) nowhere(url, what, missing, how string) (msg, hint string) {
+	if why := a.leftOutAt(url); why != "" {
+		return markdown.NotPublished(what, why)
+	}
+	return what + missing, a.hint(url, how)
 }
 
 // static reports whether copyStatic publishes static/out.

@@ -12,6 +12,16 @@ import (
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>`
 
+// wantProblems reports each of want that the problems got lack.
+func wantProblems(t *testing.T, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems lack %q; got:\n%s", w, got)
+		}
+	}
+}
+
 func addFile(fsys fstest.MapFS, name, data string) {
 	fsys[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
 }
@@ -339,29 +349,35 @@ func TestMissingLinkSuggestsTheFileByCase(t *testing.T) {
 	addFile(fsys, "content/case.md", "---\ntitle: Case\n---\nSee [Kozlov](people/Kozlov/index.md) and ![x](people/kozlov/Portrait.svg).\n")
 	res := build(t, fsys, Options{})
 	got := problems(res.Problems)
-	for _, want := range []string{
+	wantProblems(t, got,
 		`did you mean content/people/kozlov/index.md? Only the case of some letters differs`,
 		`did you mean content/people/kozlov/portrait.svg? Only the case of some letters differs`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("problems lack %q; got:\n%s", want, got)
-		}
-	}
+	)
 }
 
-// A menu entry of site.toml pointing to a page that is not published (a
-// draft here) is a problem that says why such a page may be missing.
+// A menu entry of site.toml whose pageRef names a page that is not
+// published (a draft here, by its file or its folder) is a problem that
+// says why, as a link to it does; one that names no page at all says
+// why such a page may be missing.
 func TestMenuEntryToAnUnpublishedPage(t *testing.T) {
 	fsys := siteFS(t, "testdata/fixture.txtar")
-	fsys["site.toml"].Data = append(fsys["site.toml"].Data, []byte("\n[[menus.main]]\nname = \"Gone\"\npageRef = \"gone.md\"\nweight = 9\n")...)
+	// A new slice: the archive's files share one array, which append
+	// would write into the next file's.
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[menus.main]]\nname = \"Gone\"\npageRef = \"gone.md\"\nweight = 9\n" +
+		"\n[[menus.main]]\nname = \"Hidden\"\npageRef = \"/hidden\"\n" +
+		"\n[[menus.main]]\nname = \"Nope\"\npageRef = \"nope.md\"\n")
 	addFile(fsys, "content/gone.md", "---\ntitle: Gone\ndraft: true\n---\nText.\n")
+	addFile(fsys, "content/hidden/index.md", "---\ntitle: Hidden\nexpiryDate: 2012-01-01\n---\nText.\n")
 	res := build(t, fsys, Options{})
 	got := problems(res.Problems)
-	lines := strings.Count(string(fsys["site.toml"].Data), "\n") // pageRef is the file's third line from the end
-	if !strings.Contains(got, fmt.Sprintf(`site.toml:%d: menu "main" entry`, lines-1)) || !strings.Contains(got, `points to page "gone.md", which is not a published page`) ||
-		!strings.Contains(got, "a page that is a draft, dated in the future or expired is not published") {
-		t.Errorf("got:\n%s", got)
-	}
+	lines := strings.Count(string(fsys["site.toml"].Data), "\n") // each pageRef is the line after its name
+	wantProblems(t, got,
+		fmt.Sprintf(`site.toml:%d: menu "main" entry 3 (Gone) points to page "gone.md": that page is not published: it is a draft (draft: true)`, lines-9),
+		fmt.Sprintf(`site.toml:%d: menu "main" entry 4 (Hidden) points to page "/hidden": that page is not published: it is past its expiryDate (1 January 2012)`, lines-4),
+		"preview with samizdat serve --drafts",
+		fmt.Sprintf(`site.toml:%d: menu "main" entry 5 (Nope) points to page "nope.md", which is not a published page`, lines),
+		"a page that is a draft, dated in the future or expired is not published",
+	)
 }
 
 // A url entry of site.toml's menus that is an address of this site must
@@ -422,14 +438,91 @@ func TestLinkToAnUnpublishedPageSaysWhy(t *testing.T) {
 	fsys := siteFS(t, "testdata/fixture.txtar")
 	addFile(fsys, "content/links.md", "---\ntitle: Links\n---\nSee [the draft](stories/draft.md), [later](stories/future.md) and [gone](stories/expired.md).\n")
 	got := problems(build(t, fsys, Options{}).Problems)
-	for _, want := range []string{
+	wantProblems(t, got,
 		`content/links.md:4: link to "stories/draft.md": that page is not published: it is a draft (draft: true)`,
 		`link to "stories/future.md": that page is not published: it is dated in the future (`,
 		`link to "stories/expired.md": that page is not published: it is past its expiryDate (`,
 		"preview with samizdat serve --drafts",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("problems lack %q; got:\n%s", want, got)
-		}
+	)
+}
+
+// A link to a page left out of this build by its address, rather than its
+// file, says why too, whatever address it has (its slug, its url, a
+// language's folder, a section left out with all below it), with or
+// without the anchor or the trailing slash; an address no page would
+// have is still missing.
+func TestLinkByAddressToAnUnpublishedPageSaysWhy(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[languages.en]\nweight = 1\n\n[languages.ru]\nweight = 2\n")
+	addFile(fsys, "content/stories/slugged.md", "---\ntitle: Slugged\nslug: named\ndraft: true\n---\n")
+	addFile(fsys, "content/stories/moved.md", "---\ntitle: Moved\nurl: /elsewhere/\ndraft: true\n---\n")
+	addFile(fsys, "content/stories/strike.ru.md", "---\ntitle: Забастовка\ndraft: true\n---\n")
+	addFile(fsys, "content/dossier/_index.md", "---\ntitle: Dossier\ndate: 2030-01-01\n---\n")
+	addFile(fsys, "content/dossier/one.md", "---\ntitle: One\n---\n")
+	addFile(fsys, "content/links.md", "---\ntitle: Links\n---\n"+
+		"[a](/stories/draft/) [b](/stories/future/#part)\n\n"+
+		"[c](/stories/expired) [d](/stories/named/)\n\n"+
+		"[e](/elsewhere/) [f](/ru/stories/strike/)\n\n"+
+		"[g](/dossier/) [h](/dossier/one/)\n\n"+
+		"[i](/stories/nowhere/)\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	wantProblems(t, got,
+		`content/links.md:4: link to /stories/draft/: that page is not published: it is a draft (draft: true)`,
+		`content/links.md:4: link to /stories/future/: that page is not published: it is dated in the future (1 January 2030)`,
+		`content/links.md:6: link to /stories/expired: that page is not published: it is past its expiryDate (1 January 2012)`,
+		`content/links.md:6: link to /stories/named/: that page is not published: it is a draft (draft: true)`,
+		`content/links.md:8: link to /elsewhere/: that page is not published: it is a draft (draft: true)`,
+		`content/links.md:8: link to /ru/stories/strike/: that page is not published: it is a draft (draft: true)`,
+		`content/links.md:10: link to /dossier/: that page is not published: it is dated in the future (1 January 2030)`,
+		`content/links.md:10: link to /dossier/one/: that page is not published: it is in a section that is not published`,
+		"preview with samizdat serve --drafts (--future, --expired for dated pages)",
+		`content/links.md:12: link to /stories/nowhere/: the site has no such page or file`,
+	)
+	if strings.Count(got, "content/links.md:") != 9 {
+		t.Errorf("want 9 problems in content/links.md; got:\n%s", got)
 	}
+}
+
+// Hugo's ref and relref to a page left out of this build say why, as a
+// link to its file does, however they name it.
+func TestRefToAnUnpublishedPageSaysWhy(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	addFile(fsys, "content/links.md", "---\ntitle: Links\n---\n"+
+		"[a]({{< ref \"stories/draft.md\" >}})\n\n"+
+		"[b]({{< relref \"future\" >}})\n\n"+
+		"[c]({{< ref \"/stories/expired\" >}})\n\n"+
+		"[d]({{< ref \"stories/nope.md\" >}})\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	wantProblems(t, got,
+		`content/links.md:4: link to "stories/draft.md": that page is not published: it is a draft (draft: true)`,
+		`content/links.md:6: link to "future": that page is not published: it is dated in the future (1 January 2030)`,
+		`content/links.md:8: link to "/stories/expired": that page is not published: it is past its expiryDate (1 January 2012)`,
+		"preview with samizdat serve --drafts (--future, --expired for dated pages)",
+		`content/links.md:10: link to missing page "stories/nope.md"`,
+	)
+}
+
+// A menu entry of site.toml whose url is the address of a page left out
+// of this build says why, at its line, as its pageRef would. Where a
+// language shows the main menus under its prefix, a translation left out
+// is warned of as such, not as a page to translate.
+func TestMenuURLOfAnUnpublishedPageSaysWhy(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[menus.main]]\nname = \"Soon\"\nurl = \"/stories/future/#top\"\n")
+	lines := strings.Count(string(fsys["site.toml"].Data), "\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	want := fmt.Sprintf(`site.toml:%d: menu "main" entry 3 (Soon) links to /stories/future/: that page is not published: it is dated in the future (1 January 2030)`, lines)
+	wantProblems(t, got, want, "preview with samizdat serve --drafts")
+
+	fsys = siteFS(t, "testdata/fixture.txtar")
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[menus.main]]\nname = \"Strike\"\nurl = \"/stories/strike/\"\n" +
+		"\n[languages.en]\nweight = 1\n\n[languages.ru]\nname = \"Русский\"\nweight = 2\n")
+	addFile(fsys, "content/stories/strike.ru.md", "---\ntitle: Забастовка\ndraft: true\n---\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	wantProblems(t, problems(res.Warnings),
+		`menu "main" entry 3 (Strike) links to /ru/stories/strike/ in the Русский pages: that page is not published: it is a draft (draft: true)`+
+			"\n    link to it once it is published")
 }

@@ -2,11 +2,14 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
 // resolveRef is markdown.Context.ResolveRef for page p: the address of
@@ -18,13 +21,7 @@ import (
 // anywhere ("first" for content/posts/first.md). Ordinary links keep
 // their stricter rules (resolveLink).
 func (b *builder) resolveRef(p *Page, ref string) (string, error) {
-	rel := strings.TrimSuffix(strings.TrimSuffix(ref, "/"), ".md")
-	var bases []string
-	if strings.HasPrefix(ref, "/") {
-		bases = []string{path.Join(content.Dir, rel)}
-	} else {
-		bases = []string{path.Join(path.Dir(p.src.File), rel), path.Join(content.Dir, rel)}
-	}
+	rel, bases := refBases(p, ref)
 	for _, base := range bases {
 		if q := b.refAt(base, p.site.lang); q != nil {
 			return q.url, nil
@@ -33,7 +30,7 @@ func (b *builder) resolveRef(p *Page, ref string) (string, error) {
 	if strings.HasPrefix(ref, "/") {
 		return "", b.refMissing(p, ref)
 	}
-	found := b.refByName(path.Clean(rel), p.site.lang)
+	found := b.refByName(rel, p.site.lang)
 	switch len(found) {
 	case 0:
 		return "", b.refMissing(p, ref)
@@ -48,6 +45,17 @@ func (b *builder) resolveRef(p *Page, ref string) (string, error) {
 	return "", &callMistake{msg: fmt.Sprintf("ref %q: more than one page has that name", ref),
 		hint: fmt.Sprintf("it could be %s; write the path from content/, such as \"/%s\"",
 			strings.Join(files, ", "), strings.TrimSuffix(strings.TrimPrefix(files[0], content.Dir+"/"), ".md"))}
+}
+
+// refBases are the paths, without .md, where the page ref names is looked
+// for first (content/posts/first for "/posts/first.md"), and rel is ref as
+// the end of a page's path from content/ ("posts/first").
+func refBases(p *Page, ref string) (rel string, bases []string) {
+	rel = path.Clean(strings.TrimSuffix(strings.TrimSuffix(ref, "/"), ".md"))
+	if strings.HasPrefix(ref, "/") {
+		return rel, []string{path.Join(content.Dir, rel)}
+	}
+	return rel, []string{path.Join(path.Dir(p.src.File), rel), path.Join(content.Dir, rel)}
 }
 
 // refAt is the page whose file is base.md (or base.LANG.md), or whose
@@ -104,8 +112,19 @@ func refKey(q *Page) string {
 		}
 		return ""
 	}
+	return fileRefKey(f, []string{q.site.lang})
+}
+
+// fileRefKey is refKey of the content file f, whose language is one of
+// langs.
+func fileRefKey(f string, langs []string) string {
 	f = strings.TrimSuffix(strings.TrimPrefix(f, content.Dir+"/"), ".md")
-	f = strings.TrimSuffix(f, "."+q.site.lang)
+	for _, lang := range langs {
+		if k, ok := strings.CutSuffix(f, "."+lang); ok {
+			f = k
+			break
+		}
+	}
 	if base := path.Base(f); base == "index" || base == "_index" {
 		f = path.Dir(f)
 	}
@@ -115,8 +134,37 @@ func refKey(q *Page) string {
 	return f
 }
 
-// refMissing is the problem of a ref that names no page.
+// refLeftOut says why the page ref would name, were every page published,
+// is left out of this build (a draft), or "" when no page left out has
+// that name: found by resolveRef's rules, the first file by name when
+// more than one has it.
+func (b *builder) refLeftOut(p *Page, ref string) string {
+	rel, bases := refBases(p, ref)
+	byName := !strings.HasPrefix(ref, "/")
+	return b.world.leftOutNamed(func(key string) bool {
+		return slices.Contains(bases, path.Join(content.Dir, key)) || byName && (key == rel || strings.HasSuffix(key, "/"+rel))
+	})
+}
+
+// leftOutNamed says why the first page left out of this build, by file
+// name, whose path from content/ as a ref names it (refKey) is named is
+// left out; "" when none is.
+func (w *world) leftOutNamed(named func(key string) bool) string {
+	for _, f := range slices.Sorted(maps.Keys(w.unpublished)) {
+		if key := fileRefKey(f, w.langs); key != "" && named(key) {
+			return w.unpublished[f].Why
+		}
+	}
+	return ""
+}
+
+// refMissing is the problem of a ref that names no page, or only one
+// left out of this build.
 func (b *builder) refMissing(p *Page, ref string) error {
+	if why := b.refLeftOut(p, ref); why != "" {
+		msg, hint := markdown.NotPublished(fmt.Sprintf("link to %q", ref), why)
+		return &callMistake{msg: msg, hint: hint}
+	}
 	where := "from content/"
 	if !strings.HasPrefix(ref, "/") {
 		where = fmt.Sprintf("from this file's folder (%s/), then from content/, then as the name of one page anywhere", path.Dir(p.src.File))

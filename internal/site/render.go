@@ -85,8 +85,8 @@ func (b *builder) siteKey() string {
 	b.hashOtherAddresses(h)
 	// A link to a page left out says why it is (a draft, dated later).
 	left := make([]string, 0, len(b.world.unpublished))
-	for f, why := range b.world.unpublished {
-		left = append(left, f+"\x00"+why)
+	for f, u := range b.world.unpublished {
+		left = append(left, f+"\x00"+u.Why)
 	}
 	sort.Strings(left)
 	for _, l := range left {
@@ -171,7 +171,7 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 			return b.resolveRef(p, ref)
 		},
 		Suggest:      b.sameButCase,
-		Unpublished:  func(path string) string { return b.world.unpublished[path] },
+		Unpublished:  func(path string) string { return b.world.unpublished[path].Why },
 		HasShortcode: p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
