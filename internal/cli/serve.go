@@ -144,6 +144,10 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 	// lastWarnings are the warnings printed last (guarded by buildMu):
 	// each is printed when it appears, not again on every save.
 	var lastWarnings string
+	// built tells whether a good build has been served (guarded by
+	// buildMu): until then a failed build has no last good site to keep,
+	// and the browser shows a page that waits for the first one.
+	built := false
 	rebuild := func(changed []string) {
 		buildMu.Lock()
 		defer buildMu.Unlock()
@@ -192,9 +196,14 @@ func serve(ctx context.Context, c serveConfig, stdout, stderr io.Writer) int {
 		}
 		if len(res.Problems) > 0 {
 			printProblems(stderr, res.Problems)
-			fmt.Fprintf(stderr, "%s; still serving the last good build. Fix the file and save: the browser updates by itself.\n", plural(len(res.Problems), "problem", "problems"))
+			kept := "still serving the last good build"
+			if !built {
+				kept = "the site is shown once it builds"
+			}
+			fmt.Fprintf(stderr, "%s; %s. Fix the file and save: the browser updates by itself.\n", plural(len(res.Problems), "problem", "problems"), kept)
 			return
 		}
+		built = true
 		fmt.Fprintf(stdout, "Built %s in %d ms\n", plural(len(res.Files), "file", "files"), time.Since(start).Milliseconds())
 	}
 	// Watch before the first build, so a save made while it runs is not lost.

@@ -218,6 +218,37 @@ func TestServeRebuildsOnSaveAndRecoversFromMistakes(t *testing.T) {
 	}
 }
 
+// A site that does not build when serve starts has no last good build to
+// keep: the terminal says the site is shown once it builds, not that the
+// last good build is still served, and the fix brings the site.
+func TestServeStartedOnAMistakeSaysNothingIsServed(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	page := filepath.Join(dir, "content/news/first.md")
+	writeFile(t, page, "---\ntitel: First\n---\nBroken.\n")
+	url, stop, stderr := startServe(t, dir)
+	eventually(t, "the problem to be reported", func() bool {
+		return strings.Contains(stderr.String(), "content/news/first.md:2")
+	})
+	if got := stderr.String(); !strings.Contains(got, "1 problem; the site is shown once it builds.") || strings.Contains(got, "last good build") {
+		t.Errorf("stderr = %q; want it to say the site is shown once it builds", got)
+	}
+	if code, _ := get(t, url+"news/first/"); code != 503 {
+		t.Errorf("GET before any good build = %d; want 503", code)
+	}
+	writeFile(t, page, "---\ntitle: First\n---\nFixed.\n")
+	eventually(t, "the fix to be served", func() bool {
+		_, body := get(t, url+"news/first/")
+		return strings.Contains(body, "Fixed.")
+	})
+	writeFile(t, page, "---\ntitel: First\n---\nBroken again.\n")
+	eventually(t, "the second mistake to be reported", func() bool {
+		return strings.Contains(stderr.String(), "still serving the last good build")
+	})
+	if code := stop(); code != 0 {
+		t.Errorf("serve exit code = %d; want 0", code)
+	}
+}
+
 // TestServeShowsATextSaveAtOnce saves a page's text and a stylesheet: the
 // dev server shows them from the last build (site.Patch) before the full
 // build, which then brings the lists showing the page's summary up to date.

@@ -207,7 +207,8 @@ func (v *validator) languages(c Config) {
 				"%q is not a language code", code)
 		}
 		if fb := c.Languages[code].Fallback; fb != "" && (fb == code || !slices.Contains(codes, fb)) {
-			v.add("languages."+code+".fallback", fmt.Sprintf("give another language of the site: %s", strings.Join(codes, ", ")),
+			others := slices.DeleteFunc(slices.Clone(codes), func(c string) bool { return c == code })
+			v.add("languages."+code+".fallback", fmt.Sprintf("give another language of the site: %s", strings.Join(others, ", ")),
 				"fallback %q of language %q is not another language of the site", fb, code)
 		}
 	}

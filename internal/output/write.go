@@ -27,7 +27,7 @@ import (
 const MarkerName = ".samizdat-output"
 
 const markerText = "This folder is written by samizdat, which replaces it whole on every build.\n" +
-	"Files added here by hand are lost at the next build.\n"
+	"A file added here by hand stops the next build until it is moved out: files the site needs belong in static/.\n"
 
 // Modes of everything WriteDir writes, set explicitly so the umask of the
 // machine that builds does not change the published site.
