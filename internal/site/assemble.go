@@ -484,7 +484,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 		for name, e := range p.src.Meta.Menus {
 			m := &MenuEntry{Name: e.Name, URL: p.url, Weight: e.Weight, Identifier: e.Identifier, Page: p, Lang: s.lang, parent: e.Parent}
 			if m.Name == "" {
-				m.Name = p.title
+				m.Name = p.LinkTitle()
 			}
 			s.menus[name] = append(s.menus[name], m)
 		}

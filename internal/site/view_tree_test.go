@@ -36,6 +36,16 @@ func TestPagePlaceInTheSite(t *testing.T) {
 	)
 }
 
+// A page that puts itself in a menu without a name is named there by its
+// link title, as in Hugo: linkTitle is the short title for menus.
+func TestMenuEntryOfAPageIsItsLinkTitle(t *testing.T) {
+	out := renderFixture(t, map[string]string{
+		"layouts/_default/baseof.html": `<nav>{{ range .Site.Menus.main }}{{ .Name }};{{ end }}</nav>{{ block "main" . }}{{ end }}`,
+		"content/letter.md":            "---\ntitle: An open letter to the prosecutor\nlinkTitle: Letter\nmenu: main\n---\nText.\n",
+	})
+	wantIn(t, out, "letter/index.html", "<nav>Letter;Stories;Complaint;Feed;</nav>")
+}
+
 // The "#" link after each heading is the page's markup, not its text:
 // .Plain and plainify of .Content leave it out, as Hugo's have none, so
 // a description made of them does not read "Our members # Several…".
