@@ -177,6 +177,7 @@ func (b *builder) run() {
 	b.renderMarkdown()
 	b.checkLinks()
 	b.checkMenus()
+	b.checkParamKeys()
 	b.executeTemplates()
 	b.writeGenerated()
 	b.dropRendered()

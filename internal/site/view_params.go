@@ -1,10 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/samizdat-press/samizdat/internal/frontmatter"
+	"github.com/samizdat-press/samizdat/internal/layout"
+	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
 // Params is the page's front matter as Hugo's .Params has it: every key
@@ -35,32 +38,154 @@ func (p *Page) Params() map[string]any {
 
 // Param is the page's .Params value for key, else site.toml's [params]
 // one, else nil, as Hugo's .Param. A dotted key ("author.name") reaches
-// into maps; a key not found as written is tried in lower case, the case
-// of Hugo's names ("publishDate" finds "publishdate").
+// into maps. Case is ignored, as Hugo ignores it: a key not found as
+// written is found in any case ("publishDate" finds "publishdate",
+// "petitionurl" finds "petitionURL").
 func (p *Page) Param(key string) any {
+	keys := strings.Split(key, ".")
 	for _, m := range [...]map[string]any{p.Params(), p.site.Params()} {
-		if v, ok := lookupParam(m, key); ok {
-			return v
-		}
-		if v, ok := lookupParam(m, strings.ToLower(key)); ok {
+		if v, ok := lookupParam(m, keys); ok {
 			return v
 		}
 	}
 	return nil
 }
 
-func lookupParam(m map[string]any, key string) (any, bool) {
+// lookupParam is the value at keys below m, each key as written or else
+// in any case (foldKey).
+func lookupParam(m map[string]any, keys []string) (any, bool) {
 	var cur any = m
-	for _, k := range strings.Split(key, ".") {
+	for _, k := range keys {
 		sub, ok := cur.(map[string]any)
 		if !ok {
 			return nil, false
 		}
-		if cur, ok = sub[k]; !ok {
+		if k, ok = foldKey(sub, k); !ok {
 			return nil, false
 		}
+		cur = sub[k]
 	}
 	return cur, true
+}
+
+// foldKey is key as m has it: key itself, else the first in sorted order
+// of m's keys that differ from it only in case.
+func foldKey(m map[string]any, key string) (string, bool) {
+	if _, ok := m[key]; ok {
+		return key, true
+	}
+	found := ""
+	for k := range m {
+		if strings.EqualFold(k, key) && (found == "" || k < found) {
+			found = k
+		}
+	}
+	return found, found != ""
+}
+
+// caseOnly reports whether a template's read of keys below m finds
+// nothing only because of case, and then the keys as m has them. A read
+// that reaches a value that is not a map has found it: what follows are
+// the value's own fields and methods (.Params.date.Year).
+func caseOnly(m map[string]any, keys []string) ([]string, bool) {
+	var path []string
+	folded := false
+	for _, k := range keys {
+		if m == nil {
+			break
+		}
+		have, ok := foldKey(m, k)
+		if !ok {
+			return nil, false // not there in any case: an optional key
+		}
+		folded = folded || have != k
+		path = append(path, have)
+		m, _ = m[have].(map[string]any)
+	}
+	return path, folded
+}
+
+// checkParamKeys reports each key a template reads below .Site.Params or
+// a page's .Params (layout.ParamReads) that the site has only in another
+// case. Hugo finds it, as it ignores case; html/template gives nothing,
+// and a campaign page with an empty petition link is worse than a build
+// that names the template's line. A page's keys are those of every page:
+// a template may run for any of them.
+func (b *builder) checkParamKeys() {
+	if len(b.world.sites) == 0 {
+		return
+	}
+	for _, r := range b.world.sites[0].layout.ParamReads() {
+		var pr *problem.Problem
+		if r.Site {
+			pr = b.siteParamCase(r)
+		} else {
+			pr = b.pageParamCase(r)
+		}
+		if pr != nil {
+			b.problem(*pr)
+		}
+	}
+}
+
+// siteParamCase is the problem with r, a read below .Site.Params, in the
+// first language whose params have its keys only in another case.
+func (b *builder) siteParamCase(r layout.ParamRead) *problem.Problem {
+	for _, s := range b.world.sites {
+		if have, ok := caseOnly(s.params, r.Keys); ok {
+			return &problem.Problem{File: r.File, Line: r.Line, Col: r.Col,
+				Message: fmt.Sprintf("%s reads nothing: site.toml writes the key %s", r.Text, strings.Join(have, ".")),
+				Hint:    "write " + caseFix(have, r.Keys) + ": samizdat reads .Site.Params keys in the case site.toml writes them, where Hugo ignores case"}
+		}
+	}
+	return nil
+}
+
+// pageParamCase is the problem with r, a read below a page's .Params,
+// naming the first page whose .Params have its keys only in another case.
+func (b *builder) pageParamCase(r layout.ParamRead) *problem.Problem {
+	var first *Page
+	var have []string
+	others := 0
+	for _, p := range b.pages {
+		if p.src == nil || p.src.File == "" {
+			continue
+		}
+		path, ok := caseOnly(p.Params(), r.Keys)
+		switch {
+		case !ok:
+		case first == nil:
+			first, have = p, path
+		default:
+			others++
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	also := ""
+	switch {
+	case others == 1:
+		also = " (and 1 other page)"
+	case others > 1:
+		also = fmt.Sprintf(" (and %d other pages)", others)
+	}
+	return &problem.Problem{File: r.File, Line: r.Line, Col: r.Col,
+		Message: fmt.Sprintf("%s reads nothing for %s%s: its .Params has the key %s", r.Text, first.File(), also, strings.Join(have, ".")),
+		Hint: "write " + caseFix(have, r.Keys) + " here, or write the key in one case in every page's front matter: " +
+			"samizdat reads .Params keys in the case they have, where Hugo ignores case"}
+}
+
+// caseFix says which of the keys a template reads to write as the site
+// has them: "petitionURL for petitionurl".
+func caseFix(have, read []string) string {
+	var fix []string
+	for i, k := range have {
+		if k != read[i] {
+			fix = append(fix, k+" for "+read[i])
+		}
+	}
+	return strings.Join(fix, ", ")
 }
 
 // frontKeys are the front matter keys .Params shows, by the name Meta

@@ -1,0 +1,92 @@
+package site
+
+import (
+	"maps"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// paramsFiles are the fixture's site.toml with site params in mixed
+// case, in English and for a second language, and the files given.
+func paramsFiles(t *testing.T, files map[string]string) map[string]string {
+	t.Helper()
+	params := "[params]\npublisher = \"The fixture team\"\n"
+	toml := strings.Replace(string(siteFS(t, "testdata/fixture.txtar")["site.toml"].Data), params,
+		"[languages.ru]\nname = \"Русский\"\n[languages.ru.params]\nonlyRU = \"ru\"\n\n"+
+			params+"petitionURL = \"https://example.org/sign\"\n[params.Social]\nmastodonHandle = \"@fixture\"\n", 1)
+	out := map[string]string{"site.toml": toml}
+	maps.Copy(out, files)
+	return out
+}
+
+// A template that reads a .Site.Params or .Params key in another case
+// than the site writes it would show nothing, where Hugo shows the value:
+// each such read is a problem at the template's line that names the key
+// as the site writes it.
+func TestParamKeyInAnotherCase(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	for name, data := range paramsFiles(t, map[string]string{
+		"layouts/partials/petition.html": "<footer>\n" +
+			`<a href="{{ .Site.Params.petitionurl }}">Sign</a> {{ with site.Params.social }}{{ .MastodonHandle }}{{ end }}` + "\n" +
+			`{{ index .Site.Params "OnlyRU" }} {{ .Params.Role }} {{ .Params.linkTitle }} {{ .Params.Date.Year }}` + "\n</footer>",
+		"layouts/partials/footer.html": `{{ partial "petition.html" . }}`,
+		"content/people/alga.md":       "---\ntitle: Alga\nlinkTitle: Alga\nparams:\n  role: Party\n---\nText.\n",
+		"content/people/zhakiyanov.md": "---\ntitle: Zhakiyanov\nparams:\n  role: Founder\n---\nText.\n",
+	}) {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	res := build(t, fsys, Options{})
+	want := []string{
+		"layouts/partials/petition.html:2:13: .Site.Params.petitionurl reads nothing: site.toml writes the key petitionURL\n" +
+			"    write petitionURL for petitionurl: samizdat reads .Site.Params keys in the case site.toml writes them, where Hugo ignores case",
+		"layouts/partials/petition.html:2:59: site.Params.social reads nothing: site.toml writes the key Social\n",
+		"layouts/partials/petition.html:2:83: .MastodonHandle reads nothing: site.toml writes the key Social.mastodonHandle\n" +
+			"    write Social for social, mastodonHandle for MastodonHandle:",
+		`layouts/partials/petition.html:3:4: index .Site.Params "OnlyRU" reads nothing: site.toml writes the key onlyRU`,
+		"layouts/partials/petition.html:3:38: .Params.Role reads nothing for content/people/alga.md (and 2 other pages): its .Params has the key role\n" +
+			"    write role for Role here, or write the key in one case in every page's front matter:",
+		"layouts/partials/petition.html:3:57: .Params.linkTitle reads nothing for content/people/alga.md: its .Params has the key linktitle",
+		"layouts/partials/petition.html:3:81: .Params.Date.Year reads nothing for content/complaint.md (and 3 other pages): its .Params has the key date",
+	}
+	got := problems(res.Problems)
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems lack\n%s\ngot\n%s", w, got)
+		}
+	}
+	if len(res.Problems) != len(want) {
+		t.Errorf("got %d problems; want %d:\n%s", len(res.Problems), len(want), got)
+	}
+	// docs/templates.md shows the first as the problem a build gives.
+	doc, err := os.ReadFile("../../docs/templates.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("`(layouts/partials/petition.html:[^`]*)`").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("docs/templates.md shows no problem of layouts/partials/petition.html")
+	}
+	if documented := strings.Join(strings.Fields(string(m[1])), " "); !strings.Contains(got, documented+"\n") {
+		t.Errorf("docs/templates.md shows %q, which the build does not give:\n%s", documented, got)
+	}
+}
+
+// Reads in the site's own case are no problem, nor are keys the site
+// does not have in any case (optional ones), nor a page's .Params that
+// holds no such key; .Param ignores case, as Hugo's does, and range over
+// .Site.Params lists each key once, as written.
+func TestParamKeysAsWritten(t *testing.T) {
+	out := renderFixture(t, paramsFiles(t, map[string]string{
+		"layouts/partials/footer.html": `<footer>[{{ .Site.Params.petitionURL }}][{{ .Site.Params.Social.mastodonHandle }}][{{ .Site.Params.nothing }}]` +
+			`[{{ .Param "PETITIONURL" }}][{{ .Param "social.MastodonHandle" }}][{{ .Param "Role" }}][{{ .Param "publishDate" }}]` +
+			`[{{ range $k, $v := .Site.Params }}{{ $k }},{{ end }}][{{ .Params.role }}]</footer>`,
+	}))
+	wantIn(t, out,
+		"people/kozlov/index.html", "<footer>[https://example.org/sign][@fixture][][https://example.org/sign][@fixture][Leader of Alga][]"+
+			"[Social,petitionURL,publisher,][Leader of Alga]</footer>",
+		"ru/index.html", "[Social,onlyRU,petitionURL,publisher,]",
+	)
+}
