@@ -277,7 +277,8 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 		msg, hint = NotPublished(fmt.Sprintf("link to %q", truncate(file, 80)), why)
 	case md:
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
-		hint = "the path is relative to this file (../section/page.md); check the spelling and that the page is not a draft"
+		hint = fmt.Sprintf("there is no %s: the path starts from this file's folder (%s), and ../ goes up one folder; check the spelling",
+			truncate(where, 120), truncate(dir, 80))
 	case IsFolderLink(file):
 		msg = fmt.Sprintf("link to %q: no page there", truncate(file, 80))
 		hint = fmt.Sprintf("a folder is a page when it holds %s/_index.md (a section) or %s/index.md (a page with its files), and that page is not a draft; or link to a page's .md file",
