@@ -131,7 +131,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	sf.register(fs, true)
 	dest := fs.String("dest", "", "the output `folder` (default SOURCE/public)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
-	fs.BoolVar(&sf.portable, "portable", false, "write explicit index.html in links, so the site works from file:// and object storage")
+	fs.BoolVar(&sf.portable, "portable", false, "write explicit index.html in links, and CSS and JS names without content hashes (--fingerprint is not used), so the site works from file:// and object storage")
 	zipFile := fs.String("zip", "", "also write an offline copy of the site, with portable links, to this zip `file` (outside the output folder)")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
