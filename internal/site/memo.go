@@ -307,4 +307,47 @@ func union(a, b []string) []string {
 type phaseState struct {
 	phase atomic.Int32
 	reads [phases]atomic.Uint32
+	// markdown is set while pages' markdown is rendered, and so while
+	// shortcodes run: no page's rendered data is complete then (see
+	// readRendered).
+	markdown atomic.Bool
+}
+
+// readRendered notes a template's read of what p's markdown made, as
+// noteRead does, and refuses it while pages' markdown is rendered. A
+// shortcode runs then, on all cores at once: another page's summary or
+// content may be half made (a data race, and output that differs from
+// build to build), and the dev server's cache of the calling page's
+// markdown would not know it depends on that page's text. The panic
+// reaches the template as the method's error (text/template recovers
+// it), so the campaigner is told at the shortcode's call.
+func (p *Page) readRendered(bit uint32) {
+	if p.site != nil && p.site.world != nil && p.site.world.markdown.Load() {
+		panic(notRenderedYet{page: p, what: bit})
+	}
+	p.noteRead(bit)
+}
+
+// notRenderedYet is the error of a read of rendered data while shortcodes
+// run.
+type notRenderedYet struct {
+	page *Page
+	what uint32
+}
+
+func (e notRenderedYet) Error() string {
+	what := map[uint32]string{readSummary: "summary", readContent: "text", readCount: "word count", readTOC: "table of contents"}[e.what]
+	name := e.page.url
+	if e.page.src != nil {
+		name = e.page.src.File
+	}
+	return fmt.Sprintf("a shortcode cannot show the %s of %s: shortcodes run while pages' markdown is made, "+
+		"so they can show another page's front matter, not what its markdown makes", what, name)
+}
+
+// Hint is what to do: the shortcode's template (layout.Set.Shortcode
+// shows a Hint of its error as the call's).
+func (e notRenderedYet) Hint() string {
+	return "in the shortcode's template, show what the page's front matter gives instead: its .Title, .Description, " +
+		".Params, or a summary written in its front matter (.Params.summary); or link to the page"
 }

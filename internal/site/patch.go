@@ -104,7 +104,9 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 	for i, p := range pages {
 		p.src = srcs[i]
 		key := b.markdownKey(p)
+		b.world.markdown.Store(true) // as renderMarkdown: shortcodes run
 		res, probs := p.site.conv.Convert(p.src.Body, b.markdownContext(p))
+		b.world.markdown.Store(false)
 		if len(probs) > 0 || !keepsAnchors(res.Anchors, p.rendered.Anchors) {
 			return nil, false
 		}

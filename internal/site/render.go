@@ -26,6 +26,8 @@ func (b *builder) renderMarkdown() {
 	b.linkAddrs = sync.OnceValue(b.addresses)
 	// Made when a link first misses, to suggest a file by another case.
 	b.caseIndex = sync.OnceValue(b.sourcesByLowerCase)
+	b.world.markdown.Store(true)
+	defer b.world.markdown.Store(false)
 	var srcPages []*Page
 	for _, p := range b.pages {
 		if p.src != nil && p.src.File != "" {

@@ -48,49 +48,50 @@ func (p *Page) Description() string { return p.meta().Description }
 
 // Content is the page's rendered markdown.
 func (p *Page) Content() template.HTML {
-	p.noteRead(readContent)
+	p.readRendered(readContent)
 	return template.HTML(p.rendered.HTML)
 }
 
 // Summary is the front matter summary, else the part before <!--more-->,
 // else the first paragraph.
 func (p *Page) Summary() template.HTML {
-	p.noteRead(readSummary)
 	if s := p.meta().Summary; s != "" {
+		p.noteRead(readSummary)
 		return template.HTML(template.HTMLEscapeString(s))
 	}
+	p.readRendered(readSummary)
 	return template.HTML(p.rendered.Summary)
 }
 
 // Truncated reports whether Content holds more than Summary.
 func (p *Page) Truncated() bool {
-	p.noteRead(readSummary)
+	p.readRendered(readSummary)
 	return p.rendered.Truncated
 }
 
 // TOC is the page's headings in document order.
 func (p *Page) TOC() []markdown.Heading {
-	p.noteRead(readTOC)
+	p.readRendered(readTOC)
 	return p.rendered.TOC
 }
 
 // TableOfContents is the headings of level 2 and 3 as a nested list in a
 // <nav>, or "" when the page has fewer than two.
 func (p *Page) TableOfContents() template.HTML {
-	p.noteRead(readTOC)
+	p.readRendered(readTOC)
 	return tocHTML(p.rendered.TOC, p.site.label("toc_label"))
 }
 
 // WordCount is the number of words in the content.
 func (p *Page) WordCount() int {
-	p.noteRead(readCount)
+	p.readRendered(readCount)
 	return p.rendered.WordCount
 }
 
 // ReadingTime is the reading time in whole minutes, at least 1, at 200
 // words a minute.
 func (p *Page) ReadingTime() int {
-	p.noteRead(readCount)
+	p.readRendered(readCount)
 	return max(1, (p.rendered.WordCount+199)/200)
 }
 

@@ -20,7 +20,7 @@ func (p *Page) LinkTitle() string {
 // Plain is the page's content as text: no tags, entities read, runs of
 // white space made one space (for a meta description, a search index).
 func (p *Page) Plain() string {
-	p.noteRead(readContent)
+	p.readRendered(readContent)
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(markdown.StripAnchors(p.rendered.HTML)))
 	for {
