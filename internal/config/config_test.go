@@ -228,7 +228,8 @@ func TestParseProblems(t *testing.T) {
 			{1, `menu "main" entry "a" links nowhere`, "pageRef"},
 			{4, `menu "main" entry "b" links nowhere`, ""},
 		}},
-		{"menu entry without name", "[[menus.main]]\nurl = '/'\n", []want{{1, `entry 1 has no name`, ""}}},
+		{"menu entry without name", "[[menus.main]]\nurl = '/'\n", []want{{1, `entry 1 has no name`, "an entry with pageRef may leave it out"}}},
+		{"menu entry of a page without name", "[[menus.main]]\npageRef = 'zhanaozen/_index.md'\n", nil},
 		{"bad mirror", "[[mirrors]]\nname = 'x'\nurl = 'mirror.example'\n", []want{{1, "not an absolute address", ""}}},
 		{"bad onion", "title = 'x'\nonion = 'example.org'\n", []want{{2, "not an .onion address", ""}}},
 		{"unknown key and bad value", "titel = 'x'\nbaseURL = 'x'\n", []want{

@@ -160,8 +160,9 @@ func (v *validator) menus(menus map[string][]MenuEntry) {
 		for i, e := range menus[name] {
 			path := fmt.Sprintf("menus.%s.#%d", name, i)
 			switch {
-			case e.Name == "":
-				v.add(path, `give the entry its link text, e.g. name = "Home"`, "menu %q entry %d has no name", name, i+1)
+			case e.Name == "" && e.PageRef == "": // a page's entry shows its linkTitle, as in Hugo
+				v.add(path, `give the entry its link text, e.g. name = "Home" (an entry with pageRef may leave it out: it shows the page's linkTitle, else its title)`,
+					"menu %q entry %d has no name", name, i+1)
 			case e.URL == "" && e.PageRef == "":
 				v.add(path, `link it to a page, e.g. pageRef = "zhanaozen/_index.md", or to an address with url = "…"`,
 					"menu %q entry %q links nowhere", name, e.Name)

@@ -469,7 +469,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 				}
 				m.URL = m.Page.url
 				if m.Name == "" {
-					m.Name, m.Lang = m.Page.title, m.Page.Lang()
+					m.Name, m.Lang = m.Page.LinkTitle(), m.Page.Lang()
 				}
 			} else if u, ours := s.menuURL(m.URL); ours {
 				m.URL = u

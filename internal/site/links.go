@@ -346,7 +346,11 @@ func (b *builder) checkMenus() {
 // takes the path with or without content/, of a page's file ("gone.md")
 // or of its folder ("/zhanaozen").
 func (s *Site) missingPageRef(name string, i int, e config.MenuEntry) (msg, hint string) {
-	what := fmt.Sprintf("menu %q entry %d (%s) points to page %q", name, i+1, e.Name, e.PageRef)
+	named := ""
+	if e.Name != "" {
+		named = " (" + e.Name + ")"
+	}
+	what := fmt.Sprintf("menu %q entry %d%s points to page %q", name, i+1, named, e.PageRef)
 	file := path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(e.PageRef), "/"), content.Dir+"/"))
 	why := s.world.unpublished[file].Why
 	if !strings.HasSuffix(file, ".md") {

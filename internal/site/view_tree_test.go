@@ -36,14 +36,18 @@ func TestPagePlaceInTheSite(t *testing.T) {
 	)
 }
 
-// A page that puts itself in a menu without a name is named there by its
-// link title, as in Hugo: linkTitle is the short title for menus.
+// A page that puts itself in a menu without a name, or that a menu of
+// site.toml names by pageRef without a name, is named there by its link
+// title, as in Hugo: linkTitle is the short title for menus.
 func TestMenuEntryOfAPageIsItsLinkTitle(t *testing.T) {
+	site := string(siteFS(t, "testdata/fixture.txtar")["site.toml"].Data)
 	out := renderFixture(t, map[string]string{
+		"site.toml":                    site + "\n[[menus.main]]\npageRef = \"appeal.md\"\nweight = 9\n",
 		"layouts/_default/baseof.html": `<nav>{{ range .Site.Menus.main }}{{ .Name }};{{ end }}</nav>{{ block "main" . }}{{ end }}`,
 		"content/letter.md":            "---\ntitle: An open letter to the prosecutor\nlinkTitle: Letter\nmenu: main\n---\nText.\n",
+		"content/appeal.md":            "---\ntitle: An appeal to the court of Aktau\nlinkTitle: Appeal\n---\nText.\n",
 	})
-	wantIn(t, out, "letter/index.html", "<nav>Letter;Stories;Complaint;Feed;</nav>")
+	wantIn(t, out, "letter/index.html", "<nav>Letter;Stories;Complaint;Appeal;Feed;</nav>")
 }
 
 // The "#" link after each heading is the page's markup, not its text:
