@@ -476,8 +476,11 @@ func (b *builder) addresses() *addresses {
 		if hasFeed(p) {
 			add(p.url + "index.xml")
 		}
-		for n := 2; n <= newPager(p, 1).TotalPages; n++ {
-			add(pagerURL(p.url, n))
+		if total := newPager(p, 1).TotalPages; total >= 2 {
+			add(pageNURL(p.url, 1)) // the redirect a paginated list gets (executePage)
+			for n := 2; n <= total; n++ {
+				add(pagerURL(p.url, n))
+			}
 		}
 		if p.src != nil {
 			for _, alias := range p.src.Meta.Aliases {

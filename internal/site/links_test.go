@@ -77,11 +77,11 @@ func TestLinksToFilesAndFoldersResolve(t *testing.T) {
 
 // An address on the site is checked against everything the build makes:
 // pages, their anchors, redirects, term pages, feeds, static and content
-// files, further pages of lists.
+// files, further pages of lists and the page/1/ redirect to their first.
 func TestSiteAddressesOfEverythingTheBuildMakes(t *testing.T) {
 	fsys := linkPage(t, "[a](/stories/strike/#demands) [b](/old/clashes/) [c](/tags/labour/) [d](/index.xml) "+
 		"[e](/stories/index.xml) [f](/css/site.css) [g](/stories/pic.svg) [h](/stories/page/2/) [i](/sitemap.xml) "+
-		"[j](/the-complaint) [k](/people/kozlov/index.html) [l](/robots.txt) [m](/) [n](/404.html)\n")
+		"[h1](/stories/page/1/) [j](/the-complaint) [k](/people/kozlov/index.html) [l](/robots.txt) [m](/) [n](/404.html)\n")
 	res := build(t, fsys, Options{})
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
