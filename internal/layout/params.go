@@ -26,6 +26,11 @@ type ParamRead struct {
 	Site      bool     // below .Site.Params; else below a page's .Params
 	Keys      []string // the path below the map, as written: ["social", "twitter"]
 	Text      string   // the read as written: ".Site.Params.social.twitter", ".twitter"
+	// Optional is a read that asks whether the key is there: isset, or
+	// one of several params reads of an or or default ({{ or
+	// .Params.heroImage .Params.heroimage }}), where a template reads
+	// each case on purpose.
+	Optional bool
 }
 
 // ParamReads are the reads of every template, partial and shortcode, in
@@ -146,8 +151,17 @@ func (w *paramWalker) node(n parse.Node, dot value, vars map[string]value) {
 // variables that value (a range gives them elements instead).
 func (w *paramWalker) pipe(p *parse.PipeNode, dot value, vars map[string]value, bind bool) value {
 	var v value
+	before, choice := len(w.reads), false
 	for _, c := range p.Cmds {
 		v = w.command(c, dot, vars)
+		if fn, ok := c.Args[0].(*parse.IdentifierNode); ok && (fn.Ident == "or" || fn.Ident == "default") {
+			choice = true
+		}
+	}
+	if choice && len(w.reads)-before >= 2 {
+		for i := before; i < len(w.reads); i++ {
+			w.reads[i].Optional = true
+		}
 	}
 	if len(p.Cmds) > 1 {
 		v = value{} // what a function makes of the value piped to it
@@ -185,6 +199,9 @@ func (w *paramWalker) command(c *parse.CommandNode, dot value, vars map[string]v
 	}
 	w.read(c, v, len(c.Args)-2)
 	if fn.Ident == "isset" {
+		if n := len(w.reads); n > 0 {
+			w.reads[n-1].Optional = true
+		}
 		return value{}
 	}
 	return v

@@ -72,3 +72,23 @@ func TestParamReadsInShortcodes(t *testing.T) {
 		t.Errorf("got %q; want %q", got, want)
 	}
 }
+
+// A read that asks whether a key is there (isset), or one of several
+// reads an or or default chooses between, is optional: a template that
+// reads each case on purpose is not told it reads the wrong one.
+func TestParamReadsOptional(t *testing.T) {
+	src := `{{ or .Params.heroImage .Params.heroimage }}{{ .Site.Params.a | default .Site.Params.A }}` +
+		`{{ if isset .Params "Role" }}{{ end }}{{ or .Params.one "x" }}{{ (default "y" .Site.Params.two) }}`
+	set, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(src)}}, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	var got []string
+	for _, r := range set.ParamReads() {
+		got = append(got, fmt.Sprintf("%s %v", strings.Join(r.Keys, "."), r.Optional))
+	}
+	want := []string{"heroImage true", "heroimage true", "a true", "A true", "Role true", "one false", "two false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}

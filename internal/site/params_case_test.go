@@ -24,17 +24,23 @@ func paramsFiles(t *testing.T, files map[string]string) map[string]string {
 
 // A template that reads a .Site.Params or .Params key in another case
 // than the site writes it would show nothing, where Hugo shows the value:
-// each such read is a problem at the template's line that names the key
-// as the site writes it.
+// each such read of site.toml's params is a problem at the template's
+// line that names the key as the site writes it. A read of a page's
+// .Params is a warning, and only when no page has the key as read: two
+// sections may each write and read photo and Photo, and a partial's dot
+// may not be a page at all. A read that chooses between cases (or,
+// default, isset) is neither.
 func TestParamKeyInAnotherCase(t *testing.T) {
 	fsys := siteFS(t, "testdata/fixture.txtar")
 	for name, data := range paramsFiles(t, map[string]string{
 		"layouts/partials/petition.html": "<footer>\n" +
 			`<a href="{{ .Site.Params.petitionurl }}">Sign</a> {{ with site.Params.social }}{{ .MastodonHandle }}{{ end }}` + "\n" +
-			`{{ index .Site.Params "OnlyRU" }} {{ .Params.Role }} {{ .Params.linkTitle }} {{ .Params.Date.Year }}` + "\n</footer>",
+			`{{ index .Site.Params "OnlyRU" }} {{ .Params.Role }} {{ .Params.linkTitle }} {{ .Params.Date.Year }}` + "\n" +
+			`{{ .Params.Photo }} {{ .Params.photo }} {{ or .Params.heroImage .Params.heroimage }} {{ or .Site.Params.PetitionURL .Site.Params.petitionURL }}` + "\n</footer>",
 		"layouts/partials/footer.html": `{{ partial "petition.html" . }}`,
 		"content/people/alga.md":       "---\ntitle: Alga\nlinkTitle: Alga\nparams:\n  role: Party\n---\nText.\n",
-		"content/people/zhakiyanov.md": "---\ntitle: Zhakiyanov\nparams:\n  role: Founder\n---\nText.\n",
+		"content/people/zhakiyanov.md": "---\ntitle: Zhakiyanov\nparams:\n  role: Founder\n  photo: z.jpg\n  heroImage: h.jpg\n---\nText.\n",
+		"content/stories/trial.md":     "---\ntitle: Trial\nparams:\n  Photo: t.jpg\n---\nText.\n",
 	}) {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
@@ -46,6 +52,8 @@ func TestParamKeyInAnotherCase(t *testing.T) {
 		"layouts/partials/petition.html:2:83: .MastodonHandle reads nothing: site.toml writes the key Social.mastodonHandle\n" +
 			"    write Social for social, mastodonHandle for MastodonHandle:",
 		`layouts/partials/petition.html:3:4: index .Site.Params "OnlyRU" reads nothing: site.toml writes the key onlyRU`,
+	}
+	wantWarnings := []string{
 		"layouts/partials/petition.html:3:38: .Params.Role reads nothing for content/people/alga.md (and 2 other pages): its .Params has the key role\n" +
 			"    write role for Role here, or write the key in one case in every page's front matter:",
 		"layouts/partials/petition.html:3:57: .Params.linkTitle reads nothing for content/people/alga.md: its .Params has the key linktitle",
@@ -59,6 +67,15 @@ func TestParamKeyInAnotherCase(t *testing.T) {
 	}
 	if len(res.Problems) != len(want) {
 		t.Errorf("got %d problems; want %d:\n%s", len(res.Problems), len(want), got)
+	}
+	warned := problems(res.Warnings)
+	for _, w := range wantWarnings {
+		if !strings.Contains(warned, w) {
+			t.Errorf("warnings lack\n%s\ngot\n%s", w, warned)
+		}
+	}
+	if n := strings.Count(warned, "layouts/partials/petition.html:"); n != len(wantWarnings) {
+		t.Errorf("got %d warnings of petition.html; want %d:\n%s", n, len(wantWarnings), warned)
 	}
 	// docs/templates.md shows the first as the problem a build gives.
 	doc, err := os.ReadFile("../../docs/templates.md")
@@ -89,4 +106,22 @@ func TestParamKeysAsWritten(t *testing.T) {
 			"[Social,petitionURL,publisher,][Leader of Alga]</footer>",
 		"ru/index.html", "[Social,onlyRU,petitionURL,publisher,]",
 	)
+}
+
+// One page that writes a key in another case than the other pages and
+// the templates do is that page's slip: the warning is at its front
+// matter, and says which case the layouts read.
+func TestPageParamKeyInAnotherCaseThanTheOthers(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>{{ .Params.role }}</footer>`)}
+	fsys["content/people/alga.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Alga\nparams:\n  Role: Party\n---\nText.\n")}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	want := "content/people/alga.md:3: params key Role is read by no layout: .Params.role (layouts/partials/footer.html:1) reads role\n" +
+		"    write role for Role in this page's front matter, as the other pages do"
+	if got := problems(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "footer.html") != 1 {
+		t.Errorf("warnings:\n%s\nwant one:\n%s", got, want)
+	}
 }

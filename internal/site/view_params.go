@@ -109,21 +109,32 @@ func caseOnly(m map[string]any, keys []string) ([]string, bool) {
 // a page's .Params (layout.ParamReads) that the site has only in another
 // case. Hugo finds it, as it ignores case; html/template gives nothing,
 // and a campaign page with an empty petition link is worse than a build
-// that names the template's line. A page's keys are those of every page:
-// a template may run for any of them.
+// that names the template's line. site.toml's params are one map, so a
+// read of one in the wrong case is a problem. A page's keys are only
+// warnings: which pages a template runs for, and whether a partial's dot
+// is a page at all, the template's text does not tell (two sections may
+// each write and read photo and Photo). Reads that ask whether a key is
+// there (Optional) are left alone.
 func (b *builder) checkParamKeys() {
 	if len(b.world.sites) == 0 {
 		return
 	}
-	for _, r := range b.world.sites[0].layout.ParamReads() {
-		var pr *problem.Problem
-		if r.Site {
-			pr = b.siteParamCase(r)
-		} else {
-			pr = b.pageParamCase(r)
+	reads := b.world.sites[0].layout.ParamReads()
+	read := map[string]bool{} // the page keys templates read, as "a.b"
+	for _, r := range reads {
+		if !r.Site && !r.Optional {
+			read[strings.Join(r.Keys, ".")] = true
 		}
-		if pr != nil {
-			b.problem(*pr)
+	}
+	for _, r := range reads {
+		switch {
+		case r.Optional:
+		case r.Site:
+			if pr := b.siteParamCase(r); pr != nil {
+				b.problem(*pr)
+			}
+		default:
+			b.warn(b.pageParamCase(r, read))
 		}
 	}
 }
@@ -141,39 +152,57 @@ func (b *builder) siteParamCase(r layout.ParamRead) *problem.Problem {
 	return nil
 }
 
-// pageParamCase is the problem with r, a read below a page's .Params,
-// naming the first page whose .Params have its keys only in another case.
-func (b *builder) pageParamCase(r layout.ParamRead) *problem.Problem {
-	var first *Page
-	var have []string
-	others := 0
+// pageParamCase warns of r, a read below a page's .Params, for the pages
+// whose .Params have its keys only in another case. When no page has the
+// keys as read, the template is the odd one out: the warning is at its
+// line, naming the first such page. When some do, each page that writes
+// the keys in a case no template reads (read) is: the warning is at its
+// front matter, as one campaigner's "Role:" among many "role:" is that
+// page's slip, not the template's.
+func (b *builder) pageParamCase(r layout.ParamRead, read map[string]bool) []problem.Problem {
+	type odd struct {
+		p    *Page
+		have []string
+	}
+	var odds []odd
+	exact := false
 	for _, p := range b.pages {
 		if p.src == nil || p.src.File == "" {
 			continue
 		}
 		path, ok := caseOnly(p.Params(), r.Keys)
 		switch {
-		case !ok:
-		case first == nil:
-			first, have = p, path
-		default:
-			others++
+		case !ok && len(path) > 0:
+			exact = true
+		case ok:
+			odds = append(odds, odd{p, path})
 		}
 	}
-	if first == nil {
+	if len(odds) == 0 {
 		return nil
 	}
+	if exact {
+		var out []problem.Problem
+		for _, o := range odds {
+			if written := strings.Join(o.have, "."); !read[written] {
+				out = append(out, problemAt(o.p, "params", fmt.Sprintf("params key %s is read by no layout: %s (%s:%d) reads %s",
+					written, r.Text, r.File, r.Line, strings.Join(r.Keys, ".")),
+					"write "+caseFix(r.Keys, o.have)+" in this page's front matter, as the other pages do: samizdat reads .Params keys in the case they are written, where Hugo ignores case"))
+			}
+		}
+		return out
+	}
 	also := ""
-	switch {
+	switch others := len(odds) - 1; {
 	case others == 1:
 		also = " (and 1 other page)"
 	case others > 1:
 		also = fmt.Sprintf(" (and %d other pages)", others)
 	}
-	return &problem.Problem{File: r.File, Line: r.Line, Col: r.Col,
-		Message: fmt.Sprintf("%s reads nothing for %s%s: its .Params has the key %s", r.Text, first.File(), also, strings.Join(have, ".")),
-		Hint: "write " + caseFix(have, r.Keys) + " here, or write the key in one case in every page's front matter: " +
-			"samizdat reads .Params keys in the case they have, where Hugo ignores case"}
+	return []problem.Problem{{File: r.File, Line: r.Line, Col: r.Col,
+		Message: fmt.Sprintf("%s reads nothing for %s%s: its .Params has the key %s", r.Text, odds[0].p.File(), also, strings.Join(odds[0].have, ".")),
+		Hint: "write " + caseFix(odds[0].have, r.Keys) + " here, or write the key in one case in every page's front matter: " +
+			"samizdat reads .Params keys in the case they have, where Hugo ignores case"}}
 }
 
 // caseFix says which of the keys a template reads to write as the site
