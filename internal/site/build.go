@@ -158,6 +158,11 @@ type builder struct {
 	// linkAddrs are the site's addresses as links in markdown see them
 	// (set by renderMarkdown).
 	linkAddrs func() *addresses
+	// paginated holds each list whose template asked for .Paginator, as
+	// executePage finds (*Page -> true); templatesRan says it is known:
+	// until then a link to a list's page/N/ is taken as there.
+	paginated    sync.Map
+	templatesRan bool
 	// caseIndex is sourcesByLowerCase, made once (set by renderMarkdown).
 	caseIndex func() map[string]string
 	stats     Stats
@@ -175,10 +180,14 @@ func (b *builder) run() {
 		return
 	}
 	b.renderMarkdown()
-	b.checkLinks()
-	b.checkMenus()
+	b.checkImages() // before the templates, which show the share image
 	b.checkParamKeys()
 	b.executeTemplates()
+	// Links and menus are checked once the templates have run: only then
+	// is it known which lists have a page/2/ (and the page/1/ redirect).
+	b.templatesRan = true
+	b.checkLinks()
+	b.checkMenus()
 	b.writeGenerated()
 	b.dropRendered()
 	b.copyStatic()

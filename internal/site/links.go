@@ -264,6 +264,13 @@ func (b *builder) checkLinks() {
 		for _, pr := range b.brokenLinks(p, addrs) {
 			b.problem(pr)
 		}
+	}
+}
+
+// checkImages checks every page's front matter image (checkImage).
+func (b *builder) checkImages() {
+	addrs := b.siteAddresses()
+	for _, p := range b.pages {
 		b.checkImage(p, addrs)
 	}
 }
@@ -448,10 +455,14 @@ type addresses struct {
 	// leftOut is the output file each page left out of this build (a
 	// draft) would have, and why it is left out: a link there says so.
 	leftOut map[string]string
+	// pagers is the output file of each page/N/ a list may have, page/1/
+	// (the redirect) included: there only if its template asks for
+	// .Paginator (builder.paginated).
+	pagers map[string]*Page
 }
 
 func (b *builder) addresses() *addresses {
-	a := &addresses{b: b, pages: map[string]*Page{}, files: map[string]bool{}, leftOut: map[string]string{}}
+	a := &addresses{b: b, pages: map[string]*Page{}, files: map[string]bool{}, leftOut: map[string]string{}, pagers: map[string]*Page{}}
 	// In the order of their files: where two would share an address
 	// (one's url: is the other's), the first says why.
 	for _, f := range slices.Sorted(maps.Keys(b.world.unpublished)) {
@@ -476,11 +487,9 @@ func (b *builder) addresses() *addresses {
 		if hasFeed(p) {
 			add(p.url + "index.xml")
 		}
-		if total := newPager(p, 1).TotalPages; total >= 2 {
-			add(pageNURL(p.url, 1)) // the redirect a paginated list gets (executePage)
-			for n := 2; n <= total; n++ {
-				add(pagerURL(p.url, n))
-			}
+		a.pagers[content.OutputPath(pageNURL(p.url, 1))] = p // the redirect a paginated list gets (executePage)
+		for n := 2; n <= newPager(p, 1).TotalPages; n++ {
+			a.pagers[content.OutputPath(pagerURL(p.url, n))] = p
 		}
 		if p.src != nil {
 			for _, alias := range p.src.Meta.Aliases {
@@ -506,6 +515,10 @@ func (a *addresses) find(url string) (*Page, bool) {
 		if out != "" && (a.files[out] || a.static(out)) {
 			return nil, true
 		}
+	}
+	if list := a.pagers[page]; list != nil {
+		_, paginated := a.b.paginated.Load(list)
+		return nil, paginated || !a.b.templatesRan
 	}
 	return nil, false
 }

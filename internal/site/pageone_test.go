@@ -84,3 +84,27 @@ func TestPageAtPageOneOfAList(t *testing.T) {
 		})
 	}
 }
+
+// A link to a list's page/N/ or its page/1/ redirect is checked against
+// what the templates made: there when the list's template asks for
+// .Paginator, even for a list of one page; a problem when it does not,
+// even for a list long enough to have a page 2.
+func TestLinksToPagesOfAListFollowTheTemplate(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["site.toml"].Data = []byte(strings.Replace(string(fsys["site.toml"].Data), "title =", "paginate = 1\ntitle =", 1))
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ range .Paginator.Pages }}{{ .Title }}{{ end }}{{ end }}`)}
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\n[a](/page/1/) [b](/page/2/) [c](/zhanaozen/page/1/) [d](/zhanaozen/page/2/)\n")}
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	for _, want := range []string{"content/about.md:4: link to /zhanaozen/page/1/", "content/about.md:4: link to /zhanaozen/page/2/"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "link to /page/") || len(res.Problems) != 2 {
+		t.Errorf("want the two problems of the list without .Paginator only:\n%s", got)
+	}
+	if _, ok := res.Files["page/1/index.html"]; !ok {
+		t.Error("page/1/index.html is not written")
+	}
+}

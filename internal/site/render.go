@@ -316,6 +316,7 @@ func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	if !first {
 		return
 	}
+	b.paginated.Store(p, true)
 	b.writeRedirect(p, pageNURL(p.url, 1), owner{page: p, what: "the redirect from page 1 of the list"})
 	total := newPager(p, 1).TotalPages
 	for n := 2; n <= total; n++ {
