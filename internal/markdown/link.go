@@ -250,7 +250,10 @@ func (t *transform) suggest(path string) string {
 
 func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	where := file
-	if t.p.ctx.File != "" {
+	switch {
+	case strings.HasPrefix(file, "/"):
+		where = path.Join("content", file) // as the site resolves it: from content/
+	case t.p.ctx.File != "":
 		where = path.Join(path.Dir(t.p.ctx.File), file)
 	}
 	dir := path.Dir(t.p.ctx.File) + "/"
@@ -275,6 +278,13 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	switch {
 	case why != "":
 		msg, hint = NotPublished(fmt.Sprintf("link to %q", truncate(file, 80)), why)
+	case md && t.p.ctx.File != "" && !strings.HasPrefix(where, "content/"):
+		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
+		hint = fmt.Sprintf("the path leads out of content/, to %s: it starts from this file's folder (%s), and each ../ goes up one folder; check how many it has",
+			truncate(where, 120), truncate(dir, 80))
+	case md && strings.HasPrefix(file, "/"):
+		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
+		hint = fmt.Sprintf("there is no %s: a path starting with / starts from content/; check the spelling", truncate(where, 120))
 	case md:
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
 		hint = fmt.Sprintf("there is no %s: the path starts from this file's folder (%s), and ../ goes up one folder; check the spelling",

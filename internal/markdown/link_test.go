@@ -368,3 +368,35 @@ func TestLinkIntoStaticGivesTheSiteAddress(t *testing.T) {
 		t.Errorf("problems %v; want one with the hint %q", probs, want)
 	}
 }
+
+// A missing page's hint names where it was looked for, as the site
+// resolves the link: from this file's folder, or from content/ for a path
+// starting with /; a path that leads out of content/ says so; and a page
+// there that is left out of the build (a draft) is named as one.
+func TestMissingPageNamesWhereItLooked(t *testing.T) {
+	var asked []string
+	ctx := siteContext(&asked)
+	ctx.Unpublished = func(path string) string {
+		if path == "content/news/d.md" {
+			return "a draft (draft: true)"
+		}
+		return ""
+	}
+	src := "[a](nope.md) [b](/news/nope.md) [c](../../zhanaozen/_index.md) [d](/news/d.md) [e](../news/d.md)\n"
+	_, probs := New(Options{}).Convert([]byte(src), ctx)
+	want := map[string]string{
+		`link to missing page "nope.md"`:                                                  "there is no content/about/nope.md: the path starts from this file's folder (content/about/)",
+		`link to missing page "/news/nope.md"`:                                            "there is no content/news/nope.md: a path starting with / starts from content/",
+		`link to missing page "../../zhanaozen/_index.md"`:                                "the path leads out of content/, to zhanaozen/_index.md: it starts from this file's folder (content/about/)",
+		`link to "/news/d.md": that page is not published: it is a draft (draft: true)`:   "to see it now, preview with samizdat serve --drafts",
+		`link to "../news/d.md": that page is not published: it is a draft (draft: true)`: "to see it now, preview with samizdat serve --drafts",
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("problems: %v; want %d", probs, len(want))
+	}
+	for _, p := range probs {
+		if w, ok := want[p.Message]; !ok || !strings.Contains(p.Hint, w) {
+			t.Errorf("problem %q, hint %q; want the hint to hold %q", p.Message, p.Hint, w)
+		}
+	}
+}
