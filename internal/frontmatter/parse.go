@@ -49,7 +49,7 @@ func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []
 	if len(p.front) > maxFrontMatter {
 		return Meta{}, p.body, p.bodyLine, problems
 	}
-	tree, more := decodeTree(file, p)
+	tree, more := decodeTree(file, p, taxonomies)
 	problems = append(problems, more...)
 	if tree == nil {
 		return Meta{}, p.body, p.bodyLine, problems
@@ -59,9 +59,9 @@ func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []
 	return d.meta, p.body, p.bodyLine, append(problems, d.probs...)
 }
 
-func decodeTree(file string, p parts) (*value, []problem.Problem) {
+func decodeTree(file string, p parts, taxonomies []string) (*value, []problem.Problem) {
 	if p.format == formatTOML {
 		return fromTOML(file, p.front, p.open)
 	}
-	return fromYAML(file, p.front, p.open)
+	return fromYAML(file, p.front, p.open, taxonomies)
 }

@@ -624,6 +624,15 @@ func TestParseTaxonomies(t *testing.T) {
 	})
 }
 
+// A site's taxonomy written without its colon after a short value is a
+// key missing its colon, as a known key is, not a value that wraps: the
+// site's taxonomies are known keys.
+func TestTaxonomyWithoutColonAfterAShortValue(t *testing.T) {
+	src := "---\ntitle: Trial\nseries zhanaozen\ndate: 2012-11-21\n---\n"
+	_, _, _, probs := ParseWith("content/a.md", []byte(src), []string{"tags", "series"})
+	checkProblems(t, probs, []want{{3, "no colon after the key on this line: series zhanaozen", "series: zhanaozen"}})
+}
+
 func TestParseYAMLIsVersion12(t *testing.T) {
 	meta, _, _, probs := Parse("content/a.md", []byte("---\nparams:\n  country: NO\n  on: off\n---\n"))
 	checkProblems(t, probs, nil)

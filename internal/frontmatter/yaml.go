@@ -14,7 +14,7 @@ import (
 // fromYAML decodes YAML front matter into a value tree. It decodes into a
 // yaml.Node, which keeps aliases unexpanded and every key's line, and then
 // expands aliases itself under a budget.
-func fromYAML(file string, src []byte, offset int) (*value, []problem.Problem) {
+func fromYAML(file string, src []byte, offset int, taxonomies []string) (*value, []problem.Problem) {
 	if p, ok := documentEnd(file, src, offset); ok {
 		return nil, []problem.Problem{p}
 	}
@@ -24,7 +24,7 @@ func fromYAML(file string, src []byte, offset int) (*value, []problem.Problem) {
 		return nil, []problem.Problem{p}
 	}
 	if err != nil {
-		return nil, []problem.Problem{yamlSyntax(file, src, offset, err)}
+		return nil, []problem.Problem{yamlSyntax(file, src, offset, err, taxonomies)}
 	}
 	if len(doc.Content) == 0 {
 		return &value{kind: kindMap, line: offset + 1}, nil
@@ -223,9 +223,9 @@ var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // yamlSyntax turns a go-yaml error into a problem at the file line, with a
 // hint for the mistakes editors make most.
-func yamlSyntax(file string, src []byte, offset int, err error) problem.Problem {
+func yamlSyntax(file string, src []byte, offset int, err error, taxonomies []string) problem.Problem {
 	line, msg := yamlErrorLine(src, err)
-	if p, ok := lineMistake(file, src, offset, line); ok {
+	if p, ok := lineMistake(file, src, offset, line, taxonomies); ok {
 		return p
 	}
 	if p, ok := missingColon(file, src, offset, line, msg); ok {

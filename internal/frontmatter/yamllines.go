@@ -171,20 +171,20 @@ func brackets(s string) int {
 // missing; a quote that ends a quoted value early; text after a [list]
 // or {group}. A quote that is never closed ends the search: the lines
 // after it are its text.
-func lineMistake(file string, src []byte, offset, last int) (problem.Problem, bool) {
+func lineMistake(file string, src []byte, offset, last int, taxonomies []string) (problem.Problem, bool) {
 	lastKey := 0
 	lines := yamlLines(src)
 	for i, l := range lines {
 		if l.n > last {
 			break
 		}
-		keysFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return keyLine(k.text, nil) })
-		knownFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return knownKeyLine(k.text, nil) })
+		keysFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return keyLine(k.text, taxonomies) })
+		knownFollow := slices.ContainsFunc(lines[i+1:], func(k yamlLine) bool { return knownKeyLine(k.text, taxonomies) })
 		j := wrappedFrom(lines[:i+1])
 		if pageText(l) && (keysFollow && j >= 0 || knownFollow) {
 			return textAmongKeys(file, offset, lines[:i+1], knownFollow), true
 		}
-		if keysFollow && l.n == last && j >= 0 && (wrapsLong(lines[j]) || !strings.ContainsRune(l.text, ':') && !startsWithKnownKey(l.text)) {
+		if keysFollow && l.n == last && j >= 0 && (wrapsLong(lines[j]) || !strings.ContainsRune(l.text, ':') && !startsWithKnownKey(l.text, taxonomies)) {
 			// Words without a full stop or a colon after a value: a
 			// value wrapped after a long line, or after a short one a
 			// wrap or a key missing its colon; "date 2012-11-21" is the
@@ -263,13 +263,14 @@ func textAmongKeys(file string, offset int, lines []yamlLine, knownFollow bool) 
 func wrapsLong(l yamlLine) bool { return len(l.text) >= 50 }
 
 // startsWithKnownKey tells whether a line starts with a known front
-// matter key and a space ("date 2012-11-21"): a key missing its colon.
-func startsWithKnownKey(s string) bool {
+// matter key, or one of the site's taxonomies, and a space ("date
+// 2012-11-21", "tags zhanaozen"): a key missing its colon.
+func startsWithKnownKey(s string, taxonomies []string) bool {
 	k, _, ok := keyWithoutColon(s)
 	if !ok {
 		return false
 	}
-	_, _, known := canonical(k, nil)
+	_, _, known := canonical(k, taxonomies)
 	return known
 }
 
