@@ -54,20 +54,28 @@ func TestShortcodeCannotReadRenderedPages(t *testing.T) {
 		"layouts/_default/list.html":   {Data: []byte(`<main>{{ .Content }}</main>`)},
 		"layouts/shortcodes/card.html": {Data: []byte(`{{ $p := .Site.GetPage (.Get 0) }}<p>{{ $p.Title }}: {{ $p.Summary }}</p>`)},
 		"layouts/shortcodes/text.html": {Data: []byte(`{{ $p := .Site.GetPage (.Get 0) }}<div>{{ $p.Content }}</div>`)},
+		"layouts/shortcodes/toc.html":  {Data: []byte(`{{ .Page.TableOfContents }}`)},
 		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
 		"content/people/written.md":    {Data: []byte("---\ntitle: Ana\nsummary: A reporter in Aktau.\n---\nHer story.\n")},
 		"content/people/made.md":       {Data: []byte("---\ntitle: Bek\n---\nHis story.\n")},
 		"content/news/ok.md":           {Data: []byte("---\ntitle: OK\n---\n{{< card \"/people/written\" >}}\n")},
 		"content/news/summary.md":      {Data: []byte("---\ntitle: S\n---\nText.\n\n{{< card \"/people/made\" >}}\n")},
 		"content/news/content.md":      {Data: []byte("---\ntitle: C\n---\n{{< text \"/people/written\" >}}\n")},
+		"content/news/toc.md":          {Data: []byte("---\ntitle: T\n---\n{{< toc >}}\n\n## One\n\n## Two\n")},
 	}
 	res := build(t, fsys, Options{})
 	want := map[string]string{
-		"content/news/summary.md:6": `shortcode "card": a shortcode cannot show the summary of content/people/made.md`,
-		"content/news/content.md:4": `shortcode "text": a shortcode cannot show the text of content/people/written.md`,
+		"content/news/summary.md:6": `shortcode "card": a shortcode cannot show the summary of content/people/made.md, this page's or another's`,
+		"content/news/content.md:4": `shortcode "text": a shortcode cannot show the text of content/people/written.md, this page's or another's`,
 	}
+	sawTOC := false
 	for _, p := range res.Problems {
 		at := p.File + ":" + strconv.Itoa(p.Line)
+		if at == "content/news/toc.md:4" && strings.Contains(p.Message, "cannot show the table of contents of content/news/toc.md") &&
+			strings.Contains(p.Hint, "{{ .TableOfContents }}") {
+			sawTOC = true
+			continue
+		}
 		if w, ok := want[at]; ok && strings.HasPrefix(p.Message, w) && strings.Contains(p.Hint, ".Params.summary") {
 			delete(want, at)
 			continue
@@ -77,8 +85,12 @@ func TestShortcodeCannotReadRenderedPages(t *testing.T) {
 	for at, w := range want {
 		t.Errorf("no problem at %s saying %q; got:\n%s", at, w, problems(res.Problems))
 	}
+	if !sawTOC {
+		t.Errorf("no problem for the toc shortcode's own table of contents; got:\n%s", problems(res.Problems))
+	}
 	delete(fsys, "content/news/summary.md")
 	delete(fsys, "content/news/content.md")
+	delete(fsys, "content/news/toc.md")
 	res = build(t, fsys, Options{})
 	if len(res.Problems) > 0 {
 		t.Fatalf("a summary written in front matter: problems:\n%s", problems(res.Problems))
