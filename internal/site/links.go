@@ -498,7 +498,12 @@ func (b *builder) addresses() *addresses {
 		}
 	}
 	for out := range b.owners {
-		a.files[out] = true
+		// A list's further pages and its page/1/ are in pagers: made
+		// now or not yet, depending on when the addresses are first
+		// asked for, they would make hints differ from build to build.
+		if a.pagers[out] == nil {
+			a.files[out] = true
+		}
 	}
 	return a
 }
@@ -536,6 +541,10 @@ func (a *addresses) leftOutAt(url string) string {
 func (a *addresses) nowhere(url, what, missing, how string) (msg, hint string) {
 	if why := a.leftOutAt(url); why != "" {
 		return markdown.NotPublished(what, why)
+	}
+	if list := a.pagers[content.OutputPath(content.CleanURL(url))]; list != nil {
+		return what + missing, fmt.Sprintf("the list %s is one page: its template does not use .Paginator, so it has no page/N/; link to %s",
+			list.url, list.url)
 	}
 	return what + missing, a.hint(url, how)
 }

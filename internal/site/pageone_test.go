@@ -104,7 +104,24 @@ func TestLinksToPagesOfAListFollowTheTemplate(t *testing.T) {
 	if strings.Contains(got, "link to /page/") || len(res.Problems) != 2 {
 		t.Errorf("want the two problems of the list without .Paginator only:\n%s", got)
 	}
+	if want := "the list /zhanaozen/ is one page: its template does not use .Paginator, so it has no page/N/; link to /zhanaozen/"; strings.Count(got, want) != 2 {
+		t.Errorf("the hints do not say why:\n%s", got)
+	}
 	if _, ok := res.Files["page/1/index.html"]; !ok {
 		t.Error("page/1/index.html is not written")
+	}
+}
+
+// A list whose template fails, or that has none, is not known to have
+// page/N/ or not: its own problem is reported, and links to its pages are
+// not blamed for it.
+func TestLinksToPagesOfAListWhoseTemplateFails(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["site.toml"].Data = []byte(strings.Replace(string(fsys["site.toml"].Data), "title =", "paginate = 1\ntitle =", 1))
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ index (slice 1 2) 5 }}{{ range .Paginator.Pages }}{{ .Title }}{{ end }}{{ end }}`)}
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\n[a](/page/1/) [b](/page/2/)\n")}
+	res := build(t, fsys, Options{})
+	if got := problems(res.Problems); strings.Contains(got, "link to") || !strings.Contains(got, "layouts/index.html") {
+		t.Errorf("want the template's problem and no link problems:\n%s", got)
 	}
 }

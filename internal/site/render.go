@@ -310,9 +310,13 @@ func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	if name == "" {
 		b.pageProbs.add(describe(p), problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
 			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")}, true)
+		b.paginated.Store(p, true) // not known: its problem is the one to fix, not links to its pages
 		return
 	}
-	first := b.executeOne(p, name, keys, phase, 1)
+	first, ran := b.executeOne(p, name, keys, phase, 1)
+	if !ran {
+		b.paginated.Store(p, true) // as above
+	}
 	if !first {
 		return
 	}
@@ -325,8 +329,9 @@ func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 }
 
 // executeOne writes page n of p (1 for a page that is not a list) and
-// reports whether the template asked for .Paginator.
-func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n int) bool {
+// reports whether the template asked for .Paginator, and whether it ran
+// without a problem.
+func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n int) (paged, ran bool) {
 	key := keys.key(p, phase, n) // "" without a cache
 	e, ok := b.cache.templateGet(key)
 	if !ok {
@@ -335,7 +340,7 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 	}
 	if e.prob != nil {
 		b.pageProbs.add(describe(p), *e.prob, false)
-		return false
+		return false, false
 	}
 	out := content.OutputPath(pagerURL(p.url, n))
 	if n == 1 {
@@ -348,7 +353,7 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 	if key != "" {
 		b.keyFile(out, key)
 	}
-	return e.paged
+	return e.paged, true
 }
 
 // execute runs template name for page n of p.
