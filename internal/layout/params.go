@@ -2,6 +2,7 @@ package layout
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -26,9 +27,9 @@ type ParamRead struct {
 	Site      bool     // below .Site.Params; else below a page's .Params
 	Keys      []string // the path below the map, as written: ["social", "twitter"]
 	Text      string   // the read as written: ".Site.Params.social.twitter", ".twitter"
-	// Optional is a read that asks whether the key is there: isset, or
-	// one of several params reads of an or or default ({{ or
-	// .Params.heroImage .Params.heroimage }}), where a template reads
+	// Optional is a read that asks whether the key is there (isset), or
+	// one of an or's or default's reads of the same key in other cases
+	// ({{ or .Params.heroImage .Params.heroimage }}): the template reads
 	// each case on purpose.
 	Optional bool
 }
@@ -158,10 +159,8 @@ func (w *paramWalker) pipe(p *parse.PipeNode, dot value, vars map[string]value, 
 			choice = true
 		}
 	}
-	if choice && len(w.reads)-before >= 2 {
-		for i := before; i < len(w.reads); i++ {
-			w.reads[i].Optional = true
-		}
+	if choice {
+		w.caseTwins(w.reads[before:])
 	}
 	if len(p.Cmds) > 1 {
 		v = value{} // what a function makes of the value piped to it
@@ -225,6 +224,28 @@ func (w *paramWalker) arg(n parse.Node, dot value, vars map[string]value) value 
 		return w.pipe(n, dot, vars, true)
 	}
 	return value{}
+}
+
+// caseTwins marks Optional the reads of one choice (or, default) that
+// read the same key as another of them in another case.
+func (w *paramWalker) caseTwins(reads []ParamRead) {
+	spellings := map[string]map[string]bool{}
+	key := func(r ParamRead) (string, string) {
+		path := strings.Join(r.Keys, ".")
+		return fmt.Sprint(r.Site, strings.ToLower(path)), path
+	}
+	for _, r := range reads {
+		folded, path := key(r)
+		if spellings[folded] == nil {
+			spellings[folded] = map[string]bool{}
+		}
+		spellings[folded][path] = true
+	}
+	for i, r := range reads {
+		if folded, _ := key(r); len(spellings[folded]) > 1 {
+			reads[i].Optional = true
+		}
+	}
 }
 
 // fields follows names from base, and notes a read when they go below a

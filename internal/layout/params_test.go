@@ -73,12 +73,14 @@ func TestParamReadsInShortcodes(t *testing.T) {
 	}
 }
 
-// A read that asks whether a key is there (isset), or one of several
-// reads an or or default chooses between, is optional: a template that
-// reads each case on purpose is not told it reads the wrong one.
+// A read that asks whether a key is there (isset), or one of the reads
+// of the same key in other cases that an or or default chooses between,
+// is optional: a template that reads each case on purpose is not told it
+// reads the wrong one. A fallback to another key is no such choice.
 func TestParamReadsOptional(t *testing.T) {
 	src := `{{ or .Params.heroImage .Params.heroimage }}{{ .Site.Params.a | default .Site.Params.A }}` +
-		`{{ if isset .Params "Role" }}{{ end }}{{ or .Params.one "x" }}{{ (default "y" .Site.Params.two) }}`
+		`{{ if isset .Params "Role" }}{{ end }}{{ or .Params.one "x" }}{{ (default "y" .Site.Params.two) }}` +
+		`{{ .Params.summary | default .Site.Params.Description }}{{ or .Params.Subtitle .Params.description }}`
 	set, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(src)}}, Env{})
 	if len(probs) > 0 {
 		t.Fatal(probs)
@@ -87,7 +89,8 @@ func TestParamReadsOptional(t *testing.T) {
 	for _, r := range set.ParamReads() {
 		got = append(got, fmt.Sprintf("%s %v", strings.Join(r.Keys, "."), r.Optional))
 	}
-	want := []string{"heroImage true", "heroimage true", "a true", "A true", "Role true", "one false", "two false"}
+	want := []string{"heroImage true", "heroimage true", "a true", "A true", "Role true", "one false", "two false",
+		"summary false", "Description false", "Subtitle false", "description false"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q; want %q", got, want)
 	}

@@ -115,13 +115,21 @@ func TestPageParamKeyInAnotherCaseThanTheOthers(t *testing.T) {
 	fsys := siteFS(t, "testdata/fixture.txtar")
 	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>{{ .Params.role }}</footer>`)}
 	fsys["content/people/alga.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Alga\nparams:\n  Role: Party\n---\nText.\n")}
+	fsys["content/people/zhakiyanov.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Zhakiyanov\nparams:\n  role: Founder\n---\nText.\n")}
 	res := build(t, fsys, Options{})
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
-	want := "content/people/alga.md:3: params key Role is read by no layout: .Params.role (layouts/partials/footer.html:1) reads role\n" +
+	want := "content/people/alga.md:3: params key Role is read by no layout, which read role: " +
+		".Params.role (layouts/partials/footer.html:1), .Params.role (layouts/people/single.html:1)\n" +
 		"    write role for Role in this page's front matter, as the other pages do"
-	if got := problems(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "footer.html") != 1 {
+	if got := problems(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "params key") != 1 {
 		t.Errorf("warnings:\n%s\nwant one:\n%s", got, want)
+	}
+	// When as many pages write Role as role, the template is told.
+	fsys["content/people/zhakiyanov.md"].Data = []byte("---\ntitle: Zhakiyanov\nparams:\n  Role: Founder\n---\nText.\n")
+	res = build(t, fsys, Options{})
+	if got := problems(res.Warnings); !strings.Contains(got, "layouts/partials/footer.html:1:12: .Params.role reads nothing for content/people/alga.md (and 1 other page)") {
+		t.Errorf("warnings:\n%s\nwant one at the template", got)
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -122,10 +123,17 @@ func (b *builder) checkParamKeys() {
 	reads := b.world.sites[0].layout.ParamReads()
 	read := map[string]bool{} // the page keys templates read, as "a.b"
 	for _, r := range reads {
-		if !r.Site && !r.Optional {
+		if !r.Site {
 			read[strings.Join(r.Keys, ".")] = true
 		}
 	}
+	// A page's slip is told once, with every read that misses it.
+	type slip struct {
+		p    *Page
+		have string
+	}
+	misses := map[slip][]layout.ParamRead{}
+	var slips []slip
 	for _, r := range reads {
 		switch {
 		case r.Optional:
@@ -134,8 +142,28 @@ func (b *builder) checkParamKeys() {
 				b.problem(*pr)
 			}
 		default:
-			b.warn(b.pageParamCase(r, read))
+			pr, odd := b.pageParamCase(r, read)
+			if pr != nil {
+				b.warn([]problem.Problem{*pr})
+			}
+			for _, o := range odd {
+				k := slip{o.p, strings.Join(o.have, ".")}
+				if misses[k] == nil {
+					slips = append(slips, k)
+				}
+				misses[k] = append(misses[k], r)
+			}
 		}
+	}
+	for _, k := range slips {
+		var where []string
+		for _, r := range misses[k] {
+			where = append(where, fmt.Sprintf("%s (%s:%d)", r.Text, r.File, r.Line))
+		}
+		want := strings.Join(misses[k][0].Keys, ".")
+		b.warn([]problem.Problem{problemAt(k.p, "params", fmt.Sprintf("params key %s is read by no layout, which read %s: %s",
+			k.have, want, strings.Join(where, ", ")),
+			"write "+want+" for "+k.have+" in this page's front matter, as the other pages do: samizdat reads .Params keys in the case they are written, where Hugo ignores case")})
 	}
 }
 
@@ -154,18 +182,16 @@ func (b *builder) siteParamCase(r layout.ParamRead) *problem.Problem {
 
 // pageParamCase warns of r, a read below a page's .Params, for the pages
 // whose .Params have its keys only in another case. When no page has the
-// keys as read, the template is the odd one out: the warning is at its
-// line, naming the first such page. When some do, each page that writes
-// the keys in a case no template reads (read) is: the warning is at its
-// front matter, as one campaigner's "Role:" among many "role:" is that
-// page's slip, not the template's.
-func (b *builder) pageParamCase(r layout.ParamRead, read map[string]bool) []problem.Problem {
-	type odd struct {
-		p    *Page
-		have []string
-	}
-	var odds []odd
-	exact := false
+// keys as read, or fewer do than not, the template is the odd one out:
+// the warning is at its line, naming the first such page. Otherwise those
+// pages are returned, for a warning at their front matter: one
+// campaigner's "Role:" among many "role:" is that page's slip, not the
+// template's. When some pages have the keys as read, pages whose case
+// another template reads (read) are left out: two sections may each
+// write and read photo and Photo.
+func (b *builder) pageParamCase(r layout.ParamRead, read map[string]bool) (*problem.Problem, []oddPage) {
+	var odds []oddPage
+	exact := 0
 	for _, p := range b.pages {
 		if p.src == nil || p.src.File == "" {
 			continue
@@ -173,24 +199,21 @@ func (b *builder) pageParamCase(r layout.ParamRead, read map[string]bool) []prob
 		path, ok := caseOnly(p.Params(), r.Keys)
 		switch {
 		case !ok && len(path) > 0:
-			exact = true
+			exact++
 		case ok:
-			odds = append(odds, odd{p, path})
+			odds = append(odds, oddPage{p, path})
 		}
+	}
+	if exact > 0 {
+		// Some pages have the key as read: a page whose case another
+		// template reads is another section's.
+		odds = slices.DeleteFunc(odds, func(o oddPage) bool { return read[strings.Join(o.have, ".")] })
 	}
 	if len(odds) == 0 {
-		return nil
+		return nil, nil
 	}
-	if exact {
-		var out []problem.Problem
-		for _, o := range odds {
-			if written := strings.Join(o.have, "."); !read[written] {
-				out = append(out, problemAt(o.p, "params", fmt.Sprintf("params key %s is read by no layout: %s (%s:%d) reads %s",
-					written, r.Text, r.File, r.Line, strings.Join(r.Keys, ".")),
-					"write "+caseFix(r.Keys, o.have)+" in this page's front matter, as the other pages do: samizdat reads .Params keys in the case they are written, where Hugo ignores case"))
-			}
-		}
-		return out
+	if exact > len(odds) {
+		return nil, odds
 	}
 	also := ""
 	switch others := len(odds) - 1; {
@@ -199,10 +222,17 @@ func (b *builder) pageParamCase(r layout.ParamRead, read map[string]bool) []prob
 	case others > 1:
 		also = fmt.Sprintf(" (and %d other pages)", others)
 	}
-	return []problem.Problem{{File: r.File, Line: r.Line, Col: r.Col,
+	return &problem.Problem{File: r.File, Line: r.Line, Col: r.Col,
 		Message: fmt.Sprintf("%s reads nothing for %s%s: its .Params has the key %s", r.Text, odds[0].p.File(), also, strings.Join(odds[0].have, ".")),
 		Hint: "write " + caseFix(odds[0].have, r.Keys) + " here, or write the key in one case in every page's front matter: " +
-			"samizdat reads .Params keys in the case they have, where Hugo ignores case"}}
+			"samizdat reads .Params keys in the case they have, where Hugo ignores case"}, nil
+}
+
+// oddPage is a page whose .Params have a key a template reads only in
+// another case, have.
+type oddPage struct {
+	p    *Page
+	have []string
 }
 
 // caseFix says which of the keys a template reads to write as the site
