@@ -628,9 +628,24 @@ func TestParseTaxonomies(t *testing.T) {
 // key missing its colon, as a known key is, not a value that wraps: the
 // site's taxonomies are known keys.
 func TestTaxonomyWithoutColonAfterAShortValue(t *testing.T) {
-	src := "---\ntitle: Trial\nseries zhanaozen\ndate: 2012-11-21\n---\n"
-	_, _, _, probs := ParseWith("content/a.md", []byte(src), []string{"tags", "series"})
-	checkProblems(t, probs, []want{{3, "no colon after the key on this line: series zhanaozen", "series: zhanaozen"}})
+	taxonomies := []string{"tags", "series", "people"}
+	for _, tc := range []struct {
+		name, src string
+		want      []want
+	}{
+		{"one term", "---\ntitle: Trial\nseries zhanaozen\ndate: 2012-11-21\n---\n",
+			[]want{{3, "no colon after the key on this line: series zhanaozen", "series: zhanaozen"}}},
+		{"a list item", "---\ntitle: Trial\ntags - zhanaozen\ndate: 2012-11-21\n---\n",
+			[]want{{3, "no colon after the key on this line: tags - zhanaozen", "then the value: tags: [zhanaozen]"}}},
+		// A taxonomy's name that starts words of a value that goes on.
+		{"words", "---\ndescription: The strike\npeople were killed in the square\ndate: 2012-11-21\n---\n",
+			[]want{{3, "this line is neither a key nor part of a value", "if it goes on from the value of description (line 2), indent it by 2 spaces; if people is a key"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, _, probs := ParseWith("content/a.md", []byte(tc.src), taxonomies)
+			checkProblems(t, probs, tc.want)
+		})
+	}
 }
 
 func TestParseYAMLIsVersion12(t *testing.T) {

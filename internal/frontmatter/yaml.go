@@ -289,6 +289,9 @@ func missingColon(file string, src []byte, offset, line int, msg string) (proble
 		return problem.Problem{}, false
 	}
 	key, value, _ := strings.Cut(strings.TrimSpace(prev), " ")
+	if item, ok := strings.CutPrefix(value, "- "); ok {
+		value = "[" + item + "]" // "tags - zhanaozen": a list of one
+	}
 	return problem.Problem{
 		File: file, Line: offset + at,
 		Message: "front matter has no colon after the key on this line: " + strings.TrimSpace(prev),

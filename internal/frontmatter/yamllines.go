@@ -263,15 +263,20 @@ func textAmongKeys(file string, offset int, lines []yamlLine, knownFollow bool) 
 func wrapsLong(l yamlLine) bool { return len(l.text) >= 50 }
 
 // startsWithKnownKey tells whether a line starts with a known front
-// matter key, or one of the site's taxonomies, and a space ("date
-// 2012-11-21", "tags zhanaozen"): a key missing its colon.
+// matter key and a space ("date 2012-11-21"), or with one of the site's
+// taxonomies and one word ("tags zhanaozen"): a key missing its colon. A
+// taxonomy's name is often a plain word too ("people were killed in the
+// square" goes on from a value).
 func startsWithKnownKey(s string, taxonomies []string) bool {
-	k, _, ok := keyWithoutColon(s)
+	k, v, ok := keyWithoutColon(s)
 	if !ok {
 		return false
 	}
+	if _, _, known := canonical(k, nil); known {
+		return true
+	}
 	_, _, known := canonical(k, taxonomies)
-	return known
+	return known && !strings.ContainsAny(strings.TrimPrefix(v, "- "), " \t")
 }
 
 // keyWithoutColon splits a line written like a key and its value
