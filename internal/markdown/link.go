@@ -278,13 +278,20 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	switch {
 	case why != "":
 		msg, hint = NotPublished(fmt.Sprintf("link to %q", truncate(file, 80)), why)
+	case md && strings.HasPrefix(file, "/"):
+		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
+		switch rest, inContent := strings.CutPrefix(file, "/content/"); {
+		case inContent:
+			hint = fmt.Sprintf("a path starting with / starts from content/, so leave content/ out: /%s", truncate(rest, 120))
+		case !strings.HasPrefix(where, "content/"):
+			hint = "a path starting with / starts from content/, and this one leads out of it with ../; write the path from content/"
+		default:
+			hint = fmt.Sprintf("there is no %s: a path starting with / starts from content/; check the spelling", truncate(where, 120))
+		}
 	case md && t.p.ctx.File != "" && !strings.HasPrefix(where, "content/"):
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
 		hint = fmt.Sprintf("the path leads out of content/, to %s: it starts from this file's folder (%s), and each ../ goes up one folder; check how many it has",
 			truncate(where, 120), truncate(dir, 80))
-	case md && strings.HasPrefix(file, "/"):
-		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
-		hint = fmt.Sprintf("there is no %s: a path starting with / starts from content/; check the spelling", truncate(where, 120))
 	case md:
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
 		hint = fmt.Sprintf("there is no %s: the path starts from this file's folder (%s), and ../ goes up one folder; check the spelling",

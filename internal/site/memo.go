@@ -342,15 +342,16 @@ func (e notRenderedYet) Error() string {
 		name = e.page.src.File
 	}
 	return fmt.Sprintf("a shortcode cannot show the %s of %s, this page's or another's: shortcodes run while pages' markdown "+
-		"is being made, so what it makes is not there yet; a page's front matter is", what, name)
+		"is being made, before any %s is there; they can show a page's front matter", what, name, what)
 }
 
 // Hint is what to do: the shortcode's template (layout.Set.Shortcode
 // shows a Hint of its error as the call's).
 func (e notRenderedYet) Hint() string {
 	if e.what == readTOC {
-		return "show a page's table of contents from the page's layout, not a shortcode: {{ .TableOfContents }} " +
-			"(the campaign's layouts show it for toc: true in the page's front matter)"
+		return "show a page's table of contents from its layout, not from a shortcode: put {{ .TableOfContents }} in the " +
+			"template that renders the page (layouts/_default/single.html, or the section's); a layout may show it only for " +
+			"pages with toc: true in their front matter, as the campaign's do"
 	}
 	return "in the shortcode's template, show what the page's front matter gives instead: its .Title, .Description, " +
 		".Params, or a summary written in its front matter (.Params.summary); or link to the page"
