@@ -50,6 +50,12 @@ type Context struct {
 	// is not a page left out. Nil: links to such pages say only that
 	// there is no page.
 	Unpublished func(path string) string
+	// OtherLanguage gives the language code of the page a link leads to
+	// (its source path, as ResolveLink gives it, or a site address such
+	// as "/ru/complaint/") when that is not this page's language, else "".
+	// The link then gets hreflang, so readers' tools and search engines
+	// know it leads to, say, a Russian page. Nil: no link gets one.
+	OtherLanguage func(target string) string
 	// ResolveRef gives the address of the page a Hugo ref or relref names
 	// (the path without #fragment: "first", "posts/first.md", "/about"),
 	// found by Hugo's rules, which are looser than a link's. An error with

@@ -92,8 +92,40 @@ type nodeRenderer struct {
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.renderHeading)
+	reg.Register(ast.KindLink, renderLink)
 	reg.Register(kindPlaceholder, renderPlaceholder)
 	reg.Register(kindCodeBlock, r.code.render)
+}
+
+// linkAttributes are the attributes a link keeps: goldmark's, and
+// hreflang, which its filter lacks ("href" and "lang" are in it), set on
+// a link to a page in another language (Context.OtherLanguage).
+var linkAttributes = gmhtml.LinkAttributeFilter.ExtendString("hreflang")
+
+// renderLink writes a link as goldmark's renderer does, with
+// linkAttributes. A dangerous URL is left out whatever markup.unsafe
+// says: the transformer has refused those schemes already.
+func renderLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	if dest := util.URLEscape(n.Destination, true); !gmhtml.IsDangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(dest))
+	}
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		gmhtml.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		gmhtml.RenderAttributes(w, n, linkAttributes)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }
 
 func renderPlaceholder(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

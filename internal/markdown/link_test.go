@@ -402,3 +402,28 @@ func TestMissingPageNamesWhereItLooked(t *testing.T) {
 		}
 	}
 }
+
+// A link to a page in another language says which, as hreflang: to the
+// page's file and to its address alike; a link in the page's own
+// language, to a file or to another site gets none.
+func TestLinkToAnotherLanguageHasHreflang(t *testing.T) {
+	var asked []string
+	ctx := siteContext(&asked)
+	ctx.OtherLanguage = func(target string) string {
+		if target == "content/zhanaozen/trial.md" || target == "/ru/complaint/" {
+			return "ru"
+		}
+		return ""
+	}
+	src := "[a](../zhanaozen/trial.md) [b](/ru/complaint/) [c](./) [d](pic.png) [e](https://example.org/) [f](#top)\n"
+	res, probs := New(Options{}).Convert([]byte(src), ctx)
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	for _, want := range []string{`<a href="/zhanaozen/trial/" hreflang="ru">a</a>`, `<a href="/ru/complaint/" hreflang="ru">b</a>`,
+		`<a href="/about/">c</a>`, `<a href="/about/pic.png">d</a>`, `<a href="https://example.org/">e</a>`, `<a href="#top">f</a>`} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, res.HTML)
+		}
+	}
+}

@@ -251,8 +251,14 @@ func (t *transform) checkLinks() {
 		line := t.line(n)
 		switch v := n.(type) {
 		case *ast.Link:
+			before := len(t.p.links)
 			if dest, ok := t.checkDest(string(v.Destination), line, false); ok {
 				v.Destination = []byte(dest)
+				if len(t.p.links) > before && t.p.ctx.OtherLanguage != nil {
+					if lang := t.p.ctx.OtherLanguage(t.p.links[len(t.p.links)-1].Target); lang != "" {
+						v.SetAttributeString("hreflang", []byte(lang))
+					}
+				}
 			} else {
 				unwrap(v)
 			}

@@ -126,7 +126,8 @@ func TestBrokenLinksAreProblemsAtTheirLine(t *testing.T) {
 	}
 }
 
-// A translation links the files and folders of its own language.
+// A translation links the files and folders of its own language; a link
+// to a page there is only in another language says so with hreflang.
 func TestTranslationLinksItsLanguage(t *testing.T) {
 	fsys := siteFS(t, "testdata/i18n.txtar")
 	addFile(fsys, "content/people/kozlov/index.md", "---\ntitle: Kozlov\n---\n![p](photo.svg) [z](../../zhanaozen/)\n")
@@ -138,7 +139,7 @@ func TestTranslationLinksItsLanguage(t *testing.T) {
 	}
 	for file, wants := range map[string][]string{
 		"people/kozlov/index.html":    {`<img src="photo.svg" alt="p"`, `<a href="../../zhanaozen/">z</a>`},
-		"ru/people/kozlov/index.html": {`<img src="photo.svg" alt="p"`, `<a href="../../zhanaozen/">z</a>`, `<a href="../../../zhanaozen/only-english/">o</a>`},
+		"ru/people/kozlov/index.html": {`<img src="photo.svg" alt="p"`, `<a href="../../zhanaozen/">z</a>`, `<a href="../../../zhanaozen/only-english/" hreflang="en">o</a>`},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(string(res.Files[file]), want) {

@@ -172,8 +172,18 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		ResolveRef: func(ref string) (string, error) {
 			return b.resolveRef(p, ref)
 		},
-		Suggest:      b.sameButCase,
-		Unpublished:  func(path string) string { return b.world.unpublished[path].Why },
+		Suggest:     b.sameButCase,
+		Unpublished: func(path string) string { return b.world.unpublished[path].Why },
+		OtherLanguage: func(target string) string {
+			to := b.world.bySource[target]
+			if to == nil && strings.HasPrefix(target, "/") {
+				to, _ = b.siteAddresses()().find(target)
+			}
+			if to == nil || to.Lang() == p.Lang() {
+				return ""
+			}
+			return to.Lang()
+		},
 		HasShortcode: p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
