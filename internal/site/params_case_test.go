@@ -120,7 +120,7 @@ func TestPageParamKeyInAnotherCaseThanTheOthers(t *testing.T) {
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
-	want := "content/people/alga.md:3: params key Role is read by no layout, which read role: " +
+	want := "content/people/alga.md:3: no layout reads params key Role of this page; they read role: " +
 		".Params.role (layouts/partials/footer.html:1), .Params.role (layouts/people/single.html:1)\n" +
 		"    write role for Role in this page's front matter, as the other pages do"
 	if got := problems(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "params key") != 1 {
@@ -131,5 +131,18 @@ func TestPageParamKeyInAnotherCaseThanTheOthers(t *testing.T) {
 	res = build(t, fsys, Options{})
 	if got := problems(res.Warnings); !strings.Contains(got, "layouts/partials/footer.html:1:12: .Params.role reads nothing for content/people/alga.md (and 1 other page)") {
 		t.Errorf("warnings:\n%s\nwant one at the template", got)
+	}
+}
+
+// A template that reads both cases of a key itself, one after the other
+// rather than in one or, is not told it reads the wrong one.
+func TestTemplateReadingBothCases(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(
+		`<footer>{{ with .Params.photo }}{{ . }}{{ else }}{{ with .Params.Photo }}{{ . }}{{ end }}{{ end }}</footer>`)}
+	fsys["content/people/alga.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Alga\nparams:\n  Photo: a.jpg\n---\nText.\n")}
+	res := build(t, fsys, Options{})
+	if got := problems(res.Warnings); strings.Contains(got, "footer.html") || strings.Contains(got, "params key") {
+		t.Errorf("warnings:\n%s", got)
 	}
 }

@@ -121,10 +121,11 @@ func (b *builder) checkParamKeys() {
 		return
 	}
 	reads := b.world.sites[0].layout.ParamReads()
-	read := map[string]bool{} // the page keys templates read, as "a.b"
+	read := map[string]bool{} // the page keys templates read, as "a.b", and as "file\x00a.b"
 	for _, r := range reads {
 		if !r.Site {
-			read[strings.Join(r.Keys, ".")] = true
+			path := strings.Join(r.Keys, ".")
+			read[path], read[r.File+"\x00"+path] = true, true
 		}
 	}
 	// A page's slip is told once, with every read that misses it.
@@ -158,10 +159,12 @@ func (b *builder) checkParamKeys() {
 	for _, k := range slips {
 		var where []string
 		for _, r := range misses[k] {
-			where = append(where, fmt.Sprintf("%s (%s:%d)", r.Text, r.File, r.Line))
+			if w := fmt.Sprintf("%s (%s:%d)", r.Text, r.File, r.Line); !slices.Contains(where, w) {
+				where = append(where, w)
+			}
 		}
 		want := strings.Join(misses[k][0].Keys, ".")
-		b.warn([]problem.Problem{problemAt(k.p, "params", fmt.Sprintf("params key %s is read by no layout, which read %s: %s",
+		b.warn([]problem.Problem{problemAt(k.p, "params", fmt.Sprintf("no layout reads params key %s of this page; they read %s: %s",
 			k.have, want, strings.Join(where, ", ")),
 			"write "+want+" for "+k.have+" in this page's front matter, as the other pages do: samizdat reads .Params keys in the case they are written, where Hugo ignores case")})
 	}
@@ -204,11 +207,14 @@ func (b *builder) pageParamCase(r layout.ParamRead, read map[string]bool) (*prob
 			odds = append(odds, oddPage{p, path})
 		}
 	}
-	if exact > 0 {
-		// Some pages have the key as read: a page whose case another
-		// template reads is another section's.
-		odds = slices.DeleteFunc(odds, func(o oddPage) bool { return read[strings.Join(o.have, ".")] })
-	}
+	odds = slices.DeleteFunc(odds, func(o oddPage) bool {
+		have := strings.Join(o.have, ".")
+		// The same template reads that case too ({{ with .Params.photo
+		// }}…{{ else }}{{ with .Params.Photo }}); or some pages have the
+		// key as read, and another template reads the page's case: it
+		// is another section's.
+		return read[r.File+"\x00"+have] || exact > 0 && read[have]
+	})
 	if len(odds) == 0 {
 		return nil, nil
 	}
