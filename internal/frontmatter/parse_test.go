@@ -637,7 +637,11 @@ func TestTaxonomyWithoutColonAfterAShortValue(t *testing.T) {
 			[]want{{3, "no colon after the key on this line: series zhanaozen", "series: zhanaozen"}}},
 		{"a list item", "---\ntitle: Trial\ntags - zhanaozen\ndate: 2012-11-21\n---\n",
 			[]want{{3, "no colon after the key on this line: tags - zhanaozen", "then the value: tags: [zhanaozen]"}}},
-		// A taxonomy's name that starts words of a value that goes on.
+		{"a quoted list item", "---\ntitle: Trial\ntags  - \"Zhanaozen strike\"\ndate: 2012-11-21\n---\n",
+			[]want{{3, "no colon after the key on this line", `then the value: tags: ["Zhanaozen strike"]`}}},
+		// A key's name that starts words of a value that goes on.
+		{"a built-in key's name", "---\ndescription: Families say the court gave\nsummary verdicts\ndate: 2012-11-21\n---\n",
+			[]want{{3, "this line is neither a key nor part of a value", "if it goes on from the value of description (line 2), indent it by 2 spaces; if summary is a key, write a colon after it: summary: verdicts"}}},
 		{"words", "---\ndescription: The strike\npeople were killed in the square\ndate: 2012-11-21\n---\n",
 			[]want{{3, "this line is neither a key nor part of a value", "if it goes on from the value of description (line 2), indent it by 2 spaces; if people is a key"}}},
 	} {

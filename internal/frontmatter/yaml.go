@@ -289,14 +289,22 @@ func missingColon(file string, src []byte, offset, line int, msg string) (proble
 		return problem.Problem{}, false
 	}
 	key, value, _ := strings.Cut(strings.TrimSpace(prev), " ")
-	if item, ok := strings.CutPrefix(value, "- "); ok {
-		value = "[" + item + "]" // "tags - zhanaozen": a list of one
-	}
 	return problem.Problem{
 		File: file, Line: offset + at,
 		Message: "front matter has no colon after the key on this line: " + strings.TrimSpace(prev),
-		Hint:    fmt.Sprintf("write the key, a colon and a space, then the value: %s: %s", key, value),
+		Hint:    "write the key, a colon and a space, then the value: " + keyValue(key, value),
 	}, true
+}
+
+// keyValue is key and value written as a YAML line, for a hint: a value
+// written as a list item ("tags - zhanaozen") as a list of it, which YAML
+// takes after a key on one line.
+func keyValue(key, value string) string {
+	value = strings.TrimSpace(value)
+	if item, ok := strings.CutPrefix(value, "- "); ok {
+		value = "[" + strings.TrimSpace(item) + "]"
+	}
+	return key + ": " + value
 }
 
 // UnclosedQuote returns the first line of YAML text src whose value opens

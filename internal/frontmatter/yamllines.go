@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -240,7 +241,7 @@ func textAmongKeys(file string, offset int, lines []yamlLine, knownFollow bool) 
 		Message: "front matter is not valid YAML: this line is neither a key nor part of a value"}
 	if !wrapsLong(lines[j]) {
 		if k, v, ok := keyWithoutColon(l.text); ok && !pageText(l) {
-			neither.Hint = fmt.Sprintf("%s; if %s is a key, write a colon after it: %s: %s", wrapped, k, k, v)
+			neither.Hint = fmt.Sprintf("%s; if %s is a key, write a colon after it: %s", wrapped, k, keyValue(k, v))
 			return neither
 		}
 		if !knownFollow && pageText(l) {
@@ -262,21 +263,45 @@ func textAmongKeys(file string, offset int, lines []yamlLine, knownFollow bool) 
 // wrap it: the line after it then most likely goes on with its value.
 func wrapsLong(l yamlLine) bool { return len(l.text) >= 50 }
 
-// startsWithKnownKey tells whether a line starts with a known front
-// matter key and a space ("date 2012-11-21"), or with one of the site's
-// taxonomies and one word ("tags zhanaozen"): a key missing its colon. A
-// taxonomy's name is often a plain word too ("people were killed in the
-// square" goes on from a value).
+// startsWithKnownKey tells whether a line is a known front matter key
+// and a value of its kind, written without the colon: a date for a date
+// ("date 2012-11-21"), true or false, a number for weight, a quoted value
+// or a list for any key (`linkTitle "Functions"`, "tags - zhanaozen"),
+// one word for a taxonomy ("tags zhanaozen"). Free text after a key's
+// name is as likely a value that goes on: keys are plain words
+// ("summary verdicts", "people were killed in the square").
 func startsWithKnownKey(s string, taxonomies []string) bool {
 	k, v, ok := keyWithoutColon(s)
 	if !ok {
 		return false
 	}
-	if _, _, known := canonical(k, nil); known {
+	name, taxonomy, known := canonical(k, taxonomies)
+	if !known {
+		return false
+	}
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "- ") || quoted(v) {
 		return true
 	}
-	_, _, known := canonical(k, taxonomies)
-	return known && !strings.ContainsAny(strings.TrimPrefix(v, "- "), " \t")
+	switch name {
+	case "date", "lastmod", "publishDate", "expiryDate":
+		return v != "" && v[0] >= '0' && v[0] <= '9'
+	case "draft", "toc":
+		return v == "true" || v == "false"
+	case "weight":
+		_, err := strconv.Atoi(v)
+		return err == nil
+	}
+	return taxonomy && !strings.ContainsAny(v, " \t")
+}
+
+// quoted tells whether v starts with a quote or bracket that it closes.
+func quoted(v string) bool {
+	if len(v) < 2 {
+		return false
+	}
+	end, ok := map[byte]byte{'"': '"', '\'': '\'', '[': ']'}[v[0]]
+	return ok && strings.IndexByte(v[1:], end) >= 0
 }
 
 // keyWithoutColon splits a line written like a key and its value
