@@ -278,11 +278,12 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	switch {
 	case why != "":
 		msg, hint = NotPublished(fmt.Sprintf("link to %q", truncate(file, 80)), why)
+	case md && t.fromContent(file) != "":
+		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
+		hint = fmt.Sprintf("the path names content/ itself: write %s, as a path starting with / starts from content/", truncate(t.fromContent(file), 120))
 	case md && strings.HasPrefix(file, "/"):
 		msg = fmt.Sprintf("link to missing page %q", truncate(file, 80))
-		switch rest, inContent := strings.CutPrefix(file, "/content/"); {
-		case inContent:
-			hint = fmt.Sprintf("a path starting with / starts from content/, so leave content/ out: /%s", truncate(rest, 120))
+		switch {
 		case !strings.HasPrefix(where, "content/"):
 			hint = "a path starting with / starts from content/, and this one leads out of it with ../; write the path from content/"
 		default:
@@ -309,6 +310,20 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 		hint = cause
 	}
 	t.p.problem(line, msg, hint)
+}
+
+// fromContent is the path from content/ ("/news/a.md") of a link path
+// that names content/ itself ("/content/news/a.md", or "content/news/a.md"
+// from a page's folder) when a page is there, else "".
+func (t *transform) fromContent(file string) string {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(file, "/"), "content/")
+	if !ok || t.p.ctx.ResolveLink == nil {
+		return ""
+	}
+	if _, _, there := t.p.ctx.ResolveLink("/" + rest); there {
+		return "/" + rest
+	}
+	return ""
 }
 
 // NotPublished is the message and hint of a link to a page that is there

@@ -382,7 +382,15 @@ func TestMissingPageNamesWhereItLooked(t *testing.T) {
 		}
 		return ""
 	}
-	src := "[a](nope.md) [b](/news/nope.md) [c](../../zhanaozen/_index.md) [d](/news/d.md) [e](../news/d.md) [f](/content/news/ok.md) [g](/../news/ok.md)\n"
+	src := "[a](nope.md) [b](/news/nope.md) [c](../../zhanaozen/_index.md) [d](/news/d.md) [e](../news/d.md) [f](/content/zhanaozen/trial.md) [g](/../news/ok.md)" +
+		" [h](content/zhanaozen/trial.md) [i](/content/news/zz.md)\n"
+	resolve := ctx.ResolveLink
+	ctx.ResolveLink = func(dest string) (string, string, bool) {
+		if dest == "/zhanaozen/trial.md" {
+			return "/zhanaozen/trial/", "content/zhanaozen/trial.md", true
+		}
+		return resolve(dest)
+	}
 	_, probs := New(Options{}).Convert([]byte(src), ctx)
 	want := map[string]string{
 		`link to missing page "nope.md"`:                                                  "there is no content/about/nope.md: the path starts from this file's folder (content/about/)",
@@ -390,7 +398,9 @@ func TestMissingPageNamesWhereItLooked(t *testing.T) {
 		`link to missing page "../../zhanaozen/_index.md"`:                                "the path leads out of content/, to zhanaozen/_index.md: it starts from this file's folder (content/about/)",
 		`link to "/news/d.md": that page is not published: it is a draft (draft: true)`:   "to see it now, preview with samizdat serve --drafts",
 		`link to "../news/d.md": that page is not published: it is a draft (draft: true)`: "to see it now, preview with samizdat serve --drafts",
-		`link to missing page "/content/news/ok.md"`:                                      "a path starting with / starts from content/, so leave content/ out: /news/ok.md",
+		`link to missing page "/content/zhanaozen/trial.md"`:                              "the path names content/ itself: write /zhanaozen/trial.md",
+		`link to missing page "content/zhanaozen/trial.md"`:                               "the path names content/ itself: write /zhanaozen/trial.md",
+		`link to missing page "/content/news/zz.md"`:                                      "there is no content/content/news/zz.md: a path starting with / starts from content/",
 		`link to missing page "/../news/ok.md"`:                                           "a path starting with / starts from content/, and this one leads out of it",
 	}
 	if len(probs) != len(want) {

@@ -487,9 +487,11 @@ func (b *builder) addresses() *addresses {
 		if hasFeed(p) {
 			add(p.url + "index.xml")
 		}
-		a.pagers[content.OutputPath(pageNURL(p.url, 1))] = p // the redirect a paginated list gets (executePage)
-		for n := 2; n <= newPager(p, 1).TotalPages; n++ {
-			a.pagers[content.OutputPath(pagerURL(p.url, n))] = p
+		if p.IsNode() {
+			a.pagers[content.OutputPath(pageNURL(p.url, 1))] = p // the redirect a paginated list gets (executePage)
+			for n := 2; n <= newPager(p, 1).TotalPages; n++ {
+				a.pagers[content.OutputPath(pagerURL(p.url, n))] = p
+			}
 		}
 		if p.src != nil {
 			for _, alias := range p.src.Meta.Aliases {

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/layout"
 	"github.com/samizdat-press/samizdat/internal/markdown"
 	"github.com/samizdat-press/samizdat/internal/problem"
 	"github.com/samizdat-press/samizdat/internal/publish"
@@ -337,21 +338,30 @@ type notRenderedYet struct {
 
 func (e notRenderedYet) Error() string {
 	what := map[uint32]string{readSummary: "summary", readContent: "text", readCount: "word count", readTOC: "table of contents"}[e.what]
-	name := e.page.url
+	return fmt.Sprintf("a shortcode cannot show the %s of %s: shortcodes run while pages' markdown "+
+		"is being made, before any %s is there; they can show a page's front matter", what, e.name(), what)
+}
+
+// name is the page's source file, or its address for a page no file makes.
+func (e notRenderedYet) name() string {
 	if e.page.src != nil {
-		name = e.page.src.File
+		return e.page.src.File
 	}
-	return fmt.Sprintf("a shortcode cannot show the %s of %s, this page's or another's: shortcodes run while pages' markdown "+
-		"is being made, before any %s is there; they can show a page's front matter", what, name, what)
+	return e.page.url
 }
 
 // Hint is what to do: the shortcode's template (layout.Set.Shortcode
 // shows a Hint of its error as the call's).
 func (e notRenderedYet) Hint() string {
 	if e.what == readTOC {
-		return "show a page's table of contents from its layout, not from a shortcode: put {{ .TableOfContents }} in the " +
-			"template that renders the page (layouts/_default/single.html, or the section's); a layout may show it only for " +
-			"pages with toc: true in their front matter, as the campaign's do"
+		where := "the template that renders the page"
+		if p := e.page; p.site != nil && p.site.layout != nil {
+			if name := p.site.layout.Lookup(p.kind, p.typ, p.Layout()); name != "" {
+				where = layout.Dir + "/" + name + ", the template that renders " + e.name()
+			}
+		}
+		return "show a page's table of contents from its layout, not from a shortcode: put {{ .TableOfContents }} in " + where +
+			"; a layout may show it only for pages with toc: true in their front matter, as the campaign's do"
 	}
 	return "in the shortcode's template, show what the page's front matter gives instead: its .Title, .Description, " +
 		".Params, or a summary written in its front matter (.Params.summary); or link to the page"

@@ -65,14 +65,14 @@ func TestShortcodeCannotReadRenderedPages(t *testing.T) {
 	}
 	res := build(t, fsys, Options{})
 	want := map[string]string{
-		"content/news/summary.md:6": `shortcode "card": a shortcode cannot show the summary of content/people/made.md, this page's or another's`,
-		"content/news/content.md:4": `shortcode "text": a shortcode cannot show the text of content/people/written.md, this page's or another's`,
+		"content/news/summary.md:6": `shortcode "card": a shortcode cannot show the summary of content/people/made.md: shortcodes run`,
+		"content/news/content.md:4": `shortcode "text": a shortcode cannot show the text of content/people/written.md: shortcodes run`,
 	}
 	sawTOC := false
 	for _, p := range res.Problems {
 		at := p.File + ":" + strconv.Itoa(p.Line)
 		if at == "content/news/toc.md:4" && strings.Contains(p.Message, "cannot show the table of contents of content/news/toc.md") &&
-			strings.Contains(p.Hint, "{{ .TableOfContents }}") {
+			strings.Contains(p.Hint, "{{ .TableOfContents }} in layouts/_default/single.html, the template that renders content/news/toc.md") {
 			sawTOC = true
 			continue
 		}
