@@ -18,19 +18,7 @@ import (
 // publish an empty heading or citation); an unquoted date is shown as the
 // date, not as a Go timestamp.
 func TestDataMistakesAreNamed(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static", "data", "i18n"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	toml, err := os.ReadFile(filepath.Join(repoRoot, config.File))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, config.File), toml, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := copySite(t)
 	edit := func(name, from, to string) {
 		t.Helper()
 		p := filepath.Join(dir, name)
