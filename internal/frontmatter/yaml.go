@@ -298,13 +298,52 @@ func missingColon(file string, src []byte, offset, line int, msg string) (proble
 
 // keyValue is key and value written as a YAML line, for a hint: a value
 // written as a list item ("tags - zhanaozen") as a list of it, which YAML
-// takes after a key on one line.
+// takes after a key on one line, and a value YAML would not read back as
+// written ("verdicts #1", "*important* news") in double quotes.
 func keyValue(key, value string) string {
 	value = strings.TrimSpace(value)
 	if item, ok := strings.CutPrefix(value, "- "); ok {
-		value = "[" + strings.TrimSpace(item) + "]"
+		return key + ": [" + yamlText(strings.TrimSpace(item), true) + "]"
 	}
-	return key + ": " + value
+	return key + ": " + yamlText(value, false)
+}
+
+// yamlText is s as YAML text that reads back as s (an item of a [list]
+// when inList): s itself when it does, when it is a whole quoted value
+// YAML reads, or when YAML reads it as a date, number or true/false; else
+// s in double quotes.
+func yamlText(s string, inList bool) string {
+	src := "k: " + s
+	if inList {
+		src = "k: [" + s + "]"
+	}
+	var got map[string]any
+	if yaml.Unmarshal([]byte(src), &got) == nil {
+		v := got["k"]
+		if l, ok := v.([]any); inList && ok {
+			v = nil
+			if len(l) == 1 {
+				v = l[0]
+			}
+		}
+		// Text must come back whole ("verdicts #1" is "verdicts"); a
+		// date, number or true/false is read as one, as meant.
+		if text, isText := v.(string); v != nil && (!isText || text == s || quotedWhole(s)) {
+			return s
+		}
+	}
+	return strconv.Quote(s)
+}
+
+// quotedWhole tells whether v is one quoted or bracketed value, from its
+// first character to its last, that YAML reads.
+func quotedWhole(v string) bool {
+	if len(v) < 2 {
+		return false
+	}
+	end, ok := map[byte]byte{'"': '"', '\'': '\'', '[': ']'}[v[0]]
+	var got map[string]any
+	return ok && v[len(v)-1] == end && yaml.Unmarshal([]byte("k: "+v), &got) == nil
 }
 
 // UnclosedQuote returns the first line of YAML text src whose value opens

@@ -265,11 +265,12 @@ func wrapsLong(l yamlLine) bool { return len(l.text) >= 50 }
 
 // startsWithKnownKey tells whether a line is a known front matter key
 // and a value of its kind, written without the colon: a date for a date
-// ("date 2012-11-21"), true or false, a number for weight, a quoted value
-// or a list for any key (`linkTitle "Functions"`, "tags - zhanaozen"),
-// one word for a taxonomy ("tags zhanaozen"). Free text after a key's
-// name is as likely a value that goes on: keys are plain words
-// ("summary verdicts", "people were killed in the square").
+// ("date 2012-11-21"), true or false, a number for weight, one word for
+// a key whose value is one (slug, url, layout…) or for a taxonomy ("tags
+// zhanaozen"), a whole quoted value or a list for any key (`linkTitle
+// "Functions"`, "tags - zhanaozen"). Free text after a key's name is as
+// likely a value that goes on: keys are plain words ("summary verdicts",
+// "people were killed in the square").
 func startsWithKnownKey(s string, taxonomies []string) bool {
 	k, v, ok := keyWithoutColon(s)
 	if !ok {
@@ -280,28 +281,22 @@ func startsWithKnownKey(s string, taxonomies []string) bool {
 		return false
 	}
 	v = strings.TrimSpace(v)
-	if strings.HasPrefix(v, "- ") || quoted(v) {
-		return true
+	if item, isItem := strings.CutPrefix(v, "- "); isItem {
+		v = strings.TrimSpace(item)
 	}
+	oneWord := v != "" && !strings.ContainsAny(v, " \t")
 	switch name {
 	case "date", "lastmod", "publishDate", "expiryDate":
 		return v != "" && v[0] >= '0' && v[0] <= '9'
 	case "draft", "toc":
-		return v == "true" || v == "false"
+		return strings.EqualFold(v, "true") || strings.EqualFold(v, "false")
 	case "weight":
-		_, err := strconv.Atoi(v)
+		_, err := strconv.ParseFloat(v, 64)
 		return err == nil
+	case "slug", "url", "layout", "type", "translationKey", "image", "aliases":
+		return oneWord || quotedWhole(v)
 	}
-	return taxonomy && !strings.ContainsAny(v, " \t")
-}
-
-// quoted tells whether v starts with a quote or bracket that it closes.
-func quoted(v string) bool {
-	if len(v) < 2 {
-		return false
-	}
-	end, ok := map[byte]byte{'"': '"', '\'': '\'', '[': ']'}[v[0]]
-	return ok && strings.IndexByte(v[1:], end) >= 0
+	return quotedWhole(v) || taxonomy && oneWord
 }
 
 // keyWithoutColon splits a line written like a key and its value
