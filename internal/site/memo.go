@@ -354,14 +354,17 @@ func (e notRenderedYet) name() string {
 // shows a Hint of its error as the call's).
 func (e notRenderedYet) Hint() string {
 	if e.what == readTOC {
-		where := "the template that renders the page"
+		// The page asked for may be the caller or another: the hint
+		// names the page's own template and says how to show another's.
+		where := "the template that renders it"
 		if p := e.page; p.site != nil && p.site.layout != nil {
 			if name := p.site.layout.Lookup(p.kind, p.typ, p.Layout()); name != "" {
-				where = layout.Dir + "/" + name + ", the template that renders " + e.name()
+				where = layout.Dir + "/" + name
 			}
 		}
-		return "show a page's table of contents from its layout, not from a shortcode: put {{ .TableOfContents }} in " + where +
-			"; a layout may show it only for pages with toc: true in their front matter, as the campaign's do"
+		return fmt.Sprintf("show a table of contents from a layout, not from a shortcode: for %s on its own page, "+
+			"{{ .TableOfContents }} in %s (a layout may show it only for pages with toc: true, as the campaign's do); "+
+			"on another page, {{ with site.GetPage %q }}{{ .TableOfContents }}{{ end }} in that page's template", e.name(), where, e.page.url)
 	}
 	return "in the shortcode's template, show what the page's front matter gives instead: its .Title, .Description, " +
 		".Params, or a summary written in its front matter (.Params.summary); or link to the page"
