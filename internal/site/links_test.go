@@ -527,3 +527,20 @@ func TestMenuURLOfAnUnpublishedPageSaysWhy(t *testing.T) {
 		`menu "main" entry 3 (Strike) links to /ru/stories/strike/ in the Русский pages: that page is not published: it is a draft (draft: true)`+
 			"\n    link to it once it is published")
 }
+
+// markdownify, as a shortcode runs it on its .Inner, marks a link by
+// address to a page in another language with hreflang, as a page's own
+// markdown does.
+func TestMarkdownifyLinkToAnotherLanguage(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	addFile(fsys, "layouts/shortcodes/box.html", `<aside>{{ .Inner | markdownify }}</aside>`)
+	addFile(fsys, "content/about.md", "---\ntitle: About\n---\n{{< box >}}[r](/ru/zhanaozen/) [e](/zhanaozen/){{< /box >}}\n")
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	got := string(res.Files["about/index.html"])
+	if !strings.Contains(got, `<a href="../ru/zhanaozen/" hreflang="ru">r</a>`) || !strings.Contains(got, `<a href="../zhanaozen/">e</a>`) {
+		t.Errorf("about/index.html:\n%s", got)
+	}
+}

@@ -196,9 +196,17 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 }
 
 // markdownify renders a short string from a template, with no links to
-// pages and no shortcodes.
+// pages' files and no shortcodes. A link by address to a page in another
+// language gets hreflang, as in a page's markdown.
 func (s *Site) markdownify(text string) (template.HTML, error) {
-	r, probs := s.conv.Convert([]byte(text), markdown.Context{File: "markdownify"})
+	r, probs := s.conv.Convert([]byte(text), markdown.Context{File: "markdownify", OtherLanguage: func(target string) string {
+		for _, other := range s.world.sites {
+			if to := other.byURL[content.CleanURL(target)]; to != nil && to.Lang() != s.lang {
+				return to.Lang()
+			}
+		}
+		return ""
+	}})
 	if len(probs) > 0 {
 		return "", fmt.Errorf("markdownify: %s", probs[0].Message)
 	}
