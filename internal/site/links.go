@@ -548,6 +548,11 @@ func (a *addresses) nowhere(url, what, missing, how string) (msg, hint string) {
 		return what + missing, fmt.Sprintf("the list %s is one page: its template does not use .Paginator, so it has no page/N/; link to %s",
 			list.url, list.url)
 	}
+	if rest, ok := strings.CutPrefix(url, "/"+content.Dir+"/"); ok {
+		if _, there := a.find("/" + rest); there {
+			return what + missing, fmt.Sprintf("the address names content/ itself, which is published at the site's root: link to /%s", rest)
+		}
+	}
 	return what + missing, a.hint(url, how)
 }
 

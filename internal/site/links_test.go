@@ -544,3 +544,15 @@ func TestMarkdownifyLinkToAnotherLanguage(t *testing.T) {
 		t.Errorf("about/index.html:\n%s", got)
 	}
 }
+
+// An address that names content/ itself is told the address to write:
+// content/ is published at the site's root.
+func TestAddressNamingContentFolder(t *testing.T) {
+	fsys := linkPage(t, "[a](/content/stories/strike/) [b](/content/nowhere/)\n")
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	if !strings.Contains(got, "link to /content/stories/strike/: the site has no such page or file\n    the address names content/ itself, which is published at the site's root: link to /stories/strike/") ||
+		strings.Count(got, "names content/ itself") != 1 {
+		t.Errorf("problems:\n%s", got)
+	}
+}
