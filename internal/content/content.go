@@ -179,8 +179,9 @@ type Site struct {
 
 // LeftOut is a page left out of this build.
 type LeftOut struct {
-	Why string // in words for a problem: "a draft (draft: true)"
-	URL string // the address it would have, as Page.URL
+	Why     string   // in words for a problem: "a draft (draft: true)"
+	URL     string   // the address it would have, as Page.URL
+	Aliases []string // the old addresses it would redirect from, cleaned as a page's
 }
 
 // maxFileSize is the largest content file read; a campaign page is a few
@@ -470,7 +471,11 @@ func (l *loader) read(m mdFile, dec decodedFile) {
 	if why := l.leftOutBecause(meta, dir, lang); why != "" {
 		// Its URL is made as a published page's, which needs only the
 		// page itself: a link to that address can then say why.
-		l.unpublished[p] = LeftOut{Why: why, URL: l.pageURL(page)}
+		left := LeftOut{Why: why, URL: l.pageURL(page)}
+		for _, a := range meta.Aliases {
+			left.Aliases = append(left.Aliases, CleanURL(a))
+		}
+		l.unpublished[p] = left
 		return
 	}
 	switch base {

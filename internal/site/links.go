@@ -466,9 +466,11 @@ func (b *builder) addresses() *addresses {
 	// In the order of their files: where two would share an address
 	// (one's url: is the other's), the first says why.
 	for _, f := range slices.Sorted(maps.Keys(b.world.unpublished)) {
-		out := content.OutputPath(b.world.unpublished[f].URL)
-		if a.leftOut[out] == "" {
-			a.leftOut[out] = b.world.unpublished[f].Why
+		left := b.world.unpublished[f]
+		for _, u := range append([]string{left.URL}, left.Aliases...) {
+			if out := content.OutputPath(u); a.leftOut[out] == "" {
+				a.leftOut[out] = left.Why
+			}
 		}
 	}
 	add := func(url string) { a.files[content.OutputPath(url)] = true }

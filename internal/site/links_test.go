@@ -556,3 +556,14 @@ func TestAddressNamingContentFolder(t *testing.T) {
 		t.Errorf("problems:\n%s", got)
 	}
 }
+
+// A link to an old address of a page left out (one of its aliases) says
+// why, as a link to its own address does.
+func TestLinkToAnAliasOfAnUnpublishedPageSaysWhy(t *testing.T) {
+	fsys := linkPage(t, "[a](/old/gone/)\n")
+	addFile(fsys, "content/stories/gone.md", "---\ntitle: Gone\ndraft: true\naliases: [/old/gone/]\n---\nText.\n")
+	res := build(t, fsys, Options{})
+	if got := problems(res.Problems); !strings.Contains(got, "content/stories/l.md:5: link to /old/gone/: that page is not published: it is a draft (draft: true)") {
+		t.Errorf("problems:\n%s", got)
+	}
+}
