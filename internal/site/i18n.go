@@ -63,6 +63,26 @@ func (w *world) linkTranslations() {
 	}
 }
 
+// otherLanguage is the language of the page a link leads to, target
+// being its source file ("content/ru/x.md") or a site address ("/ru/x/",
+// "/ru/x", "/ru/x/index.html"), when that is not lang; else "". It is
+// markdown.Context.OtherLanguage, for pages and for markdownify alike.
+func (w *world) otherLanguage(lang, target string) string {
+	to := w.bySource[target]
+	if to == nil && strings.HasPrefix(target, "/") {
+		u := content.CleanURL(strings.TrimSuffix(target, "index.html"))
+		for _, s := range w.sites {
+			if to = s.byURL[u]; to != nil {
+				break
+			}
+		}
+	}
+	if to == nil || to.Lang() == lang {
+		return ""
+	}
+	return to.Lang()
+}
+
 // in returns the page's translation into lang, or the page itself when
 // there is none.
 func (p *Page) in(lang string) *Page {

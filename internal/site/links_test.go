@@ -534,13 +534,14 @@ func TestMenuURLOfAnUnpublishedPageSaysWhy(t *testing.T) {
 func TestMarkdownifyLinkToAnotherLanguage(t *testing.T) {
 	fsys := siteFS(t, "testdata/i18n.txtar")
 	addFile(fsys, "layouts/shortcodes/box.html", `<aside>{{ .Inner | markdownify }}</aside>`)
-	addFile(fsys, "content/about.md", "---\ntitle: About\n---\n{{< box >}}[r](/ru/zhanaozen/) [e](/zhanaozen/){{< /box >}}\n")
+	addFile(fsys, "content/about.md", "---\ntitle: About\n---\n{{< box >}}[r](/ru/zhanaozen/) [e](/zhanaozen/) [i](/ru/zhanaozen/index.html) [n](/ru/zhanaozen){{< /box >}}\n")
 	res := build(t, fsys, Options{})
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
 	got := string(res.Files["about/index.html"])
-	if !strings.Contains(got, `<a href="../ru/zhanaozen/" hreflang="ru">r</a>`) || !strings.Contains(got, `<a href="../zhanaozen/">e</a>`) {
+	if !strings.Contains(got, `<a href="../ru/zhanaozen/" hreflang="ru">r</a>`) || !strings.Contains(got, `<a href="../zhanaozen/">e</a>`) ||
+		!strings.Contains(got, `hreflang="ru">i</a>`) || !strings.Contains(got, `hreflang="ru">n</a>`) {
 		t.Errorf("about/index.html:\n%s", got)
 	}
 }

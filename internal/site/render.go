@@ -172,19 +172,10 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		ResolveRef: func(ref string) (string, error) {
 			return b.resolveRef(p, ref)
 		},
-		Suggest:     b.sameButCase,
-		Unpublished: func(path string) string { return b.world.unpublished[path].Why },
-		OtherLanguage: func(target string) string {
-			to := b.world.bySource[target]
-			if to == nil && strings.HasPrefix(target, "/") {
-				to, _ = b.siteAddresses()().find(target)
-			}
-			if to == nil || to.Lang() == p.Lang() {
-				return ""
-			}
-			return to.Lang()
-		},
-		HasShortcode: p.site.layout.HasShortcode,
+		Suggest:       b.sameButCase,
+		Unpublished:   func(path string) string { return b.world.unpublished[path].Why },
+		OtherLanguage: func(target string) string { return b.world.otherLanguage(p.Lang(), target) },
+		HasShortcode:  p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
 			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
 			if err != nil && !p.site.layout.HasShortcode(call.Name) {
@@ -199,14 +190,8 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 // pages' files and no shortcodes. A link by address to a page in another
 // language gets hreflang, as in a page's markdown.
 func (s *Site) markdownify(text string) (template.HTML, error) {
-	r, probs := s.conv.Convert([]byte(text), markdown.Context{File: "markdownify", OtherLanguage: func(target string) string {
-		for _, other := range s.world.sites {
-			if to := other.byURL[content.CleanURL(target)]; to != nil && to.Lang() != s.lang {
-				return to.Lang()
-			}
-		}
-		return ""
-	}})
+	r, probs := s.conv.Convert([]byte(text), markdown.Context{File: "markdownify",
+		OtherLanguage: func(target string) string { return s.world.otherLanguage(s.lang, target) }})
 	if len(probs) > 0 {
 		return "", fmt.Errorf("markdownify: %s", probs[0].Message)
 	}
@@ -332,13 +317,12 @@ func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 		return
 	}
 	first, ran := b.executeOne(p, name, keys, phase, 1)
-	if !ran {
-		b.paginated.Store(p, true) // as above
+	if first || !ran { // a template that failed is not known either
+		b.paginated.Store(p, true)
 	}
 	if !first {
 		return
 	}
-	b.paginated.Store(p, true)
 	b.writeRedirect(p, pageNURL(p.url, 1), owner{page: p, what: "the redirect from page 1 of the list"})
 	total := newPager(p, 1).TotalPages
 	for n := 2; n <= total; n++ {
