@@ -335,15 +335,19 @@ func yamlText(s string, inList bool) string {
 	return strconv.Quote(s)
 }
 
-// quotedWhole tells whether v is one quoted or bracketed value, from its
-// first character to its last, that YAML reads.
+// quotedWhole tells whether v is one quoted value or [list], from its
+// first character to its last, as the line scanners (quoteEnd, flowEnd)
+// read it.
 func quotedWhole(v string) bool {
-	if len(v) < 2 {
+	switch {
+	case v == "":
 		return false
+	case v[0] == '"' || v[0] == '\'':
+		return quoteEnd(v) == len(v)-1
+	case v[0] == '[':
+		return flowEnd(v) == len(v)-1
 	}
-	end, ok := map[byte]byte{'"': '"', '\'': '\'', '[': ']'}[v[0]]
-	var got map[string]any
-	return ok && v[len(v)-1] == end && yaml.Unmarshal([]byte("k: "+v), &got) == nil
+	return false
 }
 
 // UnclosedQuote returns the first line of YAML text src whose value opens
