@@ -45,11 +45,12 @@ type Context struct {
 	// ("content/people/kozlov/index.md" for ".../Kozlov/index.md": the
 	// same but for the case of its letters), or "". Nil: no suggestions.
 	Suggest func(path string) string
-	// Unpublished says why the page file path ("content/zhanaozen/x.md")
-	// is left out of this build ("a draft (draft: true)"), or "" when it
-	// is not a page left out. Nil: links to such pages say only that
-	// there is no page.
-	Unpublished func(path string) string
+	// Unpublished says why the page a relative link path names, one
+	// ResolveLink found nothing at (as ResolveLink takes it:
+	// "../zhanaozen/x.md", "../x/"), is left out of this build ("a draft
+	// (draft: true)"), or "" when it names no page left out. Nil: links
+	// to such pages say only that there is no page.
+	Unpublished func(dest string) string
 	// OtherLanguage gives the language code of the page a link leads to
 	// (its source path, as ResolveLink gives it, or a site address such
 	// as "/ru/complaint/") when that is not this page's language, else "".

@@ -272,8 +272,8 @@ func (t *transform) missingProblem(line int, dest, file string, md bool) {
 	}
 	var msg, hint string
 	why := ""
-	if md && t.p.ctx.Unpublished != nil {
-		why = t.p.ctx.Unpublished(where)
+	if t.p.ctx.Unpublished != nil {
+		why = t.p.ctx.Unpublished(file)
 	}
 	switch {
 	case why != "":

@@ -372,18 +372,20 @@ func TestLinkIntoStaticGivesTheSiteAddress(t *testing.T) {
 // A missing page's hint names where it was looked for, as the site
 // resolves the link: from this file's folder, or from content/ for a path
 // starting with /; a path that leads out of content/ says so; and a page
-// there that is left out of the build (a draft) is named as one.
+// there that is left out of the build (a draft) is named as one, whether
+// the link names its file or its folder.
 func TestMissingPageNamesWhereItLooked(t *testing.T) {
 	var asked []string
 	ctx := siteContext(&asked)
-	ctx.Unpublished = func(path string) string {
-		if path == "content/news/d.md" {
+	ctx.Unpublished = func(dest string) string {
+		switch dest {
+		case "/news/d.md", "../news/d.md", "../news/d/":
 			return "a draft (draft: true)"
 		}
 		return ""
 	}
 	src := "[a](nope.md) [b](/news/nope.md) [c](../../zhanaozen/_index.md) [d](/news/d.md) [e](../news/d.md) [f](/content/zhanaozen/trial.md) [g](/../news/ok.md)" +
-		" [h](content/zhanaozen/trial.md) [i](/content/news/zz.md)\n"
+		" [h](content/zhanaozen/trial.md) [i](/content/news/zz.md) [j](../news/d/#top)\n"
 	resolve := ctx.ResolveLink
 	ctx.ResolveLink = func(dest string) (string, string, bool) {
 		if dest == "/zhanaozen/trial.md" {
@@ -398,6 +400,7 @@ func TestMissingPageNamesWhereItLooked(t *testing.T) {
 		`link to missing page "../../zhanaozen/_index.md"`:                                "the path leads out of content/, to zhanaozen/_index.md: it starts from this file's folder (content/about/)",
 		`link to "/news/d.md": that page is not published: it is a draft (draft: true)`:   "to see it now, preview with samizdat serve --drafts",
 		`link to "../news/d.md": that page is not published: it is a draft (draft: true)`: "to see it now, preview with samizdat serve --drafts",
+		`link to "../news/d/": that page is not published: it is a draft (draft: true)`:   "to see it now, preview with samizdat serve --drafts",
 		`link to missing page "/content/zhanaozen/trial.md"`:                              "the path names content/ itself: write /zhanaozen/trial.md",
 		`link to missing page "content/zhanaozen/trial.md"`:                               "the path names content/ itself: write /zhanaozen/trial.md",
 		`link to missing page "/content/news/zz.md"`:                                      "there is no content/content/news/zz.md: a path starting with / starts from content/",

@@ -37,10 +37,7 @@ import (
 // It gives the URL of the page or file there and, for a page, its source
 // (the target of its anchors). A page left out (a draft) is not there.
 func (b *builder) resolveLink(p *Page, dest string) (url, target string, ok bool) {
-	target = path.Join(path.Dir(p.src.File), dest)
-	if strings.HasPrefix(dest, "/") {
-		target = path.Join(content.Dir, dest)
-	}
+	target = linkFile(p, dest)
 	if strings.HasSuffix(strings.ToLower(dest), ".md") {
 		if t := b.world.bySource[target]; t != nil {
 			return t.url, target, true
@@ -58,6 +55,48 @@ func (b *builder) resolveLink(p *Page, dest string) (url, target string, ok bool
 		return u, "", true
 	}
 	return b.pageRelative(p, dest)
+}
+
+// linkFile is the file or folder a link path dest (as resolveLink takes
+// it) names: from p's file's folder, or from content/ when it starts
+// with "/".
+func linkFile(p *Page, dest string) string {
+	if strings.HasPrefix(dest, "/") {
+		return path.Join(content.Dir, dest)
+	}
+	return path.Join(path.Dir(p.src.File), dest)
+}
+
+// linkLeftOut is markdown.Context.Unpublished for page p: why the page a
+// link path dest names, which resolveLink found nothing at, is left out
+// of this build (a draft), or "". It looks where resolveLink looks: the
+// page's file, the folder whose page it is, then the address dest names
+// from p's own, as pageRelative reads it ("../draft/" from /news/a/ is
+// /news/draft/), which finds the page by its url:, slug: or an alias.
+func (b *builder) linkLeftOut(p *Page, dest string) string {
+	file := linkFile(p, dest)
+	if strings.HasSuffix(strings.ToLower(dest), ".md") {
+		return b.world.unpublished[file].Why
+	}
+	if why := b.world.leftOutFolder(file); why != "" {
+		return why
+	}
+	if b.linkAddrs == nil {
+		return ""
+	}
+	return b.linkAddrs().leftOutAt(pageAddress(p, dest))
+}
+
+// leftOutFolder says why the page a content folder ("content/news/d") is,
+// its index.md or _index.md in any language, is left out of this build,
+// or "" when it has none left out.
+func (w *world) leftOutFolder(dir string) string {
+	for _, f := range slices.Sorted(maps.Keys(w.unpublished)) {
+		if name := path.Base(f); path.Dir(f) == dir && (strings.HasPrefix(name, "index.") || strings.HasPrefix(name, "_index.")) {
+			return w.unpublished[f].Why
+		}
+	}
+	return ""
 }
 
 // sameButCase is the content file that path names but for the case of its
@@ -96,6 +135,16 @@ func (b *builder) pageRelative(p *Page, dest string) (url, target string, ok boo
 	if strings.HasSuffix(strings.ToLower(dest), ".md") || b.linkAddrs == nil {
 		return "", "", false
 	}
+	abs := pageAddress(p, dest)
+	if _, ok := b.linkAddrs().find(abs); !ok {
+		return "", "", false
+	}
+	return abs, abs, true
+}
+
+// pageAddress is the site address dest names read as a browser reads it,
+// against p's own address.
+func pageAddress(p *Page, dest string) string {
 	dir := p.url
 	if !strings.HasSuffix(dir, "/") {
 		dir = path.Dir(dir) + "/"
@@ -104,10 +153,7 @@ func (b *builder) pageRelative(p *Page, dest string) (url, target string, ok boo
 	if markdown.IsFolderLink(dest) && abs != "/" {
 		abs += "/"
 	}
-	if _, ok := b.linkAddrs().find(abs); !ok {
-		return "", "", false
-	}
-	return abs, abs, true
+	return abs
 }
 
 // folderPages lists the pages a content folder ("people/kozlov", "" for

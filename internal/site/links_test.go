@@ -105,7 +105,7 @@ func TestBrokenLinksAreProblemsAtTheirLine(t *testing.T) {
 		{7, `link to #nowhere: this page has no heading or anchor "nowhere"`, "the page has no headings to link to"},
 		{8, `link to /stories/nonexistent/: the site has no such page or file`, "/stories/ has: "},
 		{9, `link to missing file "missing.svg"`, "content/stories/missing.svg"},
-		{10, `link to "../people/hidden/": no page there`, "content/people/hidden/index.md"},
+		{10, `link to "../people/hidden/": that page is not published: it is a draft (draft: true)`, "samizdat serve --drafts"},
 		{11, `link to /stories/strike/#nowhere: that page has no heading or anchor "nowhere"`, "demands"},
 		{12, `link to /stories/strik/: the site has no such page or file`, "did you mean /stories/strike/?"},
 		{13, `link to "../storys/": no page there`, "content/storys/_index.md"},
@@ -244,6 +244,23 @@ func TestPageRelativeLinkWithACache(t *testing.T) {
 			addFile(fsys, "content/stories/l.md", "---\ntitle: Links\ndate: 2011-01-01\naliases: [/old/story/]\n---\n[d](../../docs/plan.pdf) [o](../../old/story/)\n")
 		}, true},
 		{"the file removed", func() { delete(fsys, "static/docs/plan.pdf") }, false},
+	})
+}
+
+// With a cache, a link relative to the page's address to a page left out
+// says why as long as the page would be there, and no longer once its
+// address or old address moves.
+func TestRelativeAddressOfAnUnpublishedPageWithACache(t *testing.T) {
+	fsys := linkPage(t, "[d](../../old/gone/) [s](../gone/)\n")
+	gone := func(front string) func() {
+		return func() {
+			addFile(fsys, "content/stories/gone.md", "---\ntitle: Gone\ndraft: true\n"+front+"---\nText.\n")
+		}
+	}
+	cacheSteps(t, fsys, []cacheStep{
+		{"a draft at both", gone("aliases: [/old/gone/]\n"), false},
+		{"its alias moved", gone("aliases: [/old/went/]\n"), false},
+		{"its slug changed", gone("slug: went\n"), false},
 	})
 }
 
@@ -566,5 +583,39 @@ func TestLinkToAnAliasOfAnUnpublishedPageSaysWhy(t *testing.T) {
 	res := build(t, fsys, Options{})
 	if got := problems(res.Problems); !strings.Contains(got, "content/stories/l.md:5: link to /old/gone/: that page is not published: it is a draft (draft: true)") {
 		t.Errorf("problems:\n%s", got)
+	}
+}
+
+// A link by an address relative to the page's own, as Hugo leaves links
+// and sites moved from it write them ("../draft/" from /stories/l/), to a
+// page left out of this build says why, as a link by its site address
+// does: by its address, its old address, or its bundle's folder. A
+// relative address or file that is there still resolves.
+func TestRelativeAddressOfAnUnpublishedPageSaysWhy(t *testing.T) {
+	fsys := linkPage(t, "[a](../draft/) [b](../future) [c](../../stories/expired/#end)\n\n"+
+		"[d](../../draft-alias/) [e](../../people/hidden/) [f](../stories/draft.md) [g](/stories/draft.md)\n\n"+
+		"[h](../strike/) [i](../stories/strike.md) [j](../../people/kozlov/)\n\n"+
+		"[k](../nowhere/)\n")
+	res := build(t, fsys, Options{})
+	got := problems(res.Problems)
+	wantProblems(t, got,
+		`content/stories/l.md:5: link to "../draft/": that page is not published: it is a draft (draft: true)`,
+		`content/stories/l.md:5: link to "../future": that page is not published: it is dated in the future (1 January 2030)`,
+		`content/stories/l.md:5: link to "../../stories/expired/": that page is not published: it is past its expiryDate (1 January 2012)`,
+		`content/stories/l.md:7: link to "../../draft-alias/": that page is not published: it is a draft (draft: true)`,
+		`content/stories/l.md:7: link to "../../people/hidden/": that page is not published: it is a draft (draft: true)`,
+		`content/stories/l.md:7: link to "../stories/draft.md": that page is not published: it is a draft (draft: true)`,
+		`content/stories/l.md:7: link to "/stories/draft.md": that page is not published: it is a draft (draft: true)`,
+		"preview with samizdat serve --drafts (--future, --expired for dated pages)",
+		`content/stories/l.md:11: link to "../nowhere/": no page there`,
+	)
+	if n := strings.Count(got, "content/stories/l.md:"); n != 8 || len(res.Problems) != 8 {
+		t.Errorf("want 8 problems, all in content/stories/l.md; got:\n%s", got)
+	}
+	page := string(res.Files["stories/l/index.html"])
+	for _, want := range []string{`<a href="../strike/">h</a>`, `<a href="../strike/">i</a>`, `<a href="../../people/kozlov/">j</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("stories/l/index.html lacks %s:\n%s", want, page)
+		}
 	}
 }

@@ -85,10 +85,11 @@ func (b *builder) siteKey() string {
 	}
 	b.hashContentFiles(h)
 	b.hashOtherAddresses(h)
-	// A link to a page left out says why it is (a draft, dated later).
+	// A link to a page left out says why it is (a draft, dated later),
+	// found by its file or by the addresses it would have.
 	left := make([]string, 0, len(b.world.unpublished))
 	for f, u := range b.world.unpublished {
-		left = append(left, f+"\x00"+u.Why)
+		left = append(left, f+"\x00"+u.Why+"\x00"+u.URL+"\x00"+strings.Join(u.Aliases, "\x00"))
 	}
 	sort.Strings(left)
 	for _, l := range left {
@@ -173,7 +174,7 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 			return b.resolveRef(p, ref)
 		},
 		Suggest:       b.sameButCase,
-		Unpublished:   func(path string) string { return b.world.unpublished[path].Why },
+		Unpublished:   func(dest string) string { return b.linkLeftOut(p, dest) },
 		OtherLanguage: func(target string) string { return b.world.otherLanguage(p.Lang(), target) },
 		HasShortcode:  p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
