@@ -56,7 +56,9 @@ type Meta struct {
 	Warnings []problem.Problem
 	// Lines maps each top-level key as written to its 1-based line in the
 	// file, so later stages (an impossible date, a clashing slug) can point
-	// at it.
+	// at it; and each key of params, one level down and as written, after
+	// "params." ("params.Petition"), for a warning about one of the page's
+	// own settings.
 	Lines map[string]int
 }
 

@@ -488,6 +488,9 @@ func (d *decoder) params(f field) map[string]any {
 	case kindNull:
 		return nil
 	case kindMap:
+		for _, k := range v.fields {
+			d.meta.Lines["params."+k.key] = k.line
+		}
 		return v.toAny().(map[string]any)
 	}
 	d.problem(v.line, v.col, "put the page's own settings under params, one per line, indented",

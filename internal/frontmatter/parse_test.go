@@ -293,6 +293,29 @@ func TestParseKeyVariants(t *testing.T) {
 	}
 }
 
+// The keys of params, one level down, have their own lines, so that a
+// warning about one of a page's own settings points at it rather than at
+// params:; in every format, and with a byte order mark and CRLF.
+func TestParseLinesOfParamsKeys(t *testing.T) {
+	for name, src := range map[string]string{
+		"yaml":          "---\ntitle: A\nparams:\n  role: Leader\n  # the petition\n  Petition: https://example.org/sign\n  social:\n    mastodon: x\n---\n",
+		"yaml bom crlf": "\xef\xbb\xbf---\r\ntitle: A\r\nParams:\r\n  role: Leader\r\n\r\n  Petition: https://example.org/sign\r\n  social: {mastodon: x}\r\n---\r\n",
+		"toml":          "+++\ntitle = 'A'\n[params]\nrole = 'Leader'\n\nPetition = 'https://example.org/sign'\n[params.social]\nmastodon = 'x'\n+++\n",
+		"json":          "{\n\"title\": \"A\",\n\"params\": {\n  \"role\": \"Leader\",\n\n  \"Petition\": \"https://example.org/sign\",\n  \"social\": {\"mastodon\": \"x\"}\n}\n}\n",
+		"toml bom crlf": "\xef\xbb\xbf+++\r\ntitle = 'A'\r\n# its own settings\r\nparams.role = 'Leader'\r\n\r\nparams.Petition = 'https://example.org/sign'\r\nparams.social.mastodon = 'x'\r\n+++\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			meta, _, _, probs := Parse("content/a.md", []byte(src))
+			checkProblems(t, probs, nil)
+			for key, line := range map[string]int{"params.role": 4, "params.Petition": 6, "params.social": 7, "params.petition": 0, "params.mastodon": 0} {
+				if meta.Lines[key] != line {
+					t.Errorf("Lines[%q] = %d; want %d (all: %v)", key, meta.Lines[key], line, meta.Lines)
+				}
+			}
+		})
+	}
+}
+
 func TestParseMenuForms(t *testing.T) {
 	tests := []struct {
 		src  string

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"regexp"
@@ -120,7 +121,7 @@ func TestPageParamKeyInAnotherCaseThanTheOthers(t *testing.T) {
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
-	want := "content/people/alga.md:3: no layout reads params key Role of this page; they read role: " +
+	want := "content/people/alga.md:4: no layout reads params key Role of this page; they read role: " +
 		".Params.role (layouts/partials/footer.html:1), .Params.role (layouts/people/single.html:1)\n" +
 		"    write role for Role in this page's front matter, as the other pages do"
 	if got := problems(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "params key") != 1 {
@@ -131,6 +132,41 @@ func TestPageParamKeyInAnotherCaseThanTheOthers(t *testing.T) {
 	res = build(t, fsys, Options{})
 	if got := problems(res.Warnings); !strings.Contains(got, "layouts/partials/footer.html:1:12: .Params.role reads nothing for content/people/alga.md (and 1 other page)") {
 		t.Errorf("warnings:\n%s\nwant one at the template", got)
+	}
+}
+
+// The warning at a page's slip points at the line of the key under
+// params: (or [params]), not at params: itself, in YAML and TOML, with a
+// byte order mark and CRLF; for a key further down, at the key under
+// params: that holds it.
+func TestPageParamKeySlipAtItsLine(t *testing.T) {
+	for _, tt := range []struct {
+		name, page string
+		line       int
+		key        string
+	}{
+		{"yaml", "---\ntitle: Alga\nparams:\n  links:\n    petition: https://example.org/a\n  Role: Party\n---\nText.\n", 6, "Role"},
+		{"yaml bom crlf", "\xef\xbb\xbf---\r\ntitle: Alga\r\nparams:\r\n  # who she is\r\n  Role: Party\r\n---\r\nText.\r\n", 5, "Role"},
+		{"toml", "+++\ntitle = 'Alga'\n[params]\nweight = 2\n\nRole = 'Party'\n+++\nText.\n", 6, "Role"},
+		{"toml bom crlf", "\xef\xbb\xbf+++\r\ntitle = 'Alga'\r\n\r\nparams.Role = 'Party'\r\n+++\r\nText.\r\n", 4, "Role"},
+		{"nested", "---\ntitle: Alga\nparams:\n  role: Party\n  Links:\n    petition: https://example.org/a\n---\nText.\n", 5, "Links.petition"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := siteFS(t, "testdata/fixture.txtar")
+			fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>{{ .Params.role }}{{ .Params.links.petition }}</footer>`)}
+			for _, name := range []string{"zhakiyanov", "sapargali"} {
+				fsys["content/people/"+name+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: " + name + "\nparams:\n  role: Founder\n  links:\n    petition: https://example.org/b\n---\nText.\n")}
+			}
+			fsys["content/people/alga.md"] = &fstest.MapFile{Data: []byte(tt.page)}
+			res := build(t, fsys, Options{})
+			if len(res.Problems) > 0 {
+				t.Fatalf("problems:\n%s", problems(res.Problems))
+			}
+			want := fmt.Sprintf("content/people/alga.md:%d: no layout reads params key %s of this page", tt.line, tt.key)
+			if got := problems(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "params key") != 1 {
+				t.Errorf("warnings:\n%s\nwant one:\n%s", got, want)
+			}
+		})
 	}
 }
 

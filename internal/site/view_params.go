@@ -130,8 +130,8 @@ func (b *builder) checkParamKeys() {
 	}
 	// A page's slip is told once, with every read that misses it.
 	type slip struct {
-		p    *Page
-		have string
+		p         *Page
+		have, top string // top: have's first key, whose line is shown
 	}
 	misses := map[slip][]layout.ParamRead{}
 	var slips []slip
@@ -148,7 +148,7 @@ func (b *builder) checkParamKeys() {
 				b.warn([]problem.Problem{*pr})
 			}
 			for _, o := range odd {
-				k := slip{o.p, strings.Join(o.have, ".")}
+				k := slip{o.p, strings.Join(o.have, "."), o.have[0]}
 				if misses[k] == nil {
 					slips = append(slips, k)
 				}
@@ -164,10 +164,21 @@ func (b *builder) checkParamKeys() {
 			}
 		}
 		want := strings.Join(misses[k][0].Keys, ".")
-		b.warn([]problem.Problem{problemAt(k.p, "params", fmt.Sprintf("no layout reads params key %s of this page; they read %s: %s",
+		b.warn([]problem.Problem{problemAt(k.p, paramLineKey(k.p, k.top), fmt.Sprintf("no layout reads params key %s of this page; they read %s: %s",
 			k.have, want, strings.Join(where, ", ")),
 			"write "+want+" for "+k.have+" in this page's front matter, as the other pages do: samizdat reads .Params keys in the case they are written, where Hugo ignores case")})
 	}
+}
+
+// paramLineKey is the key of p's front matter lines (Meta.Lines) at which
+// its .Params key top is written: under params: ("params.Role"), as
+// nearly every key a page's .Params has only in another case is; else
+// top itself, a key of the front matter's own that .Params shows (tags).
+func paramLineKey(p *Page, top string) string {
+	if p.src != nil && p.src.Meta.Lines["params."+top] > 0 {
+		return "params." + top
+	}
+	return top
 }
 
 // siteParamCase is the problem with r, a read below .Site.Params, in the
