@@ -41,7 +41,8 @@ type world struct {
 // linkTranslations groups each page with its translations: pages with
 // one translation key (the source path without language suffix, or
 // front matter translationKey), and generated pages with one URL but for
-// the language folder.
+// the language folder; then term pages of different keys that are one
+// topic (pairTerms).
 func (w *world) linkTranslations() {
 	groups := map[string]map[string]*Page{}
 	for _, s := range w.sites {
@@ -61,6 +62,7 @@ func (w *world) linkTranslations() {
 			p.translations = g
 		}
 	}
+	w.pairTerms()
 }
 
 // otherLanguage is the language of the page a link leads to, target
