@@ -25,6 +25,9 @@
 //   - TestOtherLanguagesMarked fails on English runs in Russian or Kazakh
 //     text (or Cyrillic in English) without lang, and on links of the
 //     layouts to a page in another language without hreflang.
+//   - TestTopicsTranslated fails where a topic page's language switcher
+//     says "not yet translated" for a language its pages are translated
+//     into, and where a topic's switcher and hreflang alternates differ.
 //   - TestSearchFromDisk opens the portable build from file:// and searches
 //     in each language; TestDataMistakesAreNamed breaks data/ files and
 //     checks that the build names the file and the entry.
