@@ -9,8 +9,11 @@
 // build's own problems (out.Problems) are not repeated in the result.
 //
 // Each problem names the output file ("zhanaozen/index.html") and, where the
-// problem has a place, the 1-based line and byte column in that file. Site
-// checks:
+// problem has a place, the 1-based line and byte column in that file. A
+// problem of a URL that a layout writes on every page is told once, at
+// its first file, with " (and in N other files)" (problem.Once): the
+// same mistake, the same target, however the build wrote the address on
+// each page ("news/page/2/", "../page/2/"). Site checks:
 //
 //  1. Links and anchors. Every URL in href, src, srcset, poster, data,
 //     action, cite, <meta http-equiv=refresh>, Open Graph image/url, SVG
@@ -119,8 +122,9 @@ func Site(out *output.Output, opts Options) []problem.Problem {
 	c.checkBudget()
 	c.checkImages()
 	c.checkTemplateMarks()
-	problem.Sort(c.probs)
-	return c.probs
+	probs := problem.Once(c.probs, func(i int) string { return c.linkKeys[i] })
+	problem.Sort(probs)
+	return probs
 }
 
 // checker holds one run of Site. It lives only for that call.
@@ -134,6 +138,9 @@ type checker struct {
 	imports map[string][]string        // same-site stylesheets each .css file @imports
 	fonts   map[string][]string        // same-site fonts each .css file declares in @font-face
 	probs   []problem.Problem
+	// linkKeys are the problems of URLs (reportLink), by index in probs:
+	// the mistake apart from the page it is on, for problem.Once.
+	linkKeys map[int]string
 }
 
 func newChecker(out *output.Output, opts Options) *checker {
@@ -183,6 +190,24 @@ func (c *checker) report(file string, ls lines, off int, msg, hint string) {
 		p.Line, p.Col = ls.pos(off)
 	}
 	c.probs = append(c.probs, p)
+}
+
+// reportLink reports a problem of one URL as report does. A layout
+// writes its URLs on every page, so Site reports the problem once, at
+// its first file (problem.Once); key names the mistake apart from the
+// page: "" for the message itself, else, where the message shows an
+// address the build writes differently on every page (relative to the
+// page: "page/2/", "../page/2/"), the mistake with what the address
+// resolves to instead.
+func (c *checker) reportLink(file string, ls lines, off int, key, msg, hint string) {
+	if key == "" {
+		key = msg
+	}
+	if c.linkKeys == nil {
+		c.linkKeys = map[int]string{}
+	}
+	c.linkKeys[len(c.probs)] = key
+	c.report(file, ls, off, msg, hint)
 }
 
 // lines holds the byte offset at which each line of a file starts.

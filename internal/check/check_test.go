@@ -182,6 +182,44 @@ func TestAnchors(t *testing.T) {
 	})
 }
 
+// TestRepeatedLinkOnce: a layout's broken link is on every page, written
+// relative to each ("news/page/2/", "page/2/", "../page/2/"); it is one
+// problem, at the first page, with the number of others. Different
+// targets stay apart, even where the address is written the same.
+func TestRepeatedLinkOnce(t *testing.T) {
+	nav := func(up string) string {
+		return doc(`<a href="#main">skip</a><a href="` + up + `news/page/2/">older</a>` + "\n" +
+			`<img alt="" src="logo.png"><a href="` + up + `news/page/2/">older, in the footer</a>`)
+	}
+	files := map[string]string{
+		"index.html":        nav(""),
+		"news/index.html":   nav("../"),
+		"news/a/index.html": nav("../../"),
+		"news/b/index.html": nav("../../") + `<a href="../../about/">about</a>`,
+	}
+	runCases(t, []checkCase{
+		{name: "layout link on every page", files: files, want: []string{
+			`index.html:3:4: <a href> "#main" is broken: no id "main" in this page (and in 3 other files)`,
+			`index.html:3:28: <a href> "news/page/2/" is broken: the site has no news/page/2/index.html (and in 3 other files)`,
+			`index.html:4:31: <a href> "news/page/2/" is broken: the site has no news/page/2/index.html (and in 3 other files)`,
+			`index.html:4:13: <img src> "logo.png" is broken: the site has no logo.png`,
+			`news/index.html:4:13: <img src> "logo.png" is broken: the site has no news/logo.png`,
+			`news/a/index.html:4:13: <img src> "logo.png" is broken: the site has no news/a/logo.png`,
+			`news/b/index.html:4:13: <img src> "logo.png" is broken: the site has no news/b/logo.png`,
+			`news/b/index.html:4:84: <a href> "../../about/" is broken: the site has no about/index.html`,
+		}},
+	})
+	grouped := 0
+	for _, p := range Site(siteOf(files), Options{}) {
+		if strings.Contains(p.Message, "other file") {
+			grouped++
+		}
+	}
+	if grouped != 3 {
+		t.Errorf("%d problems say they are in other files too; want 3 (#main, the nav's and the footer's news/page/2/)", grouped)
+	}
+}
+
 func TestStylesheetReferences(t *testing.T) {
 	runCases(t, []checkCase{
 		{name: "css files resolve relative to themselves", files: map[string]string{

@@ -39,7 +39,7 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 	}
 	u, err := parseURL(raw)
 	if err != nil {
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s is not a valid URL", r.what, quote(raw)),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s is not a valid URL", r.what, quote(raw)),
 			"check it for stray characters: a space is written %20 and a literal % is written %25")
 		return ""
 	}
@@ -50,11 +50,11 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 		}
 	case "http", "https":
 	case "javascript":
-		c.report(file, ls, r.off, fmt.Sprintf("%s uses a javascript: URL", r.what),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s uses a javascript: URL", r.what),
 			"link to a page or file instead: the site runs no inline scripts, and its Content-Security-Policy blocks javascript: URLs")
 		return ""
 	case "file":
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s points at a file on the build machine", r.what, quote(raw)),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s points at a file on the build machine", r.what, quote(raw)),
 			"use a link relative to the page (../x/); file: addresses only work on the computer that made them")
 		return ""
 	default: // mailto:, tel:, data: and the like load nothing from anywhere
@@ -66,12 +66,12 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 		return ""
 	}
 	if r.kind == base {
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s sends the page's relative addresses to the site's absolute address", r.what, quote(raw)),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s sends the page's relative addresses to the site's absolute address", r.what, quote(raw)),
 			"remove the <base> element, or write its address relative to the page: with an absolute one, every mirror loads the page's files and links from the main domain")
 		return ""
 	}
 	if r.kind.fetched() {
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s loads the site's own file through its absolute address", r.what, quote(raw)),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s loads the site's own file through its absolute address", r.what, quote(raw)),
 			"write the address relative to the page (like ../css/site.css), so that each mirror serves the file itself instead of sending readers to the main domain")
 	}
 	return c.internal(file, ls, "", r, raw, u, sitePath)
@@ -87,7 +87,7 @@ func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL)
 		if r.kind == follow {
 			where = "links to this computer (%s), not to the published site"
 		}
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s "+where, r.what, quote(raw), host),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s "+where, r.what, quote(raw), host),
 			"use a link relative to the page (../x/), which works on every copy of the site")
 		return
 	}
@@ -95,15 +95,15 @@ func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL)
 	case follow:
 		return
 	case redirect:
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s redirects readers to another site, %s", r.what, quote(raw), host),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s redirects readers to another site, %s", r.what, quote(raw), host),
 			"link to the other site from a page instead: a silent redirect sends readers somewhere they did not choose, and fails where that host is blocked")
 		return
 	case base:
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s makes the page's relative addresses load from another site, %s", r.what, quote(raw), host),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s makes the page's relative addresses load from another site, %s", r.what, quote(raw), host),
 			fmt.Sprintf("remove the <base> element, or point it into the site: with it every relative link, picture and stylesheet of the page comes from %s, which readers may not reach and which sees who reads", host))
 		return
 	case ping:
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s makes browsers report to another site, %s", r.what, quote(raw), host),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s makes browsers report to another site, %s", r.what, quote(raw), host),
 			fmt.Sprintf("remove the attribute: the page works without it, and each request tells %s who is reading", host))
 		return
 	}
@@ -111,7 +111,7 @@ func (c *checker) external(file string, ls lines, r ref, raw string, u *url.URL)
 	if embeds(r.what) {
 		fix = "link to it (<a href>) instead of embedding it, or copy the file into static/ and link it from there"
 	}
-	c.report(file, ls, r.off, fmt.Sprintf("%s loads %s from another site, %s", r.what, quote(raw), host),
+	c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s loads %s from another site, %s", r.what, quote(raw), host),
 		fmt.Sprintf("%s: readers where %s is blocked get a broken page, and every request tells %s who is reading", fix, host, host))
 }
 
@@ -151,7 +151,7 @@ func (c *checker) internal(file string, ls lines, from string, r ref, raw string
 	if strings.HasPrefix(refPath, "/") {
 		rest, ok := c.site.rootRelative(refPath)
 		if !ok {
-			c.report(file, ls, r.off, fmt.Sprintf("%s %s leaves the site's folder %s", r.what, quote(raw), c.site.prefix),
+			c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s leaves the site's folder %s", r.what, quote(raw), c.site.prefix),
 				"write the link relative to the page (../x/), which works wherever the site is published")
 			return ""
 		}
@@ -159,7 +159,7 @@ func (c *checker) internal(file string, ls lines, from string, r ref, raw string
 	}
 	p, above := resolve(from, refPath)
 	if above {
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s climbs above the site's root folder", r.what, quote(raw)),
+		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s climbs above the site's root folder", r.what, quote(raw)),
 			"remove a ../ from the link: it only works by luck when the site sits at the root of a domain")
 		return ""
 	}
@@ -177,7 +177,8 @@ func (c *checker) internal(file string, ls lines, from string, r ref, raw string
 					"in a layout, write {{ relURL %q }}, which points at the root from every page", displayPath(path.Clean(refPath)), refPath)
 			}
 		}
-		c.report(file, ls, r.off, fmt.Sprintf("%s %s is broken: the site has no %s", r.what, quote(raw), displayPath(p)), hint)
+		c.reportLink(file, ls, r.off, fmt.Sprintf("%s is broken: the site has no %s", r.what, displayPath(p)),
+			fmt.Sprintf("%s %s is broken: the site has no %s", r.what, quote(raw), displayPath(p)), hint)
 		return ""
 	}
 	c.checkFragment(file, ls, r, raw, u, target)
@@ -240,7 +241,8 @@ func (c *checker) checkFragment(file string, ls lines, r ref, raw string, u *url
 	if target == file {
 		where = "in this page"
 	}
-	c.report(file, ls, r.off, fmt.Sprintf("%s %s is broken: no id %s %s", r.what, quote(raw), quote(frag), where),
+	c.reportLink(file, ls, r.off, fmt.Sprintf("%s is broken: no id %s %s", r.what, quote(frag), where),
+		fmt.Sprintf("%s %s is broken: no id %s %s", r.what, quote(raw), quote(frag), where),
 		"point the link at an id that exists; a heading's id comes from its text, so renaming the heading breaks links to it")
 }
 

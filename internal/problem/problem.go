@@ -70,19 +70,63 @@ func (l *List) Addf(file string, line int, hint, format string, args ...any) {
 // Sort orders problems by file, line, column and message, so that output
 // does not depend on the order parallel workers finished in.
 func Sort(ps []Problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
+	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i], ps[j]) })
+}
+
+// less is Sort's order: file, line, column, message.
+func less(a, b Problem) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	return a.Message < b.Message
+}
+
+// Once reports a mistake repeated in many files once. Problems with the
+// same key (key(i) of ps[i]) are one mistake: those in its first file, in
+// Sort's order, are kept, each message followed by " (and in N other
+// files)", and those in other files are left out. A link or a load that a
+// layout writes is on every page, and thousands of lines for it would bury
+// the one mistake and everything else. A problem whose key is "" is kept
+// as it is; the kept problems keep their order.
+func Once(ps []Problem, key func(i int) string) []Problem {
+	keys := make([]string, len(ps))
+	first := map[string]int{}             // key -> index of its first problem
+	files := map[string]map[string]bool{} // key -> the files it is in
+	for i := range ps {
+		k := key(i)
+		if k == "" {
+			continue
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
+		keys[i] = k
+		if j, ok := first[k]; !ok || less(ps[i], ps[j]) {
+			first[k] = i
 		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
+		if files[k] == nil {
+			files[k] = map[string]bool{}
 		}
-		return a.Message < b.Message
-	})
+		files[k][ps[i].File] = true
+	}
+	out := make([]Problem, 0, len(ps))
+	for i, p := range ps {
+		if k := keys[i]; k != "" {
+			if p.File != ps[first[k]].File {
+				continue
+			}
+			if n := len(files[k]) - 1; n == 1 {
+				p.Message += " (and in 1 other file)"
+			} else if n > 1 {
+				p.Message += fmt.Sprintf(" (and in %d other files)", n)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // Compact removes repeats from sorted problems: one file can give the same

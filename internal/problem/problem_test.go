@@ -1,6 +1,9 @@
 package problem
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNearest(t *testing.T) {
 	known := []string{"title", "date", "draft", "description", "weight"}
@@ -43,5 +46,44 @@ func TestPositionAndSort(t *testing.T) {
 	}
 	if s := ps[2].Warning(); s != "content/a.md:10:3: warning: y\n    do this" {
 		t.Errorf("Warning() = %q", s)
+	}
+}
+
+// TestOnce: one problem for a mistake in many files, at its first file in
+// Sort's order (not the order given), every occurrence in that file kept;
+// other mistakes, and problems without a key, as they were.
+func TestOnce(t *testing.T) {
+	ps := []Problem{
+		{File: "news/index.html", Line: 1, Message: "no news/page/2/"},
+		{File: "about/index.html", Line: 1, Message: "no news/page/2/"},
+		{File: "about/index.html", Line: 9, Message: "no news/page/2/"}, // the footer too
+		{File: "index.html", Line: 1, Message: "no /about"},
+		{File: "index.html", Line: 4, Message: "no alt"},
+		{File: "news/index.html", Line: 4, Message: "no alt"},
+		{File: "news/a/index.html", Line: 1, Message: "no news/page/2/"},
+		{File: "news/a/index.html", Line: 2, Message: "no /about"},
+	}
+	key := func(i int) string {
+		if ps[i].Message == "no alt" {
+			return ""
+		}
+		return ps[i].Message
+	}
+	var got []string
+	for _, p := range Once(ps, key) {
+		got = append(got, p.Position()+": "+p.Message)
+	}
+	want := []string{
+		"about/index.html:1: no news/page/2/ (and in 2 other files)",
+		"about/index.html:9: no news/page/2/ (and in 2 other files)",
+		"index.html:1: no /about (and in 1 other file)",
+		"index.html:4: no alt",
+		"news/index.html:4: no alt",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Once gave\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	if ps[0].Message != "no news/page/2/" {
+		t.Errorf("Once changed its argument: %q", ps[0].Message)
 	}
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -34,15 +33,9 @@ func (b *builder) checkLoads() {
 	found := make([][]check.Load, len(names))
 	b.workers(len(names), func(i int) { found[i] = check.Loads(names[i], b.files[names[i]], b.cfg.BaseURL) })
 	var holders map[string][]string
-	first := map[string]int{} // index in probs of the first file with each message
 	var probs []problem.Problem
-	others := map[int]int{}
 	for _, loads := range found {
 		for _, l := range loads {
-			if i, ok := first[l.Message]; ok {
-				others[i]++
-				continue
-			}
 			if holders == nil {
 				holders = b.sourcesHolding(found)
 			}
@@ -54,19 +47,12 @@ func (b *builder) checkLoads() {
 			} else {
 				p.Hint = "a layout in " + layout.Dir + "/ (or a partial or shortcode it calls) or a stylesheet in " + staticDir + "/ likely writes it; " + p.Hint
 			}
-			first[l.Message] = len(probs)
 			probs = append(probs, p)
 		}
 	}
 	// A layout shows on every page: one problem a load, at its first
 	// file, keeps the one mistake from burying everything else.
-	for i, n := range others {
-		files := "files"
-		if n == 1 {
-			files = "file"
-		}
-		probs[i].Message += fmt.Sprintf(" (and in %d other %s)", n, files)
-	}
+	probs = problem.Once(probs, func(i int) string { return probs[i].Message })
 	b.probs = append(b.probs, probs...)
 }
 
