@@ -252,8 +252,10 @@ func (t *transform) checkLinks() {
 		switch v := n.(type) {
 		case *ast.Link:
 			before := len(t.p.links)
-			if dest, ok := t.checkDest(string(v.Destination), line, false); ok {
+			written := string(v.Destination)
+			if dest, ok := t.checkDest(written, line, false); ok {
 				v.Destination = []byte(dest)
+				t.checkLinkText(v, written, line)
 				if len(t.p.links) > before && t.p.ctx.OtherLanguage != nil {
 					if lang := t.p.ctx.OtherLanguage(t.p.links[len(t.p.links)-1].Target); lang != "" {
 						v.SetAttributeString("hreflang", []byte(lang))
