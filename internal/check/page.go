@@ -92,6 +92,7 @@ type openLink struct {
 	off      int
 	named    bool // it has text, an image with alt text, or an aria-label
 	emptyAlt int  // offset of an <img alt=""> inside it; -1 when none
+	href     bool // it is a link, not only a target (<a id="x"></a>)
 }
 
 func (c *checker) parsePage(name string, data []byte) *page {
@@ -149,7 +150,8 @@ func (w *pageWalk) startTag(t token) {
 	case "img":
 		w.img(t)
 	case "a":
-		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1})
+		_, href := t.attr("href")
+		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1, href: href})
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		w.headings = append(w.headings, heading{level: int(t.name[1] - '0'), off: t.off})
 		w.inH = t.typ == html.StartTagToken
@@ -215,9 +217,14 @@ func (w *pageWalk) closeLink() {
 	}
 	l := w.links[len(w.links)-1]
 	w.links = w.links[:len(w.links)-1]
-	if !l.named && l.emptyAlt >= 0 {
+	switch {
+	case l.named:
+	case l.emptyAlt >= 0:
 		w.c.report(w.p.name, w.p.lines, l.off, `link has no text: its only content is an image with alt=""`,
 			"screen readers announce such a link by its address: say where it goes in the image's alt text, or add aria-label to the link")
+	case l.href:
+		w.c.report(w.p.name, w.p.lines, l.off, "link has no text: readers cannot see or click it, and screen readers read out its address",
+			"write what the link leads to inside it (in markdown: [Read the report](…)); for an icon, add aria-label to the link")
 	}
 	if len(w.links) > 0 && l.named {
 		w.links[len(w.links)-1].named = true

@@ -82,6 +82,13 @@ func TestAltText(t *testing.T) {
 		{name: "link with only a decorative image", files: map[string]string{
 			"index.html": doc(`<a href="#" class="logo">` + "\n" + `  <img alt="" src="">` + "\n" + `</a>`),
 		}, want: []string{`index.html:3:1: link has no text: its only content is an image with alt=""`}},
+		{name: "empty links", files: map[string]string{
+			"index.html": doc(`<p><a href="#x" id="x"></a>` + "\n" + `<a href="#x"> </a><a id="y"></a><a name="z"></a>` +
+				`<a href="#x" title="Home"></a><a href="#x"><svg aria-label="Home"></svg></a></p>`),
+		}, want: []string{
+			`index.html:3:4: link has no text: readers cannot see or click it, and screen readers read out its address`,
+			`index.html:4:1: link has no text: readers cannot see or click it, and screen readers read out its address`,
+		}},
 	})
 }
 
