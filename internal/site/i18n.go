@@ -9,6 +9,7 @@ import (
 	"sync"
 	texttemplate "text/template"
 	"time"
+	"unicode"
 
 	"github.com/goodsign/monday"
 	"golang.org/x/text/feature/plural"
@@ -204,7 +205,82 @@ func (s *Site) formatDate(layout string, t time.Time) string {
 	if !ok {
 		return t.Format(layout)
 	}
-	return monday.Format(t, layout, loc)
+	return fixShortMonths(layout, monday.Format(t, layout, loc), shortMonths[loc])
+}
+
+// shortMonths corrects the locale library's short month names (layout
+// "Jan") where they are not CLDR's, keyed by the library's word. Russian:
+// the library writes "16 окт 2011" and "Окт 2011"; CLDR ru has the
+// abbreviation mark and, for the month written alone, the full name of
+// a short month ("16 окт. 2011", "16 мая 2011", "Окт. 2011", "Март 2011").
+// The library's choice of form is kept: genitive after a day number
+// (lower case), else the nominative (capitalised, as CLDR's
+// titlecase-firstword has it at the start of a date).
+var shortMonths = map[monday.Locale]map[string]string{
+	monday.LocaleRuRU: {
+		"янв": "янв.", "фев": "февр.", "мар": "мар.", "апр": "апр.", "мая": "мая", "июн": "июн.",
+		"июл": "июл.", "авг": "авг.", "сен": "сент.", "окт": "окт.", "ноя": "нояб.", "дек": "дек.",
+		"Янв": "Янв.", "Фев": "Февр.", "Мар": "Март", "Апр": "Апр.", "Май": "Май", "Июн": "Июнь",
+		"Июл": "Июль", "Авг": "Авг.", "Сен": "Сент.", "Окт": "Окт.", "Ноя": "Нояб.", "Дек": "Дек.",
+	},
+}
+
+// fixShortMonths replaces, in out (layout formatted by the locale
+// library), each word written for a "Jan" of the layout by its
+// correction in fix. Layout and output are cut into runs of letters,
+// digits and other characters, as the library cuts them, so the n-th
+// run of one is the n-th of the other; when the counts differ the
+// library translated nothing and out is returned as it is. A "." the
+// layout writes after "Jan" (a site's own abbreviation mark, "2 Jan.
+// 2006") gives way to the corrected name's own, so that layout gives
+// "16 окт. 2011" and "16 мая 2011", not "окт.." and "мая.".
+func fixShortMonths(layout, out string, fix map[string]string) string {
+	if fix == nil || !strings.Contains(layout, "Jan") {
+		return out
+	}
+	l, o := dateRuns(layout), dateRuns(out)
+	if len(l) != len(o) {
+		return out
+	}
+	for i, r := range l {
+		name, ok := fix[o[i]]
+		if r != "Jan" || !ok {
+			continue
+		}
+		o[i] = name
+		if i+1 < len(o) && strings.HasPrefix(l[i+1], ".") && strings.HasPrefix(o[i+1], ".") {
+			o[i+1] = o[i+1][1:]
+		}
+	}
+	return strings.Join(o, "")
+}
+
+// dateRuns cuts s into runs of letters, of digits and of other
+// characters.
+func dateRuns(s string) []string {
+	kind := func(r rune) int {
+		switch {
+		case unicode.IsLetter(r):
+			return 1
+		case unicode.IsDigit(r):
+			return 2
+		}
+		return 0
+	}
+	var runs []string
+	start, prev := 0, -1
+	for i, r := range s {
+		if k := kind(r); k != prev {
+			if i > start {
+				runs = append(runs, s[start:i])
+			}
+			start, prev = i, k
+		}
+	}
+	if start < len(s) {
+		runs = append(runs, s[start:])
+	}
+	return runs
 }
 
 // englishDates warns when the language's dates would show English month

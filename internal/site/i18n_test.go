@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -276,6 +277,64 @@ func TestDateLocale(t *testing.T) {
 		got, ok := dateLocale(tt.lang)
 		if string(got) != tt.want || ok != (tt.want != "") {
 			t.Errorf("dateLocale(%q) = %q, %v; want %q", tt.lang, got, ok, tt.want)
+		}
+	}
+}
+
+// TestRussianShortMonths: the locale library writes Russian short
+// months without CLDR's abbreviation mark ("16 окт 2011", "Окт 2011");
+// formatDate writes CLDR ru's abbreviated months, genitive after a day
+// number, nominative alone. Long names, weekdays and Kazakh are the
+// library's, unchanged.
+func TestRussianShortMonths(t *testing.T) {
+	// Per month: "2 Jan 2006", "Jan 2006" (CLDR ru format and stand-alone abbreviated).
+	months := [12][2]string{
+		{"16 янв. 2011", "Янв. 2011"},
+		{"16 февр. 2011", "Февр. 2011"},
+		{"16 мар. 2011", "Март 2011"},
+		{"16 апр. 2011", "Апр. 2011"},
+		{"16 мая 2011", "Май 2011"},
+		{"16 июн. 2011", "Июнь 2011"},
+		{"16 июл. 2011", "Июль 2011"},
+		{"16 авг. 2011", "Авг. 2011"},
+		{"16 сент. 2011", "Сент. 2011"},
+		{"16 окт. 2011", "Окт. 2011"},
+		{"16 нояб. 2011", "Нояб. 2011"},
+		{"16 дек. 2011", "Дек. 2011"},
+	}
+	for _, lang := range []string{"ru", "ru-RU"} {
+		s := &Site{lang: lang}
+		for i, want := range months {
+			d := time.Date(2011, time.Month(i+1), 16, 0, 0, 0, 0, time.UTC)
+			for j, layout := range []string{"2 Jan 2006", "Jan 2006"} {
+				if got := s.formatDate(layout, d); got != want[j] {
+					t.Errorf("%s: formatDate(%q, %s) = %q; want %q", lang, layout, d.Format("Jan"), got, want[j])
+				}
+			}
+			// A layout that wrote the mark itself gets it once, and not after "мая".
+			if got, want := s.formatDate("2 Jan. 2006", d), want[0]; got != want {
+				t.Errorf("%s: formatDate(%q, %s) = %q; want %q", lang, "2 Jan. 2006", d.Format("Jan"), got, want)
+			}
+		}
+	}
+	d := time.Date(2011, 12, 16, 0, 0, 0, 0, time.UTC) // a Friday
+	for _, tt := range []struct{ lang, layout, want string }{
+		{"ru", "02 Jan 2006", "16 дек. 2011"},
+		{"ru", "Mon, 2 Jan 2006", "Пт, 16 дек. 2011"},
+		{"ru", "Jan 2", "Дек. 16"},
+		{"ru", "02.01.2006", "16.12.2011"},
+		{"ru", "2 January 2006", "16 декабря 2011"},
+		{"ru", "January 2006", "Декабрь 2011"},
+		{"ru", "Mon", "Пт"},
+		{"ru", "Monday, 2 January", "Пятница, 16 декабря"},
+		{"kk", "2006 жылғы 2 January", "2011 жылғы 16 желтоқсан"},
+		{"kk", "2 Jan 2006", "16 жел 2011"},
+		{"kk", "Jan 2006", "Жел 2011"},
+		{"en", "2 Jan 2006", "16 Dec 2011"},
+		{"kk-Latn", "2 Jan 2006", "16 Dec 2011"},
+	} {
+		if got := (&Site{lang: tt.lang}).formatDate(tt.layout, d); got != tt.want {
+			t.Errorf("%s: formatDate(%q) = %q; want %q", tt.lang, tt.layout, got, tt.want)
 		}
 	}
 }
