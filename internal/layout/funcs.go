@@ -105,6 +105,13 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"mod":          mod,
 		"seq":          seq,
 		"errorf":       errorf,
+		// Hugo's comparisons in place of Go's built-in ones (funcs_compare.go).
+		"eq": eq,
+		"ne": ne,
+		"lt": lt,
+		"le": le,
+		"gt": gt,
+		"ge": ge,
 	}
 }
 
