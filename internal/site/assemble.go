@@ -119,7 +119,8 @@ func (s *Site) RegularPages() Pages { return s.pages }
 // Taxonomies maps a taxonomy's plural name to its terms.
 func (s *Site) Taxonomies() map[string]Taxonomy { return s.taxonomies }
 
-// Menus maps a menu name to its entries, sorted by weight then name.
+// Menus maps a menu name to its entries, sorted by weight (entries
+// without one last), then name.
 func (s *Site) Menus() map[string][]*MenuEntry { return s.menus }
 
 // Data holds the files of data/ by name: data/timeline.yaml is
@@ -448,7 +449,7 @@ func titleCase(s string) string {
 }
 
 // buildMenus merges site.toml's menus with the menu entries in front
-// matter, sorted by weight, then name.
+// matter, in sortMenu's order.
 func (s *Site) buildMenus(probs *problem.List) {
 	s.menus = map[string][]*MenuEntry{}
 	menus, namesIn := s.cfg.Menus, s.world.langs[0]
@@ -532,16 +533,38 @@ func nestMenu(entries []*MenuEntry) []*MenuEntry {
 	return top
 }
 
+// sortMenu orders a menu as Hugo's defaultMenuEntrySort does, so a
+// theme's menu comes over in the order it had: by weight, where an entry
+// without one (weight 0) comes after every weighted entry (a "Subscribe"
+// link added without a weight goes at the end, not the start); then by
+// name, ignoring case first; then by identifier. The URL settles what is
+// still equal, so the order never depends on the order of reading.
 func sortMenu(es []*MenuEntry) {
 	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].Weight != es[j].Weight {
-			return es[i].Weight < es[j].Weight
+		a, b := es[i], es[j]
+		if a.Weight != b.Weight {
+			if a.Weight == 0 || b.Weight == 0 {
+				return b.Weight == 0
+			}
+			return a.Weight < b.Weight
 		}
-		if es[i].Name != es[j].Name {
-			return es[i].Name < es[j].Name
+		if c := compareNames(a.Name, b.Name); c != 0 {
+			return c < 0
 		}
-		return es[i].URL < es[j].URL
+		if a.Identifier != b.Identifier {
+			return a.Identifier < b.Identifier
+		}
+		return a.URL < b.URL
 	})
+}
+
+// compareNames compares menu names as Hugo's compare.Strings does: letter
+// case aside first ("about" before "Blog"), then as written.
+func compareNames(a, b string) int {
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -47,7 +47,23 @@ func TestMenuEntryOfAPageIsItsLinkTitle(t *testing.T) {
 		"content/letter.md":            "---\ntitle: An open letter to the prosecutor\nlinkTitle: Letter\nmenu: main\n---\nText.\n",
 		"content/appeal.md":            "---\ntitle: An appeal to the court of Aktau\nlinkTitle: Appeal\n---\nText.\n",
 	})
-	wantIn(t, out, "letter/index.html", "<nav>Letter;Stories;Complaint;Appeal;Feed;</nav>")
+	wantIn(t, out, "letter/index.html", "<nav>Stories;Complaint;Appeal;Feed;Letter;</nav>")
+}
+
+// Menus are in Hugo's order, so a theme's menu comes over as it was: an
+// entry without a weight goes after every weighted one (a theme's
+// "Subscribe" added without one stays at the end), a negative weight
+// before the rest; equal weights go by name, letter case aside.
+func TestMenuEntriesWithoutWeightComeLast(t *testing.T) {
+	site := string(siteFS(t, "testdata/fixture.txtar")["site.toml"].Data)
+	out := renderFixture(t, map[string]string{
+		"site.toml": site + "\n[[menus.main]]\nname = \"Subscribe\"\nurl = \"/index.xml\"\n" +
+			"\n[[menus.main]]\nname = \"archive\"\nurl = \"https://archive.example.org/\"\n" +
+			"\n[[menus.main]]\nname = \"Top\"\nurl = \"#top\"\nweight = -1\n",
+		"layouts/index.html": `<nav>{{ range .Site.Menus.main }}{{ .Name }};{{ end }}</nav>`,
+	})
+	// Stories, Complaint and Feed weigh 1, 2 and 9 (testdata/fixture.txtar).
+	wantIn(t, out, "index.html", "<nav>Top;Stories;Complaint;Feed;archive;Subscribe;</nav>")
 }
 
 // The "#" link after each heading is the page's markup, not its text:
