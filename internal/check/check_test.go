@@ -102,12 +102,19 @@ func TestInternalLinks(t *testing.T) {
 		{name: "absolute to the base URL", opts: Options{BaseURL: "https://example.org"}, files: map[string]string{
 			"a/index.html": doc(`<a href="https://example.org/b/">b</a><a href="HTTP://EXAMPLE.ORG/c/">c</a><a href="https://example.com/c/">other</a>`),
 			"b/index.html": doc(""),
-		}, want: []string{`a/index.html:3:42: the site has no c/index.html`}},
+		}, want: []string{
+			`a/index.html:3:42: the site has no c/index.html`,
+			`a/index.html:3:4: links to the site's own page through its absolute address`,
+			`a/index.html:3:42: links to the site's own page through its absolute address`,
+		}},
 		{name: "base URL in a folder", opts: Options{BaseURL: "https://example.org/sub/"}, files: map[string]string{
 			"a/index.html": doc(`<a href="/sub/b/">b</a><a href="/b/">b</a><a href="https://example.org/sub/">home</a><a href="https://example.org/other/">other site</a>`),
 			"b/index.html": doc(""),
 			"index.html":   doc(""),
-		}, want: []string{`a/index.html:3:27: "/b/" leaves the site's folder /sub/`}},
+		}, want: []string{
+			`a/index.html:3:27: "/b/" leaves the site's folder /sub/`,
+			`a/index.html:3:46: "https://example.org/sub/" links to the site's own page through its absolute address`,
+		}},
 		{name: "climbs above the root", files: map[string]string{
 			"a/index.html": doc(`<a href="../../a/">a</a>`),
 		}, want: []string{`a/index.html:3:4: climbs above the site's root folder`}},

@@ -74,6 +74,16 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s loads the site's own file through its absolute address", r.what, quote(raw)),
 			"write the address relative to the page (like ../css/site.css), so that each mirror serves the file itself instead of sending readers to the main domain")
 	}
+	if r.what == "<a href>" || r.what == "<area href>" {
+		// .Permalink in a theme's list of posts: on a mirror or an
+		// offline copy, every click leaves for the main domain, which
+		// is what a blocked reader cannot reach. Canonical links,
+		// og:url and feeds keep their absolute addresses on purpose.
+		c.reportLink(file, ls, r.off, r.what+" links to the site's own page through its absolute address",
+			fmt.Sprintf("%s %s links to the site's own page through its absolute address", r.what, quote(raw)),
+			"in a layout write {{ .RelPermalink }} (or relURL) instead of .Permalink (or absURL); in a page link to the file, [x](../story.md): "+
+				"the build then makes the link relative, so readers of a mirror or an offline copy stay on the copy they can reach instead of being sent to the main domain")
+	}
 	return c.internal(file, ls, "", r, raw, u, sitePath)
 }
 
