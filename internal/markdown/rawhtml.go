@@ -178,9 +178,21 @@ func (p *page) omittedWarning() []problem.Problem {
 	case others > 1:
 		msg += fmt.Sprintf(" (and on lines %s)", strings.Join(more, ", "))
 	}
-	return []problem.Problem{p.at(first.line, msg,
-		"HTML typed into a page is not published, so that no page can carry a script; "+
-			"the page is published without it. Write it in markdown or use a component "+
-			"({{< name >}}, see docs/content.md); a site whose every editor is trusted can set "+
-			"unsafe = true under [markup] in site.toml")}
+	hint := "HTML typed into a page is not published, so that no page can carry a script; " +
+		"the page is published without it. Write it in markdown or use a component " +
+		"({{< name >}}, see docs/content.md); a site whose every editor is trusted can set " +
+		"unsafe = true under [markup] in site.toml"
+	for _, o := range p.omitted {
+		if isBreak(o.text) {
+			hint += ". For a line break (<br>), end the line with a backslash (\\) and go on on the next line"
+			break
+		}
+	}
+	return []problem.Problem{p.at(first.line, msg, hint)}
+}
+
+// isBreak reports whether text, a piece of raw HTML, is a <br> tag.
+func isBreak(text string) bool {
+	t := strings.ToLower(text)
+	return strings.HasPrefix(t, "<br>") || strings.HasPrefix(t, "<br/") || strings.HasPrefix(t, "<br ")
 }

@@ -30,6 +30,24 @@ func TestRawHTMLLeftOutIsWarnedAboutOncePerPage(t *testing.T) {
 	if strings.Contains(res.HTML, "iframe") || strings.Contains(res.HTML, "<br>") {
 		t.Errorf("raw HTML was published: %s", res.HTML)
 	}
+	if !strings.Contains(w.Hint, `For a line break (<br>), end the line with a backslash (\)`) {
+		t.Errorf("the page has a <br>, and the hint does not say how to break a line: %q", w.Hint)
+	}
+}
+
+// The line-break advice is for pages with a <br> only.
+func TestRawHTMLHintForBreaks(t *testing.T) {
+	for src, want := range map[string]bool{
+		"a<BR/>b\n": true, "a<br />b\n": true, "<span>a</span>\n": false, "<brx>\n": false,
+	} {
+		res, _ := New(Options{}).Convert([]byte(src), Context{File: "content/a.md"})
+		if len(res.Warnings) != 1 {
+			t.Fatalf("%q: warnings %v; want one", src, res.Warnings)
+		}
+		if got := strings.Contains(res.Warnings[0].Hint, "line break"); got != want {
+			t.Errorf("%q: hint speaks of line breaks: %v, want %v", src, got, want)
+		}
+	}
 }
 
 func TestRawHTMLNotWarnedWhenInvisibleOrAllowed(t *testing.T) {

@@ -22,6 +22,18 @@ var leftOut = map[string]string{
 	"gist": "a GitHub gist", "speakerdeck": "a Speaker Deck presentation",
 }
 
+// insteadOf are Hugo's other built-in shortcodes samizdat does not have,
+// each with what to write instead: a site moved from Hugo calls them, and
+// "did you mean" among the site's own names would send its editors the
+// wrong way.
+var insteadOf = map[string]string{
+	"highlight": "write the code as a fenced block, ``` then the language (```go), the code, and ``` on a line of its own: samizdat highlights it",
+	"param": "write the value itself, or add layouts/shortcodes/param.html holding {{ .Page.Param (.Get 0) }}, " +
+		"which shows the page's value of that name, else the site's, as Hugo's does",
+	"qr":      "make the QR code picture once, put it beside the page and show it as a picture: ![QR code for the petition](qr.png)",
+	"comment": "write a note for editors as an HTML comment, <!-- like this -->: it is not published and not warned about",
+}
+
 // unknownShortcode is the problem of a call of a shortcode the site has
 // no template for and samizdat does not have: what it is, if it is one of
 // Hugo's left out, or else the name meant, among the site's shortcodes
@@ -32,6 +44,9 @@ func unknownShortcode(name string, site []string) error {
 		return &callMistake{msg: msg, hint: fmt.Sprintf("samizdat leaves out Hugo's %s shortcode on purpose: it loads %s from another site "+
 			"into the page, and that site then sees who reads it (a reader's network may also block or watch it); "+
 			"link to it instead, such as [Watch the video](https://…), or put a picture of it beside the page with a link", name, what)}
+	}
+	if instead, ok := insteadOf[name]; ok {
+		return &callMistake{msg: msg, hint: fmt.Sprintf("samizdat does not have Hugo's %s shortcode; %s", name, instead)}
 	}
 	// A site's figure.html and the built-in figure are one shortcode.
 	known := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(site), markdown.Builtins...))))
