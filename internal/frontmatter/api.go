@@ -2,9 +2,11 @@
 // and decodes the front matter strictly into Meta: YAML between "---" lines
 // or TOML between "+++" lines, Hugo's keys, every unknown key a problem at
 // file:line that names the nearest known key, or says in words which
-// invisible character (a pasted non-breaking space) makes it unknown. What
-// a page loses without being wrong, a title cut short by a YAML comment,
-// is a warning in Meta.Warnings: the build prints it and goes on.
+// invisible character (a pasted non-breaking space) makes it unknown, or,
+// for a key of Hugo's own that samizdat does not read, what samizdat does
+// instead. What a page loses without being wrong, a title cut short by a
+// YAML comment, is a warning in Meta.Warnings: the build prints it and
+// goes on.
 package frontmatter
 
 import (

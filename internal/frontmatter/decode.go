@@ -64,9 +64,12 @@ func (d *decoder) decode(root *value) {
 	for _, f := range root.fields {
 		name, taxonomy, ok := canonical(f.key, d.taxonomies)
 		if !ok {
-			// Hugo takes any top-level key as the page's own (author,
-			// keywords); here they go under params, so that a misspelt
-			// key is caught.
+			if d.hugoKey(f) {
+				continue
+			}
+			// Hugo takes any other top-level key as the page's own
+			// (author, series); here they go under params, so that a
+			// misspelt key is caught.
 			read := ".Params." + f.key
 			if strings.ContainsFunc(f.key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
 				read = fmt.Sprintf("index .Params %q", f.key)
@@ -78,8 +81,11 @@ func (d *decoder) decode(root *value) {
 			continue
 		}
 		if first, dup := seen[name]; dup {
-			d.problem(f.line, f.col, "remove one of them",
-				"%q here repeats %q from line %d", f.key, first.key, first.line)
+			hint := "remove one of them"
+			if !strings.EqualFold(f.key, first.key) { // pubdate and publishDate
+				hint = fmt.Sprintf("both are the page's %s, as Hugo reads them; remove one of them", name)
+			}
+			d.problem(f.line, f.col, hint, "%q here repeats %q from line %d", f.key, first.key, first.line)
 			continue
 		}
 		seen[name] = f
@@ -105,6 +111,10 @@ func (d *decoder) set(name string, f field) {
 	case "lastmod":
 		m.Lastmod = d.date(f)
 	case "publishDate":
+		if b, ok := f.val.scalar.(bool); ok && strings.EqualFold(f.key, "published") {
+			d.jekyllPublished(f, b)
+			return
+		}
 		m.PublishDate = d.date(f)
 	case "expiryDate":
 		m.ExpiryDate = d.date(f)
@@ -474,10 +484,7 @@ func (d *decoder) listOf(items []string) string {
 		if it = strings.TrimSpace(it); it == "" {
 			continue
 		}
-		if d.format != formatYAML || strings.ContainsAny(it, `:#[]{}&*!|>'"%@`+"`") {
-			it = strconv.Quote(it)
-		}
-		out = append(out, it)
+		out = append(out, d.word(it))
 	}
 	return "[" + strings.Join(out, ", ") + "]"
 }
@@ -558,7 +565,9 @@ func (d *decoder) menuEntry(m field) MenuEntry {
 		case "parent":
 			e.Parent = d.text(f)
 		default:
-			d.problem(f.line, f.col, unknownKeyHint(f.key, menuEntryKeys, ""), "unknown menu entry key %q", f.key)
+			if !d.menuEntryHugoKey(f) {
+				d.problem(f.line, f.col, unknownKeyHint(f.key, menuEntryKeys, ""), "unknown menu entry key %q", f.key)
+			}
 		}
 	}
 	return e

@@ -18,8 +18,22 @@ var knownKeys = [...]string{
 	"translationKey", "type", "url", "weight",
 }
 
-// keyAliases are other spellings Hugo accepts for a key.
-var keyAliases = map[string]string{"menus": "menu", "_build": "build"}
+// keyAliases are other spellings Hugo accepts for a key, lower-cased:
+// besides menus and _build, the dates' names in Hugo's front matter
+// configuration (resources/page/pagemeta, dateFieldAliases). They are
+// read as the dates they stand for rather than refused with a hint: a
+// site moved from Hugo keeps its dates with no edit, where a refusal
+// stops the build until each page is changed, and where the hint that
+// names the nearest known key sent "unpublishdate" to publishDate,
+// hiding the page until the day it should have expired. Two names for
+// one date in a file are a problem, as two of any key are, naming both
+// lines: Hugo would take one of them without a word.
+var keyAliases = map[string]string{
+	"menus": "menu", "_build": "build",
+	"pubdate": "publishDate", "published": "publishDate",
+	"modified":      "lastmod",
+	"unpublishdate": "expiryDate",
+}
 
 // Known returns the top-level front matter keys in Hugo's spelling, sorted,
 // without the taxonomy keys (which depend on the site's configuration).

@@ -28,9 +28,13 @@ func Parse(file string, src []byte) (meta Meta, body []byte, bodyLine int, probl
 // body is the normalised text after the closing delimiter and bodyLine the
 // number of lines before it, so body line N is file line bodyLine+N.
 // Problems carry file lines. Keys are matched case-insensitively, as Hugo
-// matches them ("publishdate", "lastMod"); "menus" is read as "menu". An
-// empty value ("date:") leaves the field unset, except for title, where it
-// is a problem.
+// matches them ("publishdate", "lastMod"); "menus" is read as "menu", and
+// Hugo's other names for the dates as those dates ("pubdate" and
+// "published" as publishDate, "modified" as lastmod, "unpublishdate" as
+// expiryDate). A key of Hugo's that samizdat does not read ("headless",
+// "cascade", a default taxonomy the site has not turned on) is a problem
+// that says what samizdat does instead. An empty value ("date:") leaves
+// the field unset, except for title, where it is a problem.
 func ParseWith(file string, src []byte, taxonomies []string) (meta Meta, body []byte, bodyLine int, problems []problem.Problem) {
 	text, problems := normalise(file, src)
 	if problems != nil {
