@@ -121,8 +121,10 @@ func (f *siteFlags) buildSite(ctx context.Context, cache *site.Cache, stderr io.
 	// SOURCE_DATE_EPOCH: a CI that sets it to the last commit's time (as
 	// docs/deploy.md shows, for reproducible zips) would otherwise keep an
 	// embargoed page out and an expired one up until the next commit.
-	return site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: time.Now().UTC(), NoFingerprint: !f.fingerprint, Portable: f.portable,
+	res := site.Build(ctx, fsys, cfg, site.Options{Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: time.Now().UTC(), NoFingerprint: !f.fingerprint, Portable: f.portable,
 		Lastmods: f.gitLastmods(stderr)}, cache)
+	res.Warnings = append(cfg.Warnings, res.Warnings...) // Hugo's config files beside site.toml
+	return res
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

@@ -6,11 +6,21 @@
 // baseURL, a negative page size) are problems too. Defaults are applied in
 // one place, Default, and a missing site.toml is the default site.
 //
+// Hugo's configuration files (hugo.toml, config.yaml, each file under
+// config/_default/ or another environment's folder) are never read, and
+// never passed over without a word: in a site without site.toml each is
+// a problem, beside site.toml a warning in Config.Warnings; each says
+// where its settings go in site.toml.
+//
 // Keys are matched case-insensitively, as Hugo matches them ("baseurl"
 // is "baseURL").
 package config
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
 
 // File is the name of the site configuration at the root of the source tree.
 const File = "site.toml"
@@ -73,6 +83,11 @@ type Config struct {
 	// Languages maps a language code ("ru", "kk") to how the site presents
 	// it. Empty means a single-language site in LanguageCode.
 	Languages map[string]Language `toml:"languages"`
+
+	// Warnings are what the site loses without its settings being wrong,
+	// set by Load: Hugo's configuration files beside site.toml, which are
+	// not read. They do not stop the build; the caller prints them.
+	Warnings []problem.Problem `toml:"-"`
 }
 
 // MenuEntry is one [[menus.<name>]] entry.

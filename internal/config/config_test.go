@@ -50,17 +50,99 @@ func TestLoadMissingFileIsDefault(t *testing.T) {
 // no site.toml is told so; it was built with defaults without a word.
 func TestLoadHugoConfigInstead(t *testing.T) {
 	for name, want := range map[string]string{
-		"hugo.toml":                 "hugo.toml: samizdat reads its settings from site.toml, not from hugo.toml (Hugo's), so this site has none\n    rename it to site.toml",
-		"config.yaml":               "config.yaml: samizdat reads its settings from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml, as docs/settings.md shows",
-		"config/_default/hugo.toml": "config/_default/hugo.toml: samizdat reads its settings from site.toml, not from config/_default/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site",
+		"hugo.toml":                 "hugo.toml: samizdat reads its settings only from site.toml, not from hugo.toml (Hugo's), so this site has none\n    rename it to site.toml",
+		"config.yaml":               "config.yaml: samizdat reads its settings only from site.toml, not from config.yaml (Hugo's), so this site has none\n    write its settings in TOML in a file named site.toml, as docs/settings.md shows",
+		"config/_default/hugo.toml": "config/_default/hugo.toml: samizdat reads its settings only from site.toml, not from config/_default/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site",
 	} {
 		_, probs := Load(fstest.MapFS{name: {Data: []byte("title = 'x'\n")}})
 		if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), want) {
 			t.Errorf("Load with %s = %v; want one problem starting\n%s", name, probs, want)
 		}
 	}
-	_, probs := Load(fstest.MapFS{"site.toml": {Data: []byte("title = 'x'\n")}, "hugo.toml": {Data: []byte("title = 'x'\n")}})
+}
+
+// TestLoadHugoConfigFolder: a site that splits Hugo's settings into
+// config/ is told of every file there, and where each goes in site.toml;
+// its params and menus were lost without a word once hugo.toml became
+// site.toml.
+func TestLoadHugoConfigFolder(t *testing.T) {
+	files := fstest.MapFS{
+		"config/_default/hugo.toml":       {Data: []byte("title = 'x'\n")},
+		"config/_default/params.toml":     {Data: []byte("author = 'A'\n")},
+		"config/_default/menus.toml":      {Data: []byte("[[main]]\nname = 'About'\nurl = '/about/'\n")},
+		"config/_default/menus.ru.toml":   {Data: []byte("[[main]]\nname = 'О нас'\nurl = '/ru/about/'\n")},
+		"config/_default/languages.toml":  {Data: []byte("[en]\nweight = 1\n")},
+		"config/_default/markup.toml":     {Data: []byte("[goldmark.renderer]\nunsafe = true\n")},
+		"config/_default/permalinks.yaml": {Data: []byte("post: /:year/:slug/\n")},
+		"config/production/hugo.toml":     {Data: []byte("baseURL = 'https://example.org/'\n")},
+		"config/production/params.toml":   {Data: []byte("env = 'production'\n")},
+		"config/staging/params.yml":       {Data: []byte("env: staging\n")},
+		"config/README.md":                {Data: []byte("notes\n")},
+	}
+	wants := []string{
+		"config/_default/hugo.toml: samizdat reads its settings only from site.toml, not from config/_default/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site",
+		"config/_default/languages.toml: samizdat reads its settings only from site.toml, not from config/_default/languages.toml (Hugo's), so its settings are not used\n    copy each language's table into site.toml, [ru] written [languages.ru]",
+		"config/_default/markup.toml: samizdat reads its settings only from site.toml, not from config/_default/markup.toml (Hugo's), so its settings are not used\n    samizdat's only markup settings are unsafe and maxCodeBytes, under [markup] in site.toml: Hugo's goldmark.renderer.unsafe = true is unsafe = true there",
+		"config/_default/menus.ru.toml: samizdat reads its settings only from site.toml, not from config/_default/menus.ru.toml (Hugo's), so its settings are not used\n    copy its entries into site.toml, each [[main]] written [[languages.ru.menus.main]]",
+		"config/_default/menus.toml: samizdat reads its settings only from site.toml, not from config/_default/menus.toml (Hugo's), so its settings are not used\n    copy its entries into site.toml, each [[main]] written [[menus.main]] (its name, url, pageRef and weight lines as they are)",
+		"config/_default/params.toml: samizdat reads its settings only from site.toml, not from config/_default/params.toml (Hugo's), so its settings are not used\n    copy its lines into site.toml under a [params] table",
+		"config/_default/permalinks.yaml: samizdat reads its settings only from site.toml, not from config/_default/permalinks.yaml (Hugo's), so its settings are not used\n    Hugo's [permalinks], which samizdat does not have: samizdat has no address patterns: a page's address comes from its folder and file name",
+		"config/production/hugo.toml: samizdat reads its settings only from site.toml, not from config/production/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site; samizdat then names each setting it does not know, and what to write instead; Hugo reads config/production/ only in its production environment",
+		"config/production/params.toml: samizdat reads its settings only from site.toml, not from config/production/params.toml (Hugo's), so its settings are not used\n    copy its lines into site.toml under a [params] table; Hugo reads config/production/ only in its production environment, and samizdat has one site.toml for every build, so merge only what the published site needs",
+		"config/staging/params.yml: samizdat reads its settings only from site.toml, not from config/staging/params.yml (Hugo's), so its settings are not used\n    copy its lines into site.toml under a [params] table, written in TOML (key = value); Hugo reads config/staging/ only in its staging environment",
+	}
+	check := func(got []problem.Problem, wants []string) {
+		t.Helper()
+		if len(got) != len(wants) {
+			t.Fatalf("got %d: %v; want %d", len(got), got, len(wants))
+		}
+		for i, w := range wants {
+			if !strings.HasPrefix(got[i].String(), w) {
+				t.Errorf("got\n%s\nwant it to start\n%s", got[i], w)
+			}
+		}
+	}
+	_, probs := Load(files)
+	check(probs, wants)
+
+	// Beside site.toml the files are leftovers: the site builds, warned of
+	// each; menus.en.toml is the menus of a site whose language is en-us.
+	files["site.toml"] = &fstest.MapFile{Data: []byte("title = 'x'\nlanguageCode = 'en-us'\n")}
+	files["config/_default/menus.en.toml"] = &fstest.MapFile{Data: []byte("[[main]]\nname = 'About'\n")}
+	c, probs := Load(files)
 	checkProblems(t, probs, nil)
+	if len(c.Warnings) != 11 {
+		t.Fatalf("got %d warnings %v; want 11", len(c.Warnings), c.Warnings)
+	}
+	for _, w := range c.Warnings {
+		if !strings.HasSuffix(w.Hint, "then delete "+w.File) {
+			t.Errorf("%s: hint %q does not say to delete it", w.File, w.Hint)
+		}
+	}
+	if w := c.Warnings[0]; w.File != "config/_default/hugo.toml" || !strings.HasPrefix(w.Hint, "merge what you still need from it into site.toml") {
+		t.Errorf("got %v; want hugo.toml's settings merged", w)
+	}
+	if w := c.Warnings[3]; w.File != "config/_default/menus.en.toml" || !strings.Contains(w.Hint, "each [[main]] written [[menus.main]]") {
+		t.Errorf("got %v; want the first language's menus as [[menus.main]]", w)
+	}
+}
+
+// TestLoadHugoConfigLeftover: Hugo's file left beside site.toml is
+// named, as it is not read.
+func TestLoadHugoConfigLeftover(t *testing.T) {
+	for _, name := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "config.json"} {
+		c, probs := Load(fstest.MapFS{"site.toml": {Data: []byte("title = 'x'\n")}, name: {Data: []byte("title = 'x'\n")}})
+		checkProblems(t, probs, nil)
+		want := name + ": warning: samizdat reads its settings only from site.toml, not from " + name + " (Hugo's), so its settings are not used\n" +
+			"    merge what you still need from it into site.toml (samizdat then names each setting it does not know, and what to write instead); then delete " + name
+		if len(c.Warnings) != 1 || c.Warnings[0].Warning() != want {
+			t.Errorf("Load with site.toml and %s: warnings %v; want\n%s", name, c.Warnings, want)
+		}
+	}
+	c, _ := Load(fstest.MapFS{"site.toml": {Data: []byte("title = 'x'\n")}, "config/notes.toml": {Data: []byte("x = 1\n")}})
+	if c.Warnings != nil {
+		t.Errorf("a file directly in config/, which Hugo does not read, got %v", c.Warnings)
+	}
 }
 
 func TestDefaults(t *testing.T) {
@@ -203,6 +285,18 @@ func TestParseProblems(t *testing.T) {
 				{10, `unknown key "languages.kk.nam"`, `did you mean "name"?`},
 			}},
 		{"unknown key far from any", "zzzqqqxxx = 1\n", []want{{1, `unknown key "zzzqqqxxx"`, "known keys here: baseURL, budgetKB,"}}},
+		{"unknown menu entry key far from any", "[[menus.main]]\nname = 'a'\nurl = '/'\nzzzqqqxxx = 1\n",
+			[]want{{4, `unknown key "menus.main.zzzqqqxxx"`, "known keys here: identifier, name, pageRef, parent, url, weight"}}},
+		{"hugo's menu entry keys", "[[menus.main]]\nname = 'a'\nurl = '/'\npre = '<i>'\ntitle = 'A'\n[languages.ru]\n[[languages.ru.menus.footer]]\nname = 'b'\nurl = '/'\nparams = {x = 1}\n",
+			[]want{
+				{4, `unknown key "menus.main.pre"`, "samizdat's menus hold no HTML of their own"},
+				{5, `unknown key "menus.main.title"`, "samizdat's menu entries have no tooltip"},
+				{10, `unknown key "languages.ru.menus.footer.params"`, "samizdat's menu entries have no params"},
+			}},
+		// The pages' addresses change: the hint says how to keep the old
+		// ones working, as aliases.
+		{"permalinks", "[permalinks]\npost = '/post/:year/:month/:day/:slug/'\n", []want{{1, `unknown key "permalinks"`,
+			"give each page its old one in its front matter as aliases: [/post/2015/07/23/lorem-ipsum/], which publishes a page there that sends readers on"}}},
 		{"summaryLength is not a key", "summaryLength = 70\n", []want{{1, `unknown key "summaryLength"`, ""}}},
 		{"build is not a table", "[build]\ndrafts = true\n", []want{{1, `unknown key "build"`, ""}}},
 		{"crlf and bom", "\xef\xbb\xbftitle = 'x'\r\n\r\ncopyrigth = 'y'\r\n", []want{{3, `"copyrigth"`, `"copyright"`}}},

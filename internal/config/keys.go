@@ -41,7 +41,9 @@ func knownKeys(path []string) []string {
 	}
 	keys := make([]string, 0, t.NumField())
 	for i := range t.NumField() {
-		keys = append(keys, tomlName(t.Field(i)))
+		if name := tomlName(t.Field(i)); name != "-" { // set by the build, never written
+			keys = append(keys, name)
+		}
 	}
 	sort.Strings(keys)
 	return keys
@@ -137,7 +139,7 @@ var hugoKeys = map[string]string{
 	"markup.tableofcontents":        "every page's .TableOfContents lists its headings; remove this",
 	"defaultcontentlanguage":        "the site's first language is languageCode: write languageCode = \"en\"",
 	"pagination":                    "write paginate = N at the top of site.toml, N being the number of pages in a list page (Hugo's pagerSize)",
-	"permalinks":                    "a page's address comes from its folder and file name; change one with url or slug in its front matter",
+	"permalinks":                    permalinksHint,
 	"enablerobotstxt":               "samizdat always writes robots.txt, and a file static/robots.txt replaces it; remove this",
 	"enablegitinfo":                 "a page without a date already takes its last git commit's; remove this",
 	"googleanalytics":               "a samizdat site loads nothing from other sites, so it has no analytics: remove this",
@@ -164,7 +166,27 @@ var hugoKeys = map[string]string{
 	"frontmatter":                   "samizdat reads date, lastmod, publishDate and expiryDate from front matter as Hugo does by default, and takes lastmod from git; remove this",
 	"capitalizelisttitles":          "samizdat shows a tag's title as written: capitalise it in the layout with {{ .Title | title }}; remove this",
 	"languages.*.contentdir":        "translations live beside their source pages, with the language before .md (page.ru.md); remove this",
+	// A menu entry's keys that samizdat's do not have; the nearest known
+	// key ("pre" is near "parent") would be the wrong advice.
+	"menus.*.pre":    menuHTMLHint,
+	"menus.*.post":   menuHTMLHint,
+	"menus.*.title":  "samizdat's menu entries have no tooltip: remove this; name is the link's text",
+	"menus.*.params": "samizdat's menu entries have no params: remove this; a layout can tell entries apart by their identifier",
 }
+
+// menuHTMLHint is for Hugo's pre and post, HTML around a menu entry's
+// name (an icon).
+const menuHTMLHint = `samizdat's menus hold no HTML of their own: remove this; a layout can add an icon to an entry by its identifier, {{ if eq .Identifier "donate" }}…{{ end }}`
+
+// permalinksHint says how to keep a Hugo site's addresses working: its
+// [permalinks] patterns (xmin's /post/:year/:month/:day/:slug/) made
+// addresses that links from other sites, and readers' bookmarks, still
+// point to.
+const permalinksHint = "samizdat has no address patterns: a page's address comes from its folder and file name " +
+	"(content/post/2015-07-23-lorem-ipsum.md is /post/2015-07-23-lorem-ipsum/), or from url or slug in its front matter. " +
+	"So that links to the old addresses keep working, give each page its old one in its front matter as " +
+	"aliases: [/post/2015/07/23/lorem-ipsum/], which publishes a page there that sends readers on (or as its url, to keep it); " +
+	`then remove this. See "Coming from Hugo" in docs/settings.md`
 
 // hugoKeyHint is what to write instead of a Hugo setting.
 func hugoKeyHint(path []string) (string, bool) {
@@ -174,6 +196,12 @@ func hugoKeyHint(path []string) (string, bool) {
 	}
 	if len(lower) >= 3 && lower[0] == "languages" {
 		lower[1] = "*" // any language's table
+		if lower[2] == "menus" {
+			lower = lower[2:] // a language's menus are menus
+		}
+	}
+	if len(lower) >= 3 && lower[0] == "menus" {
+		lower[1] = "*" // any menu
 	}
 	for n := len(lower); n > 0; n-- {
 		if h, ok := hugoKeys[strings.Join(lower[:n], ".")]; ok {

@@ -15,45 +15,20 @@ import (
 )
 
 // Load reads site.toml at the root of fsys. A missing file is the default
-// configuration, not a problem, unless the site has a Hugo configuration
-// file instead: its settings would be silently ignored.
+// configuration, not a problem, unless the site has Hugo's configuration
+// instead: its settings would be silently ignored. Hugo's files beside
+// site.toml are named in Config.Warnings, with how to merge each.
 func Load(fsys fs.FS) (Config, []problem.Problem) {
 	src, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Default(), hugoConfig(fsys)
+		return Default(), hugoConfigs(fsys, nil)
 	}
 	if err != nil {
 		return Default(), []problem.Problem{{File: File, Message: "cannot read " + File + ": " + err.Error()}}
 	}
-	return Parse(src)
-}
-
-// hugoConfig names a Hugo configuration file in a site without site.toml.
-func hugoConfig(fsys fs.FS) []problem.Problem {
-	var names []string
-	for _, dir := range []string{"", "config/_default/"} { // Hugo's configuration folder too
-		for _, base := range []string{"hugo", "config"} {
-			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-				names = append(names, dir+base+ext)
-			}
-		}
-	}
-	for _, name := range names {
-		if _, err := fs.Stat(fsys, name); err != nil {
-			continue
-		}
-		hint := "move it to " + File + " at the top of the site; samizdat then names each setting it does not know, and what to write instead"
-		if !strings.Contains(name, "/") {
-			hint = "rename it to " + File + "; samizdat then names each setting it does not know, and what to write instead"
-		}
-		if !strings.HasSuffix(name, ".toml") {
-			hint = "write its settings in TOML in a file named " + File + ", as docs/settings.md shows"
-		}
-		return []problem.Problem{{File: name,
-			Message: fmt.Sprintf("samizdat reads its settings from %s, not from %s (Hugo's), so this site has none", File, name),
-			Hint:    hint}}
-	}
-	return nil
+	c, probs := Parse(src)
+	c.Warnings = hugoConfigs(fsys, &c)
+	return c, probs
 }
 
 // Parse decodes the text of site.toml. On problems the Config holds what
