@@ -65,6 +65,8 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"after":        after,
 		"append":       appendItems,
 		"uniq":         uniq,
+		"intersect":    intersect,
+		"union":        union,
 		"delimit":      delimit,
 		"cond":         cond,
 		"dict":         dict,
@@ -75,10 +77,10 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"lower":        str1(strings.ToLower),
 		"upper":        str1(strings.ToUpper),
 		"title":        str1(title),
-		"trim":         str1(strings.TrimSpace),
+		"trim":         trim,
 		"split":        str2(strings.Split),
 		"join":         join,
-		"replace":      str3(func(s, old, new string) string { return strings.ReplaceAll(s, old, new) }),
+		"replace":      replace,
 		"replaceRE":    re.replace,
 		"findRE":       re.find,
 		"hasPrefix":    str2(strings.HasPrefix),
@@ -112,49 +114,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"le": le,
 		"gt": gt,
 		"ge": ge,
+		// Go's len, saying what is wrong when the value is missing.
+		"len": length,
 	}
-}
-
-// leftOut says why a Hugo function a template calls is not in the set,
-// and what to write instead.
-var leftOut = map[string]string{
-	"safeJS":       "samizdat leaves safeJS out on purpose: it would switch off html/template's escaping of scripts, and the site's Content-Security-Policy blocks inline scripts anyway; put the script in a file under static/ and load it with <script src>, and pass it data as {{ jsonify . }} inside <script type=\"application/json\">",
-	"safeCSS":      "samizdat leaves safeCSS out on purpose: it would switch off html/template's escaping of styles; write the CSS in a stylesheet under static/ and choose it with a class (class=\"tone-{{ .Params.tone }}\")",
-	"safeHTMLAttr": "samizdat leaves safeHTMLAttr out on purpose: it would let a value write whole attributes; write the attribute's name in the template and only its value in {{ }} (<a href=\"{{ .URL }}\">), which html/template escapes",
-	"safeJSStr":    "samizdat leaves safeJSStr out on purpose: it would switch off html/template's escaping of script strings; pass data to scripts with jsonify",
-	"now":          "samizdat leaves now out: a build must give the same files every time it runs on the same sources; use the page's .Date or .Lastmod, or write the year in site.toml's [params]",
-	// Hugo's, with samizdat's way to the same end.
-	"partialCached": "samizdat has no partialCached: write partial, with the same arguments",
-	"time":          "samizdat has no time namespace: format a date with dateFormat, e.g. {{ dateFormat \"2 January 2006\" .Date }}",
-	"humanize":      "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
-	"resources":     "samizdat has no Hugo Pipes (resources.Get): put the file in static/ and link it with relURL; CSS and JS are minified and fingerprinted by the build",
-	"hugo":          "samizdat has no hugo namespace (hugo.Generator, hugo.Version): remove the call",
-}
-
-// hugoFields says what to write for a field or method of Hugo's pages,
-// sites and pagers that samizdat does not have.
-var hugoFields = map[string]string{
-	"Resources":       "samizdat has no page resources yet: link a picture beside the page from its markdown, and give the share picture as front matter image:, read with .Image",
-	"Scratch":         "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
-	"Store":           "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
-	"GetTerms":        "write .Terms \"tags\" (the term pages of one taxonomy this page is in)",
-	"Paginate":        "write .Paginator: it pages the list's .Pages, paginate in site.toml sets how many a page",
-	"AllTranslations": "write .Translations (the page's translations, without itself), and the page itself",
-	"Label":           "write .Language.LanguageName (the language's own name, from name in [languages.X])",
-	"GroupByDate":     "samizdat has no .GroupBy… yet: range over the pages and print a heading where the year changes ({{ $y := \"\" }}…)",
-	"GroupBy":         "samizdat has no .GroupBy… yet: range over the pages and print a heading where the value changes",
-	"Related":         "samizdat has no .Related yet: list the pages of the same tag with .Terms \"tags\"",
-}
-
-// leftOutHint is the hint for a template that calls a function the set
-// leaves out (text/template says `function "safeJS" not defined`), or "".
-func leftOutHint(msg string) string {
-	_, rest, ok := strings.Cut(msg, `function "`)
-	if !ok {
-		return ""
-	}
-	name, _, _ := strings.Cut(rest, `"`)
-	return leftOut[name]
 }
 
 // relURL makes a path root-relative ("css/site.css" -> "/css/site.css").

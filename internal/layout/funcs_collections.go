@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -137,4 +138,72 @@ func cond(control, a, b any) any {
 		return a
 	}
 	return b
+}
+
+// length is Go's len, which a missing value (a data file, param or key
+// that is not there) makes fail with "reflect: call of reflect.Value.Type
+// on zero Value": here it says so, and what to write.
+func length(v any) (int, error) {
+	r := reflect.ValueOf(v)
+	for r.Kind() == reflect.Pointer || r.Kind() == reflect.Interface {
+		r = r.Elem()
+	}
+	switch r.Kind() {
+	case reflect.Invalid:
+		return 0, &hintedError{msg: "len of nothing: the value given to len is missing",
+			hint: "most often a data file, param or key that is not there, or is spelt differently; check its name, or count it only where it is: {{ with .Site.Data.timeline }}{{ len . }}{{ end }}"}
+	case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
+		return r.Len(), nil
+	}
+	return 0, &hintedError{msg: fmt.Sprintf("len of %v, a %T: len counts the items of a list or map, or the bytes of a text", v, v),
+		hint: "give len a list, a map or a text"}
+}
+
+// hintedError is a function's error that says what to do; the problem it
+// becomes carries the hint.
+type hintedError struct{ msg, hint string }
+
+func (e *hintedError) Error() string { return e.msg }
+
+// Hint is what to do about the error.
+func (e *hintedError) Hint() string { return e.hint }
+
+// intersect is Hugo's: the items of the first list that the second has
+// too, in the first's order, each once. Items are equal as uniq has them.
+func intersect(a, b any) ([]any, error) {
+	l1, err := items(a)
+	if err != nil {
+		return nil, fmt.Errorf("intersect: %w", err)
+	}
+	l2, err := items(b)
+	if err != nil {
+		return nil, fmt.Errorf("intersect: %w", err)
+	}
+	var both []any
+	for _, it := range l1 {
+		if slices.ContainsFunc(l2, func(o any) bool { return sameItem(it, o) }) {
+			both = append(both, it)
+		}
+	}
+	return uniq(both)
+}
+
+// union is Hugo's: the items of both lists, the first's first, each once.
+func union(a, b any) ([]any, error) {
+	l1, err := items(a)
+	if err != nil {
+		return nil, fmt.Errorf("union: %w", err)
+	}
+	l2, err := items(b)
+	if err != nil {
+		return nil, fmt.Errorf("union: %w", err)
+	}
+	return uniq(append(append([]any{}, l1...), l2...))
+}
+
+// sameItem is uniq's equality: numbers by value, lists and maps by their
+// contents, other items as Go's == has them.
+func sameItem(a, b any) bool {
+	list, _ := uniq([]any{a, b})
+	return len(list) == 1
 }

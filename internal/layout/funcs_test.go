@@ -414,35 +414,3 @@ func TestSeqForms(t *testing.T) {
 		{tmpl: `{{ seq 1 2 3 4 }}`, err: "seq takes 1 to 3 numbers"},
 	})
 }
-
-// A Hugo theme's calls of functions and fields samizdat does not have
-// name samizdat's way to the same end, not "check its spelling".
-func TestHugoNamesSayWhatToWrite(t *testing.T) {
-	for call, want := range map[string]string{
-		`{{ partialCached "nav.html" . }}`:              "write partial",
-		`{{ .Date | time.Format ":date_long" }}`:        "dateFormat",
-		`{{ humanize "x" }}`:                            "samizdat has no humanize",
-		`{{ with resources.Get "css/a.css" }}{{ end }}`: "static/",
-		`{{ hugo.Generator }}`:                          "remove the call",
-	} {
-		_, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(call)}}, Env{})
-		if len(probs) != 1 || !strings.Contains(probs[0].Hint, want) {
-			t.Errorf("%s: problems %v; want a hint with %q", call, probs, want)
-		}
-	}
-	for call, want := range map[string]string{
-		`{{ with .Resources.GetMatch "cover.*" }}{{ end }}`: "front matter image:",
-		`{{ .Scratch.Set "n" 1 }}`:                          "template variables",
-		`{{ .GetTerms "tags" }}`:                            `.Terms "tags"`,
-		`{{ range (.Paginate .Pages).Pages }}{{ end }}`:     ".Paginator",
-	} {
-		set, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(call)}}, Env{})
-		if len(probs) > 0 {
-			t.Fatalf("%s: %v", call, probs)
-		}
-		_, prob := set.Execute("_default/single.html", struct{ Title string }{"x"}, "content/x.md")
-		if prob == nil || !strings.Contains(prob.Hint, want) {
-			t.Errorf("%s: problem %+v; want a hint with %q", call, prob, want)
-		}
-	}
-}

@@ -52,7 +52,7 @@ func toString(v any) (string, error) {
 	return "", fmt.Errorf("cannot use a %T as text", v)
 }
 
-// str1, str2 and str3 make a function of strings take string-like values
+// str1 and str2 make a function of strings take string-like values
 // (see toString).
 func str1[R any](f func(string) R) func(any) (R, error) {
 	return func(a any) (R, error) {
@@ -73,17 +73,6 @@ func str2[R any](f func(a, b string) R) func(a, b any) (R, error) {
 			return zero, err
 		}
 		return f(s[0], s[1]), nil
-	}
-}
-
-func str3[R any](f func(a, b, c string) R) func(a, b, c any) (R, error) {
-	return func(a, b, c any) (R, error) {
-		s, err := texts(a, b, c)
-		if err != nil {
-			var zero R
-			return zero, err
-		}
-		return f(s[0], s[1], s[2]), nil
 	}
 }
 
@@ -400,4 +389,40 @@ func base64Decode(v any) (string, error) {
 		return "", fmt.Errorf("%.40q is not base64: %v", s, err)
 	}
 	return string(b), nil
+}
+
+// trim cuts white space from both ends of text, or, with a second
+// argument as Hugo's trim takes it, the characters listed in it:
+// trim TEXT [CHARACTERS].
+func trim(v any, cutset ...any) (string, error) {
+	if len(cutset) > 1 {
+		return "", errors.New("use trim TEXT or trim TEXT CHARACTERS")
+	}
+	s, err := texts(append([]any{v}, cutset...)...)
+	if err != nil {
+		return "", err
+	}
+	if len(s) == 1 {
+		return strings.TrimSpace(s[0]), nil
+	}
+	return strings.Trim(s[0], s[1]), nil
+}
+
+// replace replaces old with new in text: every time, or the first limit
+// times, as Hugo's replace TEXT OLD NEW [LIMIT].
+func replace(v, old, new any, limit ...any) (string, error) {
+	if len(limit) > 1 {
+		return "", errors.New("use replace TEXT OLD NEW or replace TEXT OLD NEW LIMIT")
+	}
+	s, err := texts(v, old, new)
+	if err != nil {
+		return "", err
+	}
+	n := -1
+	if len(limit) == 1 {
+		if n, err = toInt(limit[0]); err != nil {
+			return "", fmt.Errorf("replace: %w", err)
+		}
+	}
+	return strings.Replace(s[0], s[1], s[2], n), nil
 }

@@ -121,6 +121,7 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		}
 		s.pages[name] = t
 	}
+	probs = s.hugoNames(funcs, probs)
 	for _, name := range s.names() {
 		if line := integrityLine(s.sources[name]); line > 0 {
 			probs.Add(Dir+"/"+name, line, 0, "an integrity attribute on a file of this site: browsers refuse the file when a reader opens a saved copy of the page from the disk, and the build changes the file's bytes (it minifies it), so the hash no longer matches",
@@ -683,15 +684,13 @@ func templateProblem(err error, name string) problem.Problem {
 			p.Hint = "fix " + f + ", which the message names; the template stopped with it (errorf)"
 		}
 	}
-	if _, rest, ok := strings.Cut(p.Message, "can't evaluate field "); ok {
-		field, _, _ := strings.Cut(rest, " ")
-		p.Hint = "there is no field or function " + field + " here: check its spelling against docs/templates.md"
-		if h, ok := hugoFields[field]; ok {
-			p.Hint = h
-		}
-	}
-	if hint := leftOutHint(p.Message); hint != "" {
+	if hint := hugoHint(p.Message); hint != "" {
 		p.Hint = hint
+	}
+	// A function's error that says what to do (len of nothing).
+	var hinted interface{ Hint() string }
+	if errors.As(err, &hinted) {
+		p.Hint = hinted.Hint()
 	}
 	if strings.Contains(p.Message, "not found in "+Dir+"/partials/") {
 		p.Hint = "create the file in " + Dir + "/partials/, or correct the name in the partial call"

@@ -1,0 +1,393 @@
+package layout
+
+import (
+	"fmt"
+	"html/template"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
+)
+
+// A theme ported from Hugo calls Hugo's functions, fields and built-in
+// templates that samizdat does not have. Each one a campaigner meets gets
+// a hint naming what to write instead, and Parse finds every one in every
+// layout before any page is run (hugoNames), so a theme's are all
+// reported by one build, not one a build as text/template's parser and
+// the pages' runs would find them.
+
+// leftOut says why a Hugo function a template calls is not in the set,
+// and what to write instead. A namespace's functions ("strings.TrimPrefix")
+// may have their own entry, else the namespace's ("strings") is used.
+var leftOut = map[string]string{
+	"safeJS":       "samizdat leaves safeJS out on purpose: it would switch off html/template's escaping of scripts, and the site's Content-Security-Policy blocks inline scripts anyway; put the script in a file under static/ and load it with <script src>, and pass it data as {{ jsonify . }} inside <script type=\"application/json\">",
+	"safeCSS":      "samizdat leaves safeCSS out on purpose: it would switch off html/template's escaping of styles; write the CSS in a stylesheet under static/ and choose it with a class (class=\"tone-{{ .Params.tone }}\")",
+	"safeHTMLAttr": "samizdat leaves safeHTMLAttr out on purpose: it would let a value write whole attributes; write the attribute's name in the template and only its value in {{ }} (<a href=\"{{ .URL }}\">), which html/template escapes",
+	"safeJSStr":    "samizdat leaves safeJSStr out on purpose: it would switch off html/template's escaping of script strings; pass data to scripts with jsonify",
+	"now":          "samizdat leaves now out: a build must give the same files every time it runs on the same sources; use the page's .Date or .Lastmod, or write the year in site.toml's [params]",
+	"getenv":       "samizdat leaves getenv out: a build must give the same files on every computer; write the value in site.toml's [params] and read .Site.Params",
+	"readFile":     "samizdat has no readFile: templates read no files; put data in data/ (read as .Site.Data.NAME) or text in i18n/ (read with T)",
+	"fileExists":   "samizdat has no fileExists: templates read no files; say in front matter or in site.toml's [params] whether the file is there",
+	// Hugo's, with samizdat's way to the same end.
+	"partialCached": "samizdat has no partialCached: write partial, with the same arguments",
+	"time":          "samizdat has no time namespace: format a date with dateFormat, e.g. {{ dateFormat \"2 January 2006\" .Date }}",
+	"humanize":      "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
+	"resources":     "samizdat has no Hugo Pipes (resources.Get): put the file in static/ and link it with relURL; CSS and JS are minified and fingerprinted by the build",
+	"hugo":          "samizdat has no hugo namespace (hugo.Generator, hugo.Version, hugo.IsServer, hugo.IsProduction): remove the call; a build is the same for samizdat serve and samizdat build",
+	"sort":          "samizdat's sort is sortBy, with the same arguments: {{ range sortBy .Site.RegularPages \"Date\" \"desc\" }}",
+	"ref":           "samizdat has no ref: find the page with .Site.GetPage \"blog/a.md\" and write its .Permalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
+	"relref":        "samizdat has no relref: find the page with .Site.GetPage \"blog/a.md\" and write its .RelPermalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
+	"emojify":       "samizdat has no emojify: write the emoji itself (😀) in the text",
+	"highlight":     "samizdat has no highlight function: put the code in a fenced block in markdown (```go), which the build highlights, or pass such a block to markdownify",
+	"countwords":    "samizdat has no countwords: a page's words are .WordCount",
+	"slicestr":      "samizdat's slicestr is substr, which takes a START and a LENGTH: slicestr TEXT 1 3 is substr TEXT 1 2",
+	"chomp":         "samizdat has no chomp: write trim TEXT \"\\n\" (trim's second argument lists the characters to cut from both ends)",
+	"anchorize":     "samizdat has no anchorize: urlize makes a text into an id the way samizdat makes heading ids",
+	"complement":    "samizdat has no complement: keep the items of a list that another lacks with where, e.g. where .Pages \"Section\" \"not in\" (slice \"news\")",
+	// Hugo's namespaces: samizdat has the functions under their short names.
+	"strings":               "samizdat has no strings namespace: write the function by its short name (lower, upper, title, trim, split, replace, replaceRE, findRE, hasPrefix, substr, truncate), as listed in docs/templates.md",
+	"strings.ToLower":       "write lower: {{ lower TEXT }}",
+	"strings.ToUpper":       "write upper: {{ upper TEXT }}",
+	"strings.Title":         "write title: {{ title TEXT }}",
+	"strings.TrimSpace":     "write trim: {{ trim TEXT }}",
+	"strings.Trim":          "write trim, with the same arguments: {{ trim TEXT CHARACTERS }}",
+	"strings.HasPrefix":     "write hasPrefix, with the same arguments: {{ hasPrefix TEXT PREFIX }}",
+	"strings.HasSuffix":     "samizdat has no hasSuffix: write findRE with the suffix and a $ after it, {{ if findRE `\\.pdf$` TEXT }}",
+	"strings.Contains":      "write in, with the same arguments: {{ in TEXT PART }}",
+	"strings.TrimPrefix":    "samizdat has no trimPrefix: write replaceRE with the prefix after a ^, {{ replaceRE `^content/` \"\" .File }} (put a \\ before any . + * ? ( ) [ ] in it)",
+	"strings.TrimSuffix":    "samizdat has no trimSuffix: write replaceRE with the suffix before a $, {{ replaceRE `\\.md$` \"\" .File }} (put a \\ before any . + * ? ( ) [ ] in it)",
+	"strings.TrimLeft":      "write replaceRE with the characters in [ ] after a ^: {{ replaceRE `^[-_ ]+` \"\" TEXT }}",
+	"strings.TrimRight":     "write replaceRE with the characters in [ ] before a $: {{ replaceRE `[-_ ]+$` \"\" TEXT }}",
+	"strings.Replace":       "write replace, with the same arguments: {{ replace TEXT OLD NEW }}",
+	"strings.ReplaceRE":     "write replaceRE, with the same arguments",
+	"strings.FindRE":        "write findRE, with the same arguments",
+	"strings.Split":         "write split, with the same arguments: {{ split TEXT \",\" }}",
+	"strings.Substr":        "write substr, with the same arguments",
+	"strings.Truncate":      "write truncate, with the same arguments",
+	"strings.CountWords":    "samizdat has no countwords: a page's words are .WordCount",
+	"strings.RuneCount":     "samizdat has no RuneCount: len counts a text's bytes, not its letters; write the count into the text instead",
+	"strings.Repeat":        "samizdat has no strings.Repeat: {{ range seq N }}TEXT{{ end }} writes TEXT N times",
+	"path":                  "samizdat has no path namespace: a page's .File is its source file's path as text (content/blog/a.md), which replaceRE cuts: {{ replaceRE `^.*/` \"\" .File }} is its name, {{ replaceRE `/[^/]*$` \"\" .File }} its folder; for a page's address write .RelPermalink",
+	"math":                  "samizdat has no math namespace: its arithmetic is add, sub, mul, div and mod on whole numbers; int drops a number's fraction",
+	"lang":                  "samizdat has no lang namespace: write a number with printf (\"%d\", \"%.1f\"), and words for each language in i18n/ (read with T)",
+	"lang.Merge":            "samizdat has no lang.Merge: .Site.GetPage finds a page in the language's fallback when it is not translated (see fallback in docs/settings.md)",
+	"transform":             "samizdat has no transform namespace: write markdownify, plainify, htmlEscape or htmlUnescape by its short name; data goes in data/, read as .Site.Data.NAME",
+	"transform.Markdownify": "write markdownify: {{ markdownify TEXT }}",
+	"transform.Plainify":    "write plainify: {{ plainify TEXT }}",
+	"transform.HTMLEscape":  "write htmlEscape: {{ htmlEscape TEXT }}",
+	"transform.Unmarshal":   "samizdat has no transform.Unmarshal: put the data in a file under data/ (YAML, TOML or JSON) and read it as .Site.Data.NAME",
+	"transform.Highlight":   "samizdat has no highlight function: put the code in a fenced block in markdown (```go), which the build highlights",
+	"transform.Emojify":     "samizdat has no emojify: write the emoji itself (😀) in the text",
+}
+
+// hugoFields says what to write for a field or method of Hugo's pages,
+// sites and pagers that samizdat does not have.
+var hugoFields = map[string]string{
+	"Resources":                "samizdat has no page resources yet: link a picture beside the page from its markdown, and give the share picture as front matter image:, read with .Image",
+	"Scratch":                  "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
+	"Store":                    "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
+	"GetTerms":                 "write .Terms \"tags\" (the term pages of one taxonomy this page is in)",
+	"Paginate":                 "write .Paginator: it pages the list's .Pages, paginate in site.toml sets how many a page",
+	"AllTranslations":          "write .Translations (the page's translations, without itself), and the page itself",
+	"Label":                    "write .Language.LanguageName (the language's own name, from name in [languages.X])",
+	"GroupByDate":              "samizdat has no .GroupBy… yet: range over the pages and print a heading where the year changes ({{ $y := \"\" }}…)",
+	"GroupBy":                  "samizdat has no .GroupBy… yet: range over the pages and print a heading where the value changes",
+	"Related":                  "samizdat has no .Related yet: list the pages of the same tag with .Terms \"tags\"",
+	"RSSLink":                  "write .FeedURL: a page's own Atom feed (a list's; empty where there is none); the site's feed is .Site.Home.FeedURL",
+	"OutputFormats":            "samizdat writes each page as HTML and lists also as one Atom feed: for the feed's <link rel=\"alternate\">, write {{ with .FeedURL }}<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{{ . }}\">{{ end }}",
+	"AlternativeOutputFormats": "samizdat writes each page as HTML and lists also as one Atom feed: instead of range .AlternativeOutputFormats, write {{ with .FeedURL }}<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{{ . }}\">{{ end }}",
+	"Render":                   "samizdat has no .Render (content views): move the view into layouts/partials/ and write {{ partial \"summary.html\" . }}",
+	"RenderString":             "write markdownify: {{ markdownify TEXT }} renders a markdown text",
+	"Slug":                     "write .Params.slug (front matter slug); the page's address is .RelPermalink",
+	"Keywords":                 "samizdat has no .Keywords: put the keywords under params: in front matter (params: {keywords: [a, b]}) and read .Params.keywords",
+	"Name":                     "on a page, write .LinkTitle (or .Title); .Name is a menu entry's and a language's",
+	"HasShortcode":             "samizdat has no .HasShortcode: load what a shortcode needs (a stylesheet, a script) on every page, or mark the pages that need it in front matter (params: {maps: true}) and test .Params.maps",
+	"GitInfo":                  "samizdat has no .GitInfo: .Lastmod is already the date of the file's last git commit when the page sets no lastmod",
+	"FuzzyWordCount":           "write .WordCount",
+	"RelRef":                   "samizdat has no .RelRef: find the page with .Site.GetPage \"blog/a.md\" and write its .RelPermalink",
+	"Ref":                      "samizdat has no .Ref: find the page with .Site.GetPage \"blog/a.md\" and write its .Permalink",
+	// The site's.
+	"LastChange":      "samizdat's site has no .LastChange or .Lastmod: the newest page's date is {{ range first 1 .Site.RegularPages.ByLastmod.Reverse }}{{ .Lastmod }}{{ end }}",
+	"Lastmod":         "samizdat's site has no .LastChange or .Lastmod: the newest page's date is {{ range first 1 .Site.RegularPages.ByLastmod.Reverse }}{{ .Lastmod }}{{ end }}",
+	"Author":          "samizdat's site has no .Author: write the author in site.toml's [params] (author = \"…\") and read .Site.Params.author",
+	"Config":          "samizdat's site has no .Config: a setting a template needs goes in site.toml's [params], read as .Site.Params.NAME",
+	"IsServer":        "samizdat has no .Site.IsServer: a build is the same for samizdat serve and samizdat build; keep what the published site needs and remove the test",
+	"MainSections":    "samizdat's site has no .MainSections: list the sections in site.toml's [params] (mainSections = [\"blog\"]) and read .Site.Params.mainSections",
+	"Social":          "samizdat's site has no .Social: write the accounts in site.toml's [params] and read .Site.Params.NAME",
+	"GoogleAnalytics": "samizdat leaves analytics out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove it",
+	"DisqusShortname": "samizdat leaves Disqus out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove it",
+}
+
+// fileFields says what to write for Hugo's .File.X: samizdat's .File is
+// the source file's path as text ("content/blog/a.md"), not a struct.
+var fileFields = map[string]string{
+	"Path":                "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.Path is {{ replaceRE `^content/` \"\" .File }}",
+	"Filename":            "samizdat's .File is the source file's path as text (content/blog/a.md): write .File",
+	"BaseFileName":        "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.BaseFileName is {{ replaceRE `^.*/|\\.[^.]*$` \"\" .File }}",
+	"ContentBaseName":     "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.ContentBaseName is {{ replaceRE `^.*/|\\.[^.]*$` \"\" .File }} (a bundle's folder name for its index.md: {{ replaceRE `^.*/([^/]+)/index\\.[^.]*$|^.*/|\\.[^.]*$` \"$1\" .File }})",
+	"LogicalName":         "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.LogicalName is {{ replaceRE `^.*/` \"\" .File }}",
+	"TranslationBaseName": "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.TranslationBaseName is {{ replaceRE `^.*/|(\\.[a-z]{2})?\\.[^.]*$` \"\" .File }}",
+	"Dir":                 "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.Dir is {{ replaceRE `^content/|[^/]*$` \"\" .File }}",
+	"Ext":                 "samizdat's .File is the source file's path as text (content/blog/a.md): Hugo's .File.Ext is {{ replaceRE `^.*\\.` \"\" .File }}",
+	"UniqueID":            "samizdat's .File is the source file's path as text (content/blog/a.md): for a unique id write {{ md5 .File }}",
+}
+
+// internalTemplates says what to write instead of Hugo's built-in
+// templates ({{ template "_internal/opengraph.html" . }}).
+var internalTemplates = map[string]string{
+	"_internal/opengraph.html":        "samizdat has no built-in Open Graph template: write the tags in a partial of the site's own, e.g. <meta property=\"og:title\" content=\"{{ .Title }}\"> <meta property=\"og:url\" content=\"{{ .Permalink }}\"> {{ with .Image }}<meta property=\"og:image\" content=\"{{ absURL . }}\">{{ end }}",
+	"_internal/twitter_cards.html":    "samizdat has no built-in Twitter card template: write the tags in a partial of the site's own, e.g. <meta name=\"twitter:card\" content=\"summary_large_image\"> {{ with .Image }}<meta name=\"twitter:image\" content=\"{{ absURL . }}\">{{ end }}",
+	"_internal/pagination.html":       "samizdat has no built-in pagination template: write the links from .Paginator, e.g. {{ with .Paginator }}{{ if .HasPrev }}<a href=\"{{ .PrevURL }}\">newer</a>{{ end }} {{ .PageNumber }}/{{ .TotalPages }} {{ if .HasNext }}<a href=\"{{ .NextURL }}\">older</a>{{ end }}{{ end }}",
+	"_internal/google_analytics.html": "samizdat leaves analytics out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove the line",
+	"_internal/disqus.html":           "samizdat leaves Disqus out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove the line",
+	"_internal/schema.html":           "samizdat has no built-in schema.org template: write <script type=\"application/ld+json\">{{ jsonify (dict \"@type\" \"Article\" \"headline\" .Title) }}</script> in a partial of the site's own",
+}
+
+// hugoSiteFields and hugoFileFields are the fields after .Site and .File
+// that Parse reports; hugoPageFields are those it reports after anything,
+// names no data file or dict key of a site's own would be.
+var (
+	hugoSiteFields = []string{"LastChange", "Lastmod", "Author", "Config", "IsServer", "MainSections", "Social", "GoogleAnalytics", "DisqusShortname", "RSSLink"}
+	hugoPageFields = []string{"Scratch", "GetTerms", "AllTranslations", "GroupByDate", "RSSLink", "OutputFormats", "AlternativeOutputFormats",
+		"RenderString", "HasShortcode", "GitInfo", "FuzzyWordCount", "RelRef"}
+)
+
+// hugoHint is the hint for an error text/template gives about a function
+// or field samizdat does not have, or "" for another error.
+func hugoHint(msg string) string {
+	if _, rest, ok := strings.Cut(msg, `function "`); ok {
+		name, _, _ := strings.Cut(rest, `"`)
+		return functionHint(name)
+	}
+	if _, rest, ok := strings.Cut(msg, "can't evaluate field "); ok {
+		field, typ, _ := strings.Cut(rest, " in type ")
+		if h, ok := fileFields[field]; ok && typ == "string" {
+			return h
+		}
+		if h, ok := hugoFields[field]; ok {
+			return h
+		}
+		return "there is no field or function " + field + " here: check its spelling against docs/templates.md"
+	}
+	if _, rest, ok := strings.Cut(msg, `no such template "`); ok {
+		name, _, _ := strings.Cut(rest, `"`)
+		return internalTemplates[name]
+	}
+	return ""
+}
+
+// functionHint is the hint for a call of a function the set lacks:
+// "strings.TrimPrefix" or "sort".
+func functionHint(name string) string {
+	if h, ok := leftOut[name]; ok {
+		return h
+	}
+	ns, _, _ := strings.Cut(name, ".")
+	return leftOut[ns]
+}
+
+// hugoNamespaces are Hugo's groups of functions, called as
+// strings.TrimPrefix: there, the name after the dot is the function's.
+var hugoNamespaces = map[string]bool{"cast": true, "collections": true, "compare": true, "crypto": true, "css": true, "data": true,
+	"debug": true, "diagrams": true, "encoding": true, "fmt": true, "hash": true, "hugo": true, "images": true, "inflect": true,
+	"js": true, "lang": true, "math": true, "openapi3": true, "os": true, "partials": true, "path": true, "reflect": true,
+	"resources": true, "safe": true, "strings": true, "templates": true, "time": true, "transform": true, "urls": true}
+
+// builtins are text/template's own functions, which the parser accepts
+// whatever the function set holds.
+var builtins = map[string]bool{"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true, "len": true, "not": true,
+	"or": true, "print": true, "printf": true, "println": true, "urlquery": true, "eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true}
+
+// hugoNames finds, in every layout, each call of a function the set
+// lacks, each field of Hugo's samizdat lacks (see hugoPageFields) and each
+// of Hugo's built-in templates, and reports them all at their lines. The
+// parse problems of the files it reports, which name only the first
+// function each, are dropped from probs; the templates of those files, and
+// pages in a baseof of them, are taken out, as a template that failed to
+// parse is, so no page adds a problem of its own for the same mistake.
+func (s *Set) hugoNames(funcs template.FuncMap, probs []problem.Problem) []problem.Problem {
+	var found []problem.Problem
+	reported := map[string]bool{}
+	for _, name := range s.names() {
+		ps := namesIn(name, s.sources[name], funcs)
+		if len(ps) == 0 {
+			continue
+		}
+		found = append(found, ps...)
+		reported[name] = true
+	}
+	if len(found) == 0 {
+		return probs
+	}
+	kept := probs[:0:0]
+	for _, p := range probs {
+		if !(reported[strings.TrimPrefix(p.File, Dir+"/")] && strings.Contains(p.Message, " not defined")) {
+			kept = append(kept, p)
+		}
+	}
+	for name := range reported {
+		s.broken[name] = true
+		delete(s.shortcode, strings.TrimSuffix(strings.TrimPrefix(name, "shortcodes/"), ".html"))
+	}
+	for name, t := range s.pages {
+		if reported[name] || reported[t.Name()] { // t.Name() is the baseof a page runs in
+			delete(s.pages, name)
+			s.broken[name] = true
+		}
+	}
+	return append(kept, found...)
+}
+
+// namesIn reports the Hugo names in one layout file (see hugoNames). A file
+// that does not parse reports none: its parse problem says why.
+func namesIn(name, src string, funcs template.FuncMap) []problem.Problem {
+	trees := map[string]*parse.Tree{}
+	t := parse.New(name)
+	t.Mode = parse.SkipFuncCheck
+	if _, err := t.Parse(src, "", "", trees); err != nil {
+		return nil
+	}
+	var out []problem.Problem
+	at := func(tr *parse.Tree, n parse.Node, msg, hint string) {
+		loc, _ := tr.ErrorContext(n)
+		line, col := position(loc)
+		out = append(out, problem.Problem{File: Dir + "/" + name, Line: line, Col: col, Message: msg, Hint: hint})
+	}
+	for _, tr := range trees {
+		walk(tr.Root, func(n parse.Node) {
+			switch n := n.(type) {
+			case *parse.IdentifierNode:
+				if _, ok := funcs[n.Ident]; !ok && !builtins[n.Ident] {
+					at(tr, n, fmt.Sprintf("function %q not defined", n.Ident), unknownFunctionHint(n.Ident))
+				}
+			case *parse.ChainNode:
+				if id, ok := n.Node.(*parse.IdentifierNode); ok && len(n.Field) > 0 {
+					if _, ok := funcs[id.Ident]; !ok && !builtins[id.Ident] {
+						called := id.Ident // now.Year reads the field Year of what now gives
+						if hugoNamespaces[called] {
+							called += "." + n.Field[0]
+						}
+						at(tr, id, fmt.Sprintf("function %q not defined", called), unknownFunctionHint(called))
+						return
+					}
+					fieldNames(tr, n, append([]string{id.Ident}, n.Field...), at)
+					return
+				}
+				fieldNames(tr, n, append([]string{""}, n.Field...), at)
+			case *parse.FieldNode:
+				fieldNames(tr, n, append([]string{"."}, n.Ident...), at)
+			case *parse.VariableNode:
+				fieldNames(tr, n, n.Ident, at)
+			case *parse.TemplateNode:
+				if h, ok := internalTemplates[n.Name]; ok {
+					at(tr, n, fmt.Sprintf("no such template %q: it is built into Hugo", n.Name), h)
+				}
+			}
+		})
+	}
+	problem.Sort(out)
+	return out
+}
+
+func unknownFunctionHint(name string) string {
+	if h := functionHint(name); h != "" {
+		return h
+	}
+	return "there is no function " + name + " in samizdat: check its spelling against the functions in docs/templates.md"
+}
+
+// fieldNames reports the Hugo fields in a chain of names: idents[0] is
+// what the chain starts from ("." for the dot, "" for a parenthesised
+// value, else a variable or a function), the rest the fields read in
+// turn. What a site's own params and data hold is theirs to name, so the
+// names after Params or Data are not read.
+func fieldNames(tr *parse.Tree, n parse.Node, idents []string, at func(*parse.Tree, parse.Node, string, string)) {
+	for i := 1; i < len(idents); i++ {
+		prev, name := idents[i-1], idents[i]
+		if name == "Params" || name == "Data" {
+			return
+		}
+		var hint string
+		switch {
+		case (prev == "Site" || prev == "site") && slices.Contains(hugoSiteFields, name):
+			hint = hugoFields[name]
+		case prev == "File" && fileFields[name] != "":
+			hint = fileFields[name]
+		case slices.Contains(hugoPageFields, name):
+			hint = hugoFields[name]
+		default:
+			continue
+		}
+		at(tr, n, chainText(idents[:i+1])+" is Hugo's: samizdat does not have it", hint)
+		return
+	}
+}
+
+// chainText writes a chain of names as the template does: .Site.Author,
+// $.Scratch, $p.Scratch, site.Config, (…).Scratch.
+func chainText(idents []string) string {
+	switch idents[0] {
+	case ".":
+		return "." + strings.Join(idents[1:], ".")
+	case "":
+		return "(…)." + strings.Join(idents[1:], ".")
+	}
+	return strings.Join(idents, ".")
+}
+
+// position reads the line and column of a parse.Tree.ErrorContext
+// location, "name:line:col".
+func position(loc string) (line, col int) {
+	parts := strings.Split(loc, ":")
+	if len(parts) < 3 {
+		return 0, 0
+	}
+	line, _ = strconv.Atoi(parts[len(parts)-2])
+	col, _ = strconv.Atoi(parts[len(parts)-1])
+	return line, col
+}
+
+// walk calls visit on n and every node below it.
+func walk(n parse.Node, visit func(parse.Node)) {
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return
+	}
+	visit(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			walk(c, visit)
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, visit)
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.TemplateNode:
+		walk(n.Pipe, visit)
+	case *parse.PipeNode:
+		for _, c := range n.Cmds {
+			walk(c, visit)
+		}
+	case *parse.CommandNode:
+		for _, c := range n.Args {
+			walk(c, visit)
+		}
+	case *parse.ChainNode:
+		if _, ok := n.Node.(*parse.IdentifierNode); !ok {
+			walk(n.Node, visit) // the chain itself reads a function's fields
+		}
+	}
+}
+
+func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
+	walk(b.Pipe, visit)
+	walk(b.List, visit)
+	walk(b.ElseList, visit)
+}
