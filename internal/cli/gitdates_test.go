@@ -45,8 +45,9 @@ func TestBuildDatesUndatedPagesFromGit(t *testing.T) {
 		`<title>Undated</title><id>https://example.org/news/undated/</id><link rel="alternate" type="text/html" href="https://example.org/news/undated/"/><updated>2013-01-02T03:04:05Z</updated>`,
 		// Committed on 1 November, dated 21 November: the date stands.
 		"<published>2012-11-21T00:00:00Z</published><updated>2012-11-21T00:00:00Z</updated>",
-		// The section without a file of its own: its newest page.
-		`<title>News</title><id>https://example.org/news/</id><link rel="alternate" type="text/html" href="https://example.org/news/"/><updated>2013-01-02T03:04:05Z</updated>`,
+		// The section without a file of its own: its newest page's
+		// date, and its newest change.
+		`<title>News</title><id>https://example.org/news/</id><link rel="alternate" type="text/html" href="https://example.org/news/"/><published>2012-11-21T00:00:00Z</published><updated>2013-01-02T03:04:05Z</updated>`,
 		"<updated>2013-01-02T03:04:05Z</updated><author>",
 	} {
 		if !strings.Contains(string(feed), want) {

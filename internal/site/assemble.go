@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -260,6 +261,7 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 			p.parent.children = append(p.parent.children, p)
 		}
 	}
+	dateLists(all)
 	for _, p := range all {
 		sortPages(p.children)
 		linkNeighbours(p.children)
@@ -272,6 +274,59 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 		s.paginate = 10
 	}
 	return all
+}
+
+// dates are a page's Date, Lastmod and PublishDate.
+type dates struct{ date, lastmod, publish time.Time }
+
+// later raises each of d's dates that o's is after.
+func (d *dates) later(o dates) {
+	if o.date.After(d.date) {
+		d.date = o.date
+	}
+	if o.lastmod.After(d.lastmod) {
+		d.lastmod = o.lastmod
+	}
+	if o.publish.After(d.publish) {
+		d.publish = o.publish
+	}
+}
+
+// own are the dates of p that do not come from the pages under it.
+func (p *Page) own() dates {
+	return dates{date: p.Date(), lastmod: p.Lastmod(), publish: p.PublishDate()}
+}
+
+// undated reports whether p is a list page whose front matter gives none
+// of date, lastmod, publishDate and expiryDate: Hugo dates such a page by
+// the pages under it (pagemeta's UpdateDateAndLastmodAndPublishDateIfAfter,
+// applied where IsAllDatesZero), so themes' lists and "updated" lines
+// show the newest page's date instead of the year 1.
+func (p *Page) undated() bool {
+	if p.kind == content.KindPage || p.kind == "404" {
+		return false
+	}
+	m := p.meta()
+	return m.Date.IsZero() && m.Lastmod.IsZero() && m.PublishDate.IsZero() && m.ExpiryDate.IsZero()
+}
+
+// dateLists gives each undated home and section page the newest Date,
+// Lastmod and PublishDate of every page below it, listed or not, as Hugo
+// sends each page's dates up the content tree. Pages left out of the
+// build (drafts, future, expired) are not in all, so they do not count.
+// Before sorting: lists sort by these dates.
+func dateLists(all []*Page) {
+	for _, p := range all {
+		// An undated list's dates so far are its file's commit and some
+		// of the pages below it: all count for the lists above it too,
+		// so the order of all does not matter.
+		mine := p.own()
+		for up := p.parent; up != nil; up = up.parent {
+			if up.undated() {
+				up.below.later(mine)
+			}
+		}
+	}
 }
 
 // sortPages orders a list by weight (unset weights last), then date,
@@ -385,6 +440,12 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 			t.Count = len(t.Pages)
 			t.Page.children = t.Pages
 			t.Page.parent = index
+			// A term is dated by its pages, a taxonomy by its terms, as
+			// lists are by the pages below them (dateLists).
+			for _, p := range t.Pages {
+				t.Page.below.later(p.own())
+			}
+			index.below.later(t.Page.below)
 			list = append(list, t)
 		}
 		sort.Slice(list, func(i, j int) bool { return list[i].Page.url < list[j].Page.url })

@@ -29,6 +29,11 @@ type Page struct {
 
 	translations map[string]*Page // language -> this page in it, this page included
 
+	// below are the newest dates of the pages under a list page (home,
+	// section, taxonomy, term) that has none in front matter: its dates,
+	// as Hugo gives them (see dateLists). Zero for every other page.
+	below dates
+
 	image    string // front matter image as an address, found by checkImage
 	rendered markdown.Result
 	mdKey    string // cache key of rendered: its identity, for template keys
@@ -95,44 +100,57 @@ func (p *Page) ReadingTime() int {
 	return max(1, (p.rendered.WordCount+199)/200)
 }
 
-// Date is the front matter date, else publishDate.
+// Date is the front matter date, else publishDate. A list page with no
+// dates in front matter has the newest Date of the pages under it.
 func (p *Page) Date() time.Time {
 	m := p.meta()
-	if m.Date.IsZero() {
+	switch {
+	case !m.Date.IsZero():
+		return m.Date
+	case !m.PublishDate.IsZero():
 		return m.PublishDate
 	}
-	return m.Date
+	return p.below.date
 }
 
 // Lastmod is the front matter lastmod, else the date of the file's last
 // commit (when the site is in git) unless the page is dated later (a page
-// written ahead of its date), else Date. A page no file makes has the
-// newest Lastmod of its pages.
+// written ahead of its date), else Date. A list page with no dates in
+// front matter changes when the pages under it do: it has their newest
+// Lastmod, or its own file's commit when that is later.
 func (p *Page) Lastmod() time.Time {
 	if m := p.meta(); !m.Lastmod.IsZero() {
 		return m.Lastmod
 	}
 	date := p.Date()
-	if p.src == nil || p.src.File == "" {
-		// A page no file makes (a section without _index.md, a term)
-		// changes when its pages do.
-		for _, c := range p.children {
-			if t := c.Lastmod(); t.After(date) {
-				date = t
-			}
-		}
-		return date
+	if p.below.lastmod.After(date) {
+		date = p.below.lastmod
 	}
-	if t, ok := p.site.world.lastmods[p.src.File]; ok && t.After(date) {
+	if t, ok := p.committed(); ok && t.After(date) {
 		return t
 	}
 	return date
 }
 
-// PublishDate is the front matter publishDate, else Date.
+// committed is the date of the last commit of the page's file, when the
+// site is in git; ok is false for a page no file makes.
+func (p *Page) committed() (time.Time, bool) {
+	if p.src == nil || p.src.File == "" {
+		return time.Time{}, false
+	}
+	t, ok := p.site.world.lastmods[p.src.File]
+	return t, ok
+}
+
+// PublishDate is the front matter publishDate, else Date. A list page
+// with no dates in front matter has the newest PublishDate of the pages
+// under it.
 func (p *Page) PublishDate() time.Time {
 	if m := p.meta(); !m.PublishDate.IsZero() {
 		return m.PublishDate
+	}
+	if !p.below.publish.IsZero() {
+		return p.below.publish
 	}
 	return p.Date()
 }

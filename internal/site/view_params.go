@@ -297,8 +297,14 @@ func (p *Page) frontParams() map[string]any {
 			out[strings.ToLower(k.name)] = k.value(m)
 		}
 	}
+	date, publish := p.Date(), p.PublishDate()
+	if p.undated() {
+		// A list's .Date from the pages below it is not its front
+		// matter's, and Hugo's .Params.date stays unset there.
+		date, publish = time.Time{}, time.Time{}
+	}
 	for name, t := range map[string]time.Time{
-		"date": p.Date(), "lastmod": p.Lastmod(), "publishdate": p.PublishDate(), "expirydate": p.ExpiryDate(),
+		"date": date, "lastmod": p.Lastmod(), "publishdate": publish, "expirydate": p.ExpiryDate(),
 	} {
 		if !t.IsZero() {
 			out[name] = t
