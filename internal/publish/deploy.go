@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -71,6 +72,92 @@ func writeDeployFiles(files map[string][]byte, assets map[string]asset, csp stri
 	if _, ok := files[".nojekyll"]; !ok {
 		files[".nojekyll"] = []byte{}
 	}
+}
+
+// HeadersFor returns the headers a _headers file (file, in the Netlify
+// and Cloudflare Pages syntax writeDeployFiles writes) gives a response at
+// urlPath ("/about/"), in the file's order: those of every rule whose path
+// matches, as both hosts send them all (the values of one name joined
+// by commas). The build's check of inline code and the dev server read the
+// site's policy here, so that what they allow is what the host will send,
+// a _headers of the site's own in static/ included. "*" in a rule's path
+// matches any text, "/:name" one segment; "! Name" (Cloudflare) drops
+// that header of the rules before it; comments and malformed lines are
+// skipped.
+func HeadersFor(file []byte, urlPath string) []Header {
+	var hs []Header
+	match := false
+	for line := range strings.Lines(string(file)) {
+		line = strings.TrimRight(line, "\r\n")
+		text := strings.TrimSpace(line)
+		switch {
+		case text == "" || text[0] == '#':
+		case line[0] != ' ' && line[0] != '\t':
+			match = rulePathMatches(rulePath(text), urlPath)
+		case !match:
+		case text[0] == '!':
+			name := strings.TrimSpace(text[1:])
+			hs = slices.DeleteFunc(hs, func(h Header) bool { return strings.EqualFold(h.Name, name) })
+		default:
+			if name, value, ok := strings.Cut(text, ":"); ok && strings.TrimSpace(name) != "" {
+				hs = append(hs, Header{strings.TrimSpace(name), strings.TrimSpace(value)})
+			}
+		}
+	}
+	return hs
+}
+
+// rulePath returns the path of a _headers rule written as a full URL
+// ("https://example.org/a/*"), which both hosts accept, and the rule's
+// path as it is otherwise.
+func rulePath(rule string) string {
+	if strings.HasPrefix(rule, "/") {
+		return rule
+	}
+	if _, rest, ok := strings.Cut(rule, "://"); ok {
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			return rest[i:]
+		}
+		return "/"
+	}
+	return rule
+}
+
+// rulePathMatches reports whether the request path p matches a _headers
+// rule's path pattern: "*" matches any text, slashes too; a segment
+// starting with ":" any one non-empty segment; the rest itself.
+func rulePathMatches(pattern, p string) bool {
+	segStart := false // pattern is just after a "/"
+	for pattern != "" {
+		switch {
+		case pattern[0] == '*':
+			for i := len(p); i >= 0; i-- {
+				if rulePathMatches(pattern[1:], p[i:]) {
+					return true
+				}
+			}
+			return false
+		case pattern[0] == ':' && segStart && len(pattern) > 1:
+			seg := strings.IndexByte(p, '/')
+			if seg < 0 {
+				seg = len(p)
+			}
+			if seg == 0 {
+				return false
+			}
+			rest := strings.IndexByte(pattern, '/')
+			if rest < 0 {
+				rest = len(pattern)
+			}
+			pattern, p, segStart = pattern[rest:], p[seg:], false
+		case p == "" || pattern[0] != p[0]:
+			return false
+		default:
+			segStart = pattern[0] == '/'
+			pattern, p = pattern[1:], p[1:]
+		}
+	}
+	return p == ""
 }
 
 // ManifestName is the file Manifest's output is written to.
