@@ -107,32 +107,51 @@ func xmlStylesheets(data []byte) []ref {
 
 func loadRefs(data []byte, depth int) []ref {
 	w := &pageWalk{p: &page{}, depth: depth}
-	var alone []byte   // the tags to read, one after the other
-	var at, from []int // where each is in alone, and in data
+	var picked pickedTags
 	relink.Tags(data, func(raw []byte, off int) {
 		if mayNameHost(raw) {
-			at, from = append(at, len(alone)), append(from, off)
-			alone = append(alone, raw...)
+			picked.add(raw, off)
 		}
 	}, func(css []byte, off int) {
 		w.cssRefs(css, off, "<style>")
 	})
+	picked.read(func(_ int, t token) { w.urls(t) })
+	return w.p.refs
+}
+
+// pickedTags are start tags taken out of a page to be read by the
+// tokenizer all at once, one after the other: relink splits a page
+// several times faster than the tokenizer, which then reads only the few
+// tags a scan needs.
+type pickedTags struct {
+	alone    []byte // the tags, one after the other
+	at, from []int  // where each is in alone, and in the page
+}
+
+// add picks the raw start tag at offset off of the page.
+func (p *pickedTags) add(raw []byte, off int) {
+	p.at, p.from = append(p.at, len(p.alone)), append(p.from, off)
+	p.alone = append(p.alone, raw...)
+}
+
+// read tokenizes the picked tags and calls fn with the index of each
+// (in the order added) and its token, whose offsets are the page's.
+func (p *pickedTags) read(fn func(i int, t token)) {
 	i := 0
-	tokenize(alone, true, func(t token) {
+	tokenize(p.alone, true, func(t token) {
 		if t.typ != html.StartTagToken && t.typ != html.SelfClosingTagToken {
 			return
 		}
-		for i+1 < len(at) && at[i+1] <= t.off {
+		for i+1 < len(p.at) && p.at[i+1] <= t.off {
 			i++
 		}
-		shift := from[i] - at[i]
+		shift := p.from[i] - p.at[i]
 		t.off += shift
 		for k := range t.attrs {
 			t.attrs[k].off += shift
 		}
-		w.urls(t)
+		fn(i, t)
 	})
-	return w.p.refs
 }
 
 // mayNameHost reports whether a raw tag may hold a URL with a scheme or

@@ -196,6 +196,7 @@ func (b *builder) run() {
 	b.finish()
 	b.checkOutput()
 	b.checkLoads()
+	b.checkInline()
 	b.ranAll = true
 }
 
