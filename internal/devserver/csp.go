@@ -3,10 +3,40 @@ package devserver
 import (
 	"bytes"
 	"html"
+	"net/http"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
+
+	"github.com/samizdat-press/samizdat/internal/output"
+	"github.com/samizdat-press/samizdat/internal/publish"
 )
+
+// setSitePolicy sets on h the Content-Security-Policy headers the build's
+// _headers gives urlPath, as Netlify and Cloudflare Pages would send them
+// with the published file, so that a page blocked there is blocked here
+// too: the preview is the site as published. Each is loosened only as
+// allowDevScript loosens a <meta> policy (devPolicy), for the reload script
+// and its event stream. The other headers of _headers are not sent: its
+// Cache-Control would keep stale builds, and the server's own safety
+// headers stay as the package doc says.
+func setSitePolicy(h http.Header, out *output.Output, urlPath string) {
+	for _, hd := range publish.HeadersFor(out.Files["_headers"], urlPath) {
+		if !strings.EqualFold(hd.Name, "Content-Security-Policy") {
+			continue
+		}
+		// A value may join several policies with commas, each enforced.
+		var ps []string
+		for p := range strings.SplitSeq(hd.Value, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				ps = append(ps, devPolicy(p))
+			}
+		}
+		if len(ps) > 0 {
+			h.Add("Content-Security-Policy", strings.Join(ps, ", "))
+		}
+	}
+}
 
 // allowDevScript returns doc with each Content-Security-Policy <meta> of
 // its head changed so that the page may run the reload script and open the

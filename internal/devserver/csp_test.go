@@ -81,3 +81,40 @@ func TestServedPageAllowsTheEventStream(t *testing.T) {
 		t.Errorf("the site's own file changed to %s", got)
 	}
 }
+
+// Every file of the build is served with the Content-Security-Policy its
+// _headers gives it, as the host sends it, loosened only for the reload
+// script and its stream; without a _headers, none is sent.
+func TestServedFilesCarryTheDeployedPolicy(t *testing.T) {
+	headers := "# Written by samizdat\n/*\n" +
+		"  Content-Security-Policy: default-src 'self'; style-src 'self'; script-src 'self'\n" +
+		"  Cache-Control: public, max-age=31536000, immutable\n" +
+		"/a/*\n  Content-Security-Policy: default-src 'none', connect-src 'none'\n"
+	site := withFiles(testSite(), map[string]string{"_headers": headers})
+	s, ts := newServer(t, Options{})
+	addr := ts.Listener.Addr().String()
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		// The default policy allows the script and the stream as it is.
+		{"/", []string{"default-src 'self'; style-src 'self'; script-src 'self'"}},
+		{"/style.css", []string{"default-src 'self'; style-src 'self'; script-src 'self'"}},
+		{"/no/such/page/", []string{"default-src 'self'; style-src 'self'; script-src 'self'"}},
+		{"/a/b/", []string{"default-src 'self'; style-src 'self'; script-src 'self'",
+			"default-src 'none'; script-src 'self'; connect-src 'self', connect-src 'self'"}},
+	} {
+		s.Update(site)
+		r := rawGet(t, addr, "GET", tc.path, addr)
+		if got := r.header.Values("Content-Security-Policy"); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("GET %s: Content-Security-Policy %q; want %q", tc.path, got, tc.want)
+		}
+		if got := r.header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("GET %s: Cache-Control %q; want no-store", tc.path, got)
+		}
+	}
+	s.Update(withFiles(site, map[string]string{"_headers": ""}))
+	if r := rawGet(t, addr, "GET", "/", addr); r.header.Values("Content-Security-Policy") != nil {
+		t.Errorf("a build without _headers was served with %q", r.header.Values("Content-Security-Policy"))
+	}
+}

@@ -42,7 +42,12 @@
 //     valid UTF-8). Every response says Cache-Control: no-store,
 //     X-Content-Type-Options: nosniff and Cross-Origin-Resource-Policy:
 //     same-origin; none carries CORS headers, and X-Forwarded-* and
-//     Forwarded are never read.
+//     Forwarded are never read. A file of a build is sent with the
+//     Content-Security-Policy headers that the build's _headers gives its
+//     path, as Netlify and Cloudflare Pages send them, so a page the
+//     published policy breaks is broken in the preview too; they, and the
+//     pages' <meta> policies, are loosened only so far that the reload
+//     script and its event stream, both same-origin, may run.
 //   - A slow page never slows the others. Each event stream has a one-slot
 //     mailbox; Update never blocks on it, and an event that finds the slot
 //     full is merged with the pending one (see deliverLocked). Each write has a

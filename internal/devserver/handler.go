@@ -223,6 +223,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, t target) {
 		writeFile(w, r, http.StatusServiceUnavailable, "building.html", []byte(buildingPage), s.version())
 		return
 	}
+	setSitePolicy(w.Header(), b.out, t.path)
 	name := t.path[1:]
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
