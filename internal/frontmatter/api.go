@@ -44,6 +44,10 @@ type Meta struct {
 	// Menus are the menus the page puts itself in ("menu: main" or a map of
 	// menu name -> {name, weight, identifier, parent}).
 	Menus map[string]MenuEntry
+	// MenuValue is the menu key's value as written (a name, a list of
+	// names or a map), for templates' .Params.menu: Hugo keeps it there,
+	// and themes ask {{ if .Params.menu }} to tell menu pages apart.
+	MenuValue any
 	// LinkTitle is the shorter title for menus and lists ("linkTitle").
 	LinkTitle string
 	// List is Hugo's build.list: "always" (the default, written ""),

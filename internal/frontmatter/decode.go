@@ -148,6 +148,9 @@ func (d *decoder) set(name string, f field) {
 		m.Params = d.params(f)
 	case "menu":
 		m.Menus = d.menus(f)
+		if m.Menus != nil {
+			m.MenuValue = f.val.toAny()
+		}
 	case "linkTitle":
 		m.LinkTitle = d.prose(f, d.text(f))
 	case "build":

@@ -225,6 +225,7 @@ parent = "stories"
 		Terms:          map[string][]string{"tags": {"oil", "strike"}, "categories": {"history"}},
 		Params:         map[string]any{"author": "Ana", "n": int64(3), "list": []any{"a", int64(1)}},
 		Menus:          map[string]MenuEntry{"main": {Name: "Zhanaozen", Weight: 2, Identifier: "zh", Parent: "stories"}},
+		MenuValue:      map[string]any{"main": map[string]any{"name": "Zhanaozen", "weight": int64(2), "identifier": "zh", "parent": "stories"}},
 	}
 	for name, src := range map[string]string{"yaml": yamlSrc, "toml": tomlSrc, "json": jsonSrc} {
 		t.Run(name, func(t *testing.T) {

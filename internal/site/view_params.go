@@ -313,6 +313,13 @@ func (p *Page) frontParams() map[string]any {
 	for plural, terms := range m.Terms {
 		out[strings.ToLower(plural)] = terms
 	}
+	if m.MenuValue != nil {
+		key := "menu" // under the name written, as Hugo keeps it
+		if _, ok := m.Lines["menus"]; ok {
+			key = "menus"
+		}
+		out[key] = m.MenuValue
+	}
 	for k, v := range m.Params {
 		out[k] = v
 	}

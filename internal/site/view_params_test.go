@@ -58,3 +58,21 @@ func TestParamsHoldAllFrontMatter(t *testing.T) {
 		"the-complaint/index.html", "slug=the-complaint",
 	)
 }
+
+// .Params.menu is the menu value as written, as Hugo keeps it: themes ask
+// {{ if not .Params.menu }} to show a page's date only on posts.
+func TestParamsHoldTheMenuAsWritten(t *testing.T) {
+	out := renderFixture(t, map[string]string{
+		"layouts/_default/single.html": `{{ define "main" }}<p class="menu">[{{ .Params.menu }}|{{ .Params.menus }}|` +
+			`{{ if .Params.menu }}menu page{{ else }}post{{ end }}]</p>{{ end }}`,
+		"content/stories/clash.md":  "---\ntitle: A clash\nmenu: main\n---\nText.\n",
+		"content/stories/clash2.md": "---\ntitle: Another\nmenus: [main, footer]\n---\nText.\n",
+		"content/stories/clash3.md": "---\ntitle: A third\nmenu:\n  main:\n    weight: 2\n---\nText.\n",
+	})
+	wantIn(t, out,
+		"stories/clash/index.html", "[main||menu page]",
+		"stories/clash2/index.html", "[|[main footer]|post]",
+		"stories/clash3/index.html", "[map[main:map[weight:2]]||menu page]",
+		"stories/strike/index.html", "[||post]",
+	)
+}
