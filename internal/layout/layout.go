@@ -3,16 +3,22 @@
 // the one documented function set (funcs.go).
 //
 // Lookup follows Hugo so themes can move over. For a page of kind K and type
-// T (front matter "type", else its top-level section), with front matter
-// layout L:
+// T (front matter "type", else its top-level section; for taxonomy and term
+// pages the taxonomy's plural, "tags", whose singular is S, "tag"), with
+// front matter layout L:
 //
 //	any kind with L: T/L.html, _default/L.html, then by kind:
 //	home:     home.html, index.html, _default/home.html, _default/list.html
 //	section:  T/section.html, T/list.html, _default/section.html, _default/list.html
 //	page:     T/page.html, T/single.html, _default/page.html, _default/single.html
-//	taxonomy: T/taxonomy.html, _default/taxonomy.html, _default/list.html
-//	term:     T/term.html, _default/term.html, _default/list.html
+//	taxonomy: in T/, S/, taxonomy/, _default/ in turn: S.terms.html, terms.html, taxonomy.html, list.html
+//	term:     in T/, term/, taxonomy/, S/, _default/ in turn: term.html, S.html, taxonomy.html, list.html
 //	404:      404.html, _default/404.html
+//
+// The taxonomy and term orders are Hugo's before 0.146
+// (output/layouts/layout.go), whose names Hugo 0.146 and later still map:
+// a theme's _default/terms.html lists the terms and its
+// _default/taxonomy.html renders the term pages, as the theme meant.
 //
 // A template whose top level holds only {{define}}s is executed inside
 // T/baseof.html or _default/baseof.html, whose {{block}}s it fills.
@@ -222,6 +228,10 @@ func (s *Set) Warnings() []problem.Problem {
 		out = append(out, problem.Problem{File: p, Message: msg, Hint: hint})
 	}
 	for _, name := range s.names() {
+		if p, ok := s.contentView(name); ok {
+			out = append(out, p)
+			continue
+		}
 		if to := hugoNewPlace(name); to != "" {
 			hint := "move it to " + Dir + "/" + to + ", where samizdat looks for it"
 			if _, there := s.sources[to]; there {
@@ -231,8 +241,48 @@ func (s *Set) Warnings() []problem.Problem {
 				Message: "samizdat does not use this file: it is where Hugo 0.146 and later keep it", Hint: hint})
 		}
 	}
+	if p, ok := s.taxonomyForTerms(); ok {
+		out = append(out, p)
+	}
 	slices.SortFunc(out, func(a, b problem.Problem) int { return strings.Compare(a.File, b.File) })
 	return out
+}
+
+// contentView warns of a template that Hugo runs only for .Render, its
+// content views (a list's {{ .Render "summary" }}): no page of samizdat
+// runs it, as samizdat has no .Render.
+func (s *Set) contentView(name string) (problem.Problem, bool) {
+	base := path.Base(name)
+	if base != "summary.html" && base != "li.html" || strings.HasPrefix(name, "partials/") || strings.HasPrefix(name, "shortcodes/") {
+		return problem.Problem{}, false
+	}
+	to := "partials/" + strings.TrimPrefix(name, "_default/")
+	hint := "move it to " + Dir + "/" + to + " and write {{ partial \"" + strings.TrimPrefix(to, "partials/") + "\" . }} where a layout had {{ .Render \"" + strings.TrimSuffix(base, ".html") + "\" }}"
+	if _, there := s.sources[to]; there {
+		hint = "samizdat uses " + Dir + "/" + to + ", called as {{ partial \"" + strings.TrimPrefix(to, "partials/") + "\" . }}: keep what you need of this file there, and delete this one"
+	}
+	return problem.Problem{File: Dir + "/" + name,
+		Message: "samizdat does not use this file: Hugo runs it for {{ .Render \"" + strings.TrimSuffix(base, ".html") + "\" }} (a content view), and samizdat has no .Render",
+		Hint:    hint}, true
+}
+
+// taxonomyForTerms warns when _default/taxonomy.html renders the term
+// pages as well as the taxonomy pages: Hugo before 0.146 named the term
+// template so (Lookup keeps its order), Hugo 0.146 the taxonomy template,
+// and with no term.html or terms.html in the site one file does both, which
+// a theme written for either Hugo does not expect.
+func (s *Set) taxonomyForTerms() (problem.Problem, bool) {
+	if _, ok := s.sources["_default/taxonomy.html"]; !ok {
+		return problem.Problem{}, false
+	}
+	for name := range s.sources {
+		if base := path.Base(name); (base == "term.html" || base == "terms.html" || strings.HasSuffix(base, ".terms.html")) && !strings.HasPrefix(name, "partials/") && !strings.HasPrefix(name, "shortcodes/") {
+			return problem.Problem{}, false
+		}
+	}
+	return problem.Problem{File: Dir + "/_default/taxonomy.html",
+		Message: "this file renders each term's page (/tags/press/) as well as the list of terms (/tags/): there is no term.html, and Hugo before 0.146 used taxonomy.html for term pages",
+		Hint:    "give the term pages a template of their own: copy " + Dir + "/_default/list.html to " + Dir + "/_default/term.html, or write one; if this file was written for term pages, write the list of terms as " + Dir + "/_default/terms.html"}, true
 }
 
 // hugoNewPlace is where samizdat reads a template that Hugo 0.146 and
@@ -332,13 +382,23 @@ func onlyDefines(t *template.Template) bool {
 	return len(t.Templates()) > 1
 }
 
-// Lookup returns the name of the template that renders a page of the given
-// kind, type and front matter layout, or "" when there is none. A template
-// that failed to parse or was not read (a link) still counts, so the page
-// is not also reported as having none; Execute then returns nothing and no
-// problem, because Parse has reported it.
-func (s *Set) Lookup(kind, typ, layout string) string {
-	for _, c := range Candidates(kind, typ, layout) {
+// Descriptor is what Lookup needs to know of a page.
+type Descriptor struct {
+	Kind   string // home, section, page, taxonomy, term or 404
+	Type   string // front matter type, else the top-level section; a taxonomy's plural for its taxonomy and term pages
+	Layout string // front matter layout
+	// Singular is the taxonomy's singular name ("tag") on taxonomy and
+	// term pages, for Hugo's tag.html and tag.terms.html.
+	Singular string
+}
+
+// Lookup returns the name of the template that renders a page d describes,
+// or "" when there is none. A template that failed to parse or was not
+// read (a link) still counts, so the page is not also reported as having
+// none; Execute then returns nothing and no problem, because Parse has
+// reported it.
+func (s *Set) Lookup(d Descriptor) string {
+	for _, c := range Candidates(d) {
 		if _, ok := s.pages[c]; ok || s.unread(c) {
 			return c
 		}
@@ -347,13 +407,14 @@ func (s *Set) Lookup(kind, typ, layout string) string {
 }
 
 // Candidates lists, in order, the template names Lookup tries.
-func Candidates(kind, typ, layout string) []string {
+func Candidates(d Descriptor) []string {
 	var c []string
-	if layout != "" {
+	typ := d.Type
+	if d.Layout != "" {
 		if typ != "" {
-			c = append(c, typ+"/"+layout+".html")
+			c = append(c, typ+"/"+d.Layout+".html")
 		}
-		c = append(c, "_default/"+layout+".html")
+		c = append(c, "_default/"+d.Layout+".html")
 	}
 	typed := func(names ...string) {
 		if typ == "" {
@@ -363,7 +424,7 @@ func Candidates(kind, typ, layout string) []string {
 			c = append(c, typ+"/"+n)
 		}
 	}
-	switch kind {
+	switch d.Kind {
 	case "home":
 		c = append(c, "home.html", "index.html", "_default/home.html", "_default/list.html")
 	case "section":
@@ -373,13 +434,28 @@ func Candidates(kind, typ, layout string) []string {
 		typed("page.html", "single.html")
 		c = append(c, "_default/page.html", "_default/single.html")
 	case "taxonomy":
-		typed("taxonomy.html")
-		c = append(c, "_default/taxonomy.html", "_default/list.html")
+		c = inFolders(c, []string{typ, d.Singular, "taxonomy", "_default"}, d.Singular+".terms", "terms", "taxonomy", "list")
 	case "term":
-		typed("term.html")
-		c = append(c, "_default/term.html", "_default/list.html")
+		c = inFolders(c, []string{typ, "term", "taxonomy", d.Singular, "_default"}, "term", d.Singular, "taxonomy", "list")
 	case "404":
 		c = append(c, "404.html", "_default/404.html")
+	}
+	return c
+}
+
+// inFolders appends to c each name.html in each folder, folder by folder
+// as Hugo's layoutBuilder.resolveVariations orders them, leaving out what
+// an unknown folder or name ("", ".terms") would make and what c has.
+func inFolders(c []string, folders []string, names ...string) []string {
+	for _, f := range folders {
+		for _, n := range names {
+			if f == "" || n == "" || strings.HasPrefix(n, ".") {
+				continue
+			}
+			if p := f + "/" + n + ".html"; !slices.Contains(c, p) {
+				c = append(c, p)
+			}
+		}
 	}
 	return c
 }

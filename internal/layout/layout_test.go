@@ -39,9 +39,61 @@ func TestLookupOrder(t *testing.T) {
 		{"404", "", "", "404.html"},
 	}
 	for _, tt := range tests {
-		if got := set.Lookup(tt.kind, tt.typ, tt.layout); got != tt.want {
+		if got := set.Lookup(Descriptor{Kind: tt.kind, Type: tt.typ, Layout: tt.layout}); got != tt.want {
 			t.Errorf("Lookup(%q, %q, %q) = %q; want %q", tt.kind, tt.typ, tt.layout, got, tt.want)
 		}
+	}
+}
+
+// TestLookupHugoTaxonomyNames: taxonomy and term pages find their
+// templates under the names Hugo gave them before 0.146, which Hugo 0.146
+// and later still map, in Hugo's order: a theme's _default/terms.html
+// lists the terms (as hugo-xmin's does) and its _default/taxonomy.html
+// renders the term pages; tag.html and tag.terms.html are for one
+// taxonomy.
+func TestLookupHugoTaxonomyNames(t *testing.T) {
+	tests := []struct {
+		files          []string
+		taxonomy, term string
+	}{
+		{[]string{"_default/list.html", "_default/terms.html"}, "_default/terms.html", "_default/list.html"},
+		{[]string{"_default/list.html", "_default/terms.html", "_default/taxonomy.html"}, "_default/terms.html", "_default/taxonomy.html"},
+		{[]string{"_default/list.html", "_default/taxonomy.html", "_default/term.html"}, "_default/taxonomy.html", "_default/term.html"},
+		{[]string{"_default/list.html", "_default/tag.html", "_default/tag.terms.html", "_default/terms.html"}, "_default/tag.terms.html", "_default/tag.html"},
+		{[]string{"_default/list.html", "taxonomy/tag.terms.html", "taxonomy/tag.html"}, "taxonomy/tag.terms.html", "taxonomy/tag.html"},
+		{[]string{"_default/term.html", "tags/list.html", "_default/taxonomy.html"}, "tags/list.html", "tags/list.html"},
+		{[]string{"_default/list.html", "tag/terms.html", "tag/tag.html"}, "tag/terms.html", "tag/tag.html"},
+		{[]string{"_default/term.html", "term/taxonomy.html"}, "", "term/taxonomy.html"},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{}
+		for _, f := range tt.files {
+			fsys["layouts/"+f] = &fstest.MapFile{Data: []byte(f)}
+		}
+		set, probs := Parse(fsys, Env{})
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		for kind, want := range map[string]string{"taxonomy": tt.taxonomy, "term": tt.term} {
+			if got := set.Lookup(Descriptor{Kind: kind, Type: "tags", Singular: "tag"}); got != want {
+				t.Errorf("with %v, Lookup(%s of tags) = %q; want %q", tt.files, kind, got, want)
+			}
+		}
+	}
+	want := []string{"tags/tag.terms.html", "tags/terms.html", "tags/taxonomy.html", "tags/list.html",
+		"tag/tag.terms.html", "tag/terms.html", "tag/taxonomy.html", "tag/list.html",
+		"taxonomy/tag.terms.html", "taxonomy/terms.html", "taxonomy/taxonomy.html", "taxonomy/list.html",
+		"_default/tag.terms.html", "_default/terms.html", "_default/taxonomy.html", "_default/list.html"}
+	if got := Candidates(Descriptor{Kind: "taxonomy", Type: "tags", Singular: "tag"}); !slices.Equal(got, want) {
+		t.Errorf("Candidates(taxonomy) =\n%q\nwant\n%q", got, want)
+	}
+	want = []string{"tags/term.html", "tags/tag.html", "tags/taxonomy.html", "tags/list.html",
+		"term/term.html", "term/tag.html", "term/taxonomy.html", "term/list.html",
+		"taxonomy/term.html", "taxonomy/tag.html", "taxonomy/taxonomy.html", "taxonomy/list.html",
+		"tag/term.html", "tag/tag.html", "tag/taxonomy.html", "tag/list.html",
+		"_default/term.html", "_default/tag.html", "_default/taxonomy.html", "_default/list.html"}
+	if got := Candidates(Descriptor{Kind: "term", Type: "tags", Singular: "tag"}); !slices.Equal(got, want) {
+		t.Errorf("Candidates(term) =\n%q\nwant\n%q", got, want)
 	}
 }
 
@@ -299,7 +351,7 @@ func TestBrokenTemplateReportedOnce(t *testing.T) {
 	if strings.Join(got, " ") != "layouts/partials/foot.html:2 layouts/_default/list.html:2" {
 		t.Fatalf("problems at %v: %v", got, probs)
 	}
-	if name := set.Lookup("section", "", ""); name != "_default/list.html" {
+	if name := set.Lookup(Descriptor{Kind: "section"}); name != "_default/list.html" {
 		t.Errorf("Lookup = %q; want the broken template, so the page is not also reported as having none", name)
 	}
 	if out, prob := set.Execute("_default/list.html", "x", "content/a.md"); prob != nil || out != nil {
@@ -420,7 +472,7 @@ func TestSymlinksInLayoutsAreNotRead(t *testing.T) {
 			t.Errorf("%s: got %q, %v; want no secret and no second problem", page, out, prob)
 		}
 	}
-	if name := set.Lookup("page", "", "foo"); name != "_default/foo.html" {
+	if name := set.Lookup(Descriptor{Kind: "page", Layout: "foo"}); name != "_default/foo.html" {
 		t.Errorf("Lookup(layout foo) = %q; want the link, so the page is not also reported as having no template", name)
 	}
 	if out, prob := set.Execute("_default/foo.html", "x", "content/a.md"); prob != nil || out != nil {
@@ -442,7 +494,7 @@ func TestSymlinkedLayoutsFolder(t *testing.T) {
 	if len(probs) != 1 || probs[0].String() != "layouts: symbolic links are not read\n    copy the file into layouts/ instead of linking to it" {
 		t.Fatalf("problems = %v; want one at layouts", probs)
 	}
-	name := set.Lookup("home", "", "")
+	name := set.Lookup(Descriptor{Kind: "home"})
 	if name == "" {
 		t.Fatal("Lookup found nothing; want a name, so the page adds no problem of its own")
 	}
@@ -466,6 +518,10 @@ func TestWarningsNameUnusedHugoFiles(t *testing.T) {
 		"layouts/_shortcodes/quote.html": {Data: []byte(`<q>{{ .Inner }}</q>`)},
 		"layouts/term.html":              {Data: []byte(`{{ .Title }}`)},
 		"layouts/single.html":            {Data: []byte(`{{ .Title }}`)},
+		// Hugo's content views, run by {{ .Render "summary" }}.
+		"layouts/_default/summary.html": {Data: []byte(`<article>{{ .Summary }}</article>`)},
+		"layouts/news/li.html":          {Data: []byte(`<li>{{ .Title }}</li>`)},
+		"layouts/partials/li.html":      {Data: []byte(`<li>{{ .Title }}</li>`)},
 	}
 	set, probs := Parse(fsys, Env{})
 	if len(probs) > 0 {
@@ -477,15 +533,49 @@ func TestWarningsNameUnusedHugoFiles(t *testing.T) {
 	}
 	want := []string{
 		"layouts/_default/_markup/render-image.html: samizdat does not use render hooks: markdown's links, images, headings and code are rendered by samizdat\n    delete this file; a figure with a caption is the built-in {{< figure >}} shortcode (see docs/content.md)",
+		"layouts/_default/summary.html: samizdat does not use this file: Hugo runs it for {{ .Render \"summary\" }} (a content view), and samizdat has no .Render\n    move it to layouts/partials/summary.html and write {{ partial \"summary.html\" . }} where a layout had {{ .Render \"summary\" }}",
 		"layouts/_partials/nav.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    move it to layouts/partials/nav.html, where samizdat looks for it",
 		"layouts/_shortcodes/quote.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    move it to layouts/shortcodes/quote.html, where samizdat looks for it",
 		"layouts/index.rss.xml: samizdat does not use this file: its templates are .html files\n    samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file",
+		"layouts/news/li.html: samizdat does not use this file: Hugo runs it for {{ .Render \"li\" }} (a content view), and samizdat has no .Render\n    move it to layouts/partials/news/li.html and write {{ partial \"news/li.html\" . }} where a layout had {{ .Render \"li\" }}",
 		"layouts/robots.txt: samizdat does not use this file: its templates are .html files\n    samizdat writes the Atom feed (index.xml), sitemap.xml and robots.txt itself (a site's own robots.txt goes in static/); delete this file",
 		"layouts/single.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    samizdat uses layouts/_default/single.html: keep what you need of this file there, and delete this one",
 		"layouts/term.html: samizdat does not use this file: it is where Hugo 0.146 and later keep it\n    move it to layouts/_default/term.html, where samizdat looks for it",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestWarningTaxonomyRendersTerms: a _default/taxonomy.html with no term
+// template beside it renders the term pages too (Hugo's order before
+// 0.146); that is told, unless a term.html or terms.html shows which the
+// site meant.
+func TestWarningTaxonomyRendersTerms(t *testing.T) {
+	for _, tt := range []struct {
+		files []string
+		warn  bool
+	}{
+		{[]string{"_default/list.html", "_default/taxonomy.html"}, true},
+		{[]string{"_default/list.html", "_default/taxonomy.html", "_default/term.html"}, false},
+		{[]string{"_default/list.html", "_default/taxonomy.html", "_default/terms.html"}, false},
+		{[]string{"_default/list.html", "_default/taxonomy.html", "tags/term.html"}, false},
+		{[]string{"_default/list.html", "_default/taxonomy.html", "partials/term.html"}, true},
+		{[]string{"_default/list.html"}, false},
+	} {
+		fsys := fstest.MapFS{}
+		for _, f := range tt.files {
+			fsys["layouts/"+f] = &fstest.MapFile{Data: []byte(f)}
+		}
+		set, _ := Parse(fsys, Env{})
+		var got string
+		for _, w := range set.Warnings() {
+			got += w.String() + "\n"
+		}
+		want := "layouts/_default/taxonomy.html: this file renders each term's page"
+		if strings.Contains(got, want) != tt.warn {
+			t.Errorf("with %v, warnings:\n%s\nwant %q: %v", tt.files, got, want, tt.warn)
+		}
 	}
 }
 

@@ -682,7 +682,7 @@ func (b *builder) checkOutput() {
 			if f := p.File(); f != "" {
 				pr.File = f
 			}
-			if t := p.site.layout.Lookup(p.kind, p.typ, p.Layout()); t != "" {
+			if t := p.site.layout.Lookup(p.descriptor()); t != "" {
 				pr.Message = fmt.Sprintf("%s contains ZgotmplZ: %s/%s (or a partial it calls) put an unsafe value in an attribute", n, layout.Dir, t)
 				pr.Hint = "a URL or attribute value was refused by html/template: check the page's front matter values that the template uses in links; use a plain http(s) or relative URL"
 			}

@@ -12,28 +12,25 @@ import (
 // left out of the build do not count, and a list's own date wins. The
 // sitemap and the feeds follow.
 func TestListPagesTakeTheirNewestPagesDates(t *testing.T) {
-	md := func(front string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\n" + front + "\n---\nText.\n")}
-	}
 	fsys := fstest.MapFS{
 		"site.toml": {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\n[taxonomies]\ntag = \"tags\"\n")},
 		"layouts/_default/list.html": {Data: []byte(`<p>{{ .Kind }} {{ .Title }} date={{ dateFormat "2006-01-02" .Date }}` +
 			` lastmod={{ dateFormat "2006-01-02" .Lastmod }} publish={{ dateFormat "2006-01-02" .PublishDate }}` +
 			` params={{ .Params.date }}</p>`)},
 		"layouts/_default/single.html":  {Data: []byte(`{{ .Title }}`)},
-		"content/_index.md":             md("title: Home"),
-		"content/news/_index.md":        md("title: News"),
-		"content/news/a.md":             md("title: A\ndate: 2012-03-01\nlastmod: 2012-10-20\ntags: [press]"),
-		"content/news/trials/_index.md": md("title: Trials"),
-		"content/news/trials/b.md":      md("title: B\ndate: 2012-05-01\npublishDate: 2012-05-02\ntags: [press, courts]"),
+		"content/_index.md":             frontPage("title: Home"),
+		"content/news/_index.md":        frontPage("title: News"),
+		"content/news/a.md":             frontPage("title: A\ndate: 2012-03-01\nlastmod: 2012-10-20\ntags: [press]"),
+		"content/news/trials/_index.md": frontPage("title: Trials"),
+		"content/news/trials/b.md":      frontPage("title: B\ndate: 2012-05-01\npublishDate: 2012-05-02\ntags: [press, courts]"),
 		// Left out of the build: a draft, a page dated after the build,
 		// an expired one. Each is newer than every page above.
-		"content/news/draft.md":  md("title: Draft\ndate: 2012-11-01\ndraft: true"),
-		"content/news/future.md": md("title: Future\ndate: 2013-01-01"),
-		"content/news/gone.md":   md("title: Gone\ndate: 2012-10-01\nexpiryDate: 2012-10-15"),
+		"content/news/draft.md":  frontPage("title: Draft\ndate: 2012-11-01\ndraft: true"),
+		"content/news/future.md": frontPage("title: Future\ndate: 2013-01-01"),
+		"content/news/gone.md":   frontPage("title: Gone\ndate: 2012-10-01\nexpiryDate: 2012-10-15"),
 		// A list with its own date keeps it; its pages still date home.
-		"content/archive/_index.md": md("title: Archive\ndate: 2010-01-01"),
-		"content/archive/c.md":      md("title: C\ndate: 2012-09-01\ntags: [courts]"),
+		"content/archive/_index.md": frontPage("title: Archive\ndate: 2010-01-01"),
+		"content/archive/c.md":      frontPage("title: C\ndate: 2012-09-01\ntags: [courts]"),
 	}
 	res := build(t, fsys, Options{})
 	if len(res.Problems) > 0 {
@@ -72,4 +69,10 @@ func texts(res Result) map[string]string {
 		out[name] = string(data)
 	}
 	return out
+}
+
+// frontPage is a content file with the front matter front and one line
+// of text.
+func frontPage(front string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\n" + front + "\n---\nText.\n")}
 }

@@ -358,7 +358,7 @@ func (e notRenderedYet) Hint() string {
 		// names the page's own template and says how to show another's.
 		where := "the template that renders it"
 		if p := e.page; p.site != nil && p.site.layout != nil {
-			if name := p.site.layout.Lookup(p.kind, p.typ, p.Layout()); name != "" {
+			if name := p.site.layout.Lookup(p.descriptor()); name != "" {
 				where = layout.Dir + "/" + name
 			}
 		}

@@ -117,7 +117,7 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		if len(b.brokenAnchors(p)) > 0 || ctx.Err() != nil {
 			return nil, false
 		}
-		name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
+		name := p.site.layout.Lookup(p.descriptor())
 		if name == "" {
 			return nil, false
 		}

@@ -310,10 +310,10 @@ func (b *builder) reportMissingStrings() {
 // Hugo writes one: links written for a Hugo site, or by hand from the
 // /page/2/ pattern, then still find the list.
 func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
-	name := p.site.layout.Lookup(p.kind, p.typ, p.Layout())
+	name := p.site.layout.Lookup(p.descriptor())
 	if name == "" {
 		b.pageProbs.add(describe(p), problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
-			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.kind, p.typ, p.Layout())), ", ")}, true)
+			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.descriptor())), ", ")}, true)
 		b.paginated.Store(p, true) // not known: its problem is the one to fix, not links to its pages
 		return
 	}
@@ -380,7 +380,7 @@ func (b *builder) execute404s() {
 		group[s.lang] = &Page{site: s, kind: "404", title: s.label("not_found_title"), url: s.prefix() + "/404.html", parent: s.home, translations: group}
 	}
 	for _, s := range b.world.sites {
-		name := s.layout.Lookup("404", "", "")
+		name := s.layout.Lookup(layout.Descriptor{Kind: "404"})
 		if name == "" {
 			continue
 		}

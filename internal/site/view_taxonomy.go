@@ -64,6 +64,25 @@ type ListData struct {
 	Pages    Pages    // .Pages
 }
 
+// singular is the singular name of the taxonomy of a taxonomy or term
+// page ("tag"), "" for other pages.
+func (p *Page) singular() string {
+	if p.kind != "taxonomy" && p.kind != "term" {
+		return ""
+	}
+	for one, many := range p.site.cfg.WithDefaults().Taxonomies {
+		if many == p.typ {
+			return one
+		}
+	}
+	return ""
+}
+
+// descriptor is what layout.Lookup needs to find p's template.
+func (p *Page) descriptor() layout.Descriptor {
+	return layout.Descriptor{Kind: p.kind, Type: p.typ, Layout: p.Layout(), Singular: p.singular()}
+}
+
 // Data is what the page lists under Hugo's .Data names. Pages is set for
 // every page; the rest only for taxonomy and term pages.
 func (p *Page) Data() ListData {
@@ -71,12 +90,7 @@ func (p *Page) Data() ListData {
 	if p.kind != "taxonomy" && p.kind != "term" {
 		return d
 	}
-	d.Plural = p.typ
-	for one, many := range p.site.cfg.WithDefaults().Taxonomies {
-		if many == p.typ {
-			d.Singular = one
-		}
-	}
+	d.Plural, d.Singular = p.typ, p.singular()
 	if p.kind == "taxonomy" {
 		d.Terms = p.site.taxonomies[p.typ]
 	} else {
