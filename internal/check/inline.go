@@ -55,11 +55,15 @@ func Inlines(name string, data []byte, headerCSP []string) []Inline {
 	if !isHTML(name) {
 		return nil
 	}
+	return inlinesOf(name, data, headerCSP, inlineTags(data))
+}
+
+// inlinesOf is Inlines of the page whose tags are tags (inlineTags).
+func inlinesOf(name string, data []byte, headerCSP []string, tags []inlineTag) []Inline {
 	var pols []cspPolicy
 	for _, v := range headerCSP {
 		pols = append(pols, parseCSP(v, "_headers")...)
 	}
-	tags := inlineTags(data)
 	var ls lines
 	var out []Inline
 	seen := map[string]bool{}
@@ -127,41 +131,61 @@ type inlineTag struct {
 // <script> and head <meta http-equiv>, and the tags that may have a style
 // or on… attribute. It reads the page as loadRefs does (pickedTags).
 func inlineTags(data []byte) []inlineTag {
-	var tags []inlineTag
-	var picked pickedTags
-	inHead, noscriptEnd := true, -1
-	relink.Tags(data, func(raw []byte, off int) {
-		t := inlineTag{noscript: off < noscriptEnd}
-		need := false
-		switch name := lowerName(raw); name {
-		case "style":
-			t.name, need = name, true // the css callback, right after, gives its text
-		case "script":
-			t.name, t.text, need = name, scriptText(data[off+len(raw):]), true
-		case "meta":
-			t.name, need = name, inHead && containsFold(raw, "http-equiv")
-		case "noscript":
-			noscriptEnd = off + len(raw) + indexFold(data[off+len(raw):], "</noscript")
-		case "html", "head", "title", "base", "link", "template":
-		default:
-			// The head ends at <body> or at anything that cannot be in it.
-			inHead = false
-		}
-		t.inHead = inHead
-		if need || mayHaveInlineAttr(raw) {
-			tags = append(tags, t)
-			picked.add(raw, off)
-		}
-	}, func(css []byte, _ int) {
-		if n := len(tags) - 1; n >= 0 && tags[n].name == "style" && tags[n].text == nil {
-			tags[n].text = css
-		}
-	})
-	picked.read(func(i int, t token) {
+	s := newInlineScan()
+	relink.Tags(data, func(raw []byte, off int) { s.tag(data, raw, off) }, func(css []byte, _ int) { s.css(css) })
+	return s.done()
+}
+
+// inlineScan is inlineTags fed a page's tags and <style> texts by
+// relink.Tags.
+type inlineScan struct {
+	tags        []inlineTag
+	picked      pickedTags
+	inHead      bool // no tag read so far ends the head
+	noscriptEnd int  // the offset of the </noscript> closing the last <noscript>
+}
+
+func newInlineScan() *inlineScan { return &inlineScan{inHead: true, noscriptEnd: -1} }
+
+// tag reads the start tag raw at offset off of the page data.
+func (s *inlineScan) tag(data, raw []byte, off int) {
+	t := inlineTag{noscript: off < s.noscriptEnd}
+	need := false
+	switch name := lowerName(raw); name {
+	case "style":
+		t.name, need = name, true // the css callback, right after, gives its text
+	case "script":
+		t.name, t.text, need = name, scriptText(data[off+len(raw):]), true
+	case "meta":
+		t.name, need = name, s.inHead && containsFold(raw, "http-equiv")
+	case "noscript":
+		s.noscriptEnd = off + len(raw) + indexFold(data[off+len(raw):], "</noscript")
+	case "html", "head", "title", "base", "link", "template":
+	default:
+		// The head ends at <body> or at anything that cannot be in it.
+		s.inHead = false
+	}
+	t.inHead = s.inHead
+	if need || mayHaveInlineAttr(raw) {
+		s.tags = append(s.tags, t)
+		s.picked.add(raw, off)
+	}
+}
+
+// css takes the text of the <style> element tag has just read.
+func (s *inlineScan) css(css []byte) {
+	if n := len(s.tags) - 1; n >= 0 && s.tags[n].name == "style" && s.tags[n].text == nil {
+		s.tags[n].text = css
+	}
+}
+
+// done returns the tags read, with their attributes.
+func (s *inlineScan) done() []inlineTag {
+	s.picked.read(func(i int, t token) {
 		t.raw = nil // picked's, gone after the call
-		tags[i].token = t
+		s.tags[i].token = t
 	})
-	return tags
+	return s.tags
 }
 
 // inlineCode is one piece of code of a tag that a policy may block.

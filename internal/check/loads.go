@@ -29,8 +29,6 @@ type Load struct {
 // on all cores. Files that are neither HTML nor CSS load nothing here.
 // baseURL is Options.BaseURL; an invalid one counts as none.
 func Loads(name string, data []byte, baseURL string) []Load {
-	c := &checker{opts: Options{BaseURL: baseURL}}
-	c.site, _ = parseSiteURL(baseURL)
 	var refs []ref
 	switch {
 	case isHTML(name):
@@ -44,6 +42,33 @@ func Loads(name string, data []byte, baseURL string) []Load {
 	default:
 		return nil
 	}
+	return loadsOf(name, data, baseURL, refs)
+}
+
+// LoadsAndInlines is Loads and Inlines of one file, reading an HTML page
+// once for both: the build runs them on every page, and splitting a page
+// into tags is most of either's work.
+func LoadsAndInlines(name string, data []byte, baseURL string, headerCSP []string) ([]Load, []Inline) {
+	if !isHTML(name) {
+		return Loads(name, data, baseURL), nil
+	}
+	var refs refScan
+	tags := newInlineScan()
+	relink.Tags(data, func(raw []byte, off int) {
+		refs.tag(raw, off)
+		tags.tag(data, raw, off)
+	}, func(css []byte, off int) {
+		refs.css(css, off)
+		tags.css(css)
+	})
+	return loadsOf(name, data, baseURL, refs.done(0)), inlinesOf(name, data, headerCSP, tags.done())
+}
+
+// loadsOf turns the URLs refs of file name into its loads from other
+// sites.
+func loadsOf(name string, data []byte, baseURL string, refs []ref) []Load {
+	c := &checker{opts: Options{BaseURL: baseURL}}
+	c.site, _ = parseSiteURL(baseURL)
 	var ls lines
 	var loads []Load
 	for _, r := range refs {
@@ -106,16 +131,34 @@ func xmlStylesheets(data []byte) []ref {
 }
 
 func loadRefs(data []byte, depth int) []ref {
-	w := &pageWalk{p: &page{}, depth: depth}
-	var picked pickedTags
-	relink.Tags(data, func(raw []byte, off int) {
-		if mayNameHost(raw) {
-			picked.add(raw, off)
-		}
-	}, func(css []byte, off int) {
-		w.cssRefs(css, off, "<style>")
-	})
-	picked.read(func(_ int, t token) { w.urls(t) })
+	var s refScan
+	relink.Tags(data, s.tag, s.css)
+	return s.done(depth)
+}
+
+// refScan is loadRefs fed a page's tags and <style> texts by relink.Tags.
+type refScan struct {
+	picked pickedTags
+	styles []ref // the URLs in <style> elements
+}
+
+func (s *refScan) tag(raw []byte, off int) {
+	if mayNameHost(raw) {
+		s.picked.add(raw, off)
+	}
+}
+
+func (s *refScan) css(css []byte, off int) {
+	w := &pageWalk{p: &page{refs: s.styles}}
+	w.cssRefs(css, off, "<style>")
+	s.styles = w.p.refs
+}
+
+// done returns the page's URLs: those in <style> elements, then those in
+// tags. depth is loadRefs'.
+func (s *refScan) done(depth int) []ref {
+	w := &pageWalk{p: &page{refs: s.styles}, depth: depth}
+	s.picked.read(func(_ int, t token) { w.urls(t) })
 	return w.p.refs
 }
 

@@ -269,3 +269,35 @@ func TestLoadsFromSVG(t *testing.T) {
 		t.Errorf("check reports %d problems for the drawing; want %d: %v", len(ps), len(want), ps)
 	}
 }
+
+// LoadsAndInlines reads a page once and finds what Loads and Inlines
+// find reading it twice.
+func TestLoadsAndInlinesIsLoadsAndInlines(t *testing.T) {
+	csp := []string{"default-src 'self'; style-src 'self'; script-src 'self'"}
+	pages := map[string]string{
+		"a.html": `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="img-src 'self'">` +
+			`<style>body{background:url(https://img.example/bg.png)}</style><style>p{color:red}</style>` +
+			`<script>alert(1)</script><script src="https://cdn.example/x.js"></script></head>` +
+			`<body><p style="background:url(//img.example/p.png)" onclick="go()">x</p>` +
+			`<noscript><style>a{color:blue}</style><img src="https://img.example/n.png" alt=""></noscript>` +
+			`<iframe srcdoc="&lt;img src=&quot;https://img.example/s.png&quot;&gt;"></iframe>` +
+			`<svg><style>circle{fill:red}</style><image href="https://img.example/i.png"/></svg>` +
+			`<pre><code>&lt;style&gt;x{}&lt;/style&gt;</code></pre><a href="https://other.example/">ok</a></body></html>`,
+		"b.html":    `<p>no code here</p><img src="x.png" alt="x">`,
+		"site.css":  `@import url("https://fonts.example/css");`,
+		"pic.svg":   `<?xml-stylesheet href="https://cdn.example/s.css"?><svg><image href="https://img.example/i.png"/></svg>`,
+		"notes.txt": `<style>x{}</style>`,
+	}
+	for name, page := range pages {
+		loads, inlines := LoadsAndInlines(name, []byte(page), "https://example.org/", csp)
+		if want := Loads(name, []byte(page), "https://example.org/"); !reflect.DeepEqual(loads, want) {
+			t.Errorf("%s: loads\n%v\nwant\n%v", name, loads, want)
+		}
+		if want := Inlines(name, []byte(page), csp); !reflect.DeepEqual(inlines, want) {
+			t.Errorf("%s: inlines\n%v\nwant\n%v", name, inlines, want)
+		}
+		if name == "a.html" && (len(loads) < 5 || len(inlines) < 4) {
+			t.Errorf("a.html: %d loads and %d inlines; the page has more of each, so the test tests nothing", len(loads), len(inlines))
+		}
+	}
+}

@@ -195,8 +195,7 @@ func (b *builder) run() {
 	b.sizeImages()
 	b.finish()
 	b.checkOutput()
-	b.checkLoads()
-	b.checkInline()
+	b.checkPages()
 	b.ranAll = true
 }
 

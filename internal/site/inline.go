@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -23,20 +22,9 @@ import (
 // problem, not a warning. The rule is check.Inlines', on the finished
 // HTML, so the problems name the output file and line; each hint names
 // the source files that hold the code. Problems are grouped as
-// checkLoads groups its own (problem.Once).
-func (b *builder) checkInline() {
-	var names []string
-	for n := range b.files {
-		if strings.EqualFold(path.Ext(n), ".html") {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	headers := b.files["_headers"]
-	found := make([][]check.Inline, len(names))
-	b.workers(len(names), func(i int) {
-		found[i] = check.Inlines(names[i], b.files[names[i]], headerCSP(headers, names[i]))
-	})
+// checkLoads groups its own (problem.Once). found are the inline code of
+// each page.
+func (b *builder) checkInline(found [][]check.Inline) {
 	var holders map[string]inlineHolders
 	var probs []problem.Problem
 	for _, ins := range found {

@@ -13,6 +13,31 @@ import (
 	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
+// checkPages reads each finished HTML, CSS and SVG file once, for what
+// checkLoads and checkInline refuse (check.LoadsAndInlines): splitting a
+// page into its tags is most of either's work.
+func (b *builder) checkPages() {
+	var names []string
+	for n := range b.files {
+		if ext := strings.ToLower(path.Ext(n)); ext == ".html" || ext == ".css" || ext == ".svg" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	headers := b.files["_headers"]
+	loads := make([][]check.Load, len(names))
+	inlines := make([][]check.Inline, len(names))
+	b.workers(len(names), func(i int) {
+		var csp []string
+		if strings.EqualFold(path.Ext(names[i]), ".html") {
+			csp = headerCSP(headers, names[i])
+		}
+		loads[i], inlines[i] = check.LoadsAndInlines(names[i], b.files[names[i]], b.cfg.BaseURL, csp)
+	})
+	b.checkLoads(loads)
+	b.checkInline(inlines)
+}
+
 // checkLoads refuses a site that makes readers' browsers fetch anything
 // from another site (a web font, an analytics script, an embedded video):
 // the site promises to load nothing from elsewhere, where a blocked host
@@ -21,17 +46,8 @@ import (
 // finished HTML and CSS, so the problems name the output file and line as
 // check's do, and each hint names the source files that hold the address.
 // Markdown refuses images on other sites itself and renders none, so they
-// are not found here again.
-func (b *builder) checkLoads() {
-	var names []string
-	for n := range b.files {
-		if ext := strings.ToLower(path.Ext(n)); ext == ".html" || ext == ".css" || ext == ".svg" {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	found := make([][]check.Load, len(names))
-	b.workers(len(names), func(i int) { found[i] = check.Loads(names[i], b.files[names[i]], b.cfg.BaseURL) })
+// are not found here again. found are the loads of each file.
+func (b *builder) checkLoads(found [][]check.Load) {
 	var holders map[string][]string
 	var probs []problem.Problem
 	for _, loads := range found {
