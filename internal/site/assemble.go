@@ -533,6 +533,9 @@ func (s *Site) buildMenus(probs *problem.List) {
 				if m.Name == "" {
 					m.Name, m.Lang = m.Page.LinkTitle(), m.Page.Lang()
 				}
+				if m.Weight == 0 {
+					m.Weight = m.Page.Weight() // as Hugo's MenuEntry.Weight falls back
+				}
 			} else if u, ours := s.menuURL(m.URL); ours {
 				m.URL = u
 			}
@@ -547,6 +550,9 @@ func (s *Site) buildMenus(probs *problem.List) {
 			m := &MenuEntry{Name: e.Name, URL: p.url, Weight: e.Weight, Identifier: e.Identifier, Page: p, Lang: s.lang, parent: e.Parent}
 			if m.Name == "" {
 				m.Name = p.LinkTitle()
+			}
+			if m.Weight == 0 {
+				m.Weight = p.Weight() // "menu: main" on a page with weight: 2 sorts as 2, as in Hugo
 			}
 			s.menus[name] = append(s.menus[name], m)
 		}

@@ -67,13 +67,17 @@ func TestMenuEntriesWithoutWeightComeLast(t *testing.T) {
 	wantIn(t, out, "index.html", "<nav>Top;Stories;Complaint;Feed;archive;Subscribe;</nav>")
 }
 
-// The "#" link after each heading is the page's markup, not its text:
-// .Plain and plainify of .Content leave it out, as Hugo's have none, so
-// a description made of them does not read "Our members # Several…".
-func TestPlainTextHasNoHeadingAnchors(t *testing.T) {
+// A menu entry without a weight of its own, from front matter or a
+// pageRef, weighs what its page weighs, as Hugo's MenuEntry.Weight.
+func TestMenuEntryWeighsItsPage(t *testing.T) {
+	site := string(siteFS(t, "testdata/fixture.txtar")["site.toml"].Data)
 	out := renderFixture(t, map[string]string{
-		"layouts/_default/single.html":     `<p>plain={{ .Plain }}|plainify={{ .Content | plainify }}|</p>`,
-		"content/stories/with-headings.md": "---\ntitle: Headings\n---\nFirst words.\n\n## Our members\n\nSeveral groups.\n",
+		"site.toml": site + "\n[[menus.side]]\npageRef = \"c.md\"\n[[menus.side]]\nname = \"Last\"\nurl = \"https://example.net/\"\nweight = 9\n",
+		"content/a.md":       "---\ntitle: A\nweight: 3\nmenu: side\n---\n",
+		"content/b.md":       "---\ntitle: B\nweight: 1\nmenu:\n  side: {}\n---\n",
+		"content/c.md":       "---\ntitle: C\nweight: 2\n---\n",
+		"content/d.md":       "---\ntitle: D\nweight: 5\nmenu:\n  side:\n    weight: 10\n---\n",
+		"layouts/index.html": `<nav>{{ range .Site.Menus.side }}{{ .Name }}={{ .Weight }};{{ end }}</nav>`,
 	})
-	wantIn(t, out, "stories/with-headings/index.html", "<p>plain=First words. Our members Several groups.|plainify=First words. Our members Several groups.|</p>")
+	wantIn(t, out, "index.html", "<nav>B=1;C=2;A=3;Last=9;D=10;</nav>")
 }
