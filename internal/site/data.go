@@ -147,7 +147,7 @@ func (b *builder) decodeData(p, ext string) (any, bool) {
 		b.problem(problem.Problem{File: p, Line: line, Message: "cannot read data file: " + msg, Hint: hint})
 		return nil, false
 	}
-	return datesAsText(v), true
+	return asText(v), true
 }
 
 // decodeCSV reads a CSV data file as Hugo does: a list of rows, each a
@@ -172,13 +172,18 @@ func decodeCSV(src []byte, v any) error {
 	return nil
 }
 
-// datesAsText turns the dates YAML reads from unquoted values (date:
-// 2011-12-16) back into the text they were written as, so that a data
-// file means the same with or without quotes: templates get "2011-12-16",
-// which dateFormat reads, not a time.Time that prints as
-// "2011-12-16 00:00:00 +0000 UTC". A date with a time of day becomes
-// RFC 3339 text.
-func datesAsText(v any) any {
+// asText makes what YAML reads mean what the file says whatever the
+// quotes, as Hugo reads data files:
+//
+//   - dates read from unquoted values (date: 2011-12-16) become the text
+//     they were written as, so templates get "2011-12-16", which
+//     dateFormat reads, not a time.Time that prints as "2011-12-16
+//     00:00:00 +0000 UTC"; a date with a time of day becomes RFC 3339
+//     text;
+//   - keys read as numbers or booleans (1: "Jan") become text, as Hugo's
+//     stringifyMapKeys makes them: a map with such keys is otherwise one
+//     that index, with the text a template has ("1"), finds nothing in.
+func asText(v any) any {
 	switch x := v.(type) {
 	case time.Time:
 		if x.Equal(x.Truncate(24*time.Hour)) && x.Location() == time.UTC {
@@ -187,11 +192,17 @@ func datesAsText(v any) any {
 		return x.Format(time.RFC3339)
 	case map[string]any:
 		for k, e := range x {
-			x[k] = datesAsText(e)
+			x[k] = asText(e)
 		}
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(asText(k))] = asText(e)
+		}
+		return m
 	case []any:
 		for i, e := range x {
-			x[i] = datesAsText(e)
+			x[i] = asText(e)
 		}
 	}
 	return v

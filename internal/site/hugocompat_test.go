@@ -109,6 +109,25 @@ func TestTermFeedsAndLanguageParams(t *testing.T) {
 	}
 }
 
+// A YAML data file's keys written as numbers, booleans or dates are text,
+// as Hugo makes them, so a template's index with text finds them: a
+// theme's month names keyed 1 to 12 came out empty.
+func TestYAMLDataKeysAreText(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                  {Data: []byte("title = \"T\"\n")},
+		"layouts/_default/list.html": {Data: []byte(`{{ index .Site.Data.month (printf "%d" 11) }};{{ index .Site.Data.month "true" }};{{ index .Site.Data.month "2011-12-16" }};{{ index .Site.Data.month.nested "2" }}`)},
+		"content/_index.md":          {Data: []byte("---\ntitle: Home\n---\n")},
+		"data/month.yaml":            {Data: []byte("1: Jan\n11: Nov\ntrue: yes\n2011-12-16: Zhanaozen\nnested:\n  2: Feb\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got, want := string(res.Files["index.html"]), "Nov;yes;Zhanaozen;Feb"; got != want {
+		t.Errorf("home = %q; want %q", got, want)
+	}
+}
+
 // TestCSVDataFiles: a CSV file in data/ is a list of rows of fields, as
 // in Hugo, so a timeline kept in a spreadsheet can be exported as it is;
 // a CSV mistake is a problem at its line; another kind of file in data/
