@@ -87,6 +87,8 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"substr":       substr,
 		"urlize":       str1(Urlize),
 		"plainify":     plainify,
+		"countwords":   countWords,
+		"countrunes":   countRunes,
 		"truncate":     truncate,
 		"htmlEscape":   str1(html.EscapeString),
 		"htmlUnescape": str1(html.UnescapeString),
@@ -607,6 +609,15 @@ func Urlize(s string) string {
 
 // plainify strips HTML tags, for meta descriptions built from content.
 func plainify(v any) (string, error) {
+	s, err := stripTags(v)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(strings.Fields(s), " "), nil
+}
+
+// stripTags is a text without its HTML tags, white space as it was.
+func stripTags(v any) (string, error) {
 	s, err := toString(v)
 	if err != nil {
 		return "", err
@@ -624,7 +635,7 @@ func plainify(v any) (string, error) {
 			b.WriteRune(r)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " "), nil
+	return b.String(), nil
 }
 
 func jsonify(v any) (template.JS, error) {

@@ -426,3 +426,54 @@ func replace(v, old, new any, limit ...any) (string, error) {
 	}
 	return strings.Replace(s[0], s[1], s[2], n), nil
 }
+
+// countWords is the number of words in a text, HTML tags left out, as
+// Hugo's countwords counts them: a word is what lies between spaces,
+// except that in a text with Chinese, Japanese or Korean letters, whose
+// words are not spaced, each letter of a word not all ASCII counts as one.
+func countWords(v any) (int, error) {
+	h, err := toString(v)
+	if err != nil {
+		return 0, err
+	}
+	s, _ := stripTags(blockEnds.Replace(h))
+	words := strings.Fields(s)
+	if !strings.ContainsFunc(s, isCJK) {
+		return len(words), nil
+	}
+	n := 0
+	for _, w := range words {
+		if runes := utf8.RuneCountInString(w); runes != len(w) {
+			n += runes
+			continue
+		}
+		n++
+	}
+	return n, nil
+}
+
+// blockEnds are the tags Hugo's countwords takes as a break between
+// words, so "<p>one</p><p>two</p>" is two words.
+var blockEnds = strings.NewReplacer("</p>", "\n", "<br>", "\n", "<br />", "\n", "<br/>", "\n")
+
+// isCJK reports the scripts Hugo's countwords counts letter by letter.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana)
+}
+
+// countRunes is the number of characters in a text other than spaces,
+// tabs and line ends, HTML tags left out, as Hugo's countrunes counts
+// them: len counts bytes, two for each Cyrillic letter.
+func countRunes(v any) (int, error) {
+	s, err := stripTags(v)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, r := range s {
+		if r != ' ' && r != '\t' && r != '\n' && r != '\r' {
+			n++
+		}
+	}
+	return n, nil
+}

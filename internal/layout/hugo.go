@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
@@ -42,7 +43,6 @@ var leftOut = map[string]string{
 	"relref":        "samizdat has no relref: find the page with .Site.GetPage \"blog/a.md\" and write its .RelPermalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
 	"emojify":       "samizdat has no emojify: write the emoji itself (😀) in the text",
 	"highlight":     "samizdat has no highlight function: put the code in a fenced block in markdown (```go), which the build highlights, or pass such a block to markdownify",
-	"countwords":    "samizdat has no countwords: a page's words are .WordCount",
 	"slicestr":      "samizdat's slicestr is substr, which takes a START and a LENGTH: slicestr TEXT 1 3 is substr TEXT 1 2",
 	"chomp":         "samizdat has no chomp: write trim TEXT \"\\n\" (trim's second argument lists the characters to cut from both ends)",
 	"anchorize":     "samizdat has no anchorize: urlize makes a text into an id the way samizdat makes heading ids",
@@ -67,8 +67,9 @@ var leftOut = map[string]string{
 	"strings.Split":         "write split, with the same arguments: {{ split TEXT \",\" }}",
 	"strings.Substr":        "write substr, with the same arguments",
 	"strings.Truncate":      "write truncate, with the same arguments",
-	"strings.CountWords":    "samizdat has no countwords: a page's words are .WordCount",
-	"strings.RuneCount":     "samizdat has no RuneCount: len counts a text's bytes, not its letters; write the count into the text instead",
+	"strings.CountWords":    "write countwords: {{ countwords TEXT }}; a page's own words are .WordCount",
+	"strings.CountRunes":    "write countrunes: {{ countrunes TEXT }}",
+	"strings.RuneCount":     "samizdat has no strings.RuneCount: countrunes counts a text's characters but spaces and line ends ({{ countrunes TEXT }}), where len counts its bytes",
 	"strings.Repeat":        "samizdat has no strings.Repeat: {{ range seq N }}TEXT{{ end }} writes TEXT N times",
 	"path":                  "samizdat has no path namespace: a page's .File is its source file's path as text (content/blog/a.md), which replaceRE cuts: {{ replaceRE `^.*/` \"\" .File }} is its name, {{ replaceRE `/[^/]*$` \"\" .File }} its folder; for a page's address write .RelPermalink",
 	"math":                  "samizdat has no math namespace: its arithmetic is add, sub, mul, div and mod on whole numbers; int drops a number's fraction",
@@ -109,6 +110,7 @@ var hugoFields = map[string]string{
 	"FuzzyWordCount":           "write .WordCount",
 	"RelRef":                   "samizdat has no .RelRef: find the page with .Site.GetPage \"blog/a.md\" and write its .RelPermalink",
 	"Ref":                      "samizdat has no .Ref: find the page with .Site.GetPage \"blog/a.md\" and write its .Permalink",
+	"RawContent":               "samizdat has no .RawContent (the page's markdown as written): write .Plain, the page's text without its markup, e.g. {{ .Plain | truncate 120 }}, or .Summary for its first paragraph",
 	// The site's.
 	"LastChange":      "samizdat's site has no .LastChange or .Lastmod: the newest page's date is {{ range first 1 .Site.RegularPages.ByLastmod.Reverse }}{{ .Lastmod }}{{ end }}",
 	"Lastmod":         "samizdat's site has no .LastChange or .Lastmod: the newest page's date is {{ range first 1 .Site.RegularPages.ByLastmod.Reverse }}{{ .Lastmod }}{{ end }}",
@@ -136,14 +138,57 @@ var fileFields = map[string]string{
 }
 
 // internalTemplates says what to write instead of Hugo's built-in
-// templates ({{ template "_internal/opengraph.html" . }}).
+// templates ({{ template "_internal/opengraph.html" . }}); any other name
+// under _internal/ gets internalOther.
 var internalTemplates = map[string]string{
-	"_internal/opengraph.html":        "samizdat has no built-in Open Graph template: write the tags in a partial of the site's own, e.g. <meta property=\"og:title\" content=\"{{ .Title }}\"> <meta property=\"og:url\" content=\"{{ .Permalink }}\"> {{ with .Image }}<meta property=\"og:image\" content=\"{{ absURL . }}\">{{ end }}",
-	"_internal/twitter_cards.html":    "samizdat has no built-in Twitter card template: write the tags in a partial of the site's own, e.g. <meta name=\"twitter:card\" content=\"summary_large_image\"> {{ with .Image }}<meta name=\"twitter:image\" content=\"{{ absURL . }}\">{{ end }}",
-	"_internal/pagination.html":       "samizdat has no built-in pagination template: write the links from .Paginator, e.g. {{ with .Paginator }}{{ if .HasPrev }}<a href=\"{{ .PrevURL }}\">newer</a>{{ end }} {{ .PageNumber }}/{{ .TotalPages }} {{ if .HasNext }}<a href=\"{{ .NextURL }}\">older</a>{{ end }}{{ end }}",
-	"_internal/google_analytics.html": "samizdat leaves analytics out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove the line",
-	"_internal/disqus.html":           "samizdat leaves Disqus out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove the line",
-	"_internal/schema.html":           "samizdat has no built-in schema.org template: write <script type=\"application/ld+json\">{{ jsonify (dict \"@type\" \"Article\" \"headline\" .Title) }}</script> in a partial of the site's own",
+	"_internal/opengraph.html":     "samizdat has no built-in Open Graph template: write the tags in a partial of the site's own, e.g. <meta property=\"og:title\" content=\"{{ .Title }}\"> <meta property=\"og:url\" content=\"{{ .Permalink }}\"> {{ with .Image }}<meta property=\"og:image\" content=\"{{ absURL . }}\">{{ end }}",
+	"_internal/twitter_cards.html": "samizdat has no built-in Twitter card template: write the tags in a partial of the site's own, e.g. <meta name=\"twitter:card\" content=\"summary_large_image\"> {{ with .Image }}<meta name=\"twitter:image\" content=\"{{ absURL . }}\">{{ end }}",
+	"_internal/pagination.html":    "samizdat has no built-in pagination template: write the links from .Paginator, e.g. {{ with .Paginator }}{{ if .HasPrev }}<a href=\"{{ .PrevURL }}\">newer</a>{{ end }} {{ .PageNumber }}/{{ .TotalPages }} {{ if .HasNext }}<a href=\"{{ .NextURL }}\">older</a>{{ end }}{{ end }}",
+	"_internal/disqus.html":        "samizdat leaves Disqus out: a samizdat site loads nothing from other sites, and Disqus's comments come from disqus.com; remove the line",
+	"_internal/schema.html":        "samizdat has no built-in schema.org template: write <script type=\"application/ld+json\">{{ jsonify (dict \"@type\" \"Article\" \"headline\" .Title) }}</script> in a partial of the site's own",
+	"_internal/google_news.html":   "samizdat has no built-in Google News template: Google no longer reads its news_keywords tag; remove the line",
+}
+
+// analyticsHint is for Hugo's analytics and advertising templates
+// (google_analytics.html, google_analytics_async.html, google_adsense.html…).
+const analyticsHint = "samizdat leaves analytics and advertising out: a samizdat site loads nothing from other sites, and these scripts come from Google's; remove the line"
+
+// internalOther is the hint for a built-in template of Hugo's that
+// internalTemplates does not name, saying what the known ones become.
+const internalOther = "samizdat has no built-in templates: Hugo's _internal/opengraph.html, twitter_cards.html and schema.html become tags in a partial of the site's own, " +
+	"pagination.html links from .Paginator, and the analytics and Disqus ones are removed, as the site loads nothing from other sites. " +
+	"Write what this one did in layouts/partials/ and call it with {{ partial \"NAME.html\" . }}, or remove the line"
+
+// internalTemplateHint is what to write instead of {{ template NAME }}
+// for one of Hugo's built-in templates; ok is false for any other name.
+func internalTemplateHint(name string) (hint string, ok bool) {
+	rest, ok := strings.CutPrefix(name, "_internal/")
+	if !ok {
+		return "", false
+	}
+	if h, ok := internalTemplates[name]; ok {
+		return h, true
+	}
+	if strings.HasPrefix(rest, "google_") || strings.Contains(rest, "analytics") {
+		return analyticsHint, true
+	}
+	return internalOther, true
+}
+
+// partialTemplateHint is what to write instead of {{ template NAME }} for
+// a partial ("partials/nav.html"), which Hugo lets any template run so:
+// samizdat's pages and shortcodes run partials with partial only (the
+// partials are a set of their own, run at a depth partial counts); ok is
+// false for any other name. arg is the value the call passes, "" for none.
+func partialTemplateHint(name, arg string) (hint string, ok bool) {
+	partial, ok := strings.CutPrefix(name, "partials/")
+	if !ok {
+		return "", false
+	}
+	if arg == "" {
+		arg = "."
+	}
+	return fmt.Sprintf("write {{ partial %q %s }}: samizdat runs the files of layouts/partials/ with partial", partial, arg), true
 }
 
 // hugoSiteFields and hugoFileFields are the fields after .Site and .File
@@ -152,7 +197,7 @@ var internalTemplates = map[string]string{
 var (
 	hugoSiteFields = []string{"LastChange", "Lastmod", "Author", "Config", "IsServer", "MainSections", "Social", "GoogleAnalytics", "DisqusShortname", "RSSLink"}
 	hugoPageFields = []string{"Scratch", "GetTerms", "AllTranslations", "GroupByDate", "RSSLink", "OutputFormats", "AlternativeOutputFormats",
-		"RenderString", "HasShortcode", "GitInfo", "FuzzyWordCount", "RelRef"}
+		"RenderString", "HasShortcode", "GitInfo", "FuzzyWordCount", "RelRef", "RawContent"}
 )
 
 // hugoHint is the hint for an error text/template gives about a function
@@ -174,7 +219,11 @@ func hugoHint(msg string) string {
 	}
 	if _, rest, ok := strings.Cut(msg, `no such template "`); ok {
 		name, _, _ := strings.Cut(rest, `"`)
-		return internalTemplates[name]
+		if h, ok := internalTemplateHint(name); ok {
+			return h
+		}
+		h, _ := partialTemplateHint(name, "")
+		return h
 	}
 	return ""
 }
@@ -211,8 +260,9 @@ var builtins = map[string]bool{"and": true, "call": true, "html": true, "index":
 func (s *Set) hugoNames(funcs template.FuncMap, probs []problem.Problem) []problem.Problem {
 	var found []problem.Problem
 	reported := map[string]bool{}
+	defined := sync.OnceValue(s.defines) // only a page that runs a partial by template asks
 	for _, name := range s.names() {
-		ps := namesIn(name, s.sources[name], funcs)
+		ps := namesIn(name, s.sources[name], funcs, defined)
 		if len(ps) == 0 {
 			continue
 		}
@@ -241,9 +291,30 @@ func (s *Set) hugoNames(funcs template.FuncMap, probs []problem.Problem) []probl
 	return append(kept, found...)
 }
 
+// defines is the names of the {{ define }}s and {{ block }}s of every
+// layout, which a {{ template }} of a page may run: a baseof's among them.
+func (s *Set) defines() map[string]bool {
+	out := map[string]bool{}
+	for _, name := range s.names() {
+		trees := map[string]*parse.Tree{}
+		t := parse.New(name)
+		t.Mode = parse.SkipFuncCheck
+		if _, err := t.Parse(s.sources[name], "", "", trees); err != nil {
+			continue
+		}
+		for n := range trees {
+			if n != name {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
+
 // namesIn reports the Hugo names in one layout file (see hugoNames). A file
-// that does not parse reports none: its parse problem says why.
-func namesIn(name, src string, funcs template.FuncMap) []problem.Problem {
+// that does not parse reports none: its parse problem says why. defined
+// are the names the layouts define (see defines).
+func namesIn(name, src string, funcs template.FuncMap, defined func() map[string]bool) []problem.Problem {
 	trees := map[string]*parse.Tree{}
 	t := parse.New(name)
 	t.Mode = parse.SkipFuncCheck
@@ -282,8 +353,21 @@ func namesIn(name, src string, funcs template.FuncMap) []problem.Problem {
 			case *parse.VariableNode:
 				fieldNames(tr, n, n.Ident, at)
 			case *parse.TemplateNode:
-				if h, ok := internalTemplates[n.Name]; ok {
+				if h, ok := internalTemplateHint(n.Name); ok {
 					at(tr, n, fmt.Sprintf("no such template %q: it is built into Hugo", n.Name), h)
+					return
+				}
+				// Partials run one another by template, as they are one
+				// set; a page or shortcode runs only the layouts' defines.
+				if !strings.HasPrefix(n.Name, "partials/") || strings.HasPrefix(name, "partials/") || defined()[n.Name] {
+					return
+				}
+				arg := ""
+				if n.Pipe != nil {
+					arg = n.Pipe.String()
+				}
+				if h, ok := partialTemplateHint(n.Name, arg); ok {
+					at(tr, n, fmt.Sprintf("no such template %q: a partial is run with partial, not template", n.Name), h)
 				}
 			}
 		})

@@ -48,7 +48,8 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ fileExists "static/x" }}`:                                "templates read no files",
 		`{{ readFile "site.toml" }}`:                                 "put data in data/",
 		`{{ highlight "x := 1" "go" "" }}`:                           "fenced block",
-		`{{ countwords "a b" }}`:                                     ".WordCount",
+		`{{ strings.RuneCount .Title }}`:                             "countrunes",
+		`{{ strings.CountWords .Title }}`:                            "write countwords",
 		`{{ now.Year }}`:                                             "use the page's .Date or .Lastmod",
 		`{{ getenv "HOME" }}`:                                        "site.toml's [params]",
 		`{{ strings.TrimSuffix "x" "ax" }}`:                          "replaceRE with the suffix before a $",
@@ -95,6 +96,13 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ template "_internal/twitter_cards.html" . }}`:            `twitter:card`,
 		`{{ template "_internal/pagination.html" . }}`:               "{{ with .Paginator }}",
 		`{{ template "_internal/google_analytics.html" . }}`:         "remove the line",
+		`{{ template "_internal/google_analytics_async.html" . }}`:   "a samizdat site loads nothing from other sites, and these scripts come from Google's; remove the line",
+		`{{ template "_internal/google_adsense.html" . }}`:           "loads nothing from other sites",
+		`{{ template "_internal/webmonetization.html" . }}`:          "samizdat has no built-in templates: Hugo's _internal/opengraph.html",
+		`{{ template "partials/paginator.html" . }}`:                 `write {{ partial "paginator.html" . }}`,
+		`{{ template "partials/meta.html" $.Site }}`:                 `write {{ partial "meta.html" $.Site }}`,
+		`{{ .RawContent }}`:                                          "write .Plain",
+		`{{ if gt (len .RawContent) 120 }}{{ end }}`:                 "{{ .Plain | truncate 120 }}",
 	} {
 		probs := hugoProblems(t, call)
 		if len(probs) != 1 || !strings.Contains(probs[0].Hint, want) {
@@ -188,4 +196,36 @@ func TestLenOfNothing(t *testing.T) {
 		{tmpl: `{{ len .list }} {{ len .m }} {{ len "ab" }} {{ len .p }}`, want: "2 1 2 1"},
 		{tmpl: `{{ len 3 }}`, err: "len of 3, a int: len counts the items of a list or map, or the bytes of a text"},
 	})
+}
+
+// {{ template "partials/x.html" }}, which Hugo runs, is a problem at its
+// line in a page or shortcode, found when the layouts are read; a partial
+// may run another so (the partials are one set), and a page may run a
+// define of that name, which a layout has.
+func TestPartialRunByTemplate(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/index.html":              {Data: []byte("<main>\n{{ template \"partials/paginator.html\" . }}</main>")},
+		"layouts/_default/baseof.html":    {Data: []byte("{{ define \"partials/own.html\" }}own{{ end }}{{ block \"main\" . }}{{ end }}")},
+		"layouts/_default/single.html":    {Data: []byte("{{ define \"main\" }}{{ template \"partials/own.html\" . }}{{ end }}")},
+		"layouts/partials/head.html":      {Data: []byte("<head>{{ template \"partials/paginator.html\" . }}</head>")},
+		"layouts/partials/paginator.html": {Data: []byte("p")},
+		"layouts/shortcodes/nav.html":     {Data: []byte("{{ template \"partials/paginator.html\" }}")},
+	}
+	set, probs := Parse(fsys, Env{})
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Position()+": "+p.Message+"\n    "+p.Hint)
+	}
+	want := []string{
+		`layouts/index.html:2:12: no such template "partials/paginator.html": a partial is run with partial, not template` +
+			"\n    " + `write {{ partial "paginator.html" . }}: samizdat runs the files of layouts/partials/ with partial`,
+		`layouts/shortcodes/nav.html:1:12: no such template "partials/paginator.html": a partial is run with partial, not template` +
+			"\n    " + `write {{ partial "paginator.html" . }}: samizdat runs the files of layouts/partials/ with partial`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if out, prob := set.Execute("_default/single.html", nil, "content/x.md"); prob != nil || string(out) != "own" {
+		t.Errorf("single: got %q, %v; want own", out, prob)
+	}
 }

@@ -152,6 +152,10 @@ func (s *Site) LanguageName() string {
 	return s.lang
 }
 
+// LanguagePrefix is the folder of the language's pages, as Hugo's
+// .Site.LanguagePrefix: "" for the default language, "/ru" for Russian.
+func (s *Site) LanguagePrefix() string { return s.prefix() }
+
 // Languages are the sites of every language, default first: .LanguageCode,
 // .LanguageName and .Home of each.
 func (s *Site) Languages() []*Site { return s.world.sites }

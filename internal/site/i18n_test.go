@@ -391,3 +391,20 @@ func TestTranslateWithAMap(t *testing.T) {
 		t.Errorf("problems:\n%s", got)
 	}
 }
+
+// .Site.LanguagePrefix is the language's folder, as Hugo's: "" for the
+// default language, "/ru" for Russian; a theme's tag cloud writes
+// {{ .Site.LanguagePrefix | absURL }}tags/….
+func TestLanguagePrefix(t *testing.T) {
+	fsys := siteFS(t, "testdata/i18n.txtar")
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}[{{ .Site.LanguagePrefix }}|{{ $.Site.LanguagePrefix | absURL }}]{{ end }}`), Mode: 0o644}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for file, want := range map[string]string{"index.html": "[|https://example.org/]", "ru/index.html": "[/ru|https://example.org/ru]", "kk/index.html": "[/kk|https://example.org/kk]"} {
+		if got := string(res.Files[file]); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s:\n%s", file, want, got)
+		}
+	}
+}
