@@ -271,7 +271,7 @@ func TestParseProblems(t *testing.T) {
 		{"hugo's newer language and list settings", "title = 'x'\nlocale = 'en-US'\nmainSections = ['news']\ntimeZone = 'Asia/Almaty'\ncapitalizeListTitles = false\n[languages.ru]\nname = 'R'\nlabel = 'Русский'\nlanguageCode = 'ru-RU'\n",
 			[]want{
 				{2, `unknown key "locale"`, `write languageCode = "en"`},
-				{3, `unknown key "mainSections"`, "samizdat has no mainSections"},
+				{3, `unknown key "mainSections"`, "samizdat reads mainSections under [params]"},
 				{4, `unknown key "timeZone"`, "dates without a zone are read as UTC"},
 				{5, `unknown key "capitalizeListTitles"`, "{{ .Title | title }}"},
 				{8, `unknown key "languages.ru.label"`, "samizdat calls it name"},

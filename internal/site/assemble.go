@@ -98,6 +98,39 @@ func siteParams(cfg config.Config, lang string) map[string]any {
 	return out
 }
 
+// defaultMainSections gives a site whose [params] do not set
+// mainSections Hugo's default: the top-level section with the most pages
+// (ties to the first by name). Themes list the home page's posts with
+// where .Site.RegularPages "Type" "in" .Site.Params.mainSections, which
+// without it lists nothing, without a word. The key is written as
+// Hugo's docs and themes write it; .Param finds it in any case.
+func (s *Site) defaultMainSections() {
+	for k := range s.params {
+		if strings.EqualFold(k, "mainSections") {
+			return
+		}
+	}
+	count := map[string]int{}
+	for _, p := range s.pages {
+		count[p.Section()]++
+	}
+	main, most := "", 0
+	for _, sec := range s.sections {
+		if name := sec.Section(); count[name] > most || count[name] == most && most > 0 && name < main {
+			main, most = name, count[name]
+		}
+	}
+	if main == "" {
+		return
+	}
+	params := maps.Clone(s.params) // it may be site.toml's own map, shared by the languages
+	if params == nil {
+		params = map[string]any{}
+	}
+	params["mainSections"] = []string{main}
+	s.params = params
+}
+
 // Mirrors are site.toml's mirrors: other addresses of the site, for a
 // page that lists them.
 func (s *Site) Mirrors() []config.Mirror { return s.cfg.Mirrors }
@@ -270,6 +303,7 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 	sortByDate(s.pages)
 	all = append(all, s.buildTaxonomies(probs)...)
 	s.buildMenus(probs)
+	s.defaultMainSections()
 	if s.cfg.Paginate <= 0 {
 		s.paginate = 10
 	}

@@ -109,6 +109,35 @@ func TestTermFeedsAndLanguageParams(t *testing.T) {
 	}
 }
 
+// Without mainSections in [params], .Site.Params.mainSections is Hugo's
+// default, the top-level section with the most pages, so a theme's home
+// page lists its posts; a site's own value wins.
+func TestMainSectionsDefault(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                    {Data: []byte("title = \"T\"\n")},
+		"layouts/_default/list.html":   {Data: []byte(`{{ .Site.Params.mainSections }}|{{ .Param "mainsections" }}|{{ range where .Site.RegularPages "Type" "in" .Site.Params.mainSections }}{{ .Title }};{{ end }}`)},
+		"layouts/_default/single.html": {Data: []byte(`x`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/about.md":             {Data: []byte("---\ntitle: About\n---\n")},
+		"content/posts/a.md":           {Data: []byte("---\ntitle: A\nweight: 1\n---\n")},
+		"content/posts/b.md":           {Data: []byte("---\ntitle: B\nweight: 2\n---\n")},
+		"content/posts/deep/c.md":      {Data: []byte("---\ntitle: C\nweight: 3\n---\n")},
+		"content/notes/n.md":           {Data: []byte("---\ntitle: N\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	if got, want := string(res.Files["index.html"]), "[posts]|[posts]|A;B;C;"; got != want {
+		t.Errorf("home = %q; want %q", got, want)
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n[params]\nmainSections = [\"notes\"]\n")}
+	res = build(t, fsys, Options{})
+	if got, want := string(res.Files["index.html"]), "[notes]|[notes]|N;"; got != want {
+		t.Errorf("with mainSections = [notes]: home = %q; want %q", got, want)
+	}
+}
+
 // A YAML data file's keys written as numbers, booleans or dates are text,
 // as Hugo makes them, so a template's index with text finds them: a
 // theme's month names keyed 1 to 12 came out empty.

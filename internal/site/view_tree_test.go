@@ -72,7 +72,7 @@ func TestMenuEntriesWithoutWeightComeLast(t *testing.T) {
 func TestMenuEntryWeighsItsPage(t *testing.T) {
 	site := string(siteFS(t, "testdata/fixture.txtar")["site.toml"].Data)
 	out := renderFixture(t, map[string]string{
-		"site.toml": site + "\n[[menus.side]]\npageRef = \"c.md\"\n[[menus.side]]\nname = \"Last\"\nurl = \"https://example.net/\"\nweight = 9\n",
+		"site.toml":          site + "\n[[menus.side]]\npageRef = \"c.md\"\n[[menus.side]]\nname = \"Last\"\nurl = \"https://example.net/\"\nweight = 9\n",
 		"content/a.md":       "---\ntitle: A\nweight: 3\nmenu: side\n---\n",
 		"content/b.md":       "---\ntitle: B\nweight: 1\nmenu:\n  side: {}\n---\n",
 		"content/c.md":       "---\ntitle: C\nweight: 2\n---\n",
