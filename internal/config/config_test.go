@@ -295,8 +295,41 @@ func TestParseProblems(t *testing.T) {
 			}},
 		// The pages' addresses change: the hint says how to keep the old
 		// ones working, as aliases.
+		// The example comes from the rule written: bear's blog = "/:slug/"
+		// is not xmin's dated post rule.
 		{"permalinks", "[permalinks]\npost = '/post/:year/:month/:day/:slug/'\n", []want{{1, `unknown key "permalinks"`,
-			"give each page its old one in its front matter as aliases: [/post/2015/07/23/lorem-ipsum/], which publishes a page there that sends readers on"}}},
+			`Here post = "/post/:year/:month/:day/:slug/" gave content/post/my-post.md dated 2024-03-05 the address /post/2024/03/05/my-post/; samizdat gives it /post/my-post/. ` +
+				"So that links to the old addresses keep working, give each page its old one in its front matter, aliases: [/post/2024/03/05/my-post/], which publishes a page there that sends readers on"}}},
+		{"permalinks of another rule", "[permalinks]\nblog = '/:slug/'\n", []want{{1, `unknown key "permalinks"`,
+			`Here blog = "/:slug/" gave content/blog/my-post.md the address /my-post/; samizdat gives it /blog/my-post/. ` +
+				"So that links to the old addresses keep working, give each page its old one in its front matter, aliases: [/my-post/]"}}},
+		{"permalinks by kind", "[permalinks.page]\nnews = '/:section/:year/:filename/'\nabout = '/about/:slug/'\n", []want{{1, `unknown key "permalinks.page"`,
+			`Here news = "/:section/:year/:filename/" gave content/news/my-post.md dated 2024-03-05 the address /news/2024/my-post/; samizdat gives it /news/my-post/.`}}},
+		{"permalinks as samizdat's", "[permalinks]\nnews = '/news/:filename/'\n", []want{{1, `unknown key "permalinks"`,
+			"these rules give the addresses samizdat gives (a page's folder and file name); remove this"}}},
+		// Hugo's settings that samizdat does otherwise, each with what it
+		// does instead, not the known keys.
+		{"hugo's settings of other sites, code and files", "author = 'Jane Doe'\ndisqusShortname = 'x'\npygmentsCodeFences = true\npygmentsUseClasses = true\npygmentsStyle = 'vs'\n" +
+			"ignoreFiles = ['\\.Rmd$']\nignoreErrors = ['error-remote-getjson']\nfootnotereturnlinkcontents = '↩'\n",
+			[]want{
+				{1, `unknown key "author"`, "write it under [params] (author = \"…\" there, or a [params.author] table), where layouts read it as .Site.Params.author"},
+				{2, `unknown key "disqusShortname"`, "a samizdat site loads nothing from other sites, and Disqus's comments come from disqus.com: remove this"},
+				{3, `unknown key "pygmentsCodeFences"`, "samizdat highlights fenced code itself, always, with CSS classes"},
+				{4, `unknown key "pygmentsUseClasses"`, "chroma.css"},
+				{5, `unknown key "pygmentsStyle"`, "there is nothing to set, so remove this"},
+				{6, `unknown key "ignoreFiles"`, "skips files and folders whose names start with a dot, folders whose names start with _, and editors' temporary and backup files"},
+				{7, `unknown key "ignoreErrors"`, "samizdat has no setting to pass over errors"},
+				{8, `unknown key "footnotereturnlinkcontents"`, "samizdat writes footnotes ([^1]) itself"},
+			}},
+		{"hugo's settings of lists and text", "pluralizeListTitles = false\nenableGitInfo = true\npaginatePath = 'p'\nhasCJKLanguage = true\n[blackfriday]\nfractions = false\n[languages.ru]\npaginate = 5\n",
+			[]want{
+				{1, `unknown key "pluralizeListTitles"`, "samizdat does not make list titles plural"},
+				{2, `unknown key "enableGitInfo"`, "a page whose front matter has no lastmod takes its .Lastmod from its file's last commit"},
+				{3, `unknown key "paginatePath"`, "samizdat writes a list's further pages at page/2/"},
+				{4, `unknown key "hasCJKLanguage"`, "samizdat has no setting for Chinese, Japanese or Korean text"},
+				{5, `unknown key "blackfriday"`, "samizdat sets up markdown itself"},
+				{8, `unknown key "languages.ru.paginate"`, "write paginate = N at the top of site.toml"},
+			}},
 		{"summaryLength is not a key", "summaryLength = 70\n", []want{{1, `unknown key "summaryLength"`, ""}}},
 		{"build is not a table", "[build]\ndrafts = true\n", []want{{1, `unknown key "build"`, ""}}},
 		{"crlf and bom", "\xef\xbb\xbftitle = 'x'\r\n\r\ncopyrigth = 'y'\r\n", []want{{3, `"copyrigth"`, `"copyright"`}}},

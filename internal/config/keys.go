@@ -141,7 +141,7 @@ var hugoKeys = map[string]string{
 	"pagination":                    "write paginate = N at the top of site.toml, N being the number of pages in a list page (Hugo's pagerSize)",
 	"permalinks":                    permalinksHint,
 	"enablerobotstxt":               "samizdat always writes robots.txt, and a file static/robots.txt replaces it; remove this",
-	"enablegitinfo":                 "a page without a date already takes its last git commit's; remove this",
+	"enablegitinfo":                 "samizdat reads git without it: a page whose front matter has no lastmod takes its .Lastmod from its file's last commit, when the site is in git (there is no .GitInfo); remove this",
 	"googleanalytics":               "a samizdat site loads nothing from other sites, so it has no analytics: remove this",
 	"services":                      "a samizdat site loads nothing from other sites, so it has no such services: remove this",
 	"privacy":                       "a samizdat site loads nothing from other sites, so it needs no privacy settings: remove this",
@@ -155,6 +155,16 @@ var hugoKeys = map[string]string{
 	"uglyurls":                      "samizdat writes every page as a folder with index.html; for links that work from file:// run samizdat build --portable; remove this",
 	"canonifyurls":                  "samizdat keeps links relative and writes full addresses only where they must be (canonical links, feeds, the sitemap); remove this",
 	"enableemoji":                   "samizdat leaves :emoji: codes as written; type the emoji itself (😀); remove this",
+	"author":                        "samizdat has no author setting: write it under [params] (author = \"…\" there, or a [params.author] table), where layouts read it as .Site.Params.author; then remove this",
+	"disqusshortname":               "a samizdat site loads nothing from other sites, and Disqus's comments come from disqus.com: remove this, and the theme's comments partial",
+	"ignorefiles":                   "samizdat has no setting for files to skip: in content/ it skips files and folders whose names start with a dot, folders whose names start with _, and editors' temporary and backup files (name~, .swp, .bak, .orig, .tmp); other files beside the pages are published with them. Move what is not for readers out of content/ (or into a folder whose name starts with _), then remove this",
+	"ignoreerrors":                  "samizdat has no setting to pass over errors: each problem says what to fix, and a build with problems writes nothing; remove this",
+	"blackfriday":                   "samizdat sets up markdown itself (goldmark, with footnotes, tables and typographic quotes); its settings are [markup] unsafe = true (to let raw HTML through) and maxCodeBytes; remove this",
+	"pluralizelisttitles":           "samizdat does not make list titles plural: a section's title is its _index.md's title, else its folder's name with a capital letter (post gives Post); write the title you want in the section's _index.md, and remove this",
+	"hascjklanguage":                "samizdat has no setting for Chinese, Japanese or Korean text: summaries go by paragraph, not by word count, and .WordCount and .ReadingTime count the text between spaces (countwords counts such letters one by one); remove this",
+	"paginatepath":                  "samizdat writes a list's further pages at page/2/, page/3/ and on, Hugo's default, with no setting to change it; remove this",
+	"languages.*.paginate":          "samizdat has one page size for every language: write paginate = N at the top of site.toml, and remove this",
+	"languages.*.pagination":        "samizdat has one page size for every language: write paginate = N at the top of site.toml, and remove this",
 	"languages.*.languagename":      "samizdat calls it name: write name = with the language's name in that language, such as name = \"Русский\"",
 	"languages.*.label":             "samizdat calls it name: write name = with the language's name in that language, such as name = \"Русский\"",
 	"languages.*.languagecode":      "a language's code is its table's name ([languages.ru]), and the site's first language is languageCode at the top; remove this",
@@ -178,15 +188,13 @@ var hugoKeys = map[string]string{
 // name (an icon).
 const menuHTMLHint = `samizdat's menus hold no HTML of their own: remove this; a layout can add an icon to an entry by its identifier, {{ if eq .Identifier "donate" }}…{{ end }}`
 
-// permalinksHint says how to keep a Hugo site's addresses working: its
-// [permalinks] patterns (xmin's /post/:year/:month/:day/:slug/) made
-// addresses that links from other sites, and readers' bookmarks, still
-// point to.
-const permalinksHint = "samizdat has no address patterns: a page's address comes from its folder and file name " +
-	"(content/post/2015-07-23-lorem-ipsum.md is /post/2015-07-23-lorem-ipsum/), or from url or slug in its front matter. " +
-	"So that links to the old addresses keep working, give each page its old one in its front matter as " +
-	"aliases: [/post/2015/07/23/lorem-ipsum/], which publishes a page there that sends readers on (or as its url, to keep it); " +
-	`then remove this. See "Coming from Hugo" in docs/settings.md`
+// hugoKeyPrefixes are the beginnings of Hugo's families of settings,
+// lower-cased, with what to write instead: pygmentsStyle,
+// pygmentsCodeFences…; footnoteReturnLinkContents, footnoteAnchorPrefix.
+var hugoKeyPrefixes = map[string]string{
+	"pygments": `samizdat highlights fenced code itself, always, with CSS classes: the colours are in chroma.css, which a layout links as <link rel="stylesheet" href="{{ relURL "chroma.css" }}">; there is nothing to set, so remove this`,
+	"footnote": "samizdat writes footnotes ([^1]) itself, each with a link back to the text, and has no settings for them; remove this",
+}
 
 // hugoKeyHint is what to write instead of a Hugo setting.
 func hugoKeyHint(path []string) (string, bool) {
@@ -206,6 +214,13 @@ func hugoKeyHint(path []string) (string, bool) {
 	for n := len(lower); n > 0; n-- {
 		if h, ok := hugoKeys[strings.Join(lower[:n], ".")]; ok {
 			return h, true
+		}
+	}
+	if len(lower) == 1 {
+		for prefix, h := range hugoKeyPrefixes {
+			if strings.HasPrefix(lower[0], prefix) {
+				return h, true
+			}
 		}
 	}
 	return "", false

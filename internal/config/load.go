@@ -79,6 +79,9 @@ func decodeProblems(err error, src []byte) []problem.Problem {
 				Message: fmt.Sprintf("unknown key %q", strings.Join(key, ".")),
 				Hint:    unknownKeyHint(key),
 			})
+			if strings.EqualFold(key[0], "permalinks") {
+				out[len(out)-1].Hint = permalinksHintFor(src)
+			}
 		}
 		return out
 	}
