@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,11 +74,38 @@ func (d *decoder) hugoKey(f field) bool {
 		if it := d.items(f); len(it) > 0 {
 			first = it[0]
 		}
-		d.problem(f.line, f.col, "write "+d.example("image", d.word(first))+": one file beside the page or in static/",
-			"%q is what Hugo's share cards read: samizdat's share card has one picture, image", f.key)
+		hint := "write " + d.example("image", d.word(first)) + ": one file beside the page or in static/"
+		if remote(first) {
+			// The build refuses a picture on another site in image too.
+			hint = "download the picture, put it beside the page and write " + d.example("image", d.word(remoteName(first))) +
+				" (its file name): readers' browsers would otherwise load it from another site, which the build refuses"
+		}
+		d.problem(f.line, f.col, hint, "%q is what Hugo's share cards read: samizdat's share card has one picture, image", f.key)
 		return true
 	}
 	return false
+}
+
+// remote reports an address on another site: http(s):// or //.
+func remote(addr string) bool {
+	a := strings.ToLower(addr)
+	return strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") || strings.HasPrefix(a, "//")
+}
+
+// remoteName is the file name to save a picture of another site as: the
+// last part of its address when that names a picture, else photo.jpg
+// (an address such as images.unsplash.com/photo-1560032779?w=1350 names
+// none).
+func remoteName(addr string) string {
+	if i := strings.IndexAny(addr, "?#"); i >= 0 {
+		addr = addr[:i]
+	}
+	name := path.Base(addr)
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif":
+		return name
+	}
+	return "photo.jpg"
 }
 
 // taxonomyOff reports tags or categories on a site that has not turned

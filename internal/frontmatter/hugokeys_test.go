@@ -39,6 +39,13 @@ func TestHugoKeys(t *testing.T) {
 			`"keywords" is Hugo's key`, `tags = ["oil"]; for a layout of your own that reads them, put them under params: params = {keywords = ["oil"]}`}}},
 		{"images", "---\nimages: [cover.jpg, other.jpg]\n---\n", nil, []want{{2,
 			`"images" is what Hugo's share cards read: samizdat's share card has one picture, image`, "write image: cover.jpg: one file beside the page or in static/"}}},
+		// A picture on another site: the build refuses it in image too,
+		// so the hint says to download it and write its file name.
+		{"images on another site", "---\nimages: ['https://images.unsplash.com/photo-1560032779-0a8809186efd?ixlib=rb-1.2.1&w=1350&q=80']\n---\n", nil, []want{{2,
+			`"images" is what Hugo's share cards read: samizdat's share card has one picture, image`,
+			"download the picture, put it beside the page and write image: photo.jpg (its file name): readers' browsers would otherwise load it from another site, which the build refuses"}}},
+		{"images on another site, named", "+++\nimages = [\"//example.org/img/Rally.PNG\"]\n+++\n", nil, []want{{2,
+			`"images" is what Hugo's share cards read`, `download the picture, put it beside the page and write image = "Rally.PNG" (its file name)`}}},
 		{"categories on the default site", "---\ncategories: [history]\n---\n", []string{"tags"}, []want{{2,
 			`"categories" is one of Hugo's default taxonomies; samizdat has only those site.toml names (here: tags)`,
 			`with a page for each at /categories/NAME/, write in site.toml a [taxonomies] table with tag = "tags" and category = "categories", each on its own line`}}},
