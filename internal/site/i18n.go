@@ -252,11 +252,20 @@ func fixShortMonths(layout, out string, fix map[string]string) string {
 			continue
 		}
 		o[i] = name
-		if i+1 < len(o) && strings.HasPrefix(l[i+1], ".") && strings.HasPrefix(o[i+1], ".") {
+		if i+1 < len(o) && strings.HasPrefix(l[i+1], ".") && strings.HasPrefix(o[i+1], ".") && abbreviationMark(name, o[i+1], i+2 == len(o)) {
 			o[i+1] = o[i+1][1:]
 		}
 	}
 	return strings.Join(o, "")
+}
+
+// abbreviationMark reports whether the "." that starts run, the layout's
+// own after "Jan", gives way to name: always when name has its own mark
+// ("окт."); for a name without one ("мая"), only when the "." marked an
+// abbreviation (followed by a space, or at the end: "2 Jan. 2006"), not
+// when it separates ("2.Jan.2006" stays "16.мая.2011").
+func abbreviationMark(name, run string, last bool) bool {
+	return strings.HasSuffix(name, ".") || strings.HasPrefix(run[1:], " ") || run == "." && last
 }
 
 // dateRuns cuts s into runs of letters, of digits and of other

@@ -317,9 +317,18 @@ func TestRussianShortMonths(t *testing.T) {
 			}
 		}
 	}
+	// A "." that separates stays, also after a name without a mark.
+	may := time.Date(2011, 5, 16, 0, 0, 0, 0, time.UTC)
+	for layout, want := range map[string]string{"2.Jan.2006": "16.мая.2011", "Jan.2006": "Май.2011", "2 Jan.": "16 мая", "2 Jan. 2006": "16 мая 2011"} {
+		if got := (&Site{lang: "ru"}).formatDate(layout, may); got != want {
+			t.Errorf("formatDate(%q, May) = %q; want %q", layout, got, want)
+		}
+	}
 	d := time.Date(2011, 12, 16, 0, 0, 0, 0, time.UTC) // a Friday
 	for _, tt := range []struct{ lang, layout, want string }{
 		{"ru", "02 Jan 2006", "16 дек. 2011"},
+		{"ru", "2.Jan.2006", "16.дек.2011"},
+		{"ru", "Jan.2006", "Дек.2011"},
 		{"ru", "Mon, 2 Jan 2006", "Пт, 16 дек. 2011"},
 		{"ru", "Jan 2", "Дек. 16"},
 		{"ru", "02.01.2006", "16.12.2011"},
