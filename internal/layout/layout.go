@@ -12,7 +12,9 @@
 //	section:  T/section.html, T/list.html, _default/section.html, _default/list.html
 //	page:     T/page.html, T/single.html, _default/page.html, _default/single.html
 //	taxonomy: in T/, S/, taxonomy/, _default/ in turn: S.terms.html, terms.html, taxonomy.html, list.html
-//	term:     in T/, term/, taxonomy/, S/, _default/ in turn: term.html, S.html, taxonomy.html, list.html
+//	term:     in T/, term/, taxonomy/, S/ in turn: term.html, S.html, list.html;
+//	          then _default/term.html, _default/S.html; then taxonomy.html in each
+//	          of those folders and _default/; then _default/list.html
 //	404:      404.html, _default/404.html
 //
 // The taxonomy and term orders are Hugo's before 0.146
@@ -436,7 +438,16 @@ func Candidates(d Descriptor) []string {
 	case "taxonomy":
 		c = inFolders(c, []string{typ, d.Singular, "taxonomy", "_default"}, d.Singular+".terms", "terms", "taxonomy", "list")
 	case "term":
-		c = inFolders(c, []string{typ, "term", "taxonomy", d.Singular, "_default"}, "term", d.Singular, "taxonomy", "list")
+		// Hugo before 0.146 rendered term pages with taxonomy.html too, but
+		// since 0.146, as in samizdat, taxonomy.html is the list of terms:
+		// a site with tags/taxonomy.html for /tags/ and _default/term.html
+		// means the latter for /tags/press/. So taxonomy.html comes only
+		// after every term.html, tag.html and typed list.html.
+		folders := []string{typ, "term", "taxonomy", d.Singular, "_default"}
+		c = inFolders(c, folders[:len(folders)-1], "term", d.Singular, "list")
+		c = inFolders(c, folders[len(folders)-1:], "term", d.Singular)
+		c = inFolders(c, folders, "taxonomy")
+		c = append(c, "_default/list.html")
 	case "404":
 		c = append(c, "404.html", "_default/404.html")
 	}

@@ -63,7 +63,11 @@ func TestLookupHugoTaxonomyNames(t *testing.T) {
 		{[]string{"_default/list.html", "taxonomy/tag.terms.html", "taxonomy/tag.html"}, "taxonomy/tag.terms.html", "taxonomy/tag.html"},
 		{[]string{"_default/term.html", "tags/list.html", "_default/taxonomy.html"}, "tags/list.html", "tags/list.html"},
 		{[]string{"_default/list.html", "tag/terms.html", "tag/tag.html"}, "tag/terms.html", "tag/tag.html"},
-		{[]string{"_default/term.html", "term/taxonomy.html"}, "", "term/taxonomy.html"},
+		{[]string{"_default/term.html", "term/taxonomy.html"}, "", "_default/term.html"},
+		// samizdat's (and Hugo 0.146's) names: taxonomy.html is the list of
+		// terms, term.html the term pages, wherever each is.
+		{[]string{"tags/taxonomy.html", "_default/term.html"}, "tags/taxonomy.html", "_default/term.html"},
+		{[]string{"_default/list.html", "tags/taxonomy.html"}, "tags/taxonomy.html", "tags/taxonomy.html"},
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{}
@@ -87,11 +91,13 @@ func TestLookupHugoTaxonomyNames(t *testing.T) {
 	if got := Candidates(Descriptor{Kind: "taxonomy", Type: "tags", Singular: "tag"}); !slices.Equal(got, want) {
 		t.Errorf("Candidates(taxonomy) =\n%q\nwant\n%q", got, want)
 	}
-	want = []string{"tags/term.html", "tags/tag.html", "tags/taxonomy.html", "tags/list.html",
-		"term/term.html", "term/tag.html", "term/taxonomy.html", "term/list.html",
-		"taxonomy/term.html", "taxonomy/tag.html", "taxonomy/taxonomy.html", "taxonomy/list.html",
-		"tag/term.html", "tag/tag.html", "tag/taxonomy.html", "tag/list.html",
-		"_default/term.html", "_default/tag.html", "_default/taxonomy.html", "_default/list.html"}
+	want = []string{"tags/term.html", "tags/tag.html", "tags/list.html",
+		"term/term.html", "term/tag.html", "term/list.html",
+		"taxonomy/term.html", "taxonomy/tag.html", "taxonomy/list.html",
+		"tag/term.html", "tag/tag.html", "tag/list.html",
+		"_default/term.html", "_default/tag.html",
+		"tags/taxonomy.html", "term/taxonomy.html", "taxonomy/taxonomy.html", "tag/taxonomy.html", "_default/taxonomy.html",
+		"_default/list.html"}
 	if got := Candidates(Descriptor{Kind: "term", Type: "tags", Singular: "tag"}); !slices.Equal(got, want) {
 		t.Errorf("Candidates(term) =\n%q\nwant\n%q", got, want)
 	}
