@@ -10,17 +10,25 @@ import (
 )
 
 // leftOut are Hugo's shortcodes that samizdat leaves out on purpose, each
-// with what it would have loaded: they put another site into the page,
-// which then learns who reads it, and which readers' networks may block
-// or watch.
-var leftOut = map[string]string{
-	"youtube": "a YouTube video", "youtube_simple": "a YouTube video",
-	"vimeo": "a Vimeo video", "vimeo_simple": "a Vimeo video",
-	"x": "a post on X", "x_simple": "a post on X",
-	"twitter": "a post on X", "twitter_simple": "a post on X", "tweet": "a post on X",
-	"instagram": "an Instagram post", "instagram_simple": "an Instagram post",
-	"gist": "a GitHub gist", "speakerdeck": "a Speaker Deck presentation",
+// with what it would have loaded and the text of a link to it: they put
+// another site into the page, which then learns who reads it, and which
+// readers' networks may block or watch.
+var leftOut = map[string]leftOutShortcode{
+	"youtube": video("a YouTube video"), "youtube_simple": video("a YouTube video"),
+	"vimeo": video("a Vimeo video"), "vimeo_simple": video("a Vimeo video"),
+	"x": post("a post on X"), "x_simple": post("a post on X"),
+	"twitter": post("a post on X"), "twitter_simple": post("a post on X"), "tweet": post("a post on X"),
+	"instagram": {"an Instagram post", "See the post"}, "instagram_simple": {"an Instagram post", "See the post"},
+	"gist":        {"a GitHub gist", "See the code"},
+	"speakerdeck": {"a Speaker Deck presentation", "See the slides"},
 }
+
+// leftOutShortcode is what one of leftOut loads, and the text of a link
+// that takes its place.
+type leftOutShortcode struct{ what, link string }
+
+func video(what string) leftOutShortcode { return leftOutShortcode{what, "Watch the video"} }
+func post(what string) leftOutShortcode  { return leftOutShortcode{what, "Read the post"} }
 
 // insteadOf are Hugo's other built-in shortcodes samizdat does not have,
 // each with what to write instead: a site moved from Hugo calls them, and
@@ -40,10 +48,10 @@ var insteadOf = map[string]string{
 // (site) and the built-ins.
 func unknownShortcode(name string, site []string) error {
 	msg := fmt.Sprintf("unknown shortcode %q", name)
-	if what, ok := leftOut[name]; ok {
+	if l, ok := leftOut[name]; ok {
 		return &callMistake{msg: msg, hint: fmt.Sprintf("samizdat leaves out Hugo's %s shortcode on purpose: it loads %s from another site "+
 			"into the page, and that site then sees who reads it (a reader's network may also block or watch it); "+
-			"link to it instead, such as [Watch the video](https://…), or put a picture of it beside the page with a link", name, what)}
+			"link to it instead, such as [%s](https://…), or put a picture of it beside the page with a link", name, l.what, l.link)}
 	}
 	if instead, ok := insteadOf[name]; ok {
 		return &callMistake{msg: msg, hint: fmt.Sprintf("samizdat does not have Hugo's %s shortcode; %s", name, instead)}
