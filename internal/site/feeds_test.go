@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -69,5 +70,50 @@ func TestLanguageWithoutPagesHasNoFeed(t *testing.T) {
 	}
 	if _, ok := res.Files["index.xml"]; !ok {
 		t.Error("no index.xml for the language with a page")
+	}
+}
+
+// A section without a date of its own is as new as its newest page, so by
+// date alone a site's sections would head its feed and push the stories
+// out: feeds list their newest pages, and sections only where pages leave
+// room (a small campaign's stories are sections).
+func TestFeedsPreferPagesToSections(t *testing.T) {
+	entries := func(feed string) []string {
+		var out []string
+		for _, part := range strings.Split(feed, "<entry>")[1:] {
+			title := part[strings.Index(part, "<title>")+len("<title>"):]
+			out = append(out, title[:strings.Index(title, "</title>")])
+		}
+		return out
+	}
+	fsys := fstest.MapFS{
+		"site.toml":                    {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\n")},
+		"layouts/_default/list.html":   {Data: []byte(`x`)},
+		"layouts/_default/single.html": {Data: []byte(`x`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/news/_index.md":       {Data: []byte("---\ntitle: News\n---\n")},
+		"content/news/older/_index.md": {Data: []byte("---\ntitle: Older\n---\n")},
+		"content/news/older/o.md":      {Data: []byte("---\ntitle: O\ndate: 2012-01-01\n---\n")},
+	}
+	for i := range 22 {
+		fsys[fmt.Sprintf("content/news/p%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: P%02d\ndate: 2012-11-%02d\n---\n", i, i+1))}
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for _, feed := range []string{"index.xml", "news/index.xml"} {
+		got := entries(string(res.Files[feed]))
+		if len(got) != 20 || got[0] != "P21" || got[19] != "P02" {
+			t.Errorf("%s lists %v; want the 20 newest pages, P21 to P02, and no section", feed, got)
+		}
+	}
+	// With room to spare, the sections come in, by their dates.
+	for i := range 20 {
+		delete(fsys, fmt.Sprintf("content/news/p%02d.md", i+2))
+	}
+	res = build(t, fsys, Options{})
+	if got, want := strings.Join(entries(string(res.Files["index.xml"])), ","), "News,P01,P00,O,Older"; got != want {
+		t.Errorf("index.xml lists %s; want %s", got, want)
 	}
 }

@@ -68,17 +68,37 @@ func hasFeed(p *Page) bool {
 }
 
 // regular lists a section's or term's pages (and subsections) for its
-// feed, newest first.
-func regular(ps []*Page) []*Page {
-	out := append([]*Page(nil), ps...)
+// feed (feedEntries), newest first.
+func regular(ps []*Page) []*Page { return feedEntries(ps) }
+
+// feedPages are what the site feed lists: the pages and sections but the
+// home page (feedEntries), newest first. A campaign's stories are often
+// sections.
+func (s *Site) feedPages() []*Page { return feedEntries(s.tagged()) }
+
+// feedEntries picks a feed's entries from ps, newest first: the newest
+// pages, and sections only where pages leave room. A section without a
+// date of its own takes its newest page's (as Hugo's lists do), so it is
+// always as new as that page: by date alone, a site's sections would
+// fill the top of its feed and push out the stories themselves. Hugo's
+// feeds list pages only; a small campaign site, whose stories are
+// sections, still has them in its feed.
+func feedEntries(ps []*Page) []*Page {
+	var pages, lists []*Page
+	for _, p := range ps {
+		if p.kind == content.KindPage {
+			pages = append(pages, p)
+		} else {
+			lists = append(lists, p)
+		}
+	}
+	sortByDate(pages)
+	sortByDate(lists)
+	out := append([]*Page(nil), pages[:min(len(pages), feedSize)]...)
+	out = append(out, lists[:min(len(lists), feedSize-len(out))]...)
 	sortByDate(out)
 	return out
 }
-
-// feedPages are what the site feed lists: every page and section but the
-// home page, newest first (the pages that can carry terms, too). A
-// campaign's stories are often sections.
-func (s *Site) feedPages() []*Page { return s.tagged() }
 
 // atom renders an RFC 4287 feed of the newest pages of a list.
 func (b *builder) atom(list *Page, pages []*Page) []byte {
