@@ -78,6 +78,9 @@ func TestLoadHugoConfigFolder(t *testing.T) {
 		"config/production/params.toml":   {Data: []byte("env = 'production'\n")},
 		"config/staging/params.yml":       {Data: []byte("env: staging\n")},
 		"config/README.md":                {Data: []byte("notes\n")},
+		// A site's own files under config/, not named after Hugo's tables.
+		"config/deploy/netlify.json": {Data: []byte("{}\n")},
+		"config/_default/nginx.yaml": {Data: []byte("x: 1\n")},
 	}
 	wants := []string{
 		"config/_default/hugo.toml: samizdat reads its settings only from site.toml, not from config/_default/hugo.toml (Hugo's), so this site has none\n    move it to site.toml at the top of the site",

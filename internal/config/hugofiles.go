@@ -34,12 +34,30 @@ func hugoFiles(fsys fs.FS) []string {
 		}
 		files, _ := fs.ReadDir(fsys, "config/"+env.Name())
 		for _, f := range files {
-			if !f.IsDir() && slices.Contains(hugoExts, path.Ext(f.Name())) {
+			if !f.IsDir() && slices.Contains(hugoExts, path.Ext(f.Name())) && hugoRootKey(f.Name()) {
 				names = append(names, "config/"+env.Name()+"/"+f.Name())
 			}
 		}
 	}
 	return names
+}
+
+// hugoRootKeys are the tables of Hugo's configuration that a file under
+// config/ENV/ is named after (params.toml, menus.en.toml), lower-cased.
+// A file of another name there (config/deploy/netlify.json) is a site's
+// own, not Hugo's, and is left alone.
+var hugoRootKeys = []string{
+	"hugo", "config", "params", "menus", "menu", "languages", "markup", "taxonomies", "permalinks",
+	"outputs", "outputformats", "mediatypes", "module", "security", "caches", "imaging", "minify",
+	"related", "services", "privacy", "sitemap", "frontmatter", "server", "build", "deployment",
+	"cascade", "segments", "httpcache", "pagination", "author", "social",
+}
+
+// hugoRootKey reports whether file, under config/ENV/, is named after one
+// of Hugo's tables, with or without a language (menus.en.toml).
+func hugoRootKey(file string) bool {
+	base, _, _ := strings.Cut(strings.TrimSuffix(file, path.Ext(file)), ".")
+	return slices.Contains(hugoRootKeys, strings.ToLower(base))
 }
 
 // hugoConfigs names each of Hugo's configuration files in fsys, and how
