@@ -379,6 +379,9 @@ func (b *builder) checkMenus() {
 					what += " in the " + s.LanguageName() + " pages"
 				}
 				msg, hint := addrs().nowhere(u, what, ", which the site does not have", menuHow)
+				if h, ok := s.taxonomyOff(u); ok && addrs().leftOutAt(u) == "" {
+					hint = h
+				}
 				pr := problem.Problem{File: config.File, Line: e.Line, Message: msg, Hint: hint}
 				if own {
 					b.problem(pr)
@@ -414,11 +417,44 @@ func (s *Site) missingPageRef(name string, i int, e config.MenuEntry) (msg, hint
 		return markdown.NotPublished(what, why)
 	}
 	return what + ", which is not a published page",
-		"use the path under content/ of a published page, such as \"zhanaozen/_index.md\"; a page that is a draft, dated in the future or expired is not published, and neither is anything below a draft _index.md"
+		"use the path under content/ of a published page (for content/news/_index.md, \"news/_index.md\"); a page that is a draft, dated in the future or expired is not published, and neither is anything below a draft _index.md"
 }
 
 // menuHow ends the hint for a menu entry that leads nowhere.
-const menuHow = `; to link to a page of the site, write pageRef with the page's path under content/ (such as pageRef = "timeline/_index.md") instead of url: the build then checks it, and the link follows the page when it moves`
+const menuHow = `; to link to a page of the site, write pageRef with the page's path under content/ (for content/news/_index.md, pageRef = "news/_index.md") instead of url: the build then checks it, and the link follows the page when it moves`
+
+// hugoTaxonomies are the taxonomies, by plural, whose list a Hugo theme's
+// menu links to (/tags/, /categories/, /series/), with their singular:
+// Hugo's defaults, tags and categories, and series, which many themes use.
+var hugoTaxonomies = map[string]string{"tags": "tag", "categories": "category", "series": "series"}
+
+// taxonomyOff is the hint for a menu's address of a taxonomy the site has
+// not turned on (xmin's /categories/ on a site with tags alone), saying
+// how to in site.toml: the taxonomy's list is there once it is; ok is
+// false for any other address.
+func (s *Site) taxonomyOff(u string) (hint string, ok bool) {
+	plural, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(u, s.prefix()), "/"), "/")
+	singular, ok := hugoTaxonomies[plural]
+	if !ok {
+		return "", false
+	}
+	on := s.cfg.WithDefaults().Taxonomies
+	for _, p := range on {
+		if p == plural {
+			return "", false
+		}
+	}
+	add := fmt.Sprintf("%s = %q", singular, plural)
+	how := fmt.Sprintf("add %s under [taxonomies] in site.toml, beside the taxonomies it names there", add)
+	switch {
+	case len(on) == 0:
+		how = fmt.Sprintf("add %s under [taxonomies] in site.toml", add)
+	case len(on) == 1 && on["tag"] == "tags":
+		how = fmt.Sprintf(`write in site.toml a [taxonomies] table with tag = "tags" and %s, each on its own line (the table replaces the default, tags alone)`, add)
+	}
+	return fmt.Sprintf("/%s/ is the list of a taxonomy, %s, which the site has not turned on: to have it, %s, and give pages %s: in their front matter; else remove this entry",
+		plural, plural, how, plural), true
+}
 
 // brokenAnchors is brokenLinks for one page, as Patch checks it.
 func (b *builder) brokenAnchors(p *Page) []problem.Problem {

@@ -619,3 +619,24 @@ func TestRelativeAddressOfAnUnpublishedPageSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// A menu's link to a taxonomy the site has not turned on (xmin's
+// /categories/, on a site with tags alone) says how to turn it on in
+// site.toml, not to use pageRef for some page of the site.
+func TestMenuLinkToATaxonomyNotOn(t *testing.T) {
+	fsys := siteFS(t, "testdata/fixture.txtar")
+	site := strings.Replace(string(fsys["site.toml"].Data), "category = \"categories\"\n", "", 1) // tags alone
+	fsys["site.toml"].Data = []byte(site + "\n[[menus.main]]\nname = \"Categories\"\nurl = \"/categories/\"\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	want := `/categories/ is the list of a taxonomy, categories, which the site has not turned on: to have it, write in site.toml a [taxonomies] table with tag = "tags" and category = "categories", each on its own line (the table replaces the default, tags alone), and give pages categories: in their front matter; else remove this entry`
+	if !strings.Contains(got, `links to /categories/, which the site does not have`) || !strings.Contains(got, want) || strings.Contains(got, "pageRef") {
+		t.Errorf("want the problem with the hint %q; got:\n%s", want, got)
+	}
+
+	fsys = siteFS(t, "testdata/fixture.txtar")
+	fsys["site.toml"].Data = []byte(string(fsys["site.toml"].Data) + "\n[[menus.main]]\nname = \"Series\"\nurl = \"/series/trials/\"\n")
+	got = problems(build(t, fsys, Options{}).Problems)
+	if want := `add series = "series" under [taxonomies] in site.toml, beside the taxonomies it names there`; !strings.Contains(got, want) {
+		t.Errorf("want the hint %q; got:\n%s", want, got)
+	}
+}
