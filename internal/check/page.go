@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -92,7 +93,8 @@ type openLink struct {
 	off      int
 	named    bool // it has text, an image with alt text, or an aria-label
 	emptyAlt int  // offset of an <img alt=""> inside it; -1 when none
-	href     bool // it is a link, not only a target (<a id="x"></a>)
+	href     string // its address; "" for a target only (<a id="x"></a>)
+	hidden   bool   // aria-hidden="true": kept from screen readers, such as a card's second, "stretched" link
 }
 
 func (c *checker) parsePage(name string, data []byte) *page {
@@ -114,7 +116,7 @@ func (w *pageWalk) token(t token) {
 		if inStyle {
 			w.cssRefs(t.raw, t.off, "<style>")
 		}
-		if len(w.links) > 0 && len(strings.Trim(string(t.raw), htmlSpace)) > 0 {
+		if len(w.links) > 0 && visibleText(t.raw) {
 			w.links[len(w.links)-1].named = true
 		}
 		if w.inH && w.headings[len(w.headings)-1].text.Len() < 200 {
@@ -150,8 +152,10 @@ func (w *pageWalk) startTag(t token) {
 	case "img":
 		w.img(t)
 	case "a":
-		_, href := t.attr("href")
-		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1, href: href})
+		href, _ := t.attr("href")
+		hidden, _ := t.attr("aria-hidden")
+		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1, href: strings.Trim(href, htmlSpace),
+			hidden: strings.EqualFold(strings.TrimSpace(hidden), "true")})
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		w.headings = append(w.headings, heading{level: int(t.name[1] - '0'), off: t.off})
 		w.inH = t.typ == html.StartTagToken
@@ -160,6 +164,15 @@ func (w *pageWalk) startTag(t token) {
 	case "base":
 		w.baseHref(t)
 	}
+}
+
+// visibleText reports whether raw, a text token, shows anything: not
+// only spaces, written as they are or as character references (&nbsp;,
+// &#8203;).
+func visibleText(raw []byte) bool {
+	return strings.TrimFunc(html.UnescapeString(string(raw)), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
+	}) != ""
 }
 
 // hasName reports attributes that give an element an accessible name.
@@ -222,8 +235,11 @@ func (w *pageWalk) closeLink() {
 	case l.emptyAlt >= 0:
 		w.c.report(w.p.name, w.p.lines, l.off, `link has no text: its only content is an image with alt=""`,
 			"screen readers announce such a link by its address: say where it goes in the image's alt text, or add aria-label to the link")
-	case l.href:
-		w.c.report(w.p.name, w.p.lines, l.off, "link has no text: readers cannot see or click it, and screen readers read out its address",
+	case l.href != "" && !l.hidden:
+		// A layout's icon link is on every page: one problem a link
+		// (problem.Once), as for broken ones.
+		msg := fmt.Sprintf("link to %s has no text: readers cannot see or click it, and screen readers read out its address", quote(l.href))
+		w.c.reportLink(w.p.name, w.p.lines, l.off, msg, msg,
 			"write what the link leads to inside it (in markdown: [Read the report](…)); for an icon, add aria-label to the link")
 	}
 	if len(w.links) > 0 && l.named {
