@@ -2,7 +2,9 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
+	"path"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,6 +20,33 @@ type Load struct {
 	problem.Problem
 	URL  string // as the browser reads it
 	Host string // "fonts.googleapis.com"
+	// Copy is whether the fix is to copy the file into static/: a file
+	// the page fetches, not a player it embeds, a redirect, <base> or
+	// ping.
+	Copy bool
+}
+
+// SettingHint is the hint for a load that Copy's, whose address the
+// caller found written in holders, settings or data files (site.toml's
+// [params] avatar), not in a layout: a layout puts such a value into
+// pages at every depth, so its copy's address must start from the
+// site's root, where a relative one finds the file from the home page
+// only.
+func (l Load) SettingHint(holders string) string {
+	name := "NAME"
+	if u, err := url.Parse(l.URL); err == nil && path.Ext(u.Path) != "" {
+		name = path.Base(u.Path)
+	}
+	return fmt.Sprintf("it is written in %s: download the file into static/ (static/%s) and write its address there from the site's root, %q: "+
+		"a layout puts the value into pages at every depth, and an address without the / before it is looked for in each page's own folder, "+
+		"so only the home page would find it; readers where %s is blocked get a broken page, and every request tells %s who is reading",
+		holders, name, "/"+name, l.Host, l.Host)
+}
+
+// copyable reports whether external's fix for r, a load from host, is to
+// copy the file into static/.
+func copyable(r ref, host string) bool {
+	return !isLocalHost(host) && r.kind != redirect && r.kind != base && r.kind != ping && !embeds(r.what)
 }
 
 // Loads returns what one output file makes browsers fetch from, or send
@@ -85,7 +114,7 @@ func loadsOf(name string, data []byte, baseURL string, refs []ref) []Load {
 		}
 		c.external(name, ls, r, raw, u)
 		for _, p := range c.probs {
-			loads = append(loads, Load{Problem: p, URL: raw, Host: hostOf(u)})
+			loads = append(loads, Load{Problem: p, URL: raw, Host: hostOf(u), Copy: copyable(r, hostOf(u))})
 		}
 		c.probs = c.probs[:0]
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,7 +57,9 @@ func (b *builder) checkLoads(found [][]check.Load) {
 				holders = b.sourcesHolding(found)
 			}
 			p := l.Problem
-			if hs := holders[l.URL]; len(hs) > 0 {
+			if hs := holders[l.URL]; len(hs) > 0 && l.Copy && !slices.ContainsFunc(hs, notSetting) {
+				p.Hint = l.SettingHint(strings.Join(hs, ", "))
+			} else if len(hs) > 0 {
 				p.Hint = "it is written in " + strings.Join(hs, ", ") + "; " + p.Hint
 			} else if hs := holders[l.Host]; len(hs) > 0 {
 				p.Hint = l.Host + " is named in " + strings.Join(hs, ", ") + "; " + p.Hint
@@ -70,6 +73,13 @@ func (b *builder) checkLoads(found [][]check.Load) {
 	// file, keeps the one mistake from burying everything else.
 	probs = problem.Once(probs, func(i int) string { return probs[i].Message })
 	b.probs = append(b.probs, probs...)
+}
+
+// notSetting reports a source file that is not site.toml (or another
+// file at the site's root), a data file or an interface string file: one
+// whose addresses are not written into pages by the layouts.
+func notSetting(file string) bool {
+	return strings.Contains(file, "/") && !strings.HasPrefix(file, dataDir+"/") && !strings.HasPrefix(file, i18nDir+"/")
 }
 
 // loadSourceDirs are the folders whose files can put an address in the

@@ -84,3 +84,42 @@ func TestLoadsFailTheBuild(t *testing.T) {
 		t.Errorf("unexpected problems:\n%s\nall:\n%s", problems(got), problems(res.Problems))
 	}
 }
+
+// A picture of another site named in site.toml's [params] (a theme's
+// avatar), or in a data file, is copied into static/ and written from the
+// site's root: the layout puts the value into pages at every depth, and
+// "avatar.jpg" would be found from the home page only.
+func TestLoadFromASettingSaysFromTheRoot(t *testing.T) {
+	files := mapFS(txtar.Parse([]byte(`
+-- site.toml --
+title = "T"
+[params]
+avatar = "https://img.example/people/face.jpg?w=64"
+-- data/team.yaml --
+logo: https://img.example/logo
+-- layouts/_default/baseof.html --
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><img src="{{ .Site.Params.avatar }}" alt=""><img src="{{ .Site.Data.team.logo }}" alt="">{{ block "main" . }}{{ end }}</body></html>
+-- layouts/_default/list.html --
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}
+-- content/_index.md --
+---
+title: Home
+---
+`)).Files)
+	got := problems(build(t, files, Options{}).Problems)
+	for _, want := range []string{
+		`it is written in site.toml: download the file into static/ (static/face.jpg) and write its address there from the site's root, "/face.jpg": ` +
+			"a layout puts the value into pages at every depth, and an address without the / before it is looked for in each page's own folder, so only the home page would find it; " +
+			"readers where img.example is blocked get a broken page",
+		`it is written in data/team.yaml: download the file into static/ (static/NAME) and write its address there from the site's root, "/NAME"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want a hint %q; got:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "relative address") {
+		t.Errorf("a hint says to link the copy with a relative address:\n%s", got)
+	}
+}
