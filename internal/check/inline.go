@@ -67,7 +67,7 @@ func inlinesOf(name string, data []byte, headerCSP []string, tags []inlineTag) [
 	var ls lines
 	var out []Inline
 	seen := map[string]bool{}
-	report := func(off int, in Inline, msg string) {
+	report := func(off int, in Inline, msg, hint string) {
 		in.Message = msg
 		if seen[in.Message] {
 			return // a layout that writes it twice in a page is one mistake
@@ -76,7 +76,7 @@ func inlinesOf(name string, data []byte, headerCSP []string, tags []inlineTag) [
 		if ls == nil {
 			ls = newLines(data)
 		}
-		in.File, in.Hint = name, inlineHints[in.Kind]
+		in.File, in.Hint = name, hint+inlineHints[in.Kind]
 		in.Line, in.Col = ls.pos(off)
 		out = append(out, in)
 	}
@@ -95,7 +95,14 @@ func inlinesOf(name string, data []byte, headerCSP []string, tags []inlineTag) [
 				if c.attr != "" {
 					what = c.attr + "=" + quote(in.Code)
 				}
-				report(c.off, in, fmt.Sprintf("%s is blocked by the Content-Security-Policy in %s (%s)", what, by, dir))
+				hint := ""
+				if strings.Contains(dir, "'sha") {
+					// The policy means to allow this code by its hash, of
+					// the code as written; the build's minifier rewrites it.
+					hint = "the policy lists hashes, which must be of the code as the built page holds it, and the build minifies CSS and script " +
+						"(h1 { color: black } becomes h1{color:#000}): hash the code as it is in the built page, or set minify = false under [output] in site.toml; or "
+				}
+				report(c.off, in, fmt.Sprintf("%s is blocked by the Content-Security-Policy in %s (%s)", what, by, dir), hint)
 			}
 		}
 	}

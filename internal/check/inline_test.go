@@ -168,3 +168,21 @@ func TestInlinesMetaPolicy(t *testing.T) {
 		t.Errorf("got %v; want a problem naming the page's <meta>", ins)
 	}
 }
+
+// A policy that lists hashes means to allow code by its hash, which the
+// minifier makes wrong: the hint says so; other policies' hints do not.
+func TestInlinesHashHint(t *testing.T) {
+	const page = `<style>h1 { color: black }</style>`
+	for policy, wantMinify := range map[string]bool{
+		"style-src 'sha256-AAAA'": true,
+		"style-src 'self'":        false,
+	} {
+		got := Inlines("index.html", []byte(page), []string{policy})
+		if len(got) != 1 {
+			t.Fatalf("%s: %v; want one", policy, got)
+		}
+		if has := strings.Contains(got[0].Hint, "minify = false"); has != wantMinify {
+			t.Errorf("%s: hint %q speaks of minify: %v, want %v", policy, got[0].Hint, has, wantMinify)
+		}
+	}
+}
