@@ -91,8 +91,8 @@ type heading struct {
 // openLink tracks whether an <a> has any name a screen reader can read.
 type openLink struct {
 	off      int
-	named    bool // it has text, an image with alt text, or an aria-label
-	emptyAlt int  // offset of an <img alt=""> inside it; -1 when none
+	named    bool   // it has text, an image with alt text, or an aria-label
+	emptyAlt int    // offset of an <img alt=""> inside it; -1 when none
 	href     string // its address; "" for a target only (<a id="x"></a>)
 	hidden   bool   // aria-hidden="true": kept from screen readers, such as a card's second, "stretched" link
 }
