@@ -91,7 +91,7 @@ var hugoFields = map[string]string{
 	"Scratch":                  "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
 	"Store":                    "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
 	"GetTerms":                 "write .Terms \"tags\" (the term pages of one taxonomy this page is in)",
-	"Paginate":                 "write .Paginator: it pages the list's .Pages, paginate in site.toml sets how many a page",
+	"Paginate":                 ".Paginate is a list page's (home, section, taxonomy, term): call it on the page its layout renders, {{ $paginator := .Paginate COLLECTION }}, not on another value; .Paginator pages the list's own .Pages",
 	"AllTranslations":          "write .Translations (the page's translations, without itself), and the page itself",
 	"Label":                    "write .Language.LanguageName (the language's own name, from name in [languages.X])",
 	"GroupByDate":              "samizdat has no .GroupBy… yet: range over the pages and print a heading where the year changes ({{ $y := \"\" }}…)",

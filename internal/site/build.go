@@ -158,8 +158,9 @@ type builder struct {
 	// linkAddrs are the site's addresses as links in markdown see them
 	// (set by renderMarkdown).
 	linkAddrs func() *addresses
-	// paginated holds each list whose template asked for .Paginator, as
-	// executePage finds (*Page -> true); templatesRan says it is known:
+	// paginated holds how many pages each list's template paged it into
+	// (.Paginator, .Paginate), as executePage finds (*Page -> int, or
+	// pagesUnknown when it did not run); templatesRan says it is known:
 	// until then a link to a list's page/N/ is taken as there.
 	paginated    sync.Map
 	templatesRan bool

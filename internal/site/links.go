@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -537,9 +538,10 @@ type addresses struct {
 	// leftOut is the output file each page left out of this build (a
 	// draft) would have, and why it is left out: a link there says so.
 	leftOut map[string]string
-	// pagers is the output file of each page/N/ a list may have, page/1/
-	// (the redirect) included: there only if its template asks for
-	// .Paginator (builder.paginated).
+	// pagers maps the start of the output file of each list's page/N/,
+	// page/1/ (the redirect) included ("news/page/"), to the list. How
+	// many it has is known only once its template paged (.Paginator,
+	// .Paginate: builder.paginated), after these addresses are made.
 	pagers map[string]*Page
 }
 
@@ -572,10 +574,7 @@ func (b *builder) addresses() *addresses {
 			add(p.url + "index.xml")
 		}
 		if p.IsNode() {
-			a.pagers[content.OutputPath(pageNURL(p.url, 1))] = p // the redirect a paginated list gets (executePage)
-			for n := 2; n <= newPager(p, 1).TotalPages; n++ {
-				a.pagers[content.OutputPath(pagerURL(p.url, n))] = p
-			}
+			a.pagers[strings.TrimSuffix(content.OutputPath(pageNURL(p.url, 1)), "1/index.html")] = p
 		}
 		if p.src != nil {
 			for _, alias := range p.src.Meta.Aliases {
@@ -587,7 +586,7 @@ func (b *builder) addresses() *addresses {
 		// A list's further pages and its page/1/ are in pagers: made
 		// now or not yet, depending on when the addresses are first
 		// asked for, they would make hints differ from build to build.
-		if a.pagers[out] == nil {
+		if list, _ := a.pagerAt(out); list == nil {
 			a.files[out] = true
 		}
 	}
@@ -607,11 +606,52 @@ func (a *addresses) find(url string) (*Page, bool) {
 			return nil, true
 		}
 	}
-	if list := a.pagers[page]; list != nil {
-		_, paginated := a.b.paginated.Load(list)
-		return nil, paginated || !a.b.templatesRan
+	if list, n := a.pagerAt(page); list != nil {
+		return nil, a.b.pagerThere(list, n)
 	}
 	return nil, false
+}
+
+// pagerAt is the list whose page n the output file out ("news/page/3/index.html")
+// would be, n 1 for its page/1/ redirect; nil when out is none of that.
+func (a *addresses) pagerAt(out string) (list *Page, n int) {
+	rest, ok := strings.CutSuffix(out, "/index.html")
+	if !ok {
+		return nil, 0
+	}
+	i := strings.LastIndex(rest, "/") + 1
+	n, err := strconv.Atoi(rest[i:])
+	if err != nil || n < 1 || itoa(n) != rest[i:] { // page/01/ is not written
+		return nil, 0
+	}
+	if list = a.pagers[rest[:i]]; list == nil {
+		return nil, 0
+	}
+	return list, n
+}
+
+// pagerThere reports whether the build makes page n of list (n 1: the
+// redirect to it). Until the templates have run, and for a list whose
+// template failed, that is not known, and it is taken as there: links
+// are checked again once it is (checkLinks), and a template's own problem
+// is the one to fix. Then it is there if the template paged the list
+// into n pages or more.
+func (b *builder) pagerThere(list *Page, n int) bool {
+	if !b.templatesRan {
+		return true
+	}
+	total := b.pagesOf(list)
+	return total == pagesUnknown || n <= total
+}
+
+// pagesOf is how many pages list's template paged it into: 0 when it did
+// not page, pagesUnknown when it did not run.
+func (b *builder) pagesOf(list *Page) int {
+	v, ok := b.paginated.Load(list)
+	if !ok {
+		return 0
+	}
+	return v.(int)
 }
 
 // leftOutAt says why the page that would be at the address url is left
@@ -628,9 +668,8 @@ func (a *addresses) nowhere(url, what, missing, how string) (msg, hint string) {
 	if why := a.leftOutAt(url); why != "" {
 		return markdown.NotPublished(what, why)
 	}
-	if list := a.pagers[content.OutputPath(content.CleanURL(url))]; list != nil {
-		return what + missing, fmt.Sprintf("the list %s is one page: its template does not use .Paginator, so it has no page/N/; link to %s",
-			list.url, list.url)
+	if list, n := a.pagerAt(content.OutputPath(content.CleanURL(url))); list != nil {
+		return what + missing, a.b.pagerHint(list, n)
 	}
 	if rest, ok := strings.CutPrefix(url, "/"+content.Dir+"/"); ok {
 		if _, there := a.find("/" + rest); there {
@@ -683,5 +722,18 @@ func (a *addresses) hint(url, how string) string {
 			urls = append(urls, c.url)
 		}
 		return p.url + " has: " + strings.Join(urls, ", ") + how
+	}
+}
+
+// pagerHint says why the list has no page n, which a link asks for.
+func (b *builder) pagerHint(list *Page, n int) string {
+	switch total := b.pagesOf(list); {
+	case total == 0:
+		return fmt.Sprintf("the list %s is one page: its template uses neither .Paginator nor .Paginate, so it has no page/N/; link to %s", list.url, list.url)
+	case total == 1:
+		return fmt.Sprintf("the list %s is one page: what its template pages fits on it, so it has no page/%d/; link to %s", list.url, n, list.url)
+	default:
+		return fmt.Sprintf("the list %s has %d pages, as its template pages it, so it has no page/%d/; link to %s, or to its last page, %s",
+			list.url, total, n, list.url, pageNURL(list.url, total))
 	}
 }

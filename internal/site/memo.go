@@ -65,7 +65,7 @@ type markdownEntry struct {
 type templateEntry struct {
 	html  []byte
 	prob  *problem.Problem
-	paged bool // the template asked for .Paginator: later pages of the list exist
+	pages int // how many pages the template paged the list into (.Paginator, .Paginate); 0: it did not page
 }
 
 type finishedEntry struct {

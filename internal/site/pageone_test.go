@@ -104,7 +104,7 @@ func TestLinksToPagesOfAListFollowTheTemplate(t *testing.T) {
 	if strings.Contains(got, "link to /page/") || len(res.Problems) != 2 {
 		t.Errorf("want the two problems of the list without .Paginator only:\n%s", got)
 	}
-	if want := "the list /zhanaozen/ is one page: its template does not use .Paginator, so it has no page/N/; link to /zhanaozen/"; strings.Count(got, want) != 2 {
+	if want := "the list /zhanaozen/ is one page: its template uses neither .Paginator nor .Paginate, so it has no page/N/; link to /zhanaozen/"; strings.Count(got, want) != 2 {
 		t.Errorf("the hints do not say why:\n%s", got)
 	}
 	if _, ok := res.Files["page/1/index.html"]; !ok {

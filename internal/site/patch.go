@@ -122,8 +122,11 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 			return nil, false
 		}
 		// As executeTemplates does: the page, then the further pages of a
-		// list that asked for .Paginator (their number depends only on the
-		// list's pages, which a text edit does not change).
+		// list whose template paged, as many as it paged. A text edit
+		// that changes their number (a list paged by word count) makes a
+		// page the last build did not make, and Patch gives up below; one
+		// that makes fewer leaves the last build's extra pages until the
+		// Build that follows.
 		phase := phaseLists
 		if p.kind == content.KindPage {
 			phase = phasePages
@@ -134,8 +137,8 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 			if e.prob != nil {
 				return nil, false
 			}
-			if n == 1 && e.paged {
-				total = newPager(p, 1).TotalPages
+			if n == 1 {
+				total = max(1, e.pages)
 			}
 			file := content.OutputPath(pagerURL(p.url, n))
 			finished[file] = e.html

@@ -305,36 +305,43 @@ func (b *builder) reportMissingStrings() {
 }
 
 // executePage writes a page, and the further pages of a list whose
-// template asked for .Paginator, each from the cache when its key is there.
-// Such a list also gets list/page/1/, a redirect to its first page, as
-// Hugo writes one: links written for a Hugo site, or by hand from the
-// /page/2/ pattern, then still find the list.
+// template paged (.Paginator, .Paginate), each from the cache when its key
+// is there. Such a list also gets list/page/1/, a redirect to its first
+// page, as Hugo writes one: links written for a Hugo site, or by hand from
+// the /page/2/ pattern, then still find the list. How many pages it has is
+// what the template paged on its first page: with .Paginate it is known
+// only now, so it is recorded for the links to page/N/ (pagerThere).
 func (b *builder) executePage(p *Page, keys *templateKeys, phase int) {
 	name := p.site.layout.Lookup(p.descriptor())
 	if name == "" {
 		b.pageProbs.add(describe(p), problem.Problem{File: p.File(), Message: fmt.Sprintf("no template for this page (kind %s)", p.kind),
 			Hint: "add one of: " + strings.Join(prefixAll(layout.Candidates(p.descriptor())), ", ")}, true)
-		b.paginated.Store(p, true) // not known: its problem is the one to fix, not links to its pages
+		b.paginated.Store(p, pagesUnknown) // its problem is the one to fix, not links to its pages
 		return
 	}
-	first, ran := b.executeOne(p, name, keys, phase, 1)
-	if first || !ran { // a template that failed is not known either
-		b.paginated.Store(p, true)
-	}
-	if !first {
+	total, ran := b.executeOne(p, name, keys, phase, 1)
+	switch {
+	case !ran: // a template that failed is not known either
+		b.paginated.Store(p, pagesUnknown)
+		return
+	case total == 0:
 		return
 	}
+	b.paginated.Store(p, total)
 	b.writeRedirect(p, pageNURL(p.url, 1), owner{page: p, what: "the redirect from page 1 of the list"})
-	total := newPager(p, 1).TotalPages
 	for n := 2; n <= total; n++ {
 		b.executeOne(p, name, keys, phase, n)
 	}
 }
 
+// pagesUnknown is what builder.paginated holds for a list whose template
+// did not run: how many pages it has is not known.
+const pagesUnknown = -1
+
 // executeOne writes page n of p (1 for a page that is not a list) and
-// reports whether the template asked for .Paginator, and whether it ran
-// without a problem.
-func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n int) (paged, ran bool) {
+// reports how many pages its template paged the list into (0 when it
+// did not page), and whether it ran without a problem.
+func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n int) (pages int, ran bool) {
 	key := keys.key(p, phase, n) // "" without a cache
 	e, ok := b.cache.templateGet(key)
 	if !ok {
@@ -343,7 +350,7 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 	}
 	if e.prob != nil {
 		b.pageProbs.add(describe(p), *e.prob, false)
-		return false, false
+		return 0, false
 	}
 	out := content.OutputPath(pagerURL(p.url, n))
 	if n == 1 {
@@ -356,19 +363,15 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 	if key != "" {
 		b.keyFile(out, key)
 	}
-	return e.paged, true
+	return e.pages, true
 }
 
 // execute runs template name for page n of p.
 func execute(p *Page, name string, n int) templateEntry {
-	paged := false
 	view := *p // the page's own copy: its reads of itself are in its key
-	view.self, view.paged = true, &paged
-	if n > 1 {
-		view.pager = newPager(p, n)
-	}
+	view.self, view.paging = true, &paging{n: n}
 	html, prob := p.site.layout.Execute(name, &view, describe(p))
-	return templateEntry{html: html, prob: prob, paged: paged}
+	return templateEntry{html: html, prob: prob, pages: view.paging.total()}
 }
 
 // execute404s writes each language's 404 page: /404.html for the default

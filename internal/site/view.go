@@ -36,10 +36,9 @@ type Page struct {
 
 	image    string // front matter image as an address, found by checkImage
 	rendered markdown.Result
-	mdKey    string // cache key of rendered: its identity, for template keys
-	pager    *Pager // set on the copy that renders one page of a list
-	paged    *bool  // set when the template asked for .Paginator
-	self     bool   // the copy a template renders: reads of it are the page's own
+	mdKey    string  // cache key of rendered: its identity, for template keys
+	paging   *paging // set on the copy that renders one page of a list: what its template paged
+	self     bool    // the copy a template renders: reads of it are the page's own
 }
 
 // Kind is "home", "section", "page", "taxonomy", "term" or "404".
@@ -266,18 +265,6 @@ func (p *Page) Lang() string { return p.site.lang }
 // Site is the site the page belongs to.
 func (p *Page) Site() *Site { return p.site }
 
-// Paginator splits Pages into pages of the site's paginate size. Asking
-// for it is what makes the build write /page/2/ and on.
-func (p *Page) Paginator() *Pager {
-	if p.paged != nil {
-		*p.paged = true
-	}
-	if p.pager != nil {
-		return p.pager
-	}
-	return newPager(p, 1)
-}
-
 // Sitemap is the page's front matter sitemap: .Sitemap.Disable is true
 // for a page left out of sitemap.xml, which a layout may also mark
 // <meta name="robots" content="noindex">.
@@ -329,45 +316,4 @@ func (p *Page) meta() *frontmatter.Meta {
 		return &noMeta
 	}
 	return &p.src.Meta
-}
-
-// Pager is one page of a paginated list.
-type Pager struct {
-	Pages      Pages // the pages on this page of the list
-	PageNumber int   // 1-based
-	TotalPages int
-	HasPrev    bool
-	HasNext    bool
-	PrevURL    string // root-relative; "" on the first page
-	NextURL    string // root-relative; "" on the last page
-}
-
-func newPager(p *Page, n int) *Pager {
-	size := p.site.paginate
-	all := p.children
-	total := max(1, (len(all)+size-1)/size)
-	lo, hi := (n-1)*size, min(n*size, len(all))
-	pg := &Pager{Pages: all[min(lo, len(all)):hi], PageNumber: n, TotalPages: total, HasPrev: n > 1, HasNext: n < total}
-	if pg.HasPrev {
-		pg.PrevURL = pagerURL(p.url, n-1)
-	}
-	if pg.HasNext {
-		pg.NextURL = pagerURL(p.url, n+1)
-	}
-	return pg
-}
-
-// pagerURL is the URL of page n of a list: the list itself, then
-// list/page/2/ and on, as Hugo does.
-func pagerURL(list string, n int) string {
-	if n == 1 {
-		return list
-	}
-	return pageNURL(list, n)
-}
-
-// pageNURL is list/page/n/. For n 1 it is not where the list's first page
-// is but a redirect to it, as Hugo writes one (see executePage).
-func pageNURL(list string, n int) string {
-	return strings.TrimSuffix(list, "/") + "/page/" + itoa(n) + "/"
 }
