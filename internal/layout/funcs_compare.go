@@ -133,15 +133,22 @@ func orderKey(v any) (float64, *string) {
 	return 0, nil
 }
 
+// eqer is a value that says itself whether it is another, as Hugo's
+// compare.Eqer: a page, of which the one a template renders is a copy.
+type eqer interface{ Eq(other any) bool }
+
 // same is Hugo's equality for eq (see eq). Lists and maps are compared
 // item by item here rather than with reflect.DeepEqual, as Hugo does, so
-// that pages inside them are compared as pointers: DeepEqual would walk
-// into each page, whose fields other pages being rendered at the same
-// time may be filling in.
+// that pages inside them are compared by their own Eq: DeepEqual would
+// walk into each page, whose fields other pages being rendered at the
+// same time may be filling in.
 func same(a, b any) bool {
 	a, b = eqValue(a), eqValue(b)
 	if a == nil || b == nil {
 		return a == nil && b == nil
+	}
+	if e, ok := a.(eqer); ok {
+		return e.Eq(b)
 	}
 	if ta, ok := a.(time.Time); ok {
 		tb, ok := b.(time.Time)

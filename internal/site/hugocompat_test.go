@@ -207,3 +207,25 @@ func TestEmptyTaxonomyExists(t *testing.T) {
 		t.Errorf("ru home = %q", got)
 	}
 }
+
+// eq tells the page being rendered from the others, as Hugo's does
+// through Page.Eq: the page a template renders is a copy of the site's.
+func TestEqFindsTheCurrentPage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                    {Data: []byte("title = \"T\"\n")},
+		"layouts/_default/list.html":   {Data: []byte(`x`)},
+		"layouts/_default/single.html": {Data: []byte(`{{ range .Site.RegularPages }}{{ .Title }}{{ if eq . $ }}*{{ end }}{{ if ne . $ }}-{{ end }};{{ end }}|{{ eq . (index .Parent.Pages 0) }}|{{ .Eq $ }}`)},
+		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a.md":                 {Data: []byte("---\ntitle: A\nweight: 1\n---\n")},
+		"content/b.md":                 {Data: []byte("---\ntitle: B\nweight: 2\n---\n")},
+	}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for name, want := range map[string]string{"a/index.html": "A*;B-;|true|true", "b/index.html": "A-;B*;|false|true"} {
+		if got := string(res.Files[name]); got != want {
+			t.Errorf("%s = %q; want %q", name, got, want)
+		}
+	}
+}

@@ -295,9 +295,14 @@ func (p *Page) OnionLocation() string {
 	return strings.TrimSuffix(p.site.cfg.Onion, "/") + p.url
 }
 
-// Eq reports whether two pages are the same page (for menus and "you are
-// here" marks).
-func (p *Page) Eq(o *Page) bool { return o != nil && p.url == o.url }
+// Eq reports whether o is the same page (for menus and "you are here"
+// marks), as Hugo's .Eq; eq in templates asks it too. The page a template
+// renders is a copy of the site's, so the two are told apart by address,
+// not by pointer.
+func (p *Page) Eq(o any) bool {
+	q, ok := o.(*Page)
+	return ok && q != nil && p.url == q.url
+}
 
 // InSection reports whether this page's URL is at or below o's, for
 // marking the section of the page being shown.
