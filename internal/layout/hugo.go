@@ -328,6 +328,7 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 		out = append(out, problem.Problem{File: Dir + "/" + name, Line: line, Col: col, Message: msg, Hint: hint})
 	}
 	for _, tr := range trees {
+		made := madeMaps(tr)
 		walk(tr.Root, func(n parse.Node) {
 			switch n := n.(type) {
 			case *parse.IdentifierNode:
@@ -351,7 +352,9 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 			case *parse.FieldNode:
 				fieldNames(tr, n, append([]string{"."}, n.Ident...), at)
 			case *parse.VariableNode:
-				fieldNames(tr, n, n.Ident, at)
+				if !made[n.Ident[0]] {
+					fieldNames(tr, n, n.Ident, at)
+				}
 			case *parse.TemplateNode:
 				if h, ok := internalTemplateHint(n.Name); ok {
 					at(tr, n, fmt.Sprintf("no such template %q: it is built into Hugo", n.Name), h)
@@ -435,6 +438,23 @@ func position(loc string) (line, col int) {
 }
 
 // walk calls visit on n and every node below it.
+// madeMaps are the variables of tr set to a map the template makes
+// ({{ $d := dict "Site" … }}): their keys are the template's own, so
+// $d.Site.Author is not Hugo's .Site.Author.
+func madeMaps(tr *parse.Tree) map[string]bool {
+	made := map[string]bool{}
+	walk(tr.Root, func(n parse.Node) {
+		p, ok := n.(*parse.PipeNode)
+		if !ok || len(p.Decl) != 1 || len(p.Cmds) == 0 || len(p.Cmds[0].Args) == 0 {
+			return
+		}
+		if id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode); ok && id.Ident == "dict" {
+			made[p.Decl[0].Ident[0]] = true
+		}
+	})
+	return made
+}
+
 func walk(n parse.Node, visit func(parse.Node)) {
 	if n == nil || reflect.ValueOf(n).IsNil() {
 		return

@@ -160,6 +160,7 @@ func TestHugoNamesLeaveOwnNamesAlone(t *testing.T) {
 		`{{ with .Site.Data.x }}{{ .Name }}{{ end }}`,
 		`{{ .Site.Title }}{{ .File }}{{ .Lastmod }}{{ .FeedURL }}{{ site.Title }}`,
 		`{{ range .Site.Menus.main }}{{ .Name }}{{ end }}`,
+		`{{ $d := dict "Site" (dict "Author" "a") "File" (dict "Dir" "d") }}{{ $d.Site.Author }}{{ $d.File.Dir }}`,
 	} {
 		if _, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(text)}}, Env{}); len(probs) > 0 {
 			t.Errorf("%s: %v", text, probs)
