@@ -3,7 +3,7 @@ package relink
 import "bytes"
 
 // css records the edits for the CSS b, found at offset off of a file in the folder dir: the URLs
-// of url(...) and of @import "...". Comments and other strings are skipped, so
+// of url(...) and of @import "...", all of which the browser fetches. Comments and other strings are skipped, so
 // content: "url(/x)" stays as it is. Escapes inside a URL are kept as written.
 func (r *rewriter) css(dir string, b []byte, off int) {
 	n := len(b)
@@ -28,7 +28,7 @@ func (r *rewriter) css(dir string, b []byte, off int) {
 			}
 			if i < n && (b[i] == '"' || b[i] == '\'') {
 				start, end, next := cssString(b, i)
-				r.url(dir, b[start:end], off+start)
+				r.url(dir, b[start:end], off+start, true)
 				i = next
 			}
 		default:
@@ -46,7 +46,7 @@ func (r *rewriter) cssURL(dir string, b []byte, i, off int) int {
 	}
 	if i < n && (b[i] == '"' || b[i] == '\'') {
 		start, end, next := cssString(b, i)
-		r.url(dir, b[start:end], off+start)
+		r.url(dir, b[start:end], off+start, true)
 		return next
 	}
 	start := i
@@ -62,7 +62,7 @@ func (r *rewriter) cssURL(dir string, b []byte, i, off int) int {
 	if i > n {
 		i = n
 	}
-	r.url(dir, b[start:i], off+start)
+	r.url(dir, b[start:i], off+start, true)
 	return i
 }
 

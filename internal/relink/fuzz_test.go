@@ -8,15 +8,18 @@ import (
 	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
-// FuzzRewrite checks, for any HTML or CSS: no panic; a second Rewrite changes nothing, since
-// the first left no root-relative URL where Rewrite looks; and input without a slash or an
-// ampersand, which can hold no root-relative URL, is not touched.
+// FuzzRewrite checks, for any HTML or CSS, with and without a BaseURL: no panic; a second
+// Rewrite changes nothing, since the first left no root-relative URL, nor one under BaseURL it
+// would make relative, where Rewrite looks; and input without a slash or an ampersand, which can
+// hold no such URL, is not touched.
 func FuzzRewrite(f *testing.F) {
 	for _, s := range []string{
 		`<a href="/x/">`, `<img srcset="/a.png 1x, /b.png 2x">`, `<a href=/>`,
 		`<meta http-equiv=refresh content="0;url=/x">`, `<style>a{b:url(/x)}</style>`,
 		`<div style="b:url(&quot;/x&quot;)">`, `<a href="&#47;x/?a&amp;b">`, `@import "/a.css";`,
 		`<noscript><img src=/p></noscript>`, `<a href='/a//x'>`, `<a href="/a:b/">`,
+		`<link rel=stylesheet href="https://example.org/css/a.css">`, `<img srcset="//EXAMPLE.org/a.png 1x">`,
+		`a{b:url(http://example.org:80/x/y.png)}`,
 	} {
 		f.Add(s, "a/b/index.html", false)
 		f.Add(s, "index.html", true)
@@ -27,6 +30,9 @@ func FuzzRewrite(f *testing.F) {
 		}
 		for _, name := range []string{page + ".html", page + ".css"} {
 			opts := relink.Options{Portable: portable}
+			if len(in)%2 == 0 {
+				opts.BaseURL = "https://example.org/"
+			}
 			files := map[string][]byte{name: []byte(in)}
 			relink.Rewrite(files, opts)
 			once := bytes.Clone(files[name])

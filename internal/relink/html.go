@@ -29,7 +29,10 @@ func (r *rewriter) tag(dir string, raw []byte, off int) {
 	name, r.attrs = parseTag(raw, r.attrs[:0])
 	isLink := bytes.EqualFold(name, []byte("link"))
 	isMeta := bytes.EqualFold(name, []byte("meta"))
-	keepHref := isLink && r.isAbsoluteByDesign(raw)
+	keepHref, linkFetched := false, false
+	if isLink {
+		keepHref, linkFetched = r.linkRel(raw)
+	}
 	isRefresh := isMeta && r.isRefresh(raw)
 	for _, a := range r.attrs {
 		if a.valEnd <= a.val {
@@ -43,8 +46,20 @@ func (r *rewriter) tag(dir string, raw []byte, off int) {
 				continue
 			}
 			kind = urlValue
-		case keyIs(key, "src"), keyIs(key, "poster"), keyIs(key, "action"),
-			keyIs(key, "formaction"), keyIs(key, "data"), keyIs(key, "xlink:href"):
+			if linkFetched || fetchesHref(name) {
+				kind = fetchedValue
+			}
+		case keyIs(key, "xlink:href"):
+			kind = urlValue
+			if fetchesHref(name) {
+				kind = fetchedValue
+			}
+		case keyIs(key, "src"), keyIs(key, "poster"), keyIs(key, "data"):
+			kind = urlValue
+			if fetchesSrc(name, key) {
+				kind = fetchedValue
+			}
+		case keyIs(key, "action"), keyIs(key, "formaction"):
 			kind = urlValue
 		case keyIs(key, "srcset"), keyIs(key, "imagesrcset"):
 			kind = srcsetValue
@@ -59,9 +74,12 @@ func (r *rewriter) tag(dir string, raw []byte, off int) {
 	}
 }
 
-// isAbsoluteByDesign reports whether the <link> whose attributes are in r.attrs is a canonical
-// link or an hreflang alternate, which point at the primary domain on purpose.
-func (r *rewriter) isAbsoluteByDesign(raw []byte) bool {
+// linkRel reads the rel of the <link> whose attributes are in r.attrs. keep is true for a
+// canonical link or an hreflang alternate, which point at the primary domain on purpose; fetched
+// for the links the browser fetches with the page (a stylesheet, an icon, a preload, the web app
+// manifest), which package check's linkKind calls load and loadCode. Feeds and other alternates
+// are neither: an absolute URL to them stays absolute.
+func (r *rewriter) linkRel(raw []byte) (keep, fetched bool) {
 	var rel []byte
 	hreflang := false
 	for _, a := range r.attrs {
@@ -73,7 +91,41 @@ func (r *rewriter) isAbsoluteByDesign(raw []byte) bool {
 		}
 	}
 	for _, tok := range bytes.Fields(rel) {
-		if bytes.EqualFold(tok, []byte("canonical")) || (hreflang && bytes.EqualFold(tok, []byte("alternate"))) {
+		switch {
+		case keyIs(tok, "canonical"):
+			keep = true
+		case keyIs(tok, "alternate"):
+			keep = keep || hreflang
+		case isOneOf(tok, "stylesheet", "modulepreload", "preload", "prefetch", "prerender", "icon", "apple-touch-icon",
+			"apple-touch-icon-precomposed", "mask-icon", "manifest", "compression-dictionary", "dictionary"):
+			fetched = true
+		}
+	}
+	return keep, fetched
+}
+
+// fetchesHref reports whether the browser fetches the href (or xlink:href) of the element name
+// with the page: SVG's <image>, <use>, <feImage> and <script>, as package check's urlKind has it.
+func fetchesHref(name []byte) bool {
+	return isOneOf(name, "image", "use", "feimage", "script")
+}
+
+// fetchesSrc reports whether the browser fetches the URL in attribute key (src, poster or data)
+// of the element name with the page, as package check's urlKind has it.
+func fetchesSrc(name, key []byte) bool {
+	switch {
+	case keyIs(key, "poster"):
+		return keyIs(name, "video")
+	case keyIs(key, "data"):
+		return keyIs(name, "object")
+	}
+	return isOneOf(name, "script", "img", "iframe", "frame", "embed", "source", "track", "video", "audio", "input")
+}
+
+// isOneOf reports whether b is one of names, ASCII case-insensitively.
+func isOneOf(b []byte, names ...string) bool {
+	for _, n := range names {
+		if keyIs(b, n) {
 			return true
 		}
 	}
@@ -97,6 +149,7 @@ type valueKind int
 
 const (
 	urlValue     valueKind = iota // one URL
+	fetchedValue                  // one URL the browser fetches with the page
 	srcsetValue                   // image candidates: URL and descriptors, comma-separated
 	cssValue                      // CSS declarations
 	refreshValue                  // "5; url=/x/"
@@ -205,8 +258,8 @@ func isAlnum(c byte) bool {
 // value records the edits for a decoded attribute value v found at offset off.
 func (r *rewriter) value(dir string, kind valueKind, v []byte, off int) {
 	switch kind {
-	case urlValue:
-		r.url(dir, v, off)
+	case urlValue, fetchedValue:
+		r.url(dir, v, off, kind == fetchedValue)
 	case srcsetValue:
 		r.srcset(dir, v, off)
 	case cssValue:
@@ -341,7 +394,7 @@ func (r *rewriter) srcset(dir string, v []byte, off int) {
 			}
 		}
 		if end > start {
-			r.url(dir, v[start:end], off+start)
+			r.url(dir, v[start:end], off+start, true)
 		}
 	}
 }
@@ -387,6 +440,6 @@ func (r *rewriter) refresh(dir string, v []byte, off int) {
 		}
 	}
 	if end > i {
-		r.url(dir, v[i:end], off+i)
+		r.url(dir, v[i:end], off+i, false)
 	}
 }

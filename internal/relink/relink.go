@@ -10,11 +10,23 @@
 // "/complaint/" becomes "../../complaint/" and "/" becomes "../../"; a link to the page's own
 // folder becomes "./", never "".
 //
-// What stays: absolute and protocol-relative URLs, relative URLs (except for the index.html that
-// Portable adds to links to folders), fragment-only links, <link rel="canonical"> and hreflang
-// alternates, text, comments, scripts, every other file (feeds and the sitemap are absolute by
-// design) and every byte outside the rewritten URL paths. Markup inside <noscript> is rewritten
-// like any other. Output depends only on the input, and a second Rewrite changes nothing.
+// Absolute URLs to the site's own address (Options.BaseURL, "https://example.org/sub/"), as Hugo
+// themes write them ({{ "css/a.css" | absURL }}, {{ .Site.BaseURL }}css/a.css), are rewritten
+// like root-relative ones when the browser fetches them with the page: stylesheets, scripts,
+// icons, preloads and the manifest (<link>), <script src>, <img src> and srcset, <source>,
+// <video poster>, <audio>, <track>, <iframe>, <embed>, <object data>, SVG's <image> and <use>,
+// and every url() and @import. Loaded from the main domain they break each mirror, where that
+// domain is what is blocked, and every offline copy. Scheme (http or https) and the host's case
+// do not matter; the path must be under the address's folder. Links (<a href>, <form action>),
+// <link rel=canonical>, alternates (hreflang, feeds), <meta> content (og:url, og:image) and
+// refresh redirects keep their absolute addresses: they are meant to name the primary domain.
+//
+// What stays: other absolute and protocol-relative URLs, relative URLs (except for the
+// index.html that Portable adds to links to folders), fragment-only links, <link
+// rel="canonical"> and hreflang alternates, text, comments, scripts, every other file (feeds and
+// the sitemap are absolute by design) and every byte outside the rewritten URL paths. Markup
+// inside <noscript> is rewritten like any other. Output depends only on the input, and a second
+// Rewrite changes nothing.
 //
 // Tags is Rewrite's reading of a page, tag by tag, for other packages that look at every tag of
 // a built site (check's scan for loads from other sites, which the build runs on every page).
@@ -40,6 +52,10 @@ type Options struct {
 	// serve at whatever path was asked for, where a page-relative link
 	// would point nowhere.
 	Base string
+	// BaseURL is the site's absolute address ("https://example.org/sub/"). URLs under it that
+	// the browser fetches with the page are rewritten like root-relative ones: see the package
+	// doc. "" (or anything but an http or https URL) leaves every absolute URL as it is.
+	BaseURL string
 }
 
 // Rewrite makes the root-relative URLs in the HTML and CSS files of a built site page-relative,
@@ -51,9 +67,10 @@ type Options struct {
 // file replaces its old bytes as soon as it is made, so that the old bytes can be freed then:
 // the site is held about once, not twice.
 func Rewrite(files map[string][]byte, opts Options) {
+	addr := ParseAddress(opts.BaseURL)
 	workers := min(runtime.GOMAXPROCS(0), len(files)/filesPerWorker)
 	if workers <= 1 {
-		r := rewriter{opts: opts, files: files}
+		r := rewriter{opts: opts, files: files, addr: addr}
 		for name, b := range files {
 			if out := r.file(name, b); out != nil {
 				files[name] = out
@@ -76,7 +93,7 @@ func Rewrite(files map[string][]byte, opts Options) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			r := rewriter{opts: opts, files: files}
+			r := rewriter{opts: opts, files: files, addr: addr}
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(names) {
@@ -101,7 +118,9 @@ const filesPerWorker = 64
 type rewriter struct {
 	opts  Options
 	files map[string][]byte // the site, to tell folders from files
+	addr  Address           // from opts.BaseURL
 	key   []byte            // scratch for map look-ups
+	abs   []byte            // scratch: an absolute URL to the site, as a root-relative path
 	repl  []byte            // replacement bytes of the current file's edits
 	edits []edit            // in increasing order of start
 	attrs []attr            // of the current tag
@@ -126,11 +145,11 @@ func (r *rewriter) file(name string, b []byte) []byte {
 	dir = strings.TrimPrefix(dir, "/")
 	switch ext := path.Ext(name); {
 	case strings.EqualFold(ext, ".html"), strings.EqualFold(ext, ".htm"):
-		if r.opts.Portable || mayHaveRootRelative(b) {
+		if r.opts.Portable || r.mayHaveSiteURL(b) {
 			r.html(dir, b, 0)
 		}
 	case strings.EqualFold(ext, ".css"):
-		if mayHaveRootRelative(b) {
+		if r.mayHaveSiteURL(b) {
 			r.css(dir, b, 0)
 		}
 	}
@@ -154,6 +173,13 @@ func (r *rewriter) apply(b []byte) []byte {
 		last = e.end
 	}
 	return append(out, b[last:]...)
+}
+
+// mayHaveSiteURL reports whether b may hold a URL to the site that Rewrite rewrites: a
+// root-relative one, or with Options.BaseURL any absolute or protocol-relative one, whose "//" is
+// in b as it is or as character references (which hasEncodedSlash finds).
+func (r *rewriter) mayHaveSiteURL(b []byte) bool {
+	return mayHaveRootRelative(b) || r.addr.host != "" && bytes.Contains(b, []byte("//"))
 }
 
 // mayHaveRootRelative reports whether b may hold a root-relative URL where Rewrite looks for

@@ -27,6 +27,7 @@ type rewriteCase struct {
 	page     string // file the input is in; "a/b/index.html" when empty
 	in, want string
 	portable bool
+	baseURL  string   // Options.BaseURL
 	others   []string // other files of the site
 }
 
@@ -38,7 +39,7 @@ func runCases(t *testing.T, cases []rewriteCase) {
 			if page == "" {
 				page = "a/b/index.html"
 			}
-			got := rewrite(t, page, tc.in, relink.Options{Portable: tc.portable}, tc.others...)
+			got := rewrite(t, page, tc.in, relink.Options{Portable: tc.portable, BaseURL: tc.baseURL}, tc.others...)
 			if got != tc.want {
 				t.Errorf("Rewrite of %s:\n in: %s\ngot: %s\nwant: %s", page, tc.in, got, tc.want)
 			}
@@ -292,7 +293,9 @@ func TestRewriteLargeSiteTellsFoldersFromFiles(t *testing.T) {
 
 // TestRewriteResolvesToTarget checks the contract for random pages and targets: resolving the
 // rewritten URL against the page's URL, at a domain root or under a mirror's sub-path, gives the
-// target back; with Portable, a folder target gets index.html.
+// target back; with Portable, a folder target gets index.html. A third of the targets are
+// written as a picture's absolute URL under the site's address, as absURL writes them, which
+// must give the same.
 func TestRewriteResolvesToTarget(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	segments := []string{"a", "b", "zhanaozen", "a:b", "%D0%B0", "x.html", "..", ".", ""}
@@ -324,9 +327,13 @@ func TestRewriteResolvesToTarget(t *testing.T) {
 		target += suffixes[rng.IntN(len(suffixes))]
 		portable := rng.IntN(2) == 0
 
-		in := fmt.Sprintf(`<a href="%s">`, target)
-		out := rewrite(t, page, in, relink.Options{Portable: portable})
-		rel, ok := strings.CutPrefix(out, `<a href="`)
+		open, written := `<a href="`, target
+		if rng.IntN(3) == 0 && !strings.Contains(target, "..") {
+			open, written = `<img src="`, "https://example.org/site"+target
+		}
+		in := open + written + `">`
+		out := rewrite(t, page, in, relink.Options{Portable: portable, BaseURL: "https://example.org/site/"})
+		rel, ok := strings.CutPrefix(out, open)
 		rel, ok2 := strings.CutSuffix(rel, `">`)
 		if !ok || !ok2 || rel == "" || strings.HasPrefix(rel, "/") {
 			t.Fatalf("case %d: page %s, target %s: got %s; want a page-relative href", i, page, target, out)

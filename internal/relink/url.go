@@ -9,25 +9,34 @@ import (
 // the folder dir ("" for the site root, "a/b" for "a/b/index.html"). Only the path part of u is
 // replaced; surrounding whitespace, the query and the fragment keep their bytes.
 //
-// A root-relative path becomes page-relative. With Options.Portable, a link to a folder also gets
-// an explicit index.html, because file:// and object-storage REST endpoints serve no index
-// documents; a root-relative link to a folder written without its trailing slash is recognised
-// by the site's files. Anything else stays as it is.
-func (r *rewriter) url(dir string, u []byte, off int) {
+// A root-relative path becomes page-relative, and so does an absolute one under the site's
+// address (Options.BaseURL) when the browser fetches it with the page (fetched: a stylesheet, a
+// script, a picture), as if it were written root-relative. With Options.Portable, a link to a
+// folder also gets an explicit index.html, because file:// and object-storage REST endpoints
+// serve no index documents; a root-relative link to a folder written without its trailing slash
+// is recognised by the site's files. Anything else stays as it is.
+func (r *rewriter) url(dir string, u []byte, off int, fetched bool) {
 	lead, core, _ := trimSpace(u)
 	pathEnd := len(core)
 	if i := bytes.IndexAny(core, "?#"); i >= 0 {
 		pathEnd = i
 	}
 	p := core[:pathEnd]
+	root := p // p as a root-relative path, when it is one
+	if fetched && !isRootRelative(p) {
+		if rest, ok := r.addr.Path(p); ok {
+			r.abs = append(append(r.abs[:0], '/'), rest...)
+			root = r.abs
+		}
+	}
 	start := len(r.repl)
 	switch {
-	case isRootRelative(p) && r.opts.Base != "":
-		r.repl = append(append(r.repl, r.opts.Base...), p[1:]...)
-	case isRootRelative(p):
-		r.repl = appendRelative(r.repl, dir, p[1:])
+	case isRootRelative(root) && r.opts.Base != "":
+		r.repl = append(append(r.repl, r.opts.Base...), root[1:]...)
+	case isRootRelative(root):
+		r.repl = appendRelative(r.repl, dir, root[1:])
 		if r.opts.Portable {
-			r.repl = r.appendIndex(r.repl, start, p)
+			r.repl = r.appendIndex(r.repl, start, root)
 		}
 	case r.opts.Portable && isRelativeFolder(p):
 		r.repl = append(r.repl, p...)
