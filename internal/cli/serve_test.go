@@ -428,7 +428,7 @@ func TestServeShowsAConfigSyntaxErrorAlone(t *testing.T) {
 	writeFile(t, config, "baseURL = \"https://example.org/\"\ntitle = \"Small\"\n[params]\nimage = \"card.svg\"\n")
 	eventually(t, "the fixed config", func() bool {
 		code, body := get(t, url+"news/first/")
-		return code == 200 && strings.Contains(body, "https://example.org/card.svg")
+		return code == 200 && strings.Contains(body, `src="../../card.svg"`) // absURL's, made page-relative
 	})
 	if _, problems := get(t, url+"__samizdat/problems"); strings.Contains(problems, "site.toml") {
 		t.Errorf("problems not cleared after the fix: %s", problems)

@@ -12,7 +12,9 @@
 //     javascript: URLs, <foreignObject>);
 //  3. minifies CSS, JS, SVG, JSON and XML (Options.Minify);
 //  4. renames CSS and JS files to content-hashed names, rewrites every
-//     reference to them and adds Subresource Integrity (Options.Fingerprint);
+//     reference to them in tags and stylesheets, also those through the
+//     site's absolute address (Options.BaseURL), which stay absolute, and
+//     corrects the Subresource Integrity a layout wrote (Options.Fingerprint);
 //  5. minifies HTML last, after its references were rewritten;
 //  6. writes the deploy files _headers and .nojekyll.
 //
@@ -30,5 +32,7 @@
 // relinked and zipped like every other file.
 //
 // Internal references in the HTML Process receives are root-relative
-// ("/css/site.css"); another package rewrites them to page-relative later.
+// ("/css/site.css") or, from Hugo themes, absolute under the site's address;
+// package relink makes them page-relative later (the absolute ones only
+// where the browser fetches them with the page).
 package publish

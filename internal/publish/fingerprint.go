@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
 // asset is a fingerprinted file, keyed by its old path in the map
@@ -30,16 +31,19 @@ const hashLen = 10
 // them: a stylesheet is hashed after everything it imports, so its hash
 // changes when an import does. Stylesheets that import each other in a
 // loop cannot be hashed that way; they keep their names and are reported.
-func fingerprint(files map[string][]byte, probs *problem.List) map[string]asset {
-	return fingerprintFiles(files, sortedPaths(files, ".css", ".js"), probs)
+//
+// References through the site's absolute address addr count too
+// ("https://example.org/css/a.css"), and are renamed keeping that address.
+func fingerprint(files map[string][]byte, addr relink.Address, probs *problem.List) map[string]asset {
+	return fingerprintFiles(files, sortedPaths(files, ".css", ".js"), addr, probs)
 }
 
 // fingerprintFiles fingerprints the files named, which must be sorted.
-func fingerprintFiles(files map[string][]byte, names []string, probs *problem.List) map[string]asset {
+func fingerprintFiles(files map[string][]byte, names []string, addr relink.Address, probs *problem.List) map[string]asset {
 	deps := map[string][]string{}
 	for _, p := range names {
 		if strings.EqualFold(path.Ext(p), ".css") {
-			deps[p] = cssDeps(p, files[p], files)
+			deps[p] = cssDeps(p, files[p], files, addr)
 		}
 	}
 	order, cycles := dependencyOrder(names, deps)
@@ -58,7 +62,7 @@ func fingerprintFiles(files map[string][]byte, names []string, probs *problem.Li
 	for _, p := range order {
 		b := files[p]
 		if len(deps[p]) > 0 {
-			b = rewriteCSS(p, b, assets)
+			b = rewriteCSS(p, b, assets, addr)
 			files[p] = b
 		}
 		if inCycle[p] {
@@ -140,9 +144,10 @@ type cssRef struct {
 }
 
 // cssRefs returns the references in a stylesheet at path p to files that
-// exist, in order. Both root-relative and relative references count:
-// hand-written stylesheets in static/ often import their neighbours.
-func cssRefs(p string, b []byte, files map[string][]byte) []cssRef {
+// exist, in order. Root-relative, relative and absolute references under
+// addr count: hand-written stylesheets in static/ often import their
+// neighbours.
+func cssRefs(p string, b []byte, files map[string][]byte, addr relink.Address) []cssRef {
 	var refs []cssRef
 	for _, re := range cssRefRes {
 		for _, m := range re.FindAllSubmatchIndex(b, -1) {
@@ -150,7 +155,7 @@ func cssRefs(p string, b []byte, files map[string][]byte) []cssRef {
 				if m[g] < 0 {
 					continue
 				}
-				if t, ok := resolveRef(path.Dir(p), strings.TrimSpace(string(b[m[g]:m[g+1]])), true); ok {
+				if t, ok := resolveRef(addr, path.Dir(p), strings.TrimSpace(string(b[m[g]:m[g+1]])), true); ok {
 					if _, exists := files[t]; exists {
 						refs = append(refs, cssRef{m[g], m[g+1], t})
 					}
@@ -165,10 +170,10 @@ func cssRefs(p string, b []byte, files map[string][]byte) []cssRef {
 
 // cssDeps returns the CSS and JS files a stylesheet refers to, sorted and
 // without repeats.
-func cssDeps(p string, b []byte, files map[string][]byte) []string {
+func cssDeps(p string, b []byte, files map[string][]byte, addr relink.Address) []string {
 	seen := map[string]bool{}
 	var ds []string
-	for _, r := range cssRefs(p, b, files) {
+	for _, r := range cssRefs(p, b, files, addr) {
 		e := strings.ToLower(path.Ext(r.target))
 		if (e == ".css" || e == ".js") && !seen[r.target] {
 			seen[r.target] = true
@@ -181,10 +186,10 @@ func cssDeps(p string, b []byte, files map[string][]byte) []string {
 
 // rewriteCSS points the references of stylesheet p at the fingerprinted
 // names of the assets renamed so far. It returns a new slice.
-func rewriteCSS(p string, b []byte, assets map[string]asset) []byte {
+func rewriteCSS(p string, b []byte, assets map[string]asset, addr relink.Address) []byte {
 	var out []byte
 	last := 0
-	for _, re := range cssRefs(p, b, assetFiles(assets)) {
+	for _, re := range cssRefs(p, b, assetFiles(assets), addr) {
 		a := assets[re.target]
 		out = append(out, b[last:re.start]...)
 		out = append(out, hashRef(string(b[re.start:re.end]), a.hash)...)
@@ -207,7 +212,7 @@ func assetFiles(assets map[string]asset) map[string][]byte {
 
 // hashRef inserts the hash into a reference as written ("../css/a.css?v=2"
 // becomes "../css/a.<h>.css?v=2"): only the file name changes, so the
-// reference stays root-relative or relative as it was.
+// reference stays root-relative, relative or absolute as it was.
 func hashRef(ref, h string) string {
 	p, suffix := splitSuffix(strings.TrimSpace(ref))
 	return insertHash(p, h) + suffix
@@ -222,11 +227,15 @@ func splitSuffix(ref string) (p, suffix string) {
 }
 
 // resolveRef returns the Files key a reference names, given the directory
-// of the file it appears in ("." at the root). References with a scheme,
-// protocol-relative ones and fragments are not files of this site;
-// relative ones count only if relative is true.
-func resolveRef(dir, ref string, relative bool) (string, bool) {
+// of the file it appears in ("." at the root). Absolute and
+// protocol-relative references name files of this site when they are
+// under its address addr; other references with a scheme or a host, and
+// fragments, do not. Relative ones count only if relative is true.
+func resolveRef(addr relink.Address, dir, ref string, relative bool) (string, bool) {
 	p, _ := splitSuffix(ref)
+	if rest, ok := addr.Path([]byte(p)); ok {
+		p = "/" + string(rest)
+	}
 	if p == "" || strings.HasPrefix(p, "//") || strings.Contains(p, "\\") {
 		return "", false
 	}

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/relink"
 	"github.com/tdewolff/minify/v2"
 	"golang.org/x/net/html"
 )
@@ -23,7 +24,7 @@ import (
 // The pages are taken out of files while the workers run, and each one's
 // result replaces it in pages as soon as it is made, so a page's old
 // bytes can be freed then: the site is held about once, not twice.
-func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, doMinify bool, probs *problem.List) {
+func processHTML(files map[string][]byte, assets map[string]asset, addr relink.Address, m *minify.M, doMinify bool, probs *problem.List) {
 	if len(assets) == 0 && !doMinify {
 		return
 	}
@@ -34,7 +35,7 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 		files[n] = nil
 	}
 	pageProbs := make([]problem.List, len(names))
-	refs := newRefFinder(assets)
+	refs := newRefFinder(assets, addr)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
@@ -65,7 +66,8 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 }
 
 // rewriteHTML points root-relative references to fingerprinted assets at
-// their new names, and corrects the integrity a layout gave the
+// their new names (and, with the finder's addr, absolute ones under the
+// site's address, which stay absolute), and corrects the integrity a layout gave the
 // stylesheets and scripts among them. Only start tags change: text, comments, and the contents of
 // <script>, <style>, <textarea> and <title> are copied as they are, so the
 // output is the input byte for byte wherever nothing was renamed. The
@@ -76,7 +78,7 @@ func processHTML(files map[string][]byte, assets map[string]asset, m *minify.M, 
 //
 // It returns src itself when nothing changed.
 func rewriteHTML(src []byte, assets map[string]asset) []byte {
-	return newRefFinder(assets).rewriteHTML(src, assets)
+	return newRefFinder(assets, relink.Address{}).rewriteHTML(src, assets)
 }
 
 // rewriteHTML is rewriteHTML with the finder made once for all pages.
@@ -86,7 +88,7 @@ func (f *refFinder) rewriteHTML(src []byte, assets map[string]asset) []byte {
 
 // rewriteHTMLUntil is rewriteHTML tokenizing src up to stop only.
 func rewriteHTMLUntil(src []byte, assets map[string]asset, stop int) []byte {
-	return newRefFinder(assets).rewriteHTMLUntil(src, assets, stop)
+	return newRefFinder(assets, relink.Address{}).rewriteHTMLUntil(src, assets, stop)
 }
 
 func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop int) []byte {
@@ -131,7 +133,7 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 		case html.ErrorToken:
 			return finish()
 		case html.StartTagToken, html.SelfClosingTagToken:
-			b, name := rewriteTag(raw, assets)
+			b, name := rewriteTag(raw, assets, f.addr)
 			put(raw, b, start)
 			inNoscript = tt == html.StartTagToken && name == "noscript"
 			continue
@@ -163,10 +165,11 @@ func (f *refFinder) rewriteHTMLUntil(src []byte, assets map[string]asset, stop i
 type refFinder struct {
 	exts     []string
 	relevant map[rune]bool
+	addr     relink.Address // the site's address: references under it are the site's too
 }
 
-func newRefFinder(assets map[string]asset) *refFinder {
-	f := &refFinder{relevant: map[rune]bool{'%': true}}
+func newRefFinder(assets map[string]asset, addr relink.Address) *refFinder {
+	f := &refFinder{relevant: map[rune]bool{'%': true}, addr: addr}
 	for name := range assets {
 		ext := path.Ext(name)
 		if ext == "" {
@@ -359,7 +362,7 @@ func parseTag(raw []byte) (name string, attrs []tagAttr, attrsEnd int) {
 
 // rewriteTag rewrites one raw start tag; it returns raw itself when
 // nothing in it refers to a fingerprinted asset.
-func rewriteTag(raw []byte, assets map[string]asset) ([]byte, string) {
+func rewriteTag(raw []byte, assets map[string]asset, addr relink.Address) ([]byte, string) {
 	name, attrs, _ := parseTag(raw)
 	type edit struct {
 		start, end int
@@ -382,7 +385,7 @@ func rewriteTag(raw []byte, assets map[string]asset) ([]byte, string) {
 		case "integrity":
 			integrityAt = i
 		}
-		target, ok := resolveRef("", v, false)
+		target, ok := resolveRef(addr, "", v, false)
 		if !ok {
 			continue
 		}

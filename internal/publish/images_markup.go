@@ -64,7 +64,7 @@ func imgSrc(name string, raw []byte, attrs []tagAttr) (file, src string, ok bool
 	for _, a := range attrs {
 		if a.name == "src" && a.valStart >= 0 {
 			src = strings.TrimSpace(html.UnescapeString(string(raw[a.valStart:a.valEnd])))
-			file, ok = resolveRef(path.Dir(name), src, true)
+			file, ok = resolveRef(relink.Address{}, path.Dir(name), src, true)
 			return file, src, ok
 		}
 	}

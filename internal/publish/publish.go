@@ -7,6 +7,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/output"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
 // DefaultCSP is the Content-Security-Policy written to _headers when
@@ -29,6 +30,11 @@ type Options struct {
 	// CSP is the Content-Security-Policy for every page in _headers;
 	// "" means DefaultCSP. It should match the <meta> policy in the layouts.
 	CSP string
+	// BaseURL is the site's absolute address ("https://example.org/").
+	// With Fingerprint, references to a renamed file through it
+	// ({{ "css/a.css" | absURL }}) get the new name too, and stay absolute:
+	// package relink then makes those the browser fetches page-relative.
+	BaseURL string
 }
 
 // Process turns a freshly rendered site into deployable output: it
@@ -46,11 +52,12 @@ func Process(out *output.Output, opts Options) {
 	if opts.Minify {
 		minifyAssets(m, out.Files, &probs)
 	}
+	addr := relink.ParseAddress(opts.BaseURL)
 	var assets map[string]asset
 	if opts.Fingerprint {
-		assets = fingerprint(out.Files, &probs)
+		assets = fingerprint(out.Files, addr, &probs)
 	}
-	processHTML(out.Files, assets, m, opts.Minify, &probs)
+	processHTML(out.Files, assets, addr, m, opts.Minify, &probs)
 	writeDeployFiles(out.Files, assets, opts.CSP)
 	out.Problems = append(out.Problems, probs...)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/output"
 	"github.com/samizdat-press/samizdat/internal/problem"
+	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
 const csp = `default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
@@ -280,7 +281,7 @@ func TestFingerprintNameTaken(t *testing.T) {
 
 func processFingerprintOnly(files map[string][]byte, names []string) problem.List {
 	var probs problem.List
-	fingerprintFiles(files, names, &probs)
+	fingerprintFiles(files, names, relink.Address{}, &probs)
 	return probs
 }
 

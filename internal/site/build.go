@@ -254,6 +254,7 @@ func (b *builder) publishOptions() publish.Options {
 		// Subresource Integrity (file:// responses are opaque) and nothing
 		// is cached: its assets keep their names and carry no integrity.
 		Fingerprint: config.On(b.cfg.Output.Fingerprint) && !b.opts.NoFingerprint && !b.opts.Portable,
+		BaseURL:     b.cfg.BaseURL,
 	}
 }
 
@@ -329,8 +330,8 @@ func (b *builder) finishFiles(files map[string][]byte, opts publish.Options) []p
 			delete(files, name)
 		}
 	}
-	relink.Rewrite(files, relink.Options{Portable: portable})
-	relink.Rewrite(notFound, relink.Options{Base: basePath(b.cfg.BaseURL)})
+	relink.Rewrite(files, relink.Options{Portable: portable, BaseURL: b.cfg.BaseURL})
+	relink.Rewrite(notFound, relink.Options{Base: basePath(b.cfg.BaseURL), BaseURL: b.cfg.BaseURL})
 	maps.Copy(files, notFound)
 	return out.Problems
 }
