@@ -282,3 +282,35 @@ func TestLayoutRelativeAssetHint(t *testing.T) {
 		t.Errorf("fingerprinted: problems:\n%s", all)
 	}
 }
+
+// TestFingerprintedAssetHint: an address the build could not give a
+// renamed file's new name (in a <style> element: by the site's absolute
+// address, root-relative, or relative as the build leaves it) is broken,
+// but the file is in static/: the hint names the new name and says where
+// the build renames, not to put the file in static/.
+func TestFingerprintedAssetHint(t *testing.T) {
+	const hint = "\n    the site publishes css/site.css as css/site.3f2a9c01de.css, with a content hash in its name; " +
+		"the build writes the new name into the addresses in tags (<link href>, <script src>) and in stylesheet files, not into this one: " +
+		`link the file from such a tag or file (in a layout, {{ relURL "css/site.css" }}), or turn fingerprinting off with fingerprint = false under [output] in site.toml`
+	for _, tc := range []struct{ page, style, want string }{
+		{"index.html", `@import url("https://example.org/css/site.css");`,
+			`index.html:3:21: @import in <style> "https://example.org/css/site.css" is broken: the site has no css/site.css` + hint},
+		{"index.html", `@import "/css/site.css";`, `index.html:3:17: @import in <style> "/css/site.css" is broken: the site has no css/site.css` + hint},
+		{"index.html", `@import "css/site.css";`, `index.html:3:17: @import in <style> "css/site.css" is broken: the site has no css/site.css` + hint},
+		{"a/index.html", `@import "../css/site.css";`, `a/index.html:3:17: @import in <style> "../css/site.css" is broken: the site has no css/site.css` + hint},
+		// Read from the page's own folder: relURL mends that too.
+		{"b/index.html", `@import "css/site.css";`, `b/index.html:3:17: @import in <style> "css/site.css" is broken: the site has no b/css/site.css` +
+			"\n    the site has css/site.css at its root, but this address is read from the page's own folder"},
+		{"index.html", `@import "/gone.css";`, `index.html:3:17: @import in <style> "/gone.css" is broken: the site has no gone.css` +
+			"\n    fix the address, or put the file in static/"},
+	} {
+		files := map[string]string{tc.page: doc("<style>" + tc.style + "</style>"), "css/site.3f2a9c01de.css": "body{}"}
+		var got []string
+		for _, p := range Site(siteOf(files), Options{BaseURL: "https://example.org/"}) {
+			got = append(got, p.String())
+		}
+		if all := strings.Join(got, "\n"); !strings.Contains(all, tc.want) {
+			t.Errorf("problems:\n%s\nwant one:\n%s", all, tc.want)
+		}
+	}
+}

@@ -179,13 +179,21 @@ func (c *checker) internal(file string, ls lines, from string, r ref, raw string
 		if r.kind != follow && r.kind != redirect {
 			hint = "fix the address, or put the file in static/ (or beside the page, in its bundle)"
 		}
-		// A layout's "css/a.css" is read from each page's own folder; the
-		// file is at the site's root, where relURL points.
-		if from != "" && !strings.HasPrefix(refPath, ".") {
-			if c.atRoot(path.Clean(refPath)) {
-				hint = fmt.Sprintf("the site has %s at its root, but this address is read from the page's own folder; "+
-					"in a layout, write {{ relURL %q }}, which points at the root from every page", displayPath(path.Clean(refPath)), refPath)
-			}
+		switch renamed, ok := c.fingerprinted(p); {
+		case ok:
+			// The file is there under its fingerprinted name: the build
+			// renames it in the addresses in tags and stylesheet files, and
+			// this one (in a <style> element, a style attribute, a
+			// refresh) is in neither.
+			hint = fmt.Sprintf("the site publishes %s as %s, with a content hash in its name; the build writes the new name into "+
+				"the addresses in tags (<link href>, <script src>) and in stylesheet files, not into this one: "+
+				"link the file from such a tag or file (in a layout, {{ relURL %q }}), "+
+				"or turn fingerprinting off with fingerprint = false under [output] in site.toml", p, renamed, p)
+		case from != "" && !strings.HasPrefix(refPath, ".") && c.atRoot(path.Clean(refPath)):
+			// A layout's "css/a.css" is read from each page's own folder;
+			// the file is at the site's root, where relURL points.
+			hint = fmt.Sprintf("the site has %s at its root, but this address is read from the page's own folder; "+
+				"in a layout, write {{ relURL %q }}, which points at the root from every page", displayPath(path.Clean(refPath)), refPath)
 		}
 		c.reportLink(file, ls, r.off, fmt.Sprintf("%s is broken: the site has no %s", r.what, displayPath(p)),
 			fmt.Sprintf("%s %s is broken: the site has no %s", r.what, quote(raw), displayPath(p)), hint)
@@ -201,14 +209,24 @@ func (c *checker) atRoot(p string) bool {
 	if _, ok := c.lookup(p); ok {
 		return true
 	}
+	_, ok := c.fingerprinted(p)
+	return ok
+}
+
+// fingerprinted returns the name the site has the file p under with a
+// content hash in it (css/site.3f2a9c01de.css for css/site.css), if any.
+func (c *checker) fingerprinted(p string) (string, bool) {
 	ext := path.Ext(p)
+	if ext == "" {
+		return "", false
+	}
 	stem := strings.TrimSuffix(p, ext) + "."
 	for f := range c.files {
 		if h, ok := strings.CutPrefix(f, stem); ok && strings.HasSuffix(h, ext) && allHex(strings.TrimSuffix(h, ext)) {
-			return true
+			return f, true
 		}
 	}
-	return false
+	return "", false
 }
 
 func allHex(s string) bool {
