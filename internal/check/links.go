@@ -74,15 +74,19 @@ func (c *checker) checkRef(file string, ls lines, from string, r ref) string {
 		c.reportLink(file, ls, r.off, "", fmt.Sprintf("%s %s loads the site's own file through its absolute address", r.what, quote(raw)),
 			"write the address relative to the page (like ../css/site.css), so that each mirror serves the file itself instead of sending readers to the main domain")
 	}
-	if r.what == "<a href>" || r.what == "<area href>" {
+	if (r.what == "<a href>" || r.what == "<area href>") && !r.alternate {
 		// .Permalink in a theme's list of posts: on a mirror or an
 		// offline copy, every click leaves for the main domain, which
 		// is what a blocked reader cannot reach. Canonical links,
-		// og:url and feeds keep their absolute addresses on purpose.
-		c.reportLink(file, ls, r.off, r.what+" links to the site's own page through its absolute address",
+		// og:url and feeds keep their absolute addresses on purpose,
+		// as does a link marked rel="alternate" (a mirrors page naming
+		// the main address). One problem an address: a layout's link is
+		// on every page, and other addresses stay in sight.
+		c.reportLink(file, ls, r.off, r.what+" own "+strings.ToLower(raw),
 			fmt.Sprintf("%s %s links to the site's own page through its absolute address", r.what, quote(raw)),
 			"in a layout write {{ .RelPermalink }} (or relURL) instead of .Permalink (or absURL); in a page link to the file, [x](../story.md): "+
-				"the build then makes the link relative, so readers of a mirror or an offline copy stay on the copy they can reach instead of being sent to the main domain")
+				"the build then makes the link relative, so readers of a mirror or an offline copy stay on the copy they can reach instead of being sent to the main domain; "+
+				`to name the main address on purpose (a mirrors page), add rel="alternate" to the link`)
 	}
 	return c.internal(file, ls, "", r, raw, u, sitePath)
 }

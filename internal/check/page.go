@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -40,6 +41,9 @@ type ref struct {
 	shown int
 	desc  string // a srcset candidate's descriptor ("960w", "2x"); "" elsewhere
 	font  bool   // the first url() in an @font-face's src, the one a browser fetches
+	// alternate is an <a rel="alternate">: the same page elsewhere, as a
+	// mirrors page names the main address on purpose.
+	alternate bool
 }
 
 type refKind int
@@ -384,6 +388,9 @@ func (w *pageWalk) urls(t token) {
 			continue
 		}
 		r := ref{url: a.val, off: a.off, what: "<" + t.name + " " + a.key + ">", kind: kind, shown: w.shows(t, a.key)}
+		if rel, ok := t.attr("rel"); ok && (t.name == "a" || t.name == "area") {
+			r.alternate = slices.Contains(strings.Fields(strings.ToLower(rel)), "alternate")
+		}
 		switch a.key {
 		case "srcset", "imagesrcset":
 			for _, c := range srcsetURLs(a.val) {

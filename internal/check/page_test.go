@@ -64,12 +64,15 @@ func TestOtherOrigins(t *testing.T) {
 			`index.html:3:71: "https://example.org/gone.png" is broken: the site has no gone.png`,
 		}},
 		{name: "own pages through the absolute address", opts: Options{BaseURL: "https://example.org/"}, files: map[string]string{
-			"index.html":   doc(`<a href="https://example.org/a/">A</a><link rel="canonical" href="https://example.org/"><a href="a/">A</a>`),
+			"index.html": doc(`<a href="https://example.org/a/">A</a><link rel="canonical" href="https://example.org/"><a href="a/">A</a>` +
+				`<a href="https://example.org/" rel="alternate">example.org</a>`),
 			"a/index.html": doc(`<a href="https://example.org/">Home</a><a href="https://example.org/gone/">Gone</a>`),
+			"b/index.html": doc(`<a href="https://example.org/">Home</a><a href="HTTPS://EXAMPLE.ORG/a/">A</a>`),
 		}, want: []string{
-			`a/index.html:3:4: links to the site's own page through its absolute address (and in 1 other file)`,
-			`a/index.html:3:43: links to the site's own page through its absolute address (and in 1 other file)`,
+			`a/index.html:3:4: "https://example.org/" links to the site's own page through its absolute address (and in 1 other file)`,
+			`a/index.html:3:43: "https://example.org/gone/" links to the site's own page through its absolute address`,
 			`a/index.html:3:43: "https://example.org/gone/" is broken: the site has no gone/index.html`,
+			`b/index.html:3:43: "HTTPS://EXAMPLE.ORG/a/" links to the site's own page through its absolute address (and in 1 other file)`,
 		}},
 		{name: "bad base URL", opts: Options{BaseURL: "example.org"}, files: map[string]string{},
 			want: []string{`site: the base URL "example.org" is not an absolute http(s) address`}},
