@@ -46,7 +46,11 @@ func newMinifier() *minify.M {
 		KeepDefaultAttrVals: true, // type="text/css" and the like stay as written
 		KeepSpecialComments: false,
 		KeepComments:        false, // comments can leak drafts and build notes
-		KeepWhitespace:      false, // collapses runs to one space; <pre> and <textarea> are kept verbatim
+		// Whitespace between tags is kept, each run collapsed to one
+		// character: a theme's menu of <li>s made inline-block by its CSS
+		// showed "HomeAboutTags" once the spaces between them were gone.
+		// Which elements CSS makes inline cannot be known from the HTML.
+		KeepWhitespace: true,
 	})
 	// Lossless number precision (0 means exact) for CSS, SVG and JS.
 	m.Add("text/css", &css.Minifier{})

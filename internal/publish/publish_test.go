@@ -415,3 +415,22 @@ func BenchmarkProcess(b *testing.B) {
 		Process(&output.Output{Files: maps.Clone(site)}, Options{Minify: true, Fingerprint: true})
 	}
 }
+
+// Minifying keeps the whitespace between tags, each run made one: a
+// theme's menu of list items that its CSS shows side by side read
+// "HomeAboutTags" once the spaces between the items were gone.
+func TestMinifyKeepsSpacesBetweenTags(t *testing.T) {
+	files := map[string][]byte{"index.html": []byte("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>" +
+		"<ul class=\"menu\">\n  <li><a href=\"/\">Home</a></li>\n  <li><a href=\"/about/\">About</a></li>\n</ul>" +
+		"<p><em>a</em>   <em>b</em></p></body></html>")}
+	out := process(t, files, Options{Minify: true})
+	if len(out.Problems) != 0 {
+		t.Fatalf("problems: %v", out.Problems)
+	}
+	page := string(out.Files["index.html"])
+	for _, want := range []string{"</a></li>\n<li><a href=\"/about/\">", "<em>a</em> <em>b</em>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("minified page lacks %q:\n%s", want, page)
+		}
+	}
+}

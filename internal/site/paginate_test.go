@@ -70,8 +70,8 @@ func builtText(t *testing.T, fsys fstest.MapFS) map[string]string {
 func TestPaginatePagesAnyList(t *testing.T) {
 	out := builtText(t, paginateSite(""))
 	wantIn(t, out,
-		"index.html", "<li>P7:<p>Text 7.</p></li><li>P6:<p>Text 6.</p></li><li>P5:<p>Text 5.</p></li></ul><p>1/2 next=/page/2/</p>",
-		"page/2/index.html", "<li>P3:<p>Text 3.</p></li><li>P2:<p>Text 2.</p></li><li>P1:<p>Text 1.</p></li></ul><p>2/2 prev=/</p>",
+		"index.html", "<li>P7: <p>Text 7.</p></li><li>P6: <p>Text 6.</p></li><li>P5: <p>Text 5.</p></li></ul><p>1/2 next=/page/2/</p>",
+		"page/2/index.html", "<li>P3: <p>Text 3.</p></li><li>P2: <p>Text 2.</p></li><li>P1: <p>Text 1.</p></li></ul><p>2/2 prev=/</p>",
 		"page/1/index.html", `<meta http-equiv="refresh" content="0; url=../../">`,
 		"tags/strike/index.html", "P1;P2;",
 		"tags/strike/page/4/index.html", "P7;",
@@ -96,9 +96,9 @@ func TestPaginateSize(t *testing.T) {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
 	for file, want := range map[string]string{
-		"index.html":        "<li>P7:<p>Text 7.</p></li><li>P6:<p>Text 6.</p></li></ul><p>1/3 next=/page/2/</p>",
-		"page/2/index.html": "<li>P5:<p>Text 5.</p></li><li>P3:<p>Text 3.</p></li></ul><p>2/3 prev=/ next=/page/3/</p>",
-		"page/3/index.html": "<li>P2:<p>Text 2.</p></li><li>P1:<p>Text 1.</p></li></ul><p>3/3 prev=/page/2/</p>",
+		"index.html":        "<li>P7: <p>Text 7.</p></li><li>P6: <p>Text 6.</p></li></ul><p>1/3 next=/page/2/</p>",
+		"page/2/index.html": "<li>P5: <p>Text 5.</p></li><li>P3: <p>Text 3.</p></li></ul><p>2/3 prev=/ next=/page/3/</p>",
+		"page/3/index.html": "<li>P2: <p>Text 2.</p></li><li>P1: <p>Text 1.</p></li></ul><p>3/3 prev=/page/2/</p>",
 	} {
 		if got := string(res.Files[file]); !strings.Contains(got, want) {
 			t.Errorf("%s lacks %q:\n%s", file, want, got)
@@ -162,23 +162,23 @@ func TestPaginateWithCacheFollowsEdits(t *testing.T) {
 		file string
 		want string
 	}{
-		{"first build", func() {}, "page/3/index.html", "<li>P2:<p>Text 2.</p></li><li>P1:<p>Text 1.</p></li>"},
+		{"first build", func() {}, "page/3/index.html", "<li>P2: <p>Text 2.</p></li><li>P1: <p>Text 1.</p></li>"},
 		{"text", func() {
 			fsys["content/posts/p1.md"].Data = []byte("---\ntitle: P1\ndate: 2012-01-01\n---\nNew text.\n")
 		},
-			"page/3/index.html", "<li>P1:<p>New text.</p></li>"},
+			"page/3/index.html", "<li>P1: <p>New text.</p></li>"},
 		{"hidden", func() {
 			fsys["content/posts/p7.md"].Data = []byte("---\ntitle: P7\ndate: 2012-01-07\nparams: {hidden: true}\n---\nText 7.\n")
 		},
-			"index.html", "<li>P6:<p>Text 6.</p></li><li>P5:<p>Text 5.</p></li></ul><p>1/3 next=/page/2/</p>"},
+			"index.html", "<li>P6: <p>Text 6.</p></li><li>P5: <p>Text 5.</p></li></ul><p>1/3 next=/page/2/</p>"},
 		{"new", func() {
 			fsys["content/posts/p8.md"] = &fstest.MapFile{Data: []byte("---\ntitle: P8\ndate: 2012-01-08\n---\nText 8.\n")}
 		},
-			"page/3/index.html", "<li>P2:<p>Text 2.</p></li><li>P1:<p>New text.</p></li></ul><p>3/3 prev=/page/2/</p>"},
+			"page/3/index.html", "<li>P2: <p>Text 2.</p></li><li>P1: <p>New text.</p></li></ul><p>3/3 prev=/page/2/</p>"},
 		{"more", func() {
 			fsys["content/posts/p9.md"] = &fstest.MapFile{Data: []byte("---\ntitle: P9\ndate: 2012-01-09\n---\nText 9.\n")}
 		},
-			"page/4/index.html", "<li>P1:<p>New text.</p></li></ul><p>4/4 prev=/page/3/</p>"},
+			"page/4/index.html", "<li>P1: <p>New text.</p></li></ul><p>4/4 prev=/page/3/</p>"},
 		{"deleted", func() { delete(fsys, "content/posts/p9.md") }, "page/3/index.html", "<p>3/3 prev=/page/2/</p>"},
 	} {
 		step.edit()
@@ -261,7 +261,7 @@ func TestPaginateDocumentedExample(t *testing.T) {
 		"index.html", `<h2><a href="posts/p7/">P7</a></h2><h2><a href="posts/p6/">P6</a></h2><h2><a href="posts/p5/">P5</a></h2>`+
 			`<h2><a href="posts/p3/">P3</a></h2><h2><a href="posts/p2/">P2</a></h2>`,
 		"index.html", "1/2\n<a href=\"page/2/\">older</a>",
-		"page/2/index.html", "<h2><a href=\"../../posts/p1/\">P1</a></h2><a href=\"../../\">newer</a>\n2/2",
+		"page/2/index.html", "<h2><a href=\"../../posts/p1/\">P1</a></h2>\n<a href=\"../../\">newer</a>\n2/2",
 	)
 	if strings.Contains(out["index.html"]+out["page/2/index.html"], "P4") {
 		t.Error("the hidden post is listed")

@@ -35,7 +35,7 @@ func TestShortcodeInner(t *testing.T) {
 		}
 		got := string(res.Files["news/a/index.html"])
 		// As minified: "&" and ">" need no escape in text.
-		want := `<aside>Before & &lt;b>after&lt;/b><figure><blockquote>Words &lt;i>x&lt;/i></blockquote><figcaption>Ana</figcaption></figure></aside>`
+		want := `<aside>Before & &lt;b>after&lt;/b> <figure><blockquote>Words &lt;i>x&lt;/i></blockquote><figcaption>Ana</figcaption></figure></aside>`
 		if !strings.Contains(got, want) {
 			t.Errorf("unsafe=%v: page is\n%s\nwant it to hold\n%s", unsafe, got, want)
 		}
