@@ -108,6 +108,13 @@ func TestFeedsPreferPagesToSections(t *testing.T) {
 			t.Errorf("%s lists %v; want the 20 newest pages, P21 to P02, and no section", feed, got)
 		}
 	}
+	// A section with a date of its own is a story: it competes by date.
+	fsys["content/story/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Story\ndate: 2012-11-25\n---\nText.\n")}
+	res = build(t, fsys, Options{})
+	if got := entries(string(res.Files["index.xml"])); len(got) != 20 || got[0] != "Story" || got[1] != "P21" {
+		t.Errorf("index.xml lists %v; want the dated section Story first, then P21", got)
+	}
+	delete(fsys, "content/story/_index.md")
 	// With room to spare, the sections come in, by their dates.
 	for i := range 20 {
 		delete(fsys, fmt.Sprintf("content/news/p%02d.md", i+2))

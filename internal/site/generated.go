@@ -77,16 +77,17 @@ func regular(ps []*Page) []*Page { return feedEntries(ps) }
 func (s *Site) feedPages() []*Page { return feedEntries(s.tagged()) }
 
 // feedEntries picks a feed's entries from ps, newest first: the newest
-// pages, and sections only where pages leave room. A section without a
-// date of its own takes its newest page's (as Hugo's lists do), so it is
-// always as new as that page: by date alone, a site's sections would
-// fill the top of its feed and push out the stories themselves. Hugo's
-// feeds list pages only; a small campaign site, whose stories are
-// sections, still has them in its feed.
+// pages and dated sections, and undated sections only where those leave
+// room. A section without a date of its own takes its newest page's (as
+// Hugo's lists do), so it is always as new as that page: by date alone,
+// such sections would fill the top of a feed and push out the stories
+// themselves. Hugo's feeds list pages only; a campaign's story written as
+// a section with its date competes by that date, and a small campaign's
+// undated sections still come in.
 func feedEntries(ps []*Page) []*Page {
 	var pages, lists []*Page
 	for _, p := range ps {
-		if p.kind == content.KindPage {
+		if p.kind == content.KindPage || !p.undated() {
 			pages = append(pages, p)
 		} else {
 			lists = append(lists, p)
