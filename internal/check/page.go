@@ -97,8 +97,9 @@ type openLink struct {
 	off      int
 	named    bool   // it has text, an image with alt text, or an aria-label
 	emptyAlt int    // offset of an <img alt=""> inside it; -1 when none
-	href     string // its address; "" for a target only (<a id="x"></a>)
-	hidden   bool   // aria-hidden="true": kept from screen readers, such as a card's second, "stretched" link
+	href     string // its address, as written
+	link     bool   // it has an href: a link, focusable even with href="", not only a target (<a id="x"></a>)
+	hidden   bool   // aria-hidden="true" and tabindex="-1": out of screen readers and the tab order, such as a card's second, "stretched" link
 }
 
 func (c *checker) parsePage(name string, data []byte) *page {
@@ -156,10 +157,11 @@ func (w *pageWalk) startTag(t token) {
 	case "img":
 		w.img(t)
 	case "a":
-		href, _ := t.attr("href")
+		href, link := t.attr("href")
 		hidden, _ := t.attr("aria-hidden")
-		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1, href: strings.Trim(href, htmlSpace),
-			hidden: strings.EqualFold(strings.TrimSpace(hidden), "true")})
+		tabindex, _ := t.attr("tabindex")
+		w.links = append(w.links, openLink{off: t.off, named: w.hasName(t), emptyAlt: -1, href: strings.Trim(href, htmlSpace), link: link,
+			hidden: strings.EqualFold(strings.TrimSpace(hidden), "true") && strings.TrimSpace(tabindex) == "-1"})
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		w.headings = append(w.headings, heading{level: int(t.name[1] - '0'), off: t.off})
 		w.inH = t.typ == html.StartTagToken
@@ -168,6 +170,17 @@ func (w *pageWalk) startTag(t token) {
 	case "base":
 		w.baseHref(t)
 	}
+}
+
+// linkTarget is what href, on this page, leads to, the same from every
+// page: the output file for an address within the site, else href.
+func (w *pageWalk) linkTarget(href string) string {
+	u, err := parseURL(href)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "#") {
+		return href
+	}
+	p, _ := resolve(w.p.name, u.Path)
+	return "/" + p
 }
 
 // visibleText reports whether raw, a text token, shows anything: not
@@ -239,11 +252,12 @@ func (w *pageWalk) closeLink() {
 	case l.emptyAlt >= 0:
 		w.c.report(w.p.name, w.p.lines, l.off, `link has no text: its only content is an image with alt=""`,
 			"screen readers announce such a link by its address: say where it goes in the image's alt text, or add aria-label to the link")
-	case l.href != "" && !l.hidden:
+	case l.link && !l.hidden:
 		// A layout's icon link is on every page: one problem a link
-		// (problem.Once), as for broken ones.
+		// (problem.Once), keyed by where it leads, as a broken one is,
+		// since the build writes it relative to each page.
 		msg := fmt.Sprintf("link to %s has no text: readers cannot see or click it, and screen readers read out its address", quote(l.href))
-		w.c.reportLink(w.p.name, w.p.lines, l.off, msg, msg,
+		w.c.reportLink(w.p.name, w.p.lines, l.off, "empty link to "+w.linkTarget(l.href), msg,
 			"write what the link leads to inside it (in markdown: [Read the report](…)); for an icon, add aria-label to the link")
 	}
 	if len(w.links) > 0 && l.named {

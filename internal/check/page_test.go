@@ -96,18 +96,20 @@ func TestAltText(t *testing.T) {
 		{name: "empty links", files: map[string]string{
 			"index.html": doc(`<p><a href="#x" id="x"></a>` + "\n" + `<a href="#x"> </a><a id="y"></a><a name="z"></a>` +
 				`<a href="#x" title="Home"></a><a href="#x"><svg aria-label="Home"></svg></a>` +
-				`<a href="#x" aria-hidden="true" tabindex="-1"></a><a href="#y">&nbsp;&#8203;</a></p>`),
+				`<a href="#x" aria-hidden="true" tabindex="-1"></a><a href="#y">&nbsp;&#8203;</a><a href=""><i></i></a><a href="#x" aria-hidden="true"></a></p>`),
 		}, want: []string{
 			`index.html:3:4: link to "#x" has no text: readers cannot see or click it, and screen readers read out its address`,
 			`index.html:4:1: link to "#x" has no text: readers cannot see or click it, and screen readers read out its address`,
 			`index.html:4:175: link to "#y" has no text`,
+			`index.html:4:205: link to "" has no text`,
+			`index.html:4:227: link to "#x" has no text`,
 		}},
 		{name: "a layout's empty link is told once", files: map[string]string{
-			"index.html":      doc(`<a href="/feed/"></a>`),
-			"a/index.html":    doc(`<a href="/feed/"></a>`),
+			"index.html":      doc(`<a href="feed/"></a>`),
+			"a/index.html":    doc(`<a href="../feed/"></a>`),
 			"feed/index.html": doc(""),
 		}, want: []string{
-			`a/index.html:3:1: link to "/feed/" has no text: readers cannot see or click it, and screen readers read out its address (and in 1 other file)`,
+			`a/index.html:3:1: link to "../feed/" has no text: readers cannot see or click it, and screen readers read out its address (and in 1 other file)`,
 		}},
 	})
 }
