@@ -382,8 +382,12 @@ func compareOp(op string, a, b any) (bool, error) {
 }
 
 // compare orders numbers, strings, times and bools; values of other or
-// mixed kinds compare by their printed form.
+// mixed kinds compare by their printed form. A page is equal to itself
+// (Eq), also to the copy a template renders, for where's "in" and "=".
 func compare(a, b any) int {
+	if e, ok := a.(eqer); ok && e.Eq(b) {
+		return 0
+	}
 	if fa, ok := number(a); ok {
 		if fb, ok := number(b); ok {
 			switch {

@@ -89,6 +89,9 @@ func uniq(coll any) ([]any, error) {
 		if f, ok := number(it); ok {
 			key = f
 		}
+		if p, ok := it.(pageItem); ok {
+			key = pageKey{p.RelPermalink()} // the page, not the copy a template renders of it
+		}
 		if key != nil && !reflect.TypeOf(key).Comparable() {
 			if containsDeep(deep, it) {
 				continue
@@ -105,6 +108,16 @@ func uniq(coll any) ([]any, error) {
 	}
 	return out, nil
 }
+
+// pageItem is a page in a list, which uniq, intersect and union tell by
+// its address: the page a template renders is a copy of the site's.
+type pageItem interface {
+	eqer
+	RelPermalink() string
+}
+
+// pageKey is uniq's key of a page.
+type pageKey struct{ url string }
 
 func containsDeep(list []any, v any) bool {
 	for _, it := range list {

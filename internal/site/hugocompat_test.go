@@ -214,7 +214,9 @@ func TestEqFindsTheCurrentPage(t *testing.T) {
 	fsys := fstest.MapFS{
 		"site.toml":                    {Data: []byte("title = \"T\"\n")},
 		"layouts/_default/list.html":   {Data: []byte(`x`)},
-		"layouts/_default/single.html": {Data: []byte(`{{ range .Site.RegularPages }}{{ .Title }}{{ if eq . $ }}*{{ end }}{{ if ne . $ }}-{{ end }};{{ end }}|{{ eq . (index .Parent.Pages 0) }}|{{ .Eq $ }}`)},
+		"layouts/_default/single.html": {Data: []byte(`{{ range .Site.RegularPages }}{{ .Title }}{{ if eq . $ }}*{{ end }}{{ if ne . $ }}-{{ end }};{{ end }}|{{ eq . (index .Parent.Pages 0) }}|{{ .Eq $ }}` +
+			`|{{ in .Site.RegularPages . }} {{ len (uniq (slice . (index .Site.RegularPages 0) (index .Site.RegularPages 1))) }} {{ len (union (slice .) .Site.RegularPages) }}` +
+			` {{ len (intersect (slice .) .Site.RegularPages) }} {{ len (where .Site.RegularPages "Title" "in" (slice .Title)) }}`)},
 		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
 		"content/a.md":                 {Data: []byte("---\ntitle: A\nweight: 1\n---\n")},
 		"content/b.md":                 {Data: []byte("---\ntitle: B\nweight: 2\n---\n")},
@@ -223,7 +225,7 @@ func TestEqFindsTheCurrentPage(t *testing.T) {
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
-	for name, want := range map[string]string{"a/index.html": "A*;B-;|true|true", "b/index.html": "A-;B*;|false|true"} {
+	for name, want := range map[string]string{"a/index.html": "A*;B-;|true|true|true 2 2 1 1", "b/index.html": "A-;B*;|false|true|true 2 2 1 1"} {
 		if got := string(res.Files[name]); got != want {
 			t.Errorf("%s = %q; want %q", name, got, want)
 		}
