@@ -212,14 +212,14 @@ func TestEmptyTaxonomyExists(t *testing.T) {
 // through Page.Eq: the page a template renders is a copy of the site's.
 func TestEqFindsTheCurrentPage(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.toml":                    {Data: []byte("title = \"T\"\n")},
-		"layouts/_default/list.html":   {Data: []byte(`x`)},
+		"site.toml":                  {Data: []byte("title = \"T\"\n")},
+		"layouts/_default/list.html": {Data: []byte(`x`)},
 		"layouts/_default/single.html": {Data: []byte(`{{ range .Site.RegularPages }}{{ .Title }}{{ if eq . $ }}*{{ end }}{{ if ne . $ }}-{{ end }};{{ end }}|{{ eq . (index .Parent.Pages 0) }}|{{ .Eq $ }}` +
 			`|{{ in .Site.RegularPages . }} {{ len (uniq (slice . (index .Site.RegularPages 0) (index .Site.RegularPages 1))) }} {{ len (union (slice .) .Site.RegularPages) }}` +
 			` {{ len (intersect (slice .) .Site.RegularPages) }} {{ len (where .Site.RegularPages "Title" "in" (slice .Title)) }}`)},
-		"content/_index.md":            {Data: []byte("---\ntitle: Home\n---\n")},
-		"content/a.md":                 {Data: []byte("---\ntitle: A\nweight: 1\n---\n")},
-		"content/b.md":                 {Data: []byte("---\ntitle: B\nweight: 2\n---\n")},
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a.md":      {Data: []byte("---\ntitle: A\nweight: 1\n---\n")},
+		"content/b.md":      {Data: []byte("---\ntitle: B\nweight: 2\n---\n")},
 	}
 	res := build(t, fsys, Options{})
 	if len(res.Problems) > 0 {
