@@ -131,6 +131,13 @@ func TestMainSectionsDefault(t *testing.T) {
 	if got, want := string(res.Files["index.html"]), "[posts]|[posts]|A;B;C;"; got != want {
 		t.Errorf("home = %q; want %q", got, want)
 	}
+	// A layout reading another case is told the default's.
+	fsys["layouts/_default/single.html"] = &fstest.MapFile{Data: []byte(`{{ .Site.Params.mainsections }}`)}
+	res = build(t, fsys, Options{})
+	if got := problems(res.Problems); !strings.Contains(got, ".Site.Params.mainsections reads nothing: samizdat's default for the key is written mainSections") {
+		t.Errorf("a layout reading mainsections: problems\n%s", got)
+	}
+	fsys["layouts/_default/single.html"] = &fstest.MapFile{Data: []byte(`x`)}
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n[params]\nmainSections = [\"notes\"]\n")}
 	res = build(t, fsys, Options{})
 	if got, want := string(res.Files["index.html"]), "[notes]|[notes]|N;"; got != want {

@@ -186,12 +186,27 @@ func paramLineKey(p *Page, top string) string {
 func (b *builder) siteParamCase(r layout.ParamRead) *problem.Problem {
 	for _, s := range b.world.sites {
 		if have, ok := caseOnly(s.params, r.Keys); ok {
+			if !s.writesParam(have[0]) {
+				// Not site.toml's but samizdat's own default
+				// (defaultMainSections).
+				return &problem.Problem{File: r.File, Line: r.Line, Col: r.Col,
+					Message: fmt.Sprintf("%s reads nothing: samizdat's default for the key is written %s", r.Text, strings.Join(have, ".")),
+					Hint:    "write " + caseFix(have, r.Keys) + ", or set the key in site.toml's [params] in the case the layout reads it"}
+			}
 			return &problem.Problem{File: r.File, Line: r.Line, Col: r.Col,
 				Message: fmt.Sprintf("%s reads nothing: site.toml writes the key %s", r.Text, strings.Join(have, ".")),
 				Hint:    "write " + caseFix(have, r.Keys) + ": samizdat reads .Site.Params keys in the case site.toml writes them, where Hugo ignores case"}
 		}
 	}
 	return nil
+}
+
+// writesParam reports whether site.toml's [params], or the language's,
+// has key as written.
+func (s *Site) writesParam(key string) bool {
+	_, site := s.cfg.Params[key]
+	_, lang := s.cfg.Languages[s.lang].Params[key]
+	return site || lang
 }
 
 // pageParamCase warns of r, a read below a page's .Params, for the pages
