@@ -96,11 +96,11 @@ func inlinesOf(name string, data []byte, headerCSP []string, tags []inlineTag) [
 					what = c.attr + "=" + quote(in.Code)
 				}
 				hint := ""
-				if strings.Contains(dir, "'sha") {
+				if strings.Contains(strings.ToLower(dir), "'sha") {
 					// The policy means to allow this code by its hash, of
 					// the code as written; the build's minifier rewrites it.
-					hint = "the policy lists hashes, which must be of the code as the built page holds it, and the build minifies CSS and script " +
-						"(h1 { color: black } becomes h1{color:#000}): hash the code as it is in the built page, or set minify = false under [output] in site.toml; or "
+					hint = "the policy lists hashes, which must be of the code as the built page holds it: with minify on under [output] in site.toml (the default), " +
+						"the build rewrites CSS and script (h1 { color: black } becomes h1{color:#000}), so hash the code as it is in the built page, or turn minify off; or "
 				}
 				report(c.off, in, fmt.Sprintf("%s is blocked by the Content-Security-Policy in %s (%s)", what, by, dir), hint)
 			}

@@ -175,13 +175,14 @@ func TestInlinesHashHint(t *testing.T) {
 	const page = `<style>h1 { color: black }</style>`
 	for policy, wantMinify := range map[string]bool{
 		"style-src 'sha256-AAAA'": true,
+		"style-src 'SHA256-AAAA'": true,
 		"style-src 'self'":        false,
 	} {
 		got := Inlines("index.html", []byte(page), []string{policy})
 		if len(got) != 1 {
 			t.Fatalf("%s: %v; want one", policy, got)
 		}
-		if has := strings.Contains(got[0].Hint, "minify = false"); has != wantMinify {
+		if has := strings.Contains(got[0].Hint, "turn minify off"); has != wantMinify {
 			t.Errorf("%s: hint %q speaks of minify: %v, want %v", policy, got[0].Hint, has, wantMinify)
 		}
 	}
