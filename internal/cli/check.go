@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -49,7 +50,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			warnings = append(warnings, w)
 		}
 		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, ImageBudgetKB: cfg.ImageBudgetKB, BaseURL: cfg.BaseURL}) {
-			probs = append(probs, madeFrom(p, res.Sources))
+			probs = append(probs, madeFrom(p, res.Sources, sf.fsys()))
 		}
 		if *ext {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
@@ -106,10 +107,17 @@ func printTranslationGaps(w io.Writer, gaps []site.TranslationGap) {
 }
 
 // madeFrom names the content file behind a problem found in an output
-// page, which is the file the campaigner has to edit.
-func madeFrom(p problem.Problem, sources map[string]string) problem.Problem {
-	if src, ok := sources[p.File]; ok {
-		p.Hint = strings.TrimSpace(p.Hint + " (the page is made from " + src + ")")
+// page, which is the file the campaigner has to edit; a problem of a
+// heading the markdown writes is moved to that heading's line
+// (atHeading).
+func madeFrom(p problem.Problem, sources map[string]string, fsys fs.FS) problem.Problem {
+	src, ok := sources[p.File]
+	if !ok {
+		return p
 	}
+	if q := atHeading(p, src, fsys); q.File != p.File {
+		return q
+	}
+	p.Hint = strings.TrimSpace(p.Hint + " (the page is made from " + src + ")")
 	return p
 }
