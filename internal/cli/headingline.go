@@ -41,9 +41,14 @@ func atHeading(p problem.Problem, src string, fsys fs.FS) problem.Problem {
 		return p
 	}
 	p.Hint = strings.TrimSpace(p.Hint + " (in the built page " + p.Position() + ")")
+	p.Message = firstOnLine.ReplaceAllString(p.Message, "(the first is on line $1 of the built page)")
 	p.File, p.Line, p.Col = src, line, 0
 	return p
 }
+
+// firstOnLine is check's note of where a page's first h1 is, a line of
+// the built page, not of the markdown the problem moves to.
+var firstOnLine = regexp.MustCompile(`\(the first is on line (\d+)\)`)
 
 // headingLine is the 1-based line of a markdown heading (# Title, or a
 // Title line underlined with === or ---) of data whose text reads want,

@@ -34,7 +34,7 @@ func TestMadeFromMovesHeadingProblems(t *testing.T) {
 	sources := map[string]string{"about/index.html": "content/about.md"}
 	for _, tc := range []struct{ in, want string }{
 		{`about/index.html:1:900: more than one h1 in the page: "About us" (the first is on line 1)`,
-			`content/about.md:5: more than one h1 in the page: "About us" (the first is on line 1)` + "\n    keep one (in the built page about/index.html:1:900)"},
+			`content/about.md:5: more than one h1 in the page: "About us" (the first is on line 1 of the built page)` + "\n    keep one (in the built page about/index.html:1:900)"},
 		{`about/index.html:1:950: heading level skips from h1 to h4 at "Deep"`,
 			`content/about.md:7: heading level skips from h1 to h4 at "Deep"` + "\n    keep one (in the built page about/index.html:1:950)"},
 		{`about/index.html:1:100: more than one h1 in the page: "Site title" (the first is on line 1)`,
