@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/samizdat-press/samizdat/internal/content"
 )
 
-// A list page's template pages a list with .Paginator (its own .Pages) or
+// A list page's template pages a list with .Paginator (what Hugo's pages) or
 // with Hugo's .Paginate COLLECTION [SIZE] (any list of pages), once per
 // run: what it paged decides how many pages the list has, so the build
 // learns the number of page/N/ addresses only by running the template
@@ -137,13 +139,25 @@ func (pp *paging) total() int {
 func (p *Page) Paginator() *Pager {
 	pp := p.paging
 	if pp == nil { // not the page being written: its first page
-		return newPager(p.url, p.children, p.site.paginate, 1)
+		return newPager(p.url, p.paged(), p.site.paginate, 1)
 	}
 	if pp.pager == nil {
 		pp.by = ".Paginator"
-		pp.pager = newPager(p.url, p.children, p.site.paginate, pp.n)
+		pp.pager = newPager(p.url, p.paged(), p.site.paginate, pp.n)
 	}
 	return pp.pager
+}
+
+// paged is what .Paginator pages: the list's .Pages, but on the home page
+// every regular page of the site, as Hugo's (hugolib/page__paginator.go:
+// Hugo kept that when the home page's .Pages became its sections), so a
+// theme's home page lists its posts. (Hugo's sections page their regular
+// pages only; samizdat's keep their subsections, as their .Pages do.)
+func (p *Page) paged() Pages {
+	if p.kind == content.KindHome {
+		return p.site.RegularPages()
+	}
+	return p.children
 }
 
 // Paginate is Hugo's .Paginate COLLECTION [SIZE]: it splits any list of

@@ -267,3 +267,16 @@ func TestPaginateDocumentedExample(t *testing.T) {
 		t.Error("the hidden post is listed")
 	}
 }
+
+// At home, .Paginator pages every regular page of the site, as Hugo's
+// does, so a theme's home layout lists the posts, not the sections.
+func TestPaginatorAtHomePagesThePosts(t *testing.T) {
+	fsys := paginateSite("")
+	fsys["layouts/index.html"].Data = []byte(`{{ range .Paginator.Pages }}{{ .Title }};{{ end }}{{ .Paginator.TotalPages }}`)
+	out := builtText(t, fsys)
+	wantIn(t, out,
+		"index.html", "P7;P6;P5;3",
+		"page/2/index.html", "P4;P3;P2;3",
+		"page/3/index.html", "P1;About;3",
+	)
+}
