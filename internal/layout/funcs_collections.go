@@ -89,7 +89,7 @@ func uniq(coll any) ([]any, error) {
 		if f, ok := number(it); ok {
 			key = f
 		}
-		if p, ok := it.(pageItem); ok {
+		if p, ok := it.(pageItem); ok && !reflect.ValueOf(p).IsNil() {
 			key = pageKey{p.RelPermalink()} // the page, not the copy a template renders of it
 		}
 		if key != nil && !reflect.TypeOf(key).Comparable() {

@@ -232,7 +232,15 @@ func TestEqFindsTheCurrentPage(t *testing.T) {
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems:\n%s", problems(res.Problems))
 	}
-	for name, want := range map[string]string{"a/index.html": "A*;B-;|true|true|true 2 2 1 1", "b/index.html": "A-;B*;|false|true|true 2 2 1 1"} {
+	// A nil page (.Prev of the last, .Next of the first) is nothing, in
+	// every one of them.
+	fsys["layouts/_default/single.html"].Data = append(fsys["layouts/_default/single.html"].Data,
+		[]byte(`|{{ len (uniq (slice .Prev .Next)) }} {{ in (slice .Prev .Next) . }} {{ len (where .Site.RegularPages "Next" "=" .) }} {{ len (intersect (slice .Prev) (slice .)) }}`)...)
+	res = build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	for name, want := range map[string]string{"a/index.html": "A*;B-;|true|true|true 2 2 1 1|2 false 1 0", "b/index.html": "A-;B*;|false|true|true 2 2 1 1|2 false 0 0"} {
 		if got := string(res.Files[name]); got != want {
 			t.Errorf("%s = %q; want %q", name, got, want)
 		}

@@ -301,7 +301,7 @@ func (p *Page) OnionLocation() string {
 // not by pointer.
 func (p *Page) Eq(o any) bool {
 	q, ok := o.(*Page)
-	return ok && q != nil && p.url == q.url
+	return ok && p != nil && q != nil && p.url == q.url // .Prev on the last page is a nil page
 }
 
 // InSection reports whether this page's URL is at or below o's, for
