@@ -11,18 +11,28 @@ import (
 
 func TestHeadingLine(t *testing.T) {
 	src := "---\ntitle: T\n# not a heading: front matter\n---\n\nIntro.\n\n# The *trial* of [Kozlov](../kozlov/) {#trial}\n\n" +
-		"    # indented code\n\nQuotes \"here\" -- and there\n---\n\n#### Deep ####\n\n## A very long heading that goes on and on past sixty runes of text, surely\n"
-	for want, line := range map[string]int{
-		"The trial of Kozlov":         8,
-		"Quotes “here” – and there":   12,
-		"Deep":                        15,
-		"not a heading: front matter": 0,
-		"indented code":               0,
-		"A very long heading that goes on and on past sixty runes of t…": 17,
-		"Absent": 0,
+		"    # indented code\n\nQuotes \"here\" -- and there\n---\n\n#### Deep ####\n\n## A very long heading that goes on and on past sixty runes of text, surely\n" +
+		"\n```sh\n# Install\n```\n\n#### Install\n\n## Details\n\n#### Details\n\n## Wait for the trial of Kozlov\n\n#### Wait...\n\n## Twice\n\n## Twice\n"
+	for _, tc := range []struct {
+		level int
+		want  string
+		line  int
+	}{
+		{1, "The trial of Kozlov", 8},
+		{2, "Quotes “here” – and there", 12},
+		{4, "Deep", 15},
+		{1, "not a heading: front matter", 0},
+		{1, "indented code", 0},
+		{2, "A very long heading that goes on and on past sixty runes of…", 17},
+		{2, "Absent", 0},
+		{4, "Install", 23}, // not the shell comment in the fenced block
+		{4, "Details", 27}, // not the h2 of the same text
+		{4, "Wait…", 31},   // the typographer's ellipsis, not a cut text
+		{2, "Twice", 0},    // two of them: which is the page's cannot be told
+		{1, "Install", 0},  // the fenced block's line is no h1
 	} {
-		if got := headingLine([]byte(src), want); got != line {
-			t.Errorf("headingLine(%q) = %d; want %d", want, got, line)
+		if got := headingLine([]byte(src), tc.level, tc.want); got != tc.line {
+			t.Errorf("headingLine(h%d %q) = %d; want %d", tc.level, tc.want, got, tc.line)
 		}
 	}
 }
