@@ -176,11 +176,18 @@ func (w *pageWalk) startTag(t token) {
 // page: the output file for an address within the site, else href.
 func (w *pageWalk) linkTarget(href string) string {
 	u, err := parseURL(href)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "#") {
-		return href
+	if err != nil || href == "" || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "#") {
+		return href // href="" is the page itself, on every page: one mistake
 	}
 	p, _ := resolve(w.p.name, u.Path)
-	return "/" + p
+	target := "/" + p
+	if u.RawQuery != "" {
+		target += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		target += "#" + u.Fragment
+	}
+	return target
 }
 
 // visibleText reports whether raw, a text token, shows anything: not

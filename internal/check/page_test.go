@@ -105,11 +105,14 @@ func TestAltText(t *testing.T) {
 			`index.html:4:227: link to "#x" has no text`,
 		}},
 		{name: "a layout's empty link is told once", files: map[string]string{
-			"index.html":      doc(`<a href="feed/"></a>`),
-			"a/index.html":    doc(`<a href="../feed/"></a>`),
+			"index.html":      doc(`<a href="feed/"></a><a href=""></a>`),
+			"a/index.html":    doc(`<a href="../feed/"></a><a href=""></a><a href="../feed/#x"></a>`),
 			"feed/index.html": doc(""),
 		}, want: []string{
 			`a/index.html:3:1: link to "../feed/" has no text: readers cannot see or click it, and screen readers read out its address (and in 1 other file)`,
+			`a/index.html:3:24: link to "" has no text: readers cannot see or click it, and screen readers read out its address (and in 1 other file)`,
+			`a/index.html:3:39: link to "../feed/#x" has no text: readers cannot see or click it, and screen readers read out its address`,
+			`a/index.html:3:42: <a href> "../feed/#x" is broken: no id "x" in feed/index.html`,
 		}},
 	})
 }
