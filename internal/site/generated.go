@@ -39,7 +39,7 @@ func (b *builder) writeGenerated() {
 	}
 	for _, p := range b.pages {
 		if p.kind != content.KindHome && hasFeed(p) {
-			b.writeAs(content.OutputPath(p.url+"index.xml"), owner{page: p, what: "the Atom feed"}, b.atom(p, regular(p.children)))
+			b.writeAs(content.OutputPath(p.url+"index.xml"), owner{page: p, what: "the Atom feed"}, b.atom(p, feedEntries(p.children)))
 		}
 	}
 	// A site's own static/robots.txt replaces this one, as a layout's
@@ -66,10 +66,6 @@ func hasFeed(p *Page) bool {
 	}
 	return (p.kind == content.KindSection || p.kind == "term") && len(p.children) > 0 && p.meta().List != "never"
 }
-
-// regular lists a section's or term's pages (and subsections) for its
-// feed (feedEntries), newest first.
-func regular(ps []*Page) []*Page { return feedEntries(ps) }
 
 // feedPages are what the site feed lists: the pages and sections but the
 // home page (feedEntries), newest first. A campaign's stories are often
