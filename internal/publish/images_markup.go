@@ -21,9 +21,9 @@ type ImageFacts struct {
 
 // ImgSrcs returns the Files keys of the local pictures the <img> start
 // tags of the HTML file name show through src, each once, in order of
-// appearance. References must be root-relative or relative, as they are
-// before relink runs.
-func ImgSrcs(name string, page []byte) []string {
+// appearance: relative, root-relative, or under site, the site's own
+// absolute address.
+func ImgSrcs(name string, page []byte, site relink.Address) []string {
 	if !mayHoldImg(page) {
 		return nil
 	}
@@ -34,7 +34,7 @@ func ImgSrcs(name string, page []byte) []string {
 		if tag != "img" {
 			return
 		}
-		if file, _, ok := imgSrc(name, raw, attrs); ok && !seen[file] {
+		if file, _, ok := imgSrc(name, raw, attrs, site); ok && !seen[file] {
 			seen[file] = true
 			out = append(out, file)
 		}
@@ -59,12 +59,15 @@ func mayHoldImg(page []byte) bool {
 }
 
 // imgSrc resolves an <img>'s src to a Files key, and returns the value
-// as written (entities decoded).
-func imgSrc(name string, raw []byte, attrs []tagAttr) (file, src string, ok bool) {
+// as written (entities decoded). A src under the site's own absolute
+// address (a layout's absURL or .Permalink) is the site's file too: the
+// finish makes it page-relative later, and its picture should have its
+// size and copies all the same.
+func imgSrc(name string, raw []byte, attrs []tagAttr, site relink.Address) (file, src string, ok bool) {
 	for _, a := range attrs {
 		if a.name == "src" && a.valStart >= 0 {
 			src = strings.TrimSpace(html.UnescapeString(string(raw[a.valStart:a.valEnd])))
-			file, ok = resolveRef(relink.Address{}, path.Dir(name), src, true)
+			file, ok = resolveRef(site, path.Dir(name), src, true)
 			return file, src, ok
 		}
 	}
@@ -87,7 +90,7 @@ func imgSrc(name string, raw []byte, attrs []tagAttr) (file, src string, ok bool
 // as the first. Attributes the <img> has are never changed. The second
 // result lists, for cache keys, what was read of each picture; the page
 // is returned as it was when nothing was added.
-func RewriteImgs(name string, page []byte, look func(file string) (ImageFacts, bool), sizes string) ([]byte, string) {
+func RewriteImgs(name string, page []byte, look func(file string) (ImageFacts, bool), sizes string, site relink.Address) ([]byte, string) {
 	type insert struct {
 		at   int
 		text string
@@ -112,7 +115,7 @@ func RewriteImgs(name string, page []byte, look func(file string) (ImageFacts, b
 		if has["srcset"] {
 			return
 		}
-		file, src, ok := imgSrc(name, raw, attrs)
+		file, src, ok := imgSrc(name, raw, attrs, site)
 		if !ok {
 			return
 		}

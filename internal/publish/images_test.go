@@ -9,6 +9,8 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+
+	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
 var copyOpts = ImageOptions{Resize: true, Widths: []int{16, 8, 64, 16}, Sizes: "100vw", Quality: 80}
@@ -202,11 +204,14 @@ func TestRewriteImgs(t *testing.T) {
 		{"a query keeps the size but gets no srcset",
 			`<img src="photo.jpg?v=2">`,
 			`<img src="photo.jpg?v=2" width="3000" height="2000" decoding="async">`},
+		{"a picture by the site's own absolute address is the site's",
+			`<img src="https://Example.org:443/campaign/img/photo.jpg"><img src="https://example.org/img/photo.jpg">`,
+			`<img src="https://Example.org:443/campaign/img/photo.jpg" width="3000" height="2000" decoding="async" srcset="https://Example.org:443/campaign/img/photo-480w.jpg 480w, https://Example.org:443/campaign/img/photo-960w.jpg 960w, https://Example.org:443/campaign/img/photo.jpg 3000w" sizes="` + sizes + `"><img src="https://example.org/img/photo.jpg">`},
 		{"unknown pictures and other tags are untouched",
 			`<picture><source srcset="x.avif"><img src="missing.jpg"></picture><a href="photo.jpg">`,
 			`<picture><source srcset="x.avif"><img src="missing.jpg"></picture><a href="photo.jpg">`},
 	} {
-		got, used := RewriteImgs("news/a/index.html", []byte(c.in), look, sizes)
+		got, used := RewriteImgs("news/a/index.html", []byte(c.in), look, sizes, relink.ParseAddress("https://example.org/campaign/"))
 		if string(got) != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
@@ -217,8 +222,10 @@ func TestRewriteImgs(t *testing.T) {
 }
 
 func TestImgSrcs(t *testing.T) {
-	got := ImgSrcs("news/a/index.html", []byte(`<img src="p.jpg"><img src="/img/%D1%84.png"><img src="p.jpg"><img src="data:x"><noscript><img src="../b.gif"></noscript>`))
-	want := []string{"news/a/p.jpg", "img/ф.png", "news/b.gif"}
+	got := ImgSrcs("news/a/index.html", []byte(`<img src="p.jpg"><img src="/img/%D1%84.png"><img src="p.jpg"><img src="data:x"><noscript><img src="../b.gif"></noscript>`+
+		`<img src="https://example.org/campaign/img/c.png"><img src="https://example.org/img/d.png"><img src="https://other.example/campaign/img/e.png">`),
+		relink.ParseAddress("https://example.org/campaign/"))
+	want := []string{"news/a/p.jpg", "img/ф.png", "news/b.gif", "img/c.png"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %q, want %q", got, want)
 	}

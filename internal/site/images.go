@@ -9,6 +9,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/config"
 	"github.com/samizdat-press/samizdat/internal/publish"
+	"github.com/samizdat-press/samizdat/internal/relink"
 )
 
 // sizeImages gives the <img> of every page its picture's size, async
@@ -21,9 +22,10 @@ import (
 // read again.
 func (b *builder) sizeImages() {
 	opts := b.imageOptions()
+	site := relink.ParseAddress(b.cfg.BaseURL)
 	pages := sortedNames(b.files, ".html")
 	shown := make([][]string, len(pages))
-	b.workers(len(pages), func(i int) { shown[i] = publish.ImgSrcs(pages[i], b.files[pages[i]]) })
+	b.workers(len(pages), func(i int) { shown[i] = publish.ImgSrcs(pages[i], b.files[pages[i]], site) })
 	var pics []string
 	seen := map[string]bool{}
 	for _, srcs := range shown {
@@ -63,10 +65,11 @@ func (b *builder) sizeImages() {
 // its key, so a picture that changes refinishes the pages showing it.
 func (b *builder) rewriteImgs(pages []string) {
 	sizes := b.imageOptions().Sizes
+	site := relink.ParseAddress(b.cfg.BaseURL)
 	look := func(f string) (publish.ImageFacts, bool) { fa, ok := b.imageFacts[f]; return fa, ok }
 	out := make([][]byte, len(pages))
 	used := make([]string, len(pages))
-	b.workers(len(pages), func(i int) { out[i], used[i] = publish.RewriteImgs(pages[i], b.files[pages[i]], look, sizes) })
+	b.workers(len(pages), func(i int) { out[i], used[i] = publish.RewriteImgs(pages[i], b.files[pages[i]], look, sizes, site) })
 	for i, name := range pages {
 		if out[i] == nil {
 			continue // the build was cancelled
@@ -85,6 +88,7 @@ func (b *builder) rewriteImgs(pages []string) {
 // new picture that needs copies, which only a full build makes.
 func (b *builder) patchImages(files map[string][]byte, names []string) bool {
 	opts := b.imageOptions()
+	site := relink.ParseAddress(b.cfg.BaseURL)
 	noCopies := opts
 	noCopies.Resize = false
 	facts := b.imageFacts
@@ -96,7 +100,7 @@ func (b *builder) patchImages(files map[string][]byte, names []string) bool {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		for _, f := range publish.ImgSrcs(name, files[name]) {
+		for _, f := range publish.ImgSrcs(name, files[name], site) {
 			if _, ok := facts[f]; ok || b.files[f] == nil {
 				continue
 			}
@@ -114,7 +118,7 @@ func (b *builder) patchImages(files map[string][]byte, names []string) bool {
 	}
 	look := func(f string) (publish.ImageFacts, bool) { fa, ok := facts[f]; return fa, ok }
 	for _, name := range pages {
-		files[name], _ = publish.RewriteImgs(name, files[name], look, opts.Sizes)
+		files[name], _ = publish.RewriteImgs(name, files[name], look, opts.Sizes, site)
 	}
 	b.imageFacts = facts
 	return true

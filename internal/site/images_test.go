@@ -97,6 +97,23 @@ func TestPagesImagesGetSizesAndCopies(t *testing.T) {
 	}
 }
 
+// A layout that shows a picture by the site's absolute address (absURL,
+// as themes write a header image) gets its size and copies too: the
+// finish makes the address page-relative, copies included.
+func TestImagesByTheSitesAbsoluteAddress(t *testing.T) {
+	fsys := imagesSite(t)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("baseURL = \"https://example.org/campaign/\"\ntitle = \"T\"\n[images]\nwidths = [50, 100, 400]\nsizes = \"90vw\"\n")}
+	fsys["layouts/_default/single.html"] = &fstest.MapFile{Data: []byte(`<header><img src="{{ "rally/crowd.jpg" | absURL }}" alt="crowd"></header><main>{{ .Content }}</main>`)}
+	res := build(t, fsys, Options{})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems:\n%s", problems(res.Problems))
+	}
+	want := `<img src="crowd.jpg" alt="crowd" width="200" height="120" decoding="async" srcset="crowd-100w.jpg 100w, crowd.jpg 200w" sizes="90vw">`
+	if page := string(res.Files["rally/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("the page lacks %s:\n%s", want, page)
+	}
+}
+
 // With a cache (the dev server), a build after each edit gives the same
 // bytes as a clean build, also when a picture changes under the same name,
 // and Patch shows an edited page as the build will.
