@@ -49,9 +49,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			warnings = append(warnings, w)
 		}
-		for _, p := range check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, ImageBudgetKB: cfg.ImageBudgetKB, BaseURL: cfg.BaseURL}) {
-			probs = append(probs, madeFrom(p, res.Sources, sf.fsys()))
-		}
+		probs = append(probs, fromSources(check.Site(res.Output, check.Options{BudgetKB: cfg.BudgetKB, ImageBudgetKB: cfg.ImageBudgetKB, BaseURL: cfg.BaseURL}), res.Sources, sf.fsys())...)
 		if *ext {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 			probs = append(probs, external.Check(ctx, res.Output, external.Options{BaseURL: cfg.BaseURL})...)
@@ -104,6 +102,29 @@ func printTranslationGaps(w io.Writer, gaps []site.TranslationGap) {
 			fmt.Fprintf(w, "  %s changed after %s\n", g.Source, g.Translation)
 		}
 	}
+}
+
+// fromSources is madeFrom of each problem, each told once: a paged
+// list's pages (news/, news/page/2/) show the same markdown, so a heading
+// problem of it is found on each and moves to the same line. The first
+// kept names its built page.
+func fromSources(ps []problem.Problem, sources map[string]string, fsys fs.FS) []problem.Problem {
+	type at struct {
+		file      string
+		line, col int
+		message   string
+	}
+	seen := map[at]bool{}
+	var out []problem.Problem
+	for _, p := range ps {
+		p = madeFrom(p, sources, fsys)
+		k := at{p.File, p.Line, p.Col, p.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // madeFrom names the content file behind a problem found in an output

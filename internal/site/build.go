@@ -89,9 +89,9 @@ type Result struct {
 	// changed after them. It is a to-do list, not a problem: a site may
 	// publish a partial translation.
 	Translations []TranslationGap
-	// Sources maps each page's output file ("zhanaozen/index.html") to the
-	// content file it is made from, so checks of the output can say which
-	// file to edit.
+	// Sources maps each page's output file ("zhanaozen/index.html", and a
+	// paged list's "news/page/2/index.html") to the content file it is
+	// made from, so checks of the output can say which file to edit.
 	Sources map[string]string
 }
 
@@ -696,8 +696,15 @@ func (b *builder) checkOutput() {
 func (b *builder) sources() map[string]string {
 	m := map[string]string{}
 	for _, p := range b.pages {
-		if f := p.File(); f != "" {
-			m[content.OutputPath(p.url)] = f
+		f := p.File()
+		if f == "" {
+			continue
+		}
+		m[content.OutputPath(p.url)] = f
+		// A paged list's further pages show the same file's content: a
+		// problem check finds there is that file's to fix too.
+		for n := 2; n <= b.pagesOf(p); n++ {
+			m[content.OutputPath(pageNURL(p.url, n))] = f
 		}
 	}
 	return m
