@@ -118,6 +118,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"ge": ge,
 		// Go's len, saying what is wrong when the value is missing.
 		"len": length,
+		// Hugo's scratch pads and partialCached (funcs_scratch.go).
+		"newScratch":    NewScratch,
+		"partialCached": s.partialCachedFunc(0),
 	}
 }
 

@@ -33,20 +33,20 @@ var leftOut = map[string]string{
 	"readFile":     "samizdat has no readFile: templates read no files; put data in data/ (read as .Site.Data.NAME) or text in i18n/ (read with T)",
 	"fileExists":   "samizdat has no fileExists: templates read no files; say in front matter or in site.toml's [params] whether the file is there",
 	// Hugo's, with samizdat's way to the same end.
-	"partialCached": "samizdat has no partialCached: write partial, with the same arguments",
-	"time":          "samizdat has no time namespace: format a date with dateFormat, e.g. {{ dateFormat \"2 January 2006\" .Date }}",
-	"humanize":      "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
-	"resources":     "samizdat has no Hugo Pipes (resources.Get): put the file in static/ and link it with relURL; CSS and JS are minified and fingerprinted by the build",
-	"hugo":          "samizdat has no hugo namespace (hugo.Generator, hugo.Version, hugo.IsServer, hugo.IsProduction): remove the call; a build is the same for samizdat serve and samizdat build",
-	"sort":          "samizdat's sort is sortBy, with the same arguments: {{ range sortBy .Site.RegularPages \"Date\" \"desc\" }}",
-	"ref":           "samizdat has no ref: find the page with .Site.GetPage \"blog/a.md\" and write its .Permalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
-	"relref":        "samizdat has no relref: find the page with .Site.GetPage \"blog/a.md\" and write its .RelPermalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
-	"emojify":       "samizdat has no emojify: write the emoji itself (😀) in the text",
-	"highlight":     "samizdat has no highlight function: put the code in a fenced block in markdown (```go), which the build highlights, or pass such a block to markdownify",
-	"slicestr":      "samizdat's slicestr is substr, which takes a START and a LENGTH: slicestr TEXT 1 3 is substr TEXT 1 2",
-	"chomp":         "samizdat has no chomp: write trim TEXT \"\\n\" (trim's second argument lists the characters to cut from both ends)",
-	"anchorize":     "samizdat has no anchorize: urlize makes a text into an id the way samizdat makes heading ids",
-	"complement":    "samizdat has no complement: keep the items of a list that another lacks with where, e.g. where .Pages \"Section\" \"not in\" (slice \"news\")",
+	"time":       "samizdat has no time namespace: format a date with dateFormat, e.g. {{ dateFormat \"2 January 2006\" .Date }}",
+	"humanize":   "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
+	"resources":  "samizdat has no Hugo Pipes (resources.Get): put the file in static/ and link it with relURL; CSS and JS are minified and fingerprinted by the build",
+	"hugo.Store": storeHint,
+	"hugo":       "samizdat has no hugo namespace (hugo.Generator, hugo.Version, hugo.IsServer, hugo.IsProduction): remove the call; a build is the same for samizdat serve and samizdat build",
+	"sort":       "samizdat's sort is sortBy, with the same arguments: {{ range sortBy .Site.RegularPages \"Date\" \"desc\" }}",
+	"ref":        "samizdat has no ref: find the page with .Site.GetPage \"blog/a.md\" and write its .Permalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
+	"relref":     "samizdat has no relref: find the page with .Site.GetPage \"blog/a.md\" and write its .RelPermalink, or link it from markdown ([text](/blog/a/)), where the build checks the link",
+	"emojify":    "samizdat has no emojify: write the emoji itself (😀) in the text",
+	"highlight":  "samizdat has no highlight function: put the code in a fenced block in markdown (```go), which the build highlights, or pass such a block to markdownify",
+	"slicestr":   "samizdat's slicestr is substr, which takes a START and a LENGTH: slicestr TEXT 1 3 is substr TEXT 1 2",
+	"chomp":      "samizdat has no chomp: write trim TEXT \"\\n\" (trim's second argument lists the characters to cut from both ends)",
+	"anchorize":  "samizdat has no anchorize: urlize makes a text into an id the way samizdat makes heading ids",
+	"complement": "samizdat has no complement: keep the items of a list that another lacks with where, e.g. where .Pages \"Section\" \"not in\" (slice \"news\")",
 	// Hugo's namespaces: samizdat has the functions under their short names.
 	"strings":               "samizdat has no strings namespace: write the function by its short name (lower, upper, title, trim, split, replace, replaceRE, findRE, hasPrefix, substr, truncate), as listed in docs/templates.md",
 	"strings.ToLower":       "write lower: {{ lower TEXT }}",
@@ -88,8 +88,7 @@ var leftOut = map[string]string{
 // sites and pagers that samizdat does not have.
 var hugoFields = map[string]string{
 	"Resources":                "samizdat has no page resources yet: link a picture beside the page from its markdown, and give the share picture as front matter image:, read with .Image",
-	"Scratch":                  "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
-	"Store":                    "samizdat has no .Scratch or .Store: keep values in template variables ({{ $n := 0 }}{{ $n = add $n 1 }})",
+	"Store":                    storeHint,
 	"GetTerms":                 "write .Terms \"tags\" (the term pages of one taxonomy this page is in)",
 	"Paginate":                 ".Paginate is a list page's (home, section, taxonomy, term): call it on the page its layout renders, {{ $paginator := .Paginate COLLECTION }}, not on another value; .Paginator pages the list's own .Pages",
 	"AllTranslations":          "write .Translations (the page's translations, without itself), and the page itself",
@@ -122,6 +121,13 @@ var hugoFields = map[string]string{
 	"GoogleAnalytics": "samizdat leaves analytics out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove it",
 	"DisqusShortname": "samizdat leaves Disqus out: it would load a script from another site, which the site's Content-Security-Policy blocks; remove it",
 }
+
+// storeHint is for Hugo's hugo.Store and .Site.Store, pads for the whole
+// site: pages render on all cores at once, so what one page's template
+// read there would depend on which pages had rendered before it.
+const storeHint = "samizdat has no store for the whole site (hugo.Store, .Site.Store): pages render at the same time, so what a page read there " +
+	"would change from build to build; keep a page's values in its own .Store (or .Scratch), a template's in newScratch or a variable, " +
+	"and values for every page in site.toml's [params] or data/"
 
 // fileFields says what to write for Hugo's .File.X: samizdat's .File is
 // the source file's path as text ("content/blog/a.md"), not a struct.
@@ -195,8 +201,8 @@ func partialTemplateHint(name, arg string) (hint string, ok bool) {
 // that Parse reports; hugoPageFields are those it reports after anything,
 // names no data file or dict key of a site's own would be.
 var (
-	hugoSiteFields = []string{"LastChange", "Lastmod", "Author", "Config", "IsServer", "MainSections", "Social", "GoogleAnalytics", "DisqusShortname", "RSSLink"}
-	hugoPageFields = []string{"Scratch", "GetTerms", "AllTranslations", "GroupByDate", "RSSLink", "OutputFormats", "AlternativeOutputFormats",
+	hugoSiteFields = []string{"LastChange", "Lastmod", "Author", "Config", "IsServer", "MainSections", "Social", "GoogleAnalytics", "DisqusShortname", "RSSLink", "Store"}
+	hugoPageFields = []string{"GetTerms", "AllTranslations", "GroupByDate", "RSSLink", "OutputFormats", "AlternativeOutputFormats",
 		"RenderString", "HasShortcode", "GitInfo", "FuzzyWordCount", "RelRef", "RawContent"}
 )
 

@@ -35,7 +35,6 @@ func hugoProblems(t *testing.T, text string) []problem.Problem {
 // not have name samizdat's way to the same end, not "check its spelling".
 func TestHugoNamesSayWhatToWrite(t *testing.T) {
 	for call, want := range map[string]string{
-		`{{ partialCached "nav.html" . }}`:                           "write partial",
 		`{{ .Date | time.Format ":date_long" }}`:                     "dateFormat",
 		`{{ humanize "x" }}`:                                         "samizdat has no humanize",
 		`{{ with resources.Get "css/a.css" }}{{ end }}`:              "static/",
@@ -82,8 +81,9 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ .File.BaseFileName }}`:                                   "{{ replaceRE `^.*/|\\.[^.]*$` \"\" .File }}",
 		`{{ .File.Dir }}`:                                            "{{ replaceRE `^content/|[^/]*$` \"\" .File }}",
 		`{{ .Page.File.ContentBaseName }}`:                           "a bundle's folder name",
-		`{{ .Scratch.Set "n" 1 }}`:                                   "template variables",
-		`{{ $p := . }}{{ $p.Scratch.Get "n" }}`:                      "template variables",
+		`{{ hugo.Store.Set "n" 1 }}`:                                 "keep a page's values in its own .Store",
+		`{{ .Site.Store.Get "n" }}`:                                  "pages render at the same time",
+		`{{ site.Store.Get "n" }}`:                                   "newScratch",
 		`{{ .GetTerms "tags" }}`:                                     `.Terms "tags"`,
 		`{{ with .Resources.GetMatch "cover.*" }}{{ end }}`:          "front matter image:",
 		`{{ range (.Paginate .Pages).Pages }}{{ end }}`:              ".Paginator",
@@ -91,7 +91,6 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ .Slug }}`:                                                ".Params.slug",
 		`{{ .Keywords }}`:                                            ".Params.keywords",
 		`{{ .Name }}`:                                                ".LinkTitle",
-		`{{ .Store.Get "x" }}`:                                       "template variables",
 		`{{ template "_internal/opengraph.html" . }}`:                `<meta property="og:title"`,
 		`{{ template "_internal/twitter_cards.html" . }}`:            `twitter:card`,
 		`{{ template "_internal/pagination.html" . }}`:               "{{ with .Paginator }}",
@@ -117,7 +116,7 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 func TestHugoNamesAllFoundAtParse(t *testing.T) {
 	fsys := fstest.MapFS{
 		"layouts/_default/baseof.html": {Data: []byte("<title>{{ .Site.Author.name }}</title>\n{{ block \"main\" . }}{{ end }}")},
-		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}{{ range sort .Pages \"Date\" }}\n{{ emojify .Title }}{{ strings.ToUpper .Title }}\n{{ end }}{{ .Scratch.Get \"x\" }}{{ end }}")},
+		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}{{ range sort .Pages \"Date\" }}\n{{ emojify .Title }}{{ strings.ToUpper .Title }}\n{{ end }}{{ .GetTerms \"x\" }}{{ end }}")},
 		"layouts/_default/list.html":   {Data: []byte("{{ define \"main\" }}ok{{ end }}")},
 		"layouts/partials/foot.html":   {Data: []byte("{{ .Params.Scratch }} {{ .Site.Data.x.Config }} {{ template \"_internal/pagination.html\" . }}")},
 		"layouts/shortcodes/note.html": {Data: []byte("{{ .Inner | readFile }} {{ now.Year }}")},
@@ -132,7 +131,7 @@ func TestHugoNamesAllFoundAtParse(t *testing.T) {
 		`layouts/_default/single.html:1:28: function "sort" not defined`,
 		`layouts/_default/single.html:2:3: function "emojify" not defined`,
 		`layouts/_default/single.html:2:23: function "strings.ToUpper" not defined`,
-		`layouts/_default/single.html:3:20: .Scratch is Hugo's: samizdat does not have it`,
+		`layouts/_default/single.html:3:12: .GetTerms is Hugo's: samizdat does not have it`,
 		`layouts/partials/foot.html:1:60: no such template "_internal/pagination.html": it is built into Hugo`,
 		`layouts/shortcodes/note.html:1:12: function "readFile" not defined`,
 		`layouts/shortcodes/note.html:1:27: function "now" not defined`,
@@ -160,6 +159,7 @@ func TestHugoNamesLeaveOwnNamesAlone(t *testing.T) {
 		`{{ with .Site.Data.x }}{{ .Name }}{{ end }}`,
 		`{{ .Site.Title }}{{ .File }}{{ .Lastmod }}{{ .FeedURL }}{{ site.Title }}`,
 		`{{ range .Site.Menus.main }}{{ .Name }}{{ end }}`,
+		`{{ .Scratch.Set "a" 1 }}{{ $.Store.Get "a" }}{{ $s := newScratch }}{{ partialCached "x.html" . "v" }}`,
 		`{{ $d := dict "Site" (dict "Author" "a") "File" (dict "Dir" "d") }}{{ $d.Site.Author }}{{ $d.File.Dir }}`,
 	} {
 		if _, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(text)}}, Env{}); len(probs) > 0 {

@@ -701,7 +701,7 @@ func (s *Set) level(depth int) (*template.Template, error) {
 	l := &s.levels[depth]
 	l.once.Do(func() {
 		if l.t, l.err = s.partials.Clone(); l.err == nil {
-			l.t.Funcs(template.FuncMap{"partial": s.partialFunc(depth + 1)})
+			l.t.Funcs(template.FuncMap{"partial": s.partialFunc(depth + 1), "partialCached": s.partialCachedFunc(depth + 1)})
 		}
 	})
 	return l.t, l.err

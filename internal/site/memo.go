@@ -58,8 +58,9 @@ type Cache struct {
 }
 
 type markdownEntry struct {
-	result markdown.Result
-	probs  []problem.Problem
+	result  markdown.Result
+	probs   []problem.Problem
+	scratch *layout.Scratch // what the page's shortcodes wrote to its .Scratch (scratch.go)
 }
 
 type templateEntry struct {
@@ -85,6 +86,9 @@ func (c *Cache) markdownGet(key string) (markdownEntry, bool) {
 }
 
 func (c *Cache) markdownPut(key string, e markdownEntry) {
+	if !e.scratch.Plain() {
+		return // it may hold this build's pages: render again (scratch.go)
+	}
 	store(c, func() map[string]markdownEntry { return c.markdown }, key, e)
 }
 

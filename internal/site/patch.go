@@ -110,7 +110,7 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		if len(probs) > 0 || !keepsAnchors(res.Anchors, p.rendered.Anchors) {
 			return nil, false
 		}
-		b.cache.markdownPut(key, markdownEntry{result: res}) // for the build that follows
+		b.cache.markdownPut(key, markdownEntry{result: res, scratch: p.scratch}) // for the build that follows
 		p.rendered, p.mdKey = res, key
 	}
 	for _, p := range pages {

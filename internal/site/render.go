@@ -58,9 +58,10 @@ func (b *builder) renderMarkdown() {
 		e, ok := b.cache.markdownGet(key)
 		if !ok {
 			e.result, e.probs = p.site.conv.Convert(p.src.Body, b.markdownContext(p))
+			e.scratch = p.scratch
 			b.cache.markdownPut(key, e)
 		}
-		p.rendered, p.mdKey = e.result, key
+		p.rendered, p.mdKey, p.scratch = e.result, key, e.scratch
 		for _, pr := range e.probs {
 			b.problem(pr)
 		}
@@ -164,6 +165,7 @@ func (b *builder) shortcodeKey() string {
 // markdownContext tells the converter how to resolve this page's links
 // and run its shortcodes.
 func (b *builder) markdownContext(p *Page) markdown.Context {
+	own := p.ownScratch()
 	return markdown.Context{
 		File:       p.src.File,
 		LineOffset: p.src.BodyLine,
@@ -178,7 +180,7 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		OtherLanguage: func(target string) string { return b.world.otherLanguage(p.Lang(), target) },
 		HasShortcode:  p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
-			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: p})
+			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: own})
 			if err != nil && !p.site.layout.HasShortcode(call.Name) {
 				return "", unknownShortcode(call.Name, p.site.layout.Shortcodes())
 			}
@@ -203,6 +205,7 @@ func (s *Site) markdownify(text string) (template.HTML, error) {
 type ShortcodeData struct {
 	call markdown.Shortcode
 	page *Page
+	pad  *layout.Scratch // the call's own .Scratch, made when first asked for
 }
 
 // Get returns a named argument by key, or a positional one by index; ""
@@ -369,7 +372,7 @@ func (b *builder) executeOne(p *Page, name string, keys *templateKeys, phase, n 
 // execute runs template name for page n of p.
 func execute(p *Page, name string, n int) templateEntry {
 	view := *p // the page's own copy: its reads of itself are in its key
-	view.self, view.paging = true, &paging{n: n}
+	view.self, view.paging, view.scratch = true, &paging{n: n}, p.scratch.Clone()
 	html, prob := p.site.layout.Execute(name, &view, describe(p))
 	return templateEntry{html: html, prob: prob, pages: view.paging.total()}
 }
@@ -380,7 +383,8 @@ func execute(p *Page, name string, n int) templateEntry {
 func (b *builder) execute404s() {
 	group := map[string]*Page{}
 	for _, s := range b.world.sites {
-		group[s.lang] = &Page{site: s, kind: "404", title: s.label("not_found_title"), url: s.prefix() + "/404.html", parent: s.home, translations: group}
+		group[s.lang] = &Page{site: s, kind: "404", title: s.label("not_found_title"), url: s.prefix() + "/404.html", parent: s.home, translations: group,
+			self: true, scratch: layout.NewScratch()}
 	}
 	for _, s := range b.world.sites {
 		name := s.layout.Lookup(layout.Descriptor{Kind: "404"})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/samizdat-press/samizdat/internal/content"
 	"github.com/samizdat-press/samizdat/internal/frontmatter"
+	"github.com/samizdat-press/samizdat/internal/layout"
 	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
@@ -38,7 +39,9 @@ type Page struct {
 	rendered markdown.Result
 	mdKey    string  // cache key of rendered: its identity, for template keys
 	paging   *paging // set on the copy that renders one page of a list: what its template paged
-	self     bool    // the copy a template renders: reads of it are the page's own
+	self     bool    // the copy a template or its shortcodes render: reads of it are the page's own, and it may write scratch
+
+	scratch *layout.Scratch // .Scratch: what the page's shortcodes wrote, or a template run's own copy (scratch.go)
 }
 
 // Kind is "home", "section", "page", "taxonomy", "term" or "404".
