@@ -45,6 +45,12 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("must be a date like 2024-03-09, got %q", s)
 }
 
+// ParseDate reads a date written as text as front matter's dates are
+// read, for a date a layout reads from a page's params (JSON, which has
+// no dates, writes them as text). Its error says what is wrong: "must be
+// a date like 2024-03-09, got \"soon\"".
+func ParseDate(s string) (time.Time, error) { return parseDate(s) }
+
 func dateHint(key string, f format) string {
 	if f == formatJSON {
 		return fmt.Sprintf(`write the date as YYYY-MM-DD, e.g. "%s": "2024-03-09", or with a time: "%s": "2024-03-09T18:30:00+05:00"`,

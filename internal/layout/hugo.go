@@ -93,8 +93,6 @@ var hugoFields = map[string]string{
 	"Paginate":                 ".Paginate is a list page's (home, section, taxonomy, term): call it on the page its layout renders, {{ $paginator := .Paginate COLLECTION }}, not on another value; .Paginator pages the list's own .Pages",
 	"AllTranslations":          "write .Translations (the page's translations, without itself), and the page itself",
 	"Label":                    "write .Language.LanguageName (the language's own name, from name in [languages.X])",
-	"GroupByDate":              "samizdat has no .GroupBy… yet: range over the pages and print a heading where the year changes ({{ $y := \"\" }}…)",
-	"GroupBy":                  "samizdat has no .GroupBy… yet: range over the pages and print a heading where the value changes",
 	"Related":                  "samizdat has no .Related yet: list the pages of the same tag with .Terms \"tags\"",
 	"RSSLink":                  "write .FeedURL: a page's own Atom feed (a list's; empty where there is none); the site's feed is .Site.Home.FeedURL",
 	"OutputFormats":            "samizdat writes each page as HTML and lists also as one Atom feed: for the feed's <link rel=\"alternate\">, write {{ with .FeedURL }}<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{{ . }}\">{{ end }}",
@@ -202,7 +200,7 @@ func partialTemplateHint(name, arg string) (hint string, ok bool) {
 // names no data file or dict key of a site's own would be.
 var (
 	hugoSiteFields = []string{"LastChange", "Lastmod", "Author", "Config", "IsServer", "MainSections", "Social", "GoogleAnalytics", "DisqusShortname", "RSSLink", "Store"}
-	hugoPageFields = []string{"GetTerms", "AllTranslations", "GroupByDate", "RSSLink", "OutputFormats", "AlternativeOutputFormats",
+	hugoPageFields = []string{"GetTerms", "AllTranslations", "RSSLink", "OutputFormats", "AlternativeOutputFormats",
 		"RenderString", "HasShortcode", "GitInfo", "FuzzyWordCount", "RelRef", "RawContent"}
 )
 
@@ -221,6 +219,9 @@ func hugoHint(msg string) string {
 		if h, ok := hugoFields[field]; ok {
 			return h
 		}
+		if h := plainListHint(field, typ); h != "" {
+			return h
+		}
 		return "there is no field or function " + field + " here: check its spelling against docs/templates.md"
 	}
 	if _, rest, ok := strings.Cut(msg, `no such template "`); ok {
@@ -232,6 +233,20 @@ func hugoHint(msg string) string {
 		return h
 	}
 	return ""
+}
+
+// plainListHint is the hint for a sort or group method of a list of pages
+// (.ByDate, .GroupByDate) read on the plain list (typ) that where, first,
+// sortBy and the like give, where Hugo's give its list of pages; "" for
+// another field or type.
+func plainListHint(field, typ string) string {
+	if typ != "[]interface {}" || !strings.HasPrefix(field, "By") && !strings.HasPrefix(field, "GroupBy") {
+		return ""
+	}
+	return "." + field + " is a method of a list of pages (.Pages, .Site.RegularPages, a term's .Pages); where, first, sortBy " +
+		"and the like give a plain list, which has none: call it on the pages before where, which keeps their order " +
+		"(where .Site.RegularPages.ByDate \"Section\" \"posts\"), or pick each group's pages with where inside its range " +
+		"({{ range where .Pages \"Section\" \"posts\" }})"
 }
 
 // functionHint is the hint for a call of a function the set lacks:

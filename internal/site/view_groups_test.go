@@ -1,0 +1,179 @@
+package site
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// groupSite is a site of five posts in two sections, dated over two
+// years (two of one day), with roles, weights and event dates, one
+// translated into Russian; its home layout is home.
+func groupSite(home string) fstest.MapFS {
+	page := func(front string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\n" + front + "---\nText.\n")}
+	}
+	return fstest.MapFS{
+		"site.toml": {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"Campaign\"\npaginate = 2\n" +
+			"[languages.en]\nname = \"English\"\n[languages.ru]\nname = \"Русский\"\n")},
+		"content/_index.md":            page("title: Home\n"),
+		"content/_index.ru.md":         page("title: Главная\n"),
+		"content/news/_index.md":       page("title: News\n"),
+		"content/news/strike.md":       page("title: Strike\ndate: 2012-05-03\nweight: 10\nexpiryDate: 2030-01-01\nparams:\n  role: organiser\n"),
+		"content/news/strike.ru.md":    page("title: Забастовка\ndate: 2012-05-03\n"),
+		"content/news/rally.md":        page("title: Rally\ndate: 2012-05-03\n"),
+		"content/news/trial.md":        page("title: Trial\ndate: 2012-03-27\npublishDate: 2012-06-01\nweight: 2\nparams:\n  Role: witness\n"),
+		"content/news/clashes.md":      page("title: Clashes\ndate: 2011-12-16\nparams:\n  role: witness\n  eventDate: \"2011-05-01\"\n"),
+		"content/people/kozlov.md":     page("title: Kozlov\ndate: 2011-12-17\nweight: 2\nparams:\n  eventDate: 2012-01-24\n  author:\n    name: Ivanov\n"),
+		"layouts/index.html":           {Data: []byte(home)},
+		"layouts/_default/list.html":   {Data: []byte(`{{ range .Pages }}{{ .Title }}{{ end }}`)},
+		"layouts/_default/single.html": {Data: []byte(`<h1>{{ .Title }}</h1>`)},
+	}
+}
+
+// groups writes groups as "KEY: TITLE, TITLE; KEY: …".
+const groups = `{{ range $j, $g := . }}{{ if $j }}; {{ end }}{{ .Key }}: {{ range $i, $p := .Pages }}{{ if $i }}, {{ end }}{{ $p.Title }}{{ end }}{{ end }}`
+
+// groupsOn is a home layout that writes, for each call on
+// .Site.RegularPages, its groups on a line of their own.
+func groupsOn(calls ...string) string {
+	var b strings.Builder
+	b.WriteString(`{{ define "groups" }}` + groups + `{{ end }}`)
+	for _, c := range calls {
+		b.WriteString("\n" + c + " = {{ template \"groups\" (.Site.RegularPages." + strings.TrimPrefix(c, ".") + ") }}")
+	}
+	return b.String()
+}
+
+// .GroupByDate makes archives as Hugo's does: newest first, "asc" turned
+// round, each group's pages in date order, and pages of one date in the
+// list's order, in either order.
+func TestGroupByDateMakesArchives(t *testing.T) {
+	out := builtText(t, groupSite(groupsOn(
+		`.GroupByDate "2006"`,
+		`.GroupByDate "2006" "asc"`,
+		`.GroupByDate "2006" "REV"`,
+		`.GroupByDate "January 2006"`,
+		`.GroupByPublishDate "Jan 2006"`,
+		`.GroupByLastmod "2006-01"`,
+		`.GroupByExpiryDate "2006"`,
+		`.GroupByParamDate "eventdate" "2006"`,
+	)))
+	wantIn(t, out, "index.html", `.GroupByDate "2006" = 2012: Rally, Strike, Trial; 2011: Kozlov, Clashes
+.GroupByDate "2006" "asc" = 2011: Clashes, Kozlov; 2012: Trial, Rally, Strike
+.GroupByDate "2006" "REV" = 2011: Clashes, Kozlov; 2012: Trial, Rally, Strike
+.GroupByDate "January 2006" = May 2012: Rally, Strike; March 2012: Trial; December 2011: Kozlov, Clashes
+.GroupByPublishDate "Jan 2006" = Jun 2012: Trial; May 2012: Rally, Strike; Dec 2011: Kozlov, Clashes
+.GroupByLastmod "2006-01" = 2012-05: Rally, Strike; 2012-03: Trial; 2011-12: Kozlov, Clashes
+.GroupByExpiryDate "2006" = 2030: Strike; : Rally, Trial, Kozlov, Clashes
+.GroupByParamDate "eventdate" "2006" = 2012: Kozlov; 2011: Clashes`)
+}
+
+// A date group's key is written in the list's language, as dateFormat
+// writes it there: the month on its own in the nominative.
+func TestGroupByDateInTheListsLanguage(t *testing.T) {
+	out := builtText(t, groupSite(`{{ range .Site.RegularPages.GroupByDate "January 2006" }}{{ .Key }}: {{ range .Pages }}{{ .Title }}{{ end }}{{ end }}`))
+	wantIn(t, out,
+		"ru/index.html", "Май 2012: Забастовка",
+		"index.html", "May 2012: Rally",
+	)
+}
+
+// .GroupBy and .GroupByParam order the groups by key, A to Z and smallest
+// first unless "desc", numbers as numbers and pages by address; each
+// group keeps the list's order, and pages without the param are left out
+// (a list none of whose pages has it has no groups).
+func TestGroupByFieldAndParam(t *testing.T) {
+	out := builtText(t, groupSite(groupsOn(
+		`.GroupBy "Section"`,
+		`.GroupBy "Section" "desc"`,
+		`.GroupBy "Weight"`,
+		`.ByTitle.GroupBy "IsPage"`,
+		`.GroupByParam "role"`,
+		`.GroupByParam "ROLE" "desc"`,
+		`.GroupByParam "author.name"`,
+	)+
+		"\nparent = {{ range .Site.RegularPages.GroupBy \"Parent\" }}{{ .Key.Title }} {{ .Len }}; {{ end }}"+
+		"\nlen = {{ (.Site.RegularPages.GroupBy \"Section\").Len }}"+
+		"\nreverse = {{ template \"groups\" (.Site.RegularPages.GroupByDate \"2006\").Reverse }}"+
+		"\nwithin = {{ range .Site.RegularPages.GroupBy \"Section\" }}{{ .Key }}: {{ range .ByTitle.Reverse }}{{ .Title }} {{ end }}{{ end }}",
+	))
+	wantIn(t, out, "index.html", `.GroupBy "Section" = news: Rally, Strike, Trial, Clashes; people: Kozlov
+.GroupBy "Section" "desc" = people: Kozlov; news: Rally, Strike, Trial, Clashes
+.GroupBy "Weight" = 0: Rally, Clashes; 2: Trial, Kozlov; 10: Strike
+.ByTitle.GroupBy "IsPage" = true: Clashes, Kozlov, Rally, Strike, Trial
+.GroupByParam "role" = organiser: Strike; witness: Trial, Clashes
+.GroupByParam "ROLE" "desc" = witness: Trial, Clashes; organiser: Strike
+.GroupByParam "author.name" = Ivanov: Kozlov
+parent = News 4; People 1;
+len = 5
+reverse = 2011: Kozlov, Clashes; 2012: Rally, Strike, Trial
+within = news: Trial Strike Rally Clashes people: Kozlov`)
+	// The Russian home lists one page, without a role: no groups, and no
+	// problem, as other pages of the site have the key.
+	wantIn(t, out, "ru/index.html", ".GroupByParam \"role\" =\n.GroupByParam \"ROLE\" \"desc\" =\n")
+}
+
+// A mistake in a .GroupBy… call is a problem at the call, saying what to
+// write: a field a page lacks or that is no one value, an order word
+// that is not one, a layout with no part of a date, a param no page has,
+// or one a page writes as a list, as another kind, or as no date.
+func TestGroupByMistakes(t *testing.T) {
+	for _, c := range []struct{ call, msg, hint string }{
+		{`.GroupBy "Sectoin"`, `.GroupBy "Sectoin": a page has no field Sectoin`, `"Section", "Type", "Kind"`},
+		{`.GroupBy "section"`, `a page has no field section`, `write "Section", with its capitals`},
+		{`.GroupBy "Params.role"`, `a page has no field Params.role`, `write .GroupByParam "role"`},
+		{`.GroupBy "Param"`, `.Param takes arguments`, `write .GroupByParam "role"`},
+		{`.GroupBy "Pages"`, `.Pages is a list, and a group's key is one value`, `such as "Section"`},
+		{`.GroupBy "Site"`, `.Site is a Site, and a group's key is one value`, `such as "Section"`},
+		{`.GroupBy "Section" "dsc"`, `the order is "asc" or "desc", not "dsc"`, `"desc" for the other way round`},
+		{`.GroupByDate "2006" "newest"`, `.GroupByDate "2006": the order is "asc" or "desc", not "newest"`, `"desc" for the newest first (the default)`},
+		{`.GroupByDate "2006" "asc" "x"`, `takes one order word, and was given 2`, `"asc" for the oldest first`},
+		{`.GroupByDate "YYYY"`, `.GroupByDate "YYYY": the layout "YYYY" writes no part of a date`, `"2006" groups by year`},
+		{`.GroupByLastmod "%Y"`, `the layout "%Y" writes no part of a date`, `"January 2006" by month`},
+		{`.GroupByParam "rol"`, `.GroupByParam "rol": no page of the site has params.rol`, `check the key's spelling`},
+		{`.GroupByParamDate "rol" "2006"`, `.GroupByParamDate "rol" "2006": no page of the site has params.rol`, `check the key's spelling`},
+		{`.GroupByParam "Params.role"`, `no page of the site has params.Params.role`, `write the key without Params.: .GroupByParam "role"`},
+		{`.GroupByParam "author"`, `params.author of content/people/kozlov.md is a map, and a group's key is one value`, `make the key a taxonomy`},
+		{`.GroupByParamDate "role" "2006"`, `params.role of content/news/strike.md must be a date like 2024-03-09, got "organiser"`, `write it as a date, role: 2024-03-09`},
+		{`.GroupByParamDate "author" "2006"`, `params.author of content/people/kozlov.md must be a date like 2024-03-09, got map[name:Ivanov]`, `or leave it out of that page`},
+	} {
+		t.Run(c.call, func(t *testing.T) {
+			res := build(t, groupSite("<p>\n{{ range .Site.RegularPages"+c.call+" }}{{ .Key }}{{ end }}</p>"), Options{})
+			got := problems(res.Problems)
+			at := "layouts/index.html:2:"
+			if len(res.Problems) == 0 || !strings.HasPrefix(got, at) || !strings.Contains(got, c.msg) || !strings.Contains(got, c.hint) {
+				t.Errorf("got problems\n%s\nwant one at %s with\n%s\n%s", got, at, c.msg, c.hint)
+			}
+		})
+	}
+}
+
+// A param written as a number on one page and as text on another is a
+// problem naming both pages: Hugo drops the page of the other kind.
+func TestGroupByParamOfTwoKinds(t *testing.T) {
+	fsys := groupSite(`{{ range .Site.RegularPages.GroupByParam "year" }}{{ .Key }}{{ end }}`)
+	fsys["content/news/rally.md"].Data = []byte("---\ntitle: Rally\ndate: 2012-05-03\nparams:\n  year: 2012\n---\n")
+	fsys["content/news/trial.md"].Data = []byte("---\ntitle: Trial\ndate: 2012-03-27\nparams:\n  year: \"2012\"\n---\n")
+	got := problems(build(t, fsys, Options{}).Problems)
+	want := `.GroupByParam "year": params.year is a number in content/news/rally.md (2012) and text in content/news/trial.md (2012)`
+	if !strings.Contains(got, want) || !strings.Contains(got, `write year one way in every page`) {
+		t.Errorf("got problems\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The example of docs/templates.md's "Grouping a list" builds as it says.
+func TestGroupByDocumentedExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/templates.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)\n## Grouping a list\n.*?```gotemplate\n(.*?)```\n.*?```html\n(.*?)```\n").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal(`docs/templates.md has no example and output under "Grouping a list"`)
+	}
+	out := builtText(t, groupSite(string(m[1])))
+	wantIn(t, out, "index.html", strings.TrimSpace(string(m[2])))
+}
