@@ -27,17 +27,23 @@ type Pager struct {
 	PrevURL    string // root-relative; "" on the first page
 	NextURL    string // root-relative; "" on the last page
 
-	list string // the list page's URL
-	all  Pages  // everything paged, over all pages
-	size int    // pages of all on each page
+	list   string     // the list page's URL
+	all    Pages      // everything paged, over all pages
+	groups PagesGroup // what was paged when it was groups, whose pages all are; else nil
+	size   int        // pages of all on each page
 }
 
 // newPager is page n of all, paged size at a time, on the list at url.
-func newPager(url string, all Pages, size, n int) *Pager {
+// When groups were paged, all is their pages one after another, and the
+// pager's Pages is empty, as Hugo's: PageGroups has them.
+func newPager(url string, all Pages, groups PagesGroup, size, n int) *Pager {
 	total := max(1, (len(all)+size-1)/size)
-	lo, hi := min((n-1)*size, len(all)), min(n*size, len(all))
-	pg := &Pager{Pages: all[lo:hi], PageNumber: n, TotalPages: total, HasPrev: n > 1, HasNext: n < total,
-		list: url, all: all, size: size}
+	pg := &Pager{PageNumber: n, TotalPages: total, HasPrev: n > 1, HasNext: n < total,
+		list: url, all: all, groups: groups, size: size}
+	if groups == nil {
+		lo, hi := pg.span()
+		pg.Pages = all[lo:hi]
+	}
 	if pg.HasPrev {
 		pg.PrevURL = pagerURL(url, n-1)
 	}
@@ -90,13 +96,22 @@ func (pg *Pager) PageSize() int { return pg.size }
 func (pg *Pager) TotalNumberOfElements() int { return len(pg.all) }
 
 // NumberOfElements is the number of pages on this page of the list.
-func (pg *Pager) NumberOfElements() int { return len(pg.Pages) }
+func (pg *Pager) NumberOfElements() int {
+	lo, hi := pg.span()
+	return hi - lo
+}
+
+// span is where this page's pages are in all.
+func (pg *Pager) span() (lo, hi int) {
+	n := pg.PageNumber
+	return min((n-1)*pg.size, len(pg.all)), min(n*pg.size, len(pg.all))
+}
 
 func (pg *Pager) at(n int) *Pager {
 	if n == pg.PageNumber {
 		return pg
 	}
-	return newPager(pg.list, pg.all, pg.size, n)
+	return newPager(pg.list, pg.all, pg.groups, pg.size, n)
 }
 
 // pagerURL is the URL of page n of a list: the list itself, then
@@ -118,11 +133,12 @@ func pageNURL(list string, n int) string {
 // the copy of the page it runs, so .Paginator and .Paginate of the page
 // being written are told apart from those of any other page.
 type paging struct {
-	n     int    // the page of the list being written
-	by    string // ".Paginator" or ".Paginate" once the template paged; "" before
-	list  Pages  // what .Paginate was given
-	size  int    // .Paginate's page size
-	pager *Pager // page n of what was paged
+	n      int        // the page of the list being written
+	by     string     // ".Paginator" or ".Paginate" once the template paged; "" before
+	list   Pages      // what .Paginate was given, or the pages of its groups
+	groups PagesGroup // what .Paginate was given, when groups
+	size   int        // .Paginate's page size
+	pager  *Pager     // page n of what was paged
 }
 
 // total is the number of pages the run paged into; 0 when it paged nothing.
@@ -139,11 +155,11 @@ func (pp *paging) total() int {
 func (p *Page) Paginator() *Pager {
 	pp := p.paging
 	if pp == nil { // not the page being written: its first page
-		return newPager(p.url, p.paged(), p.site.paginate, 1)
+		return newPager(p.url, p.paged(), nil, p.site.paginate, 1)
 	}
 	if pp.pager == nil {
 		pp.by = ".Paginator"
-		pp.pager = newPager(p.url, p.paged(), p.site.paginate, pp.n)
+		pp.pager = newPager(p.url, p.paged(), nil, p.site.paginate, pp.n)
 	}
 	return pp.pager
 }
@@ -175,7 +191,7 @@ func (p *Page) Paginate(coll any, size ...any) (*Pager, error) {
 				"layouts/_default/list.html …); on a single page, show a part of it with first: {{ range first 10 COLLECTION }}",
 		}
 	}
-	list, err := pagesOf(coll)
+	list, groups, err := pagesOf(coll)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +201,7 @@ func (p *Page) Paginate(coll any, size ...any) (*Pager, error) {
 	}
 	pp := p.paging
 	if pp == nil { // not the page being written: its first page
-		return newPager(p.url, list, n, 1), nil
+		return newPager(p.url, list, groups, n, 1), nil
 	}
 	switch pp.by {
 	case ".Paginator":
@@ -195,7 +211,7 @@ func (p *Page) Paginate(coll any, size ...any) (*Pager, error) {
 				".Paginator then gives what .Paginate paged, in partials too; or page .Pages with .Paginator alone",
 		}
 	case ".Paginate":
-		if n != pp.size || !slices.Equal(list, pp.list) {
+		if n != pp.size || !slices.Equal(list, pp.list) || !sameGroups(groups, pp.groups) {
 			return nil, &pagingMistake{
 				msg: fmt.Sprintf(".Paginate again with another list or size (%d pages, %d a page; first %d pages, %d a page): a page is paged once",
 					len(list), n, len(pp.list), pp.size),
@@ -205,33 +221,40 @@ func (p *Page) Paginate(coll any, size ...any) (*Pager, error) {
 		}
 		return pp.pager, nil
 	}
-	pp.by, pp.list, pp.size = ".Paginate", list, n
-	pp.pager = newPager(p.url, list, n, pp.n)
+	pp.by, pp.list, pp.groups, pp.size = ".Paginate", list, groups, n
+	pp.pager = newPager(p.url, list, groups, n, pp.n)
 	return pp.pager, nil
 }
 
 // pagesOf reads .Paginate's list: a list of pages as the page and site
-// methods give it, or as where, first, after and the like give it.
-func pagesOf(coll any) (Pages, error) {
+// methods give it, or as where, first, after and the like give it; or
+// groups of pages, as .GroupBy… gives them, whose pages are returned one
+// group after another, with the groups.
+func pagesOf(coll any) (Pages, PagesGroup, error) {
 	switch c := coll.(type) {
 	case nil:
-		return nil, nil
+		return nil, nil, nil
 	case Pages:
-		return c, nil
+		return c, nil, nil
 	case []*Page:
-		return c, nil
+		return c, nil, nil
+	case PagesGroup:
+		return c.pages(), c, nil
 	case []any:
+		if g, ok := groupsOf(c); ok {
+			return g.pages(), g, nil
+		}
 		out := make(Pages, len(c))
 		for i, v := range c {
 			q, ok := v.(*Page)
 			if !ok || q == nil {
-				return nil, notPages(fmt.Sprintf("item %d of it is %T", i+1, v))
+				return nil, nil, notPages(fmt.Sprintf("item %d of it is %T", i+1, v))
 			}
 			out[i] = q
 		}
-		return out, nil
+		return out, nil, nil
 	}
-	return nil, notPages(fmt.Sprintf("it was given %T", coll))
+	return nil, nil, notPages(fmt.Sprintf("it was given %T", coll))
 }
 
 func notPages(what string) error {

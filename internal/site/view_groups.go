@@ -528,3 +528,58 @@ func (e *groupMistake) Error() string { return e.msg }
 
 // Hint is what to do about it.
 func (e *groupMistake) Hint() string { return e.hint }
+
+// PageGroups is the groups on this page of a list of groups .Paginate
+// paged ({{ .Paginate (.Pages.GroupByDate "2006") }}), as Hugo's: each
+// page of the list has paginate pages, and a group the end of a page cuts
+// goes on over the next one, under its key again. Empty when a list of
+// pages was paged, as .Pages is when groups were.
+func (pg *Pager) PageGroups() PagesGroup {
+	if pg.groups == nil {
+		return nil
+	}
+	lo, hi := pg.span()
+	var out PagesGroup
+	start := 0
+	for _, g := range pg.groups {
+		end := start + len(g.Pages)
+		if a, b := max(lo, start), min(hi, end); a < b {
+			out = append(out, PageGroup{Key: g.Key, Pages: g.Pages[a-start : b-start]})
+		}
+		start = end
+	}
+	return out
+}
+
+// pages is the pages of the groups, one group after another.
+func (g PagesGroup) pages() Pages {
+	out := make(Pages, 0, g.Len())
+	for _, x := range g {
+		out = append(out, x.Pages...)
+	}
+	return out
+}
+
+// groupsOf reads groups from a list as first, after and the like give
+// them ({{ .Paginate (first 3 (.Pages.GroupByDate "2006")) }}).
+func groupsOf(list []any) (PagesGroup, bool) {
+	if len(list) == 0 {
+		return nil, false
+	}
+	out := make(PagesGroup, len(list))
+	for i, v := range list {
+		g, ok := v.(PageGroup)
+		if !ok {
+			return nil, false
+		}
+		out[i] = g
+	}
+	return out, true
+}
+
+// sameGroups reports whether a and b have the same keys and pages.
+func sameGroups(a, b PagesGroup) bool {
+	return slices.EqualFunc(a, b, func(x, y PageGroup) bool {
+		return x.Key == y.Key && slices.Equal(x.Pages, y.Pages)
+	})
+}

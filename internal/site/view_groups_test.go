@@ -164,6 +164,36 @@ func TestGroupByParamOfTwoKinds(t *testing.T) {
 	}
 }
 
+// .Paginate pages groups as Hugo's does: paginate pages a page, a group
+// cut by a page's end going on over the next under its key again, in
+// .PageGroups; .Pages is empty, and .Paginator gives the same pager.
+func TestPaginateGroups(t *testing.T) {
+	out := builtText(t, groupSite(`{{ $p := .Paginate (.Site.RegularPages.GroupByDate "2006") }}`+
+		`{{ range $p.PageGroups }}<h2>{{ .Key }}</h2>{{ range .Pages }}{{ .Title }};{{ end }}{{ end }}`+
+		`|{{ len $p.Pages }}|{{ $p.NumberOfElements }}/{{ $p.TotalNumberOfElements }}|{{ .Paginator.PageNumber }}/{{ .Paginator.TotalPages }}`+
+		`|{{ len .Paginator.PageGroups }}|{{ with $p.Next }}{{ range .PageGroups }}{{ .Key }}{{ end }}{{ end }}`))
+	wantIn(t, out,
+		"index.html", "<h2>2012</h2>Rally;Strike;|0|2/5|1/3|1|20122011",
+		"page/2/index.html", "<h2>2012</h2>Trial;<h2>2011</h2>Kozlov;|0|2/5|2/3|2|2011",
+		"page/3/index.html", "<h2>2011</h2>Clashes;|0|1/5|3/3|1|",
+	)
+	// A list of pages still pages as before: no groups.
+	out = builtText(t, groupSite(`{{ $p := .Paginate .Site.RegularPages }}{{ len $p.Pages }}|{{ len $p.PageGroups }}|{{ $p.NumberOfElements }}`))
+	wantIn(t, out, "index.html", "2|0|2", "page/3/index.html", "1|0|1")
+}
+
+// Paging the same groups twice is one paging; other groups are a mistake.
+func TestPaginateGroupsOnce(t *testing.T) {
+	fsys := groupSite(`{{ (.Paginate (.Site.RegularPages.GroupByDate "2006")).TotalPages }}{{ (.Paginate (.Site.RegularPages.GroupByDate "2006")).TotalPages }}`)
+	if res := build(t, fsys, Options{}); len(res.Problems) > 0 {
+		t.Errorf("the same groups twice: problems\n%s", problems(res.Problems))
+	}
+	fsys = groupSite(`{{ (.Paginate (.Site.RegularPages.GroupByDate "2006")).TotalPages }}{{ (.Paginate (.Site.RegularPages.GroupByDate "2006-01")).TotalPages }}`)
+	if got := problems(build(t, fsys, Options{}).Problems); !strings.Contains(got, ".Paginate again with another list or size") {
+		t.Errorf("other groups: problems\n%s\nwant .Paginate again", got)
+	}
+}
+
 // The example of docs/templates.md's "Grouping a list" builds as it says.
 func TestGroupByDocumentedExample(t *testing.T) {
 	doc, err := os.ReadFile("../../docs/templates.md")
