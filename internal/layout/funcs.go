@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"math"
 	"reflect"
 	"sort"
@@ -47,7 +48,7 @@ type Env struct {
 // TestDocumentedExamples runs each example.
 func (e Env) funcMap(s *Set) template.FuncMap {
 	re := &regexps{}
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"relURL":       str1(relURL),
 		"absURL":       str1(e.absURL),
 		"relLangURL":   str1(e.relLangURL),
@@ -70,7 +71,7 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"delimit":      delimit,
 		"cond":         cond,
 		"dict":         dict,
-		"slice":        func(v ...any) []any { return v },
+		"slice":        sliceOf,
 		"default":      defaultValue,
 		"isset":        isset,
 		"in":           in,
@@ -84,6 +85,7 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"replaceRE":    re.replace,
 		"findRE":       re.find,
 		"hasPrefix":    str2(strings.HasPrefix),
+		"hasSuffix":    str2(strings.HasSuffix),
 		"substr":       substr,
 		"urlize":       str1(Urlize),
 		"plainify":     plainify,
@@ -100,13 +102,14 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"int":          toInt,
 		"float":        toFloat,
 		"jsonify":      jsonify,
-		"safeHTML":     str1(func(s string) template.HTML { return template.HTML(s) }),
-		"safeURL":      str1(func(s string) template.URL { return template.URL(s) }),
-		"add":          arith("add", func(a, b int) int { return a + b }),
-		"sub":          arith("sub", func(a, b int) int { return a - b }),
-		"mul":          arith("mul", func(a, b int) int { return a * b }),
+		"safeHTML":     str1(toHTML),
+		"safeURL":      str1(toURL),
+		"add":          arith("add", plus),
+		"sub":          arith("sub", minus),
+		"mul":          arith("mul", times),
 		"div":          div,
 		"mod":          mod,
+		"modBool":      modBool,
 		"seq":          seq,
 		"errorf":       errorf,
 		// Hugo's comparisons in place of Go's built-in ones (funcs_compare.go).
@@ -122,6 +125,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"newScratch":    NewScratch,
 		"partialCached": s.partialCachedFunc(0),
 	}
+	// Hugo's namespaces (funcs_namespaces.go): strings.TrimPrefix and the like.
+	maps.Copy(funcs, e.namespaces(s, re))
+	return funcs
 }
 
 // relURL makes a path root-relative ("css/site.css" -> "/css/site.css").
@@ -218,30 +224,34 @@ func (e Env) dateFormat(l, v any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var t time.Time
-	switch v := v.(type) {
-	case time.Time:
-		t = v
-	case *time.Time:
-		if v == nil {
-			return "", nil
-		}
-		t = *v
-	case string:
-		var err error
-		if t, err = parseDate(v); err != nil {
-			return "", err
-		}
-	default:
-		return "", fmt.Errorf("dateFormat: cannot format %T as a date", v)
+	if err := hugoLayout(layout); err != nil {
+		return "", err
 	}
-	if t.IsZero() {
-		return "", nil
+	t, err := asTime(v)
+	if err != nil || t.IsZero() {
+		return "", err
 	}
 	if e.FormatDate != nil {
 		return e.FormatDate(layout, t), nil
 	}
 	return t.Format(layout), nil
+}
+
+// asTime reads a date: a time, or text such as "2012-11-21" (parseDate).
+// A nil *time.Time is the zero time, which dateFormat writes as nothing.
+func asTime(v any) (time.Time, error) {
+	switch v := v.(type) {
+	case time.Time:
+		return v, nil
+	case *time.Time:
+		if v == nil {
+			return time.Time{}, nil
+		}
+		return *v, nil
+	case string:
+		return parseDate(v)
+	}
+	return time.Time{}, fmt.Errorf("cannot read a %T as a date", v)
 }
 
 func parseDate(s string) (time.Time, error) {
@@ -250,7 +260,7 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("dateFormat: %q is not a date like 2012-11-21", s)
+	return time.Time{}, fmt.Errorf("%q is not a date like 2012-11-21", s)
 }
 
 // field reads a dotted key path ("Params.role", "Date") from a struct,

@@ -21,8 +21,8 @@ import (
 // the pages' runs would find them.
 
 // leftOut says why a Hugo function a template calls is not in the set,
-// and what to write instead. A namespace's functions ("strings.TrimPrefix")
-// may have their own entry, else the namespace's ("strings") is used.
+// and what to write instead; a namespace's functions ("strings.Diff") and
+// whole namespaces ("os") have theirs in nsLeftOut (funcs_namespaces.go).
 var leftOut = map[string]string{
 	"safeJS":       "samizdat leaves safeJS out on purpose: it would switch off html/template's escaping of scripts, and the site's Content-Security-Policy blocks inline scripts anyway; put the script in a file under static/ and load it with <script src>, and pass it data as {{ jsonify . }} inside <script type=\"application/json\">",
 	"safeCSS":      "samizdat leaves safeCSS out on purpose: it would switch off html/template's escaping of styles; write the CSS in a stylesheet under static/ and choose it with a class (class=\"tone-{{ .Params.tone }}\")",
@@ -33,7 +33,6 @@ var leftOut = map[string]string{
 	"readFile":     "samizdat has no readFile: templates read no files; put data in data/ (read as .Site.Data.NAME) or text in i18n/ (read with T)",
 	"fileExists":   "samizdat has no fileExists: templates read no files; say in front matter or in site.toml's [params] whether the file is there",
 	// Hugo's, with samizdat's way to the same end.
-	"time":       "samizdat has no time namespace: format a date with dateFormat, e.g. {{ dateFormat \"2 January 2006\" .Date }}",
 	"humanize":   "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
 	"resources":  "samizdat has no Hugo Pipes (resources.Get): put the file in static/ and link it with relURL; CSS and JS are minified and fingerprinted by the build",
 	"hugo.Store": storeHint,
@@ -47,41 +46,6 @@ var leftOut = map[string]string{
 	"chomp":      "samizdat has no chomp: write trim TEXT \"\\n\" (trim's second argument lists the characters to cut from both ends)",
 	"anchorize":  "samizdat has no anchorize: urlize makes a text into an id the way samizdat makes heading ids",
 	"complement": "samizdat has no complement: keep the items of a list that another lacks with where, e.g. where .Pages \"Section\" \"not in\" (slice \"news\")",
-	// Hugo's namespaces: samizdat has the functions under their short names.
-	"strings":               "samizdat has no strings namespace: write the function by its short name (lower, upper, title, trim, split, replace, replaceRE, findRE, hasPrefix, substr, truncate), as listed in docs/templates.md",
-	"strings.ToLower":       "write lower: {{ lower TEXT }}",
-	"strings.ToUpper":       "write upper: {{ upper TEXT }}",
-	"strings.Title":         "write title: {{ title TEXT }}",
-	"strings.TrimSpace":     "write trim: {{ trim TEXT }}",
-	"strings.Trim":          "write trim, with the same arguments: {{ trim TEXT CHARACTERS }}",
-	"strings.HasPrefix":     "write hasPrefix, with the same arguments: {{ hasPrefix TEXT PREFIX }}",
-	"strings.HasSuffix":     "samizdat has no hasSuffix: write findRE with the suffix and a $ after it, {{ if findRE `\\.pdf$` TEXT }}",
-	"strings.Contains":      "write in, with the same arguments: {{ in TEXT PART }}",
-	"strings.TrimPrefix":    "samizdat has no trimPrefix: write replaceRE with the prefix after a ^, {{ replaceRE `^content/` \"\" .File }} (put a \\ before any . + * ? ( ) [ ] in it)",
-	"strings.TrimSuffix":    "samizdat has no trimSuffix: write replaceRE with the suffix before a $, {{ replaceRE `\\.md$` \"\" .File }} (put a \\ before any . + * ? ( ) [ ] in it)",
-	"strings.TrimLeft":      "write replaceRE with the characters in [ ] after a ^: {{ replaceRE `^[-_ ]+` \"\" TEXT }}",
-	"strings.TrimRight":     "write replaceRE with the characters in [ ] before a $: {{ replaceRE `[-_ ]+$` \"\" TEXT }}",
-	"strings.Replace":       "write replace, with the same arguments: {{ replace TEXT OLD NEW }}",
-	"strings.ReplaceRE":     "write replaceRE, with the same arguments",
-	"strings.FindRE":        "write findRE, with the same arguments",
-	"strings.Split":         "write split, with the same arguments: {{ split TEXT \",\" }}",
-	"strings.Substr":        "write substr, with the same arguments",
-	"strings.Truncate":      "write truncate, with the same arguments",
-	"strings.CountWords":    "write countwords: {{ countwords TEXT }}; a page's own words are .WordCount",
-	"strings.CountRunes":    "write countrunes: {{ countrunes TEXT }}",
-	"strings.RuneCount":     "samizdat has no strings.RuneCount: countrunes counts a text's characters but spaces and line ends ({{ countrunes TEXT }}), where len counts its bytes",
-	"strings.Repeat":        "samizdat has no strings.Repeat: {{ range seq N }}TEXT{{ end }} writes TEXT N times",
-	"path":                  "samizdat has no path namespace: a page's .File is its source file's path as text (content/blog/a.md), which replaceRE cuts: {{ replaceRE `^.*/` \"\" .File }} is its name, {{ replaceRE `/[^/]*$` \"\" .File }} its folder; for a page's address write .RelPermalink",
-	"math":                  "samizdat has no math namespace: its arithmetic is add, sub, mul, div and mod on whole numbers; int drops a number's fraction",
-	"lang":                  "samizdat has no lang namespace: write a number with printf (\"%d\", \"%.1f\"), and words for each language in i18n/ (read with T)",
-	"lang.Merge":            "samizdat has no lang.Merge: .Site.GetPage finds a page in the language's fallback when it is not translated (see fallback in docs/settings.md)",
-	"transform":             "samizdat has no transform namespace: write markdownify, plainify, htmlEscape or htmlUnescape by its short name; data goes in data/, read as .Site.Data.NAME",
-	"transform.Markdownify": "write markdownify: {{ markdownify TEXT }}",
-	"transform.Plainify":    "write plainify: {{ plainify TEXT }}",
-	"transform.HTMLEscape":  "write htmlEscape: {{ htmlEscape TEXT }}",
-	"transform.Unmarshal":   "samizdat has no transform.Unmarshal: put the data in a file under data/ (YAML, TOML or JSON) and read it as .Site.Data.NAME",
-	"transform.Highlight":   "samizdat has no highlight function: put the code in a fenced block in markdown (```go), which the build highlights",
-	"transform.Emojify":     "samizdat has no emojify: write the emoji itself (😀) in the text",
 }
 
 // hugoFields says what to write for a field or method of Hugo's pages,
@@ -207,6 +171,9 @@ var (
 // hugoHint is the hint for an error text/template gives about a function
 // or field samizdat does not have, or "" for another error.
 func hugoHint(msg string) string {
+	if h := namespaceCallHint(msg); h != "" {
+		return h
+	}
 	if _, rest, ok := strings.Cut(msg, `function "`); ok {
 		name, _, _ := strings.Cut(rest, `"`)
 		return functionHint(name)
@@ -253,6 +220,9 @@ func plainListHint(field, typ string) string {
 // "strings.TrimPrefix" or "sort".
 func functionHint(name string) string {
 	if h, ok := leftOut[name]; ok {
+		return h
+	}
+	if h := namespaceHint(name); h != "" {
 		return h
 	}
 	ns, _, _ := strings.Cut(name, ".")
@@ -358,7 +328,8 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 				}
 			case *parse.ChainNode:
 				if id, ok := n.Node.(*parse.IdentifierNode); ok && len(n.Field) > 0 {
-					if _, ok := funcs[id.Ident]; !ok && !builtins[id.Ident] {
+					_, known := funcs[id.Ident]
+					if (!known && !builtins[id.Ident]) || (hugoNamespaces[id.Ident] && !namespaceHas(funcs, id.Ident, n.Field[0])) {
 						called := id.Ident // now.Year reads the field Year of what now gives
 						if hugoNamespaces[called] {
 							called += "." + n.Field[0]

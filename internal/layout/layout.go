@@ -702,6 +702,7 @@ func (s *Set) level(depth int) (*template.Template, error) {
 	l.once.Do(func() {
 		if l.t, l.err = s.partials.Clone(); l.err == nil {
 			l.t.Funcs(template.FuncMap{"partial": s.partialFunc(depth + 1), "partialCached": s.partialCachedFunc(depth + 1)})
+			l.t.Funcs(template.FuncMap{"partials": s.partialsFunc(depth + 1)})
 		}
 	})
 	return l.t, l.err
