@@ -83,6 +83,9 @@ type Config struct {
 	// Languages maps a language code ("ru", "kk") to how the site presents
 	// it. Empty means a single-language site in LanguageCode.
 	Languages map[string]Language `toml:"languages"`
+	// Related configures templates' .Related, as Hugo's [related] does
+	// (related.go).
+	Related Related `toml:"related"`
 
 	// Warnings are what the site loses without its settings being wrong,
 	// set by Load: Hugo's configuration files beside site.toml, which are
@@ -266,6 +269,7 @@ func (c Config) WithDefaults() Config {
 	if c.Images.Quality == 0 {
 		c.Images.Quality = defaultImageQuality
 	}
+	c.Related = c.Related.withDefaults(c.Taxonomies)
 	return c
 }
 

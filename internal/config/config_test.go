@@ -222,6 +222,7 @@ dateFormat = "2 January 2006"
 		Markup:    Markup{Unsafe: true, MaxCodeBytes: 65536},
 		Images:    Images{Widths: []int{480, 960, 1600}, Sizes: DefaultImageSizes, Quality: 80},
 		Languages: map[string]Language{"kk": {Name: "Қазақша", Weight: 2, DateFormat: "2 January 2006"}},
+		Related:   Related{}.withDefaults(map[string]string{"tag": "tags"}),
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)

@@ -2,7 +2,6 @@ package config
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -23,11 +22,7 @@ func TestImagesDefaultsAndSettings(t *testing.T) {
 }
 
 func TestImagesInvalidSettingsAtTheirLine(t *testing.T) {
-	for _, c := range []struct {
-		src  string
-		line int
-		msg  string
-	}{
+	checkOneProblemAt(t, []lineCase{
 		{"title = \"x\"\n[images]\nwidths = [480, 0]\n", 3, "images.widths: 0"},
 		{"[images]\nresize = true\nwidths = [100000]\n", 3, "images.widths: 100000"},
 		{"[images]\nquality = 101\n", 2, "images.quality"},
@@ -36,10 +31,5 @@ func TestImagesInvalidSettingsAtTheirLine(t *testing.T) {
 		{"[images]\n\nsizes = \"50vw\\\" onerror=\\\"x\"\n", 3, "images.sizes"},
 		{"[images]\nquality = \"high\"\n", 2, "quality"},
 		{"[images]\nwidth = [480]\n", 2, "widths"},
-	} {
-		_, probs := Parse([]byte(c.src))
-		if len(probs) != 1 || probs[0].Line != c.line || !strings.Contains(probs[0].Message+probs[0].Hint, c.msg) {
-			t.Errorf("%q: got %v, want one problem at line %d about %s", c.src, probs, c.line, c.msg)
-		}
-	}
+	})
 }

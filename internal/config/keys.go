@@ -176,6 +176,7 @@ var hugoKeys = map[string]string{
 	"frontmatter":                   "samizdat reads date, lastmod, publishDate and expiryDate from front matter as Hugo does by default, and takes lastmod from git; remove this",
 	"capitalizelisttitles":          "samizdat shows a tag's title as written: capitalise it in the layout with {{ .Title | title }}; remove this",
 	"languages.*.contentdir":        "translations live beside their source pages, with the language before .md (page.ru.md); remove this",
+	"languages.*.related":           "samizdat has one [related] table for every language: write it at the top level of site.toml, and remove this",
 	// A menu entry's keys that samizdat's do not have; the nearest known
 	// key ("pre" is near "parent") would be the wrong advice.
 	"menus.*.pre":    menuHTMLHint,
