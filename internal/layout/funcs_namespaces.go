@@ -71,7 +71,10 @@ func namespaceHas(funcs template.FuncMap, ns, name string) bool {
 // arguments, and gives its namespace without them, as Hugo's does.
 func namespaceValue(fn any) reflect.Value {
 	f := reflect.ValueOf(fn)
-	if f.Kind() != reflect.Func || f.Type().NumOut() == 0 || (f.Type().NumIn() > 0 && !f.Type().IsVariadic()) || f.Type().NumIn() > 1 {
+	if f.Kind() != reflect.Func {
+		return reflect.Value{}
+	}
+	if t := f.Type(); t.NumOut() == 0 || !(t.NumIn() == 0 || t.NumIn() == 1 && t.IsVariadic()) {
 		return reflect.Value{}
 	}
 	v := f.Call(nil)[0]
@@ -251,7 +254,7 @@ var nsLeftOut = map[string]string{
 	"math.Atan":           trigHint,
 	"math.Atan2":          trigHint,
 	"collections.Shuffle": "samizdat leaves collections.Shuffle out: a random order would make every build differ; choose the order with sortBy",
-	"collections.Index":   "write index, Go's: {{ index .Params \"key\" }}, {{ index .List 0 }}",
+	"collections.Index":   "write index, Go's: {{ index .Params \"key\" }}, {{ index .Params.tags 0 }}",
 	"collections.Reverse": "write .Reverse on a list of pages ({{ range .Pages.ByDate.Reverse }}), or sortBy with \"desc\"",
 	"collections.Merge":   "samizdat has no merge: build the map you need with dict",
 	"collections.Querify": "write the query with urlquery: ?q={{ urlquery .Title }}&page=2",
@@ -281,10 +284,8 @@ var nsLeftOut = map[string]string{
 }
 
 const (
-	trigHint = "samizdat has no trigonometry (math.Pi, math.Sin …): their results' last digits differ between processors, and a build must give the same files on every computer; draw with an SVG file in static/"
-	warnHint = "samizdat has no warnf: a template's warning would scroll past in every build; stop the build with errorf where a page must be fixed, or remove the call"
-	// durationHint: Go writes a duration as "1h12m10s", which reads as no
-	// language writes it.
+	trigHint     = "samizdat has no trigonometry (math.Pi, math.Sin …): their results' last digits differ between processors, and a build must give the same files on every computer; draw with an SVG file in static/"
+	warnHint     = "samizdat has no warnf: a template's warning would scroll past in every build; stop the build with errorf where a page must be fixed, or remove the call"
 	durationHint = "samizdat has no durations: Go writes one as 1h12m10s, which no reader writes; write the number and its unit in the page's words, e.g. {{ .ReadingTime }} min"
 )
 
