@@ -164,16 +164,20 @@ func (p *Page) Paginator() *Pager {
 	return pp.pager
 }
 
-// paged is what .Paginator pages: the list's .Pages, but on the home page
-// every regular page of the site, as Hugo's (hugolib/page__paginator.go:
-// Hugo kept that when the home page's .Pages became its sections), so a
-// theme's home page lists its posts. (Hugo's sections page their regular
-// pages only; samizdat's keep their subsections, as their .Pages do.)
+// paged is what .Paginator pages, as Hugo's (hugolib/page__paginator.go):
+// on the home page every regular page of the site (Hugo kept that when the
+// home page's .Pages became its sections), so a theme's home page lists
+// its posts; on a taxonomy or term page its .Pages; on a section its
+// regular pages, without its subsections, so a theme's post list shows
+// posts, not a "2012" folder among them.
 func (p *Page) paged() Pages {
-	if p.kind == content.KindHome {
+	switch p.kind {
+	case content.KindHome:
 		return p.site.RegularPages()
+	case "taxonomy", "term":
+		return p.children
 	}
-	return p.children
+	return p.RegularPages()
 }
 
 // Paginate is Hugo's .Paginate COLLECTION [SIZE]: it splits any list of

@@ -280,3 +280,21 @@ func TestPaginatorAtHomePagesThePosts(t *testing.T) {
 		"page/3/index.html", "P1;About;3",
 	)
 }
+
+// On a section, .Paginator pages its regular pages, not its subsections,
+// as Hugo's does; on a term page, the term's pages.
+func TestPaginatorOfASectionPagesItsRegularPages(t *testing.T) {
+	fsys := paginateSite("")
+	fsys["content/posts/archive/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Archive\nweight: 1\n---\n")}
+	fsys["layouts/_default/list.html"].Data = []byte(`{{ range .Paginator.Pages }}{{ .Title }};{{ end }}{{ .Paginator.TotalPages }}`)
+	fsys["layouts/_default/term.html"].Data = fsys["layouts/_default/list.html"].Data
+	out := builtText(t, fsys)
+	wantIn(t, out,
+		"posts/index.html", "P7;P6;P5;3",
+		"posts/page/3/index.html", "P1;3",
+		"tags/strike/index.html", "P7;P6;P5;3",
+	)
+	if strings.Contains(out["posts/index.html"]+out["posts/page/2/index.html"]+out["posts/page/3/index.html"], "Archive") {
+		t.Error("the section's .Paginator pages its subsection")
+	}
+}
