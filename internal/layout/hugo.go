@@ -57,7 +57,7 @@ var hugoFields = map[string]string{
 	"Paginate":                 ".Paginate is a list page's (home, section, taxonomy, term): call it on the page its layout renders, {{ $paginator := .Paginate COLLECTION }}, not on another value; .Paginator pages the list's own .Pages",
 	"AllTranslations":          "write .Translations (the page's translations, without itself), and the page itself",
 	"Label":                    "write .Language.LanguageName (the language's own name, from name in [languages.X])",
-	"Related":                  "samizdat has no .Related yet: list the pages of the same tag with .Terms \"tags\"",
+	"RelatedTo":                "samizdat has no .RelatedTo (which Hugo keeps for .Related): write .Related with the page, {{ range .Site.RegularPages.Related . }}, or list a term's pages, {{ with .Site.GetPage \"/tags/oil\" }}{{ range .Pages }}…{{ end }}{{ end }}",
 	"RSSLink":                  "write .FeedURL: a page's own Atom feed (a list's; empty where there is none); the site's feed is .Site.Home.FeedURL",
 	"OutputFormats":            "samizdat writes each page as HTML and lists also as one Atom feed: for the feed's <link rel=\"alternate\">, write {{ with .FeedURL }}<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{{ . }}\">{{ end }}",
 	"AlternativeOutputFormats": "samizdat writes each page as HTML and lists also as one Atom feed: instead of range .AlternativeOutputFormats, write {{ with .FeedURL }}<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{{ . }}\">{{ end }}",

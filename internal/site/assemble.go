@@ -43,7 +43,8 @@ type Site struct {
 	params    map[string]any // see Params
 	// stringTmpls holds the interface strings that are templates ("Page
 	// {{ .Page }} of {{ .Total }}"), parsed once: T runs on every page.
-	stringTmpls sync.Map // text -> *texttemplate.Template or error
+	stringTmpls sync.Map     // text -> *texttemplate.Template or error
+	related     relatedCache // .Related's indexes, one a list searched (related.go)
 }
 
 func newSite(cfg config.Config, lang string, w *world) *Site {

@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -246,16 +244,8 @@ func TestPaginateMistakes(t *testing.T) {
 // The example of docs/templates.md's "Paging a list" builds as it says:
 // the posts but the hidden one, five a page, with links between pages.
 func TestPaginateDocumentedExample(t *testing.T) {
-	doc, err := os.ReadFile("../../docs/templates.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile("(?s)\n## Paging a list\n.*?```gotemplate\n(.*?)```\n").FindSubmatch(doc)
-	if m == nil {
-		t.Fatal(`docs/templates.md has no example under "Paging a list"`)
-	}
 	fsys := paginateSite("")
-	fsys["layouts/index.html"].Data = m[1]
+	fsys["layouts/index.html"].Data = templatesExample(t, "Paging a list")
 	out := builtText(t, fsys)
 	wantIn(t, out,
 		"index.html", `<h2><a href="posts/p7/">P7</a></h2><h2><a href="posts/p6/">P6</a></h2><h2><a href="posts/p5/">P5</a></h2>`+
