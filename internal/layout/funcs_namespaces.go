@@ -199,7 +199,7 @@ var nsArgs = map[string]string{
 	"compare.Ge": "A B...", "compare.Conditional": "CONTROL A B", "compare.Default": "DEFAULT VALUE",
 	"crypto.MD5": "TEXT", "crypto.SHA256": "TEXT",
 	"encoding.Base64Encode": "TEXT", "encoding.Base64Decode": "TEXT", "encoding.Jsonify": "VALUE",
-	"fmt.Print": "VALUE...", "fmt.Printf": "FORMAT VALUE...", "fmt.Println": "VALUE...",
+	"fmt.Print": "VALUE...", "fmt.Printf": "FORMAT VALUE...", "fmt.Println": "VALUE...", "fmt.Errorf": "FORMAT VALUE...",
 	"lang.Translate": "KEY [COUNT]",
 	"math.Abs":       "NUMBER", "math.Add": "A B", "math.Ceil": "NUMBER", "math.Div": "A B", "math.Floor": "NUMBER",
 	"math.Log": "NUMBER", "math.Max": "NUMBER...", "math.Min": "NUMBER...", "math.Mod": "A B", "math.ModBool": "A B",
@@ -244,27 +244,23 @@ var nsLeftOut = map[string]string{
 	"lang.Merge": "samizdat has no lang.Merge: .Site.GetPage finds a page in the language's fallback when it is not translated (see fallback in docs/settings.md)",
 	"math.Counter": "samizdat leaves math.Counter out: pages are rendered in parallel, so the number a page got would change from build to build; " +
 		"count in a template variable ({{ $n := 0 }}{{ $n = add $n 1 }}) or with range's index ({{ range $i, $p := .Pages }})",
-	"math.Rand":           "samizdat leaves math.Rand out: a build must give the same files every time it runs on the same sources; write the choice in the template or in front matter",
-	"math.Pi":             trigHint,
-	"math.Sin":            trigHint,
-	"math.Cos":            trigHint,
-	"math.Tan":            trigHint,
-	"math.Asin":           trigHint,
-	"math.Acos":           trigHint,
-	"math.Atan":           trigHint,
-	"math.Atan2":          trigHint,
-	"collections.Shuffle": "samizdat leaves collections.Shuffle out: a random order would make every build differ; choose the order with sortBy",
-	"collections.Index":   "write index, Go's: {{ index .Params \"key\" }}, {{ index .Params.tags 0 }}",
-	"collections.Reverse": "write .Reverse on a list of pages ({{ range .Pages.ByDate.Reverse }}), or sortBy with \"desc\"",
-	"collections.Merge":   "samizdat has no merge: build the map you need with dict",
-	"collections.Querify": "write the query with urlquery: ?q={{ urlquery .Title }}&page=2",
-	"crypto.SHA1":         "samizdat has no sha1: write sha256 or md5",
-	"crypto.FNV32a":       "samizdat has no FNV32a: write sha256 or md5",
-	"crypto.HMAC":         "samizdat has no HMAC: a key in a template would be published with the site's sources; write sha256 of a text",
-	// errorf's message is shown as the template's own only under that name
-	// (layout.go's errorfPrefix); under this one it would read "error
-	// calling Errorf: …".
-	"fmt.Errorf":             "write errorf, with the same arguments: {{ errorf \"%s needs a date\" .File }}",
+	"math.Rand":              "samizdat leaves math.Rand out: a build must give the same files every time it runs on the same sources; write the choice in the template or in front matter",
+	"math.Pi":                trigHint,
+	"math.Sin":               trigHint,
+	"math.Cos":               trigHint,
+	"math.Tan":               trigHint,
+	"math.Asin":              trigHint,
+	"math.Acos":              trigHint,
+	"math.Atan":              trigHint,
+	"math.Atan2":             trigHint,
+	"collections.Shuffle":    "samizdat leaves collections.Shuffle out: a random order would make every build differ; choose the order with sortBy",
+	"collections.Index":      "write index, Go's: {{ index .Params \"key\" }}, {{ index .Params.tags 0 }}",
+	"collections.Reverse":    "write .Reverse on a list of pages ({{ range .Pages.ByDate.Reverse }}), or sortBy with \"desc\"",
+	"collections.Merge":      "samizdat has no merge: build the map you need with dict",
+	"collections.Querify":    "write the query with urlquery: ?q={{ urlquery .Title }}&page=2",
+	"crypto.SHA1":            "samizdat has no sha1: write sha256 or md5",
+	"crypto.FNV32a":          "samizdat has no FNV32a: write sha256 or md5",
+	"crypto.HMAC":            "samizdat has no HMAC: a key in a template would be published with the site's sources; write sha256 of a text",
 	"fmt.Erroridf":           "write errorf: {{ errorf \"%s needs a date\" .File }}",
 	"fmt.Warnf":              warnHint,
 	"fmt.Warnidf":            warnHint,
@@ -349,8 +345,12 @@ func (encodingNS) Base64Decode(v any) (string, error) { return base64Decode(v) }
 func (encodingNS) Jsonify(v any) (template.JS, error) { return jsonify(v) }
 
 // fmtNS is Hugo's fmt namespace: Print, Printf and Println are Go's, as
-// text/template's print, printf and println are.
+// text/template's print, printf and println are; Errorf is errorf, whose
+// message the build shows as the template's own under either name
+// (errorfMessage).
 type fmtNS struct{}
+
+func (fmtNS) Errorf(format string, v ...any) (string, error) { return errorf(format, v...) }
 
 func (fmtNS) Print(v ...any) string                 { return fmt.Sprint(v...) }
 func (fmtNS) Printf(format string, v ...any) string { return fmt.Sprintf(format, v...) }

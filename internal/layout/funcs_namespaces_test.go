@@ -176,3 +176,25 @@ func TestPortableLog(t *testing.T) {
 		}
 	}
 }
+
+// fmt.Errorf is errorf: its message is the template's own, in a page and
+// in a shortcode, and one naming a site file sends the editor there.
+func TestFmtErrorfIsErrorf(t *testing.T) {
+	set, probs := Parse(fstest.MapFS{
+		"layouts/_default/single.html":  {Data: []byte("a\n{{ fmt.Errorf \"page %s needs a photo\" . }}")},
+		"layouts/shortcodes/needs.html": {Data: []byte(`{{ fmt.Errorf "data/timeline.yaml: the event %q has no date" "Strike" }}`)},
+	}, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	_, prob := set.Execute("_default/single.html", "x.md", "content/x.md")
+	if prob == nil || prob.Position() != "layouts/_default/single.html:2:6" || prob.Message != "while rendering content/x.md: page x.md needs a photo" ||
+		!strings.Contains(prob.Hint, "the template stopped with this message of its own (errorf)") {
+		t.Errorf("page: %+v", prob)
+	}
+	_, err := set.Shortcode("needs", "")
+	h, ok := err.(interface{ Hint() string })
+	if !ok || err.Error() != `shortcode "needs": data/timeline.yaml: the event "Strike" has no date` || !strings.HasPrefix(h.Hint(), "fix data/timeline.yaml, which the message names") {
+		t.Errorf("shortcode: %v", err)
+	}
+}

@@ -765,7 +765,7 @@ func templateProblem(err error, name string) problem.Problem {
 	p.Col, _ = strconv.Atoi(m[3])
 	p.Message = strings.TrimSpace(m[4])
 	// errorf is the template author's own message: show it alone.
-	if _, own, ok := strings.Cut(p.Message, errorfPrefix); ok {
+	if own, ok := errorfMessage(p.Message); ok {
 		p.Message = own
 		p.Hint = "the template stopped with this message of its own (errorf); do what it asks in the page, or fix the template"
 		if f := namedFile(own); f != "" {
@@ -857,9 +857,25 @@ func unclosedBlocks(src string) []block {
 	return open
 }
 
-const errorfPrefix = "error calling errorf: "
+// errorfCalls are how text/template's error names a call of errorf,
+// under its short name or as Hugo's fmt.Errorf, before its message.
+var errorfCalls = []string{"error calling errorf: ", "at <fmt.Errorf>: error calling Errorf: "}
 
-func isErrorf(err error) bool { return strings.Contains(err.Error(), errorfPrefix) }
+// errorfMessage is the template author's own message in an error of
+// errorf; ok is false for any other error.
+func errorfMessage(msg string) (own string, ok bool) {
+	for _, c := range errorfCalls {
+		if _, own, ok := strings.Cut(msg, c); ok {
+			return own, true
+		}
+	}
+	return "", false
+}
+
+func isErrorf(err error) bool {
+	_, ok := errorfMessage(err.Error())
+	return ok
+}
 
 // namedFileRE is an errorf message that starts with the site file it is
 // about ("data/timeline.yaml: the event … has no date").
