@@ -103,8 +103,8 @@ func (ps Pages) GroupByParam(key string, order ...string) (PagesGroup, error) {
 // their values. A key no page of the site has, in any language, is most
 // likely misspelt, and a mistake. Hugo's GroupByParam stops the build
 // when no page of the list has it; but a layout that lists each section,
-// term or language may well list pages none of which has it, and those
-// get no groups.
+// term or language may well list pages none of which has it, which is
+// no mistake.
 func (ps Pages) paramValues(call, key string) (Pages, []any, error) {
 	path := strings.Split(key, ".")
 	var with Pages
@@ -141,7 +141,7 @@ func (s *Site) hasParam(path []string) bool {
 // the month as after a day, "мая 2012"); a page without the date has the
 // key "". As in Hugo, the groups are newest first, "asc" turns them
 // round, and a group's pages are in date order too; pages of one date
-// keep the list's order.
+// are in the list's order with "asc", and in its reverse newest first.
 func (ps Pages) GroupByDate(layout string, order ...string) (PagesGroup, error) {
 	return ps.groupByDate(fmt.Sprintf(".GroupByDate %q", layout), layout, (*Page).Date, order)
 }
@@ -163,10 +163,12 @@ func (ps Pages) GroupByExpiryDate(layout string, order ...string) (PagesGroup, e
 }
 
 // GroupByParamDate is GroupByDate by a date among the pages' .Params
-// (.GroupByParamDate "eventDate" "2006"). Pages without the key are left
-// out, as in Hugo (see paramValues). A date written as text is read as
-// front matter's dates are (JSON has no dates of its own); a value that
-// is no date is a mistake, where Hugo drops the page without a word.
+// (.GroupByParamDate "eventDate" "2006"). Pages without the key have no
+// date, and are in the group whose key is "", as Hugo 0.165 puts them in
+// its group of the year 1 (a key no page of the site has is a mistake:
+// see paramValues). A date written as text is read as front matter's
+// dates are (JSON has no dates of its own); a value that is no date is a
+// mistake, where Hugo takes it for the year 1 without a word.
 func (ps Pages) GroupByParamDate(key, layout string, order ...string) (PagesGroup, error) {
 	call := fmt.Sprintf(".GroupByParamDate %q %q", key, layout)
 	if _, err := dateGroupOrder(call, layout, order); err != nil {
@@ -176,18 +178,18 @@ func (ps Pages) GroupByParamDate(key, layout string, order ...string) (PagesGrou
 	if err != nil {
 		return nil, err
 	}
-	dates := make(map[*Page]time.Time, len(with))
+	dates := make(map[*Page]time.Time, len(with)) // the others have none
 	for i, p := range with {
 		t, err := paramDate(values[i])
 		if err != nil {
 			return nil, &groupMistake{
 				msg:  fmt.Sprintf("%s: params.%s of %s %s", call, key, p.File(), err),
-				hint: fmt.Sprintf("write it as a date, %s: 2024-03-09, or leave it out of that page: pages without it are not grouped", key[strings.LastIndex(key, ".")+1:]),
+				hint: fmt.Sprintf("write it as a date, %s: 2024-03-09, or leave it out of that page: pages without it are in the group whose key is empty", key[strings.LastIndex(key, ".")+1:]),
 			}
 		}
 		dates[p] = t
 	}
-	return with.groupByDate(call, layout, func(p *Page) time.Time { return dates[p] }, order)
+	return ps.groupByDate(call, layout, func(p *Page) time.Time { return dates[p] }, order)
 }
 
 // groupByDate groups ps by date(p) written with layout (see GroupByDate).
@@ -196,12 +198,13 @@ func (ps Pages) groupByDate(call, layout string, date func(*Page) time.Time, ord
 	if err != nil {
 		return nil, err
 	}
-	sorted := ps.sorted(func(a, b *Page) int {
-		if desc {
-			return date(b).Compare(date(a))
-		}
-		return date(a).Compare(date(b))
-	})
+	// Hugo sorts oldest first, keeping the list's order for pages of one
+	// date, and turns the whole list round for newest first: there pages
+	// of one date are in the reverse of the list's order.
+	sorted := ps.sorted(func(a, b *Page) int { return date(a).Compare(date(b)) })
+	if desc {
+		slices.Reverse(sorted)
+	}
 	format := ps.dateKeys(layout)
 	var out PagesGroup
 	for _, p := range sorted {
@@ -349,7 +352,7 @@ func unknownField(call, key string) error {
 // .Params.
 func noParam(call, key string) error {
 	hint := "check the key's spelling against the pages' front matter (params: {" + key + ": …}); " +
-		"pages without it are left out of the groups, so one page with it is enough"
+		"one page of the site with it is enough"
 	if p, ok := strings.CutPrefix(strings.ToLower(key), "params."); ok {
 		hint = fmt.Sprintf("write the key without Params.: .GroupByParam %q", key[len(key)-len(p):])
 	}
