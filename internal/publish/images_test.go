@@ -236,3 +236,31 @@ func TestCopyName(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// ImageSize reads the size SizeImage reads, a sideways photo's turned,
+// from the header alone; a file that is not a picture has none.
+func TestImageSize(t *testing.T) {
+	var pic bytes.Buffer
+	if err := png.Encode(&pic, image.NewRGBA(image.Rect(0, 0, 40, 30))); err != nil {
+		t.Fatal(err)
+	}
+	_, sideways := jpegWithMetadata(t, 6)
+	for _, c := range []struct {
+		name string
+		data []byte
+		w, h int
+		ok   bool
+	}{
+		{"a.png", pic.Bytes(), 40, 30, true},
+		{"A.PNG", pic.Bytes(), 40, 30, true},
+		{"photo.jpg", sideways, 24, 32, true},
+		{"a.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="12" height="7"></svg>`), 12, 7, true},
+		{"a.png", []byte("not a picture"), 0, 0, false},
+		{"a.pdf", pic.Bytes(), 0, 0, false},
+	} {
+		w, h, ok := ImageSize(c.name, c.data)
+		if w != c.w || h != c.h || ok != c.ok {
+			t.Errorf("ImageSize(%s) = %d, %d, %t; want %d, %d, %t", c.name, w, h, ok, c.w, c.h, c.ok)
+		}
+	}
+}
