@@ -104,9 +104,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"jsonify":      jsonify,
 		"safeHTML":     str1(toHTML),
 		"safeURL":      str1(toURL),
-		"add":          arith("add", plus),
-		"sub":          arith("sub", minus),
-		"mul":          arith("mul", times),
+		"add":          add,
+		"sub":          sub,
+		"mul":          mul,
 		"div":          div,
 		"mod":          mod,
 		"modBool":      modBool,
@@ -663,17 +663,6 @@ func jsonify(v any) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-func div(x, y any) (int, error) {
-	a, b, err := whole2("div", x, y)
-	if err == nil && b == 0 {
-		err = errors.New("div: division by zero")
-	}
-	if err != nil {
-		return 0, err
-	}
-	return a / b, nil
-}
-
 func mod(x, y any) (int, error) {
 	a, b, err := whole2("mod", x, y)
 	if err == nil && b == 0 {
@@ -683,14 +672,6 @@ func mod(x, y any) (int, error) {
 		return 0, err
 	}
 	return a % b, nil
-}
-
-// arith is a whole-number operation as a template function.
-func arith(name string, op func(a, b int) int) func(x, y any) (int, error) {
-	return func(x, y any) (int, error) {
-		a, b, err := whole2(name, x, y)
-		return op(a, b), err
-	}
 }
 
 // whole reads a whole number given to fn: any integer type (a weight

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -201,10 +202,10 @@ var nsArgs = map[string]string{
 	"encoding.Base64Encode": "TEXT", "encoding.Base64Decode": "TEXT", "encoding.Jsonify": "VALUE",
 	"fmt.Print": "VALUE...", "fmt.Printf": "FORMAT VALUE...", "fmt.Println": "VALUE...", "fmt.Errorf": "FORMAT VALUE...",
 	"lang.Translate": "KEY [COUNT]",
-	"math.Abs":       "NUMBER", "math.Add": "A B", "math.Ceil": "NUMBER", "math.Div": "A B", "math.Floor": "NUMBER",
+	"math.Abs":       "NUMBER", "math.Add": "A B...", "math.Ceil": "NUMBER", "math.Div": "A B...", "math.Floor": "NUMBER",
 	"math.Log": "NUMBER", "math.Max": "NUMBER...", "math.Min": "NUMBER...", "math.Mod": "A B", "math.ModBool": "A B",
-	"math.Mul": "A B", "math.Pow": "NUMBER POWER", "math.Product": "NUMBER...", "math.Round": "NUMBER",
-	"math.Sqrt": "NUMBER", "math.Sub": "A B", "math.Sum": "NUMBER...",
+	"math.Mul": "A B...", "math.Pow": "NUMBER POWER", "math.Product": "NUMBER...", "math.Round": "NUMBER",
+	"math.Sqrt": "NUMBER", "math.Sub": "A B...", "math.Sum": "NUMBER...",
 	"partials.Include": "NAME VALUE", "partials.IncludeCached": "NAME VALUE [VARIANT...]",
 	"path.Base": "PATH", "path.BaseName": "PATH", "path.Clean": "PATH", "path.Dir": "PATH", "path.Ext": "PATH",
 	"path.Join": "PART...", "path.Split": "PATH",
@@ -231,7 +232,7 @@ var nsArgs = map[string]string{
 // write instead.
 var nsLeftOut = map[string]string{
 	"os":         "samizdat has no os namespace: templates read no files and no environment, so a build gives the same files on every computer; put data in data/ (read as .Site.Data.NAME) and settings in site.toml's [params]",
-	"images":     "samizdat has no image processing yet (images.Filter, images.Config …): put the picture in static/ at the size the page shows it",
+	"images":     "samizdat has no image processing (images.Filter, images.Config …): show the picture as it is, <img src=\"{{ .RelPermalink }}\" alt=\"…\"> from .Resources.GetMatch; the build writes its width and height, makes its smaller copies and lists them in a srcset (docs/templates.md, \"What the build adds to <img>\")",
 	"css":        "samizdat has no Hugo Pipes (css.Sass, css.PostCSS, css.TailwindCSS): put the built stylesheet in static/ and link it with relURL; the build minifies and fingerprints it",
 	"js":         "samizdat has no Hugo Pipes (js.Build): put the built script in static/ and load it with <script src>; the build minifies and fingerprints it",
 	"data":       "samizdat has no data.GetJSON or data.GetCSV: a build reads nothing from the network; put the file in data/ and read it as .Site.Data.NAME",
@@ -361,21 +362,84 @@ type langNS struct{ e Env }
 
 func (n langNS) Translate(key any, count ...any) (string, error) { return n.e.translate(key, count...) }
 
-// mathNS is Hugo's math namespace. Add, Sub, Mul, Div and Mod are
-// samizdat's, on whole numbers; the others take and give any number, as
-// Hugo's do, except where a result could differ between computers.
+// mathNS is Hugo's math namespace. Mod is samizdat's, on whole numbers;
+// the others take and give any number, as Hugo's do, except where a
+// result could differ between computers.
 type mathNS struct{}
 
-func (mathNS) Add(a, b any) (int, error)      { return arith("add", plus)(a, b) }
-func (mathNS) Sub(a, b any) (int, error)      { return arith("sub", minus)(a, b) }
-func (mathNS) Mul(a, b any) (int, error)      { return arith("mul", times)(a, b) }
-func (mathNS) Div(a, b any) (int, error)      { return div(a, b) }
-func (mathNS) Mod(a, b any) (int, error)      { return mod(a, b) }
-func (mathNS) ModBool(a, b any) (bool, error) { return modBool(a, b) }
+func (mathNS) Add(a, b any, more ...any) (any, error) { return add(a, b, more...) }
+func (mathNS) Sub(a, b any, more ...any) (any, error) { return sub(a, b, more...) }
+func (mathNS) Mul(a, b any, more ...any) (any, error) { return mul(a, b, more...) }
+func (mathNS) Div(a, b any, more ...any) (any, error) { return div(a, b, more...) }
+func (mathNS) Mod(a, b any) (int, error)              { return mod(a, b) }
+func (mathNS) ModBool(a, b any) (bool, error)         { return modBool(a, b) }
 
-func plus(a, b int) int  { return a + b }
-func minus(a, b int) int { return a - b }
-func times(a, b int) int { return a * b }
+// add, sub, mul and div are Hugo's (gohugoio/hugo common/math
+// DoArithmetic, through tpl/math's Add … Div): two numbers or more,
+// combined from the first on. Whole numbers give a whole number (div 7 2
+// is 3); once a fraction is among them (2.5, float 7, a JSON number), the
+// result is one (div (float 7) 2 is 3.5), where dividing whole numbers
+// would give a reading time or a percentage silently cut. Each step is
+// one IEEE operation, which gives the same bits on every processor.
+// Text is not a number here: Hugo's add joins two texts.
+func add(a, b any, more ...any) (any, error) {
+	return arithmetic("add", a, b, more, func(x, y int) int { return x + y }, func(x, y float64) float64 { return x + y })
+}
+
+func sub(a, b any, more ...any) (any, error) {
+	return arithmetic("sub", a, b, more, func(x, y int) int { return x - y }, func(x, y float64) float64 { return x - y })
+}
+
+func mul(a, b any, more ...any) (any, error) {
+	return arithmetic("mul", a, b, more, func(x, y int) int { return x * y }, func(x, y float64) float64 { return x * y })
+}
+
+func div(a, b any, more ...any) (any, error) {
+	return arithmetic("div", a, b, more, func(x, y int) int { return x / y }, func(x, y float64) float64 { return x / y })
+}
+
+// arithmetic combines a, b and more with intOp while they are whole
+// numbers and with floatOp from the first fraction on, as Hugo's does
+// for each pair. Dividing by zero is an error.
+func arithmetic(fn string, a, b any, more []any, intOp func(x, y int) int, floatOp func(x, y float64) float64) (any, error) {
+	acc, err := arithNumber(fn, a)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range append([]any{b}, more...) {
+		next, err := arithNumber(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		fx, _ := number(acc)
+		fy, _ := number(next)
+		if fn == "div" && fy == 0 {
+			return nil, errors.New("div: division by zero")
+		}
+		x, xWhole := acc.(int)
+		y, yWhole := next.(int)
+		if xWhole && yWhole {
+			acc = intOp(x, y)
+		} else {
+			acc = floatOp(fx, fy)
+		}
+	}
+	return acc, nil
+}
+
+// arithNumber reads a number for add, sub, mul or div: an int for any
+// integer type (TOML front matter gives int64, a template's literal
+// int), a float64 for a float.
+func arithNumber(fn string, v any) (any, error) {
+	f, ok := number(v)
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("%s: %v is not a number (write int or float to turn text into one)", fn, v)
+	case isWhole(v):
+		return toInt(v) // exact, where f may have lost a large int64's last digits
+	}
+	return f, nil
+}
 
 // modBool is Hugo's: whether a divides by b with nothing left.
 func modBool(a, b any) (bool, error) {

@@ -198,3 +198,22 @@ func TestFmtErrorfIsErrorf(t *testing.T) {
 		t.Errorf("shortcode: %v", err)
 	}
 }
+
+// add, sub, mul and div are Hugo's, under both names: whole numbers
+// give a whole number, a fraction among them gives a fraction (div
+// (float 7) 2 gave a silent 3), and they take more than two numbers.
+func TestArithmeticAsHugos(t *testing.T) {
+	data := map[string]any{"words": int64(350), "json": 7.0, "half": 2.5, "u": uint64(4), "s": "2"}
+	runCases(t, Env{}, data, []funcCase{
+		{tmpl: `{{ div 7 2 }} {{ math.Div 7 2.0 }} {{ div (float 7) 2 }} {{ div .json 2 }}`, want: "3 3.5 3.5 3.5"},
+		{tmpl: `{{ math.Round (div (float .words) 200) }} {{ math.Round (div .words 200) }}`, want: "2 1"},
+		{tmpl: `{{ add 1.5 2 }} {{ sub 5 7.5 }} {{ mul 2 2.5 }} {{ mul .u .words }}`, want: "3.5 -2.5 5 1400"},
+		{tmpl: `{{ add 1 2 3 }} {{ math.Div 100 5 2 }} {{ math.Mul 2 3 0.5 }} {{ sub 10 1 2.5 }}`, want: "6 10 3 6.5"},
+		{tmpl: `{{ printf "%T %T" (add 1 2) (add .half 0.5) }}`, want: "int float64"},
+		{tmpl: `{{ div 1 0 }}`, err: "div: division by zero"},
+		{tmpl: `{{ div 1.5 0.0 }}`, err: "div: division by zero"},
+		{tmpl: `{{ math.Div 6 2 0 }}`, err: "div: division by zero"},
+		{tmpl: `{{ add .s 1 }}`, err: "add: 2 is not a number (write int or float to turn text into one)"},
+		{tmpl: `{{ add 1 }}`, err: "wrong number of args for add"},
+	})
+}
