@@ -611,6 +611,10 @@ type DirFile struct {
 	File string
 }
 
+// String is how Hugo prints a DirFile, {{ path.Split "blog/a.md" }}
+// giving "blog/|a.md".
+func (df DirFile) String() string { return df.Dir + "|" + df.File }
+
 func (pathNS) Split(v any) (DirFile, error) {
 	s, err := toString(v)
 	if err != nil {
