@@ -251,8 +251,9 @@ func (s *Scratch) DeleteInMap(key, mapKey string) (string, error) {
 }
 
 // GetSortedMapValues returns the values of the map key holds, in the
-// order of their keys; nothing when key holds nothing.
-func (s *Scratch) GetSortedMapValues(key string) ([]any, error) {
+// order of their keys; nothing when key holds nothing, as Hugo's: not an
+// empty list, which a template would print as "[]".
+func (s *Scratch) GetSortedMapValues(key string) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m, err := s.mapAt(key, "GetSortedMapValues")

@@ -27,7 +27,9 @@ func TestScratchMethods(t *testing.T) {
 		{tmpl: `{{ $s := newScratch }}{{ $s.SetInMap "g" "fr" "Bonjour" }}{{ $s.SetInMap "g" "en" "Hello" }}{{ $s.GetSortedMapValues "g" }} {{ index ($s.Get "g") "fr" }}`,
 			want: "[Hello Bonjour] Bonjour"},
 		{tmpl: `{{ $s := newScratch }}{{ $s.SetInMap "g" "fr" "Bonjour" }}{{ $s.SetInMap "g" "en" "Hello" }}{{ $s.DeleteInMap "g" "fr" }}{{ $s.GetSortedMapValues "g" }}{{ $s.GetSortedMapValues "none" }}`,
-			want: "[Hello][]"},
+			want: "[Hello]"},
+		// A key that holds nothing gives nothing, as Hugo's: not "[]".
+		{tmpl: `[{{ (newScratch).GetSortedMapValues "none" }}]{{ with (newScratch).GetSortedMapValues "none" }}x{{ end }}`, want: "[]"},
 		{tmpl: `{{ $s := newScratch }}{{ $s.Set "b" 2 }}{{ $s.Set "a" 1 }}{{ range $k, $v := $s.Values }}{{ $k }}={{ $v }} {{ end }}`, want: "a=1 b=2 "},
 		// Each newScratch is a pad of its own.
 		{tmpl: `{{ $a := newScratch }}{{ $b := newScratch }}{{ $a.Set "x" 1 }}[{{ $b.Get "x" }}]`, want: "[]"},
@@ -68,7 +70,8 @@ func TestScratchCloneAndReadOnly(t *testing.T) {
 		if l, _ := s.Get("l").([]any); len(l) != 1 {
 			t.Errorf("list after the clone's Add: %v; want [a]", s.Get("l"))
 		}
-		if m, _ := s.GetSortedMapValues("m"); len(m) != 1 || s.Get("new") != nil {
+		m, _ := s.GetSortedMapValues("m")
+		if l, _ := m.([]any); len(l) != 1 || s.Get("new") != nil {
 			t.Errorf("map after the clone's SetInMap: %v, new %v; want [1], nothing", m, s.Get("new"))
 		}
 	}
