@@ -51,7 +51,6 @@ var leftOut = map[string]string{
 // hugoFields says what to write for a field or method of Hugo's pages,
 // sites and pagers that samizdat does not have.
 var hugoFields = map[string]string{
-	"Resources":                "samizdat has no page resources yet: link a picture beside the page from its markdown, and give the share picture as front matter image:, read with .Image",
 	"Store":                    storeHint,
 	"GetTerms":                 "write .Terms \"tags\" (the term pages of one taxonomy this page is in)",
 	"Paginate":                 ".Paginate is a list page's (home, section, taxonomy, term): call it on the page its layout renders, {{ $paginator := .Paginate COLLECTION }}, not on another value; .Paginator pages the list's own .Pages",

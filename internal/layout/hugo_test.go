@@ -75,7 +75,7 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ .Site.Store.Get "n" }}`:                                  "pages render at the same time",
 		`{{ site.Store.Get "n" }}`:                                   "newScratch",
 		`{{ .GetTerms "tags" }}`:                                     `.Terms "tags"`,
-		`{{ with .Resources.GetMatch "cover.*" }}{{ end }}`:          "front matter image:",
+		`{{ images.Filter . }}`:                                      "makes its smaller copies and lists them in a srcset",
 		`{{ range (.Paginate .Pages).Pages }}{{ end }}`:              ".Paginator",
 		`{{ .Render "summary" }}`:                                    `{{ partial "summary.html" . }}`,
 		`{{ .Slug }}`:                                                ".Params.slug",

@@ -459,6 +459,9 @@ func (b *builder) load() {
 	for _, f := range src.Files {
 		b.copyFile(f.Source, f.Output)
 	}
+	if len(src.Files) > 0 {
+		world.resources = indexResources(b.fsys, src.Files, b.files)
+	}
 }
 
 // contentOptions are what decides which pages exist and how files decode.

@@ -37,6 +37,8 @@ type world struct {
 	phaseState // what the templates being executed read of other pages
 
 	params sync.Map // *content.Page -> its .Params, made when a template first asks (view_params.go)
+
+	resources *resourceIndex // the files beside pages, for .Resources; nil when there are none (resources.go)
 }
 
 // linkTranslations groups each page with its translations: pages with

@@ -159,6 +159,7 @@ func (b *builder) shortcodeKey() string {
 		}
 		h.Write(line)
 	}
+	b.world.resources.hash(h) // a bundle's files, read through .Resources
 	return hex.EncodeToString(h.Sum(nil))
 }
 

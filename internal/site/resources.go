@@ -1,0 +1,493 @@
+package site
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/publish"
+)
+
+// Page resources: Hugo themes reach the files of a page's bundle through
+// .Resources (a cover picture with its size, a gallery, PDFs to
+// download). samizdat already publishes those files beside the page and
+// sizes every <img>; this is the read side Hugo's templates expect. It
+// follows Hugo's resources/resource/resources.go and hugolib's
+// getResourcesForPage; what it leaves out (image processing, front
+// matter resources:) is a problem that says what to write instead.
+
+// resourceIndex is the files published beside pages, by the folder they
+// are in, made once a build by load from the files it read. A site with
+// no such files has an empty one, and pays nothing more.
+type resourceIndex struct {
+	fsys  fs.FS
+	byDir map[string][]*resourceFile // "content/people/kozlov" -> its files, by source
+	dirs  []string                   // the keys of byDir, sorted
+	lists sync.Map                   // *content.Page -> Resources, made when a template first asks
+}
+
+// resourceFile is one file under content/ that is not a page. Its bytes
+// are those the build publishes (read once, by load); its size, when it
+// is a picture, is read from them when a template first asks.
+type resourceFile struct {
+	source  string   // "content/people/kozlov/portrait.jpg"
+	outputs []string // where it is published, one a language: "people/kozlov/portrait.jpg"
+	data    []byte
+
+	sizeOnce      sync.Once
+	width, height int
+	sized         bool
+}
+
+// indexResources indexes the content files load published (their bytes
+// in files, by output name).
+func indexResources(fsys fs.FS, published []content.File, files map[string][]byte) *resourceIndex {
+	idx := &resourceIndex{fsys: fsys, byDir: map[string][]*resourceFile{}}
+	bySource := map[string]*resourceFile{}
+	for _, f := range published {
+		data, ok := files[f.Output]
+		if !ok {
+			continue // not published: its problem is told already
+		}
+		rf := bySource[f.Source]
+		if rf == nil {
+			rf = &resourceFile{source: f.Source, data: data}
+			bySource[f.Source] = rf
+			dir := path.Dir(f.Source)
+			idx.byDir[dir] = append(idx.byDir[dir], rf)
+		}
+		rf.outputs = append(rf.outputs, f.Output)
+	}
+	for dir, fs := range idx.byDir {
+		slices.SortFunc(fs, func(a, b *resourceFile) int { return strings.Compare(a.source, b.source) })
+		idx.dirs = append(idx.dirs, dir)
+	}
+	slices.Sort(idx.dirs)
+	return idx
+}
+
+// hash writes to a cache key what templates can read of the files: each
+// one's name, addresses and bytes. A file the dev server sees with its
+// size and time unchanged is taken as unchanged, as copyFile's key takes
+// it, so a rebuild does not hash every photo; without a time (an
+// in-memory file system) its bytes are hashed.
+func (idx *resourceIndex) hash(w io.Writer) {
+	if idx == nil {
+		return
+	}
+	for _, dir := range idx.dirs {
+		for _, f := range idx.byDir[dir] {
+			fmt.Fprintf(w, "\nresource %s %v ", f.source, f.outputs)
+			if info, err := fs.Stat(idx.fsys, f.source); err == nil && !info.ModTime().IsZero() && info.Size() == int64(len(f.data)) {
+				fmt.Fprintf(w, "%d %d", info.Size(), info.ModTime().UnixNano())
+				continue
+			}
+			fmt.Fprintf(w, "%x", sha256.Sum256(f.data))
+		}
+	}
+}
+
+// Resources is the files of the page's bundle, as Hugo's .Resources: for
+// a leaf bundle (index.md) every file in its folder and the folders below
+// it; for the home page and a section with an _index.md, the files beside
+// it (Hugo's branch bundle). Other pages have none. They are in Hugo's
+// order: by .ResourceType, then by .Name.
+func (p *Page) Resources() Resources {
+	if p.src == nil || p.src.File == "" || p.site == nil || p.site.world == nil || p.site.world.resources == nil {
+		return nil
+	}
+	idx := p.site.world.resources
+	if rs, ok := idx.lists.Load(p.src); ok {
+		return rs.(Resources)
+	}
+	rs, _ := idx.lists.LoadOrStore(p.src, idx.of(p))
+	return rs.(Resources)
+}
+
+// of makes p's resources.
+func (idx *resourceIndex) of(p *Page) Resources {
+	dir := path.Dir(p.src.File)
+	var files []*resourceFile
+	switch {
+	case p.src.Bundle:
+		for _, d := range idx.dirs {
+			if d == dir || strings.HasPrefix(d, dir+"/") {
+				files = append(files, idx.byDir[d]...)
+			}
+		}
+	case p.src.Kind == content.KindHome || p.src.Kind == content.KindSection:
+		files = idx.byDir[dir]
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	// A file is published beside each language's page: the page links
+	// to its own language's copy.
+	folder := strings.TrimPrefix(content.FolderOf(p.url), "/")
+	rs := make(Resources, 0, len(files))
+	for _, f := range files {
+		name := strings.TrimPrefix(f.source, dir+"/")
+		out := f.outputs[0]
+		if i := slices.Index(f.outputs, folder+name); i >= 0 {
+			out = f.outputs[i]
+		}
+		rs = append(rs, &Resource{file: f, name: name, url: "/" + out, site: p.site, media: mediaTypeOf(name)})
+	}
+	slices.SortStableFunc(rs, func(a, b *Resource) int {
+		return cmp.Or(strings.Compare(a.ResourceType(), b.ResourceType()), strings.Compare(a.name, b.name))
+	})
+	return rs
+}
+
+// Resources is a page's files, as Hugo's resource.Resources.
+type Resources []*Resource
+
+// ByType is the files of one type ("image", "application", "text",
+// "video", "audio"), the first part of their .MediaType.
+func (rs Resources) ByType(typ string) Resources {
+	var out Resources
+	for _, r := range rs {
+		if r.ResourceType() == typ {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Get is the file named name, in any letter case, as Hugo's .Get; nil
+// when there is none.
+func (rs Resources) Get(name string) *Resource {
+	for _, r := range rs {
+		if strings.EqualFold(r.name, name) {
+			return r
+		}
+	}
+	return nil
+}
+
+// GetMatch is the first file whose name matches pattern (see Match); nil
+// when none does.
+func (rs Resources) GetMatch(pattern string) (*Resource, error) {
+	re, err := resourceGlob(pattern)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		if re.MatchString(globName(r.name)) {
+			return r, nil
+		}
+	}
+	return nil, nil
+}
+
+// Match is the files whose names match pattern, a glob as Hugo's
+// (github.com/gobwas/glob with / as the separator): * is any run of
+// characters but /, ** any run, ? one character but /, [abc], [a-z] and
+// [!abc] one of a set or not, {jpg,png} one of the alternatives; letter
+// case does not count. "*.jpg" is the JPEGs beside the page, "docs/*.pdf"
+// those in its docs folder, "**.jpg" all of them.
+func (rs Resources) Match(pattern string) (Resources, error) {
+	re, err := resourceGlob(pattern)
+	if err != nil {
+		return nil, err
+	}
+	var out Resources
+	for _, r := range rs {
+		if re.MatchString(globName(r.name)) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// Resource is one file of a page's bundle.
+type Resource struct {
+	file  *resourceFile
+	name  string // its path from the bundle's folder: "portrait.jpg", "docs/a.pdf"
+	url   string // root-relative: "/people/kozlov/portrait.jpg"
+	site  *Site
+	media MediaType
+}
+
+// Name is the file's path from the bundle's folder ("portrait.jpg",
+// "docs/report.pdf"), as Hugo's.
+func (r *Resource) Name() string { return r.name }
+
+// Title is Name, as Hugo's is when front matter gives the file none.
+func (r *Resource) Title() string { return r.name }
+
+// Params is empty: Hugo's come from front matter resources:, which
+// samizdat does not read.
+func (r *Resource) Params() map[string]any { return map[string]any{} }
+
+// RelPermalink is the file's root-relative address; links are made
+// page-relative when the site is written, as a page's are.
+func (r *Resource) RelPermalink() string { return r.url }
+
+// Permalink is the file's absolute address from baseURL.
+func (r *Resource) Permalink() string { return r.site.abs(r.url) }
+
+// MediaType is the file's media type, by its extension.
+func (r *Resource) MediaType() MediaType { return r.media }
+
+// ResourceType is the first part of the media type ("image" for
+// image/jpeg), as Hugo's.
+func (r *Resource) ResourceType() string { return r.media.MainType }
+
+// Content is the file's text, for a text file (an SVG drawn inline, a
+// CSV); Hugo gives a picture's bytes too, which html/template would only
+// escape.
+func (r *Resource) Content() string { return string(r.file.data) }
+
+// Width is a picture's width in pixels as the page shows it: the size
+// the build writes in an <img> showing it (a photo taken sideways is
+// turned). A file whose size cannot be read is a problem at the call.
+func (r *Resource) Width() (int, error) {
+	w, _, err := r.size(".Width")
+	return w, err
+}
+
+// Height is a picture's height in pixels (see Width).
+func (r *Resource) Height() (int, error) {
+	_, h, err := r.size(".Height")
+	return h, err
+}
+
+// size reads the picture's size from its header once, whichever page
+// or language asks first: every caller gets the same numbers.
+func (r *Resource) size(field string) (int, int, error) {
+	f := r.file
+	f.sizeOnce.Do(func() { f.width, f.height, f.sized = publish.ImageSize(f.source, f.data) })
+	if f.sized {
+		return f.width, f.height, nil
+	}
+	if r.ResourceType() != "image" {
+		return 0, 0, &resourceMistake{fmt.Sprintf("%s of %s: it is not a picture", field, f.source),
+			`ask a picture's size only: {{ range .Resources.ByType "image" }}, or {{ with .Resources.GetMatch "*.jpg" }}`}
+	}
+	return 0, 0, &resourceMistake{fmt.Sprintf("%s of %s: the build cannot read this picture's size", field, f.source),
+		"save it as JPEG, PNG, GIF, WebP or SVG (an SVG with width and height, or a viewBox); if it is one, it may be damaged: export it again"}
+}
+
+// resourceMistake is a use of a page's files the build refuses: the
+// template's problem is at the call's line, with the hint.
+type resourceMistake struct{ msg, hint string }
+
+func (e *resourceMistake) Error() string { return e.msg }
+
+// Hint is what to do about it.
+func (e *resourceMistake) Hint() string { return e.hint }
+
+// Image processing is left out: the build already writes smaller copies
+// of every JPEG and PNG a page shows, and lists them in its <img>'s
+// srcset. These are Hugo's methods, each a problem at its call that says
+// so.
+
+// Resize is Hugo's; samizdat makes the smaller copies itself.
+func (r *Resource) Resize(...any) (*Resource, error) { return nil, processing(".Resize") }
+
+// Fill is Hugo's; samizdat makes the smaller copies itself.
+func (r *Resource) Fill(...any) (*Resource, error) { return nil, processing(".Fill") }
+
+// Fit is Hugo's; samizdat makes the smaller copies itself.
+func (r *Resource) Fit(...any) (*Resource, error) { return nil, processing(".Fit") }
+
+// Crop is Hugo's; samizdat makes the smaller copies itself.
+func (r *Resource) Crop(...any) (*Resource, error) { return nil, processing(".Crop") }
+
+// Filter is Hugo's; samizdat makes the smaller copies itself.
+func (r *Resource) Filter(...any) (*Resource, error) { return nil, processing(".Filter") }
+
+// Process is Hugo's; samizdat makes the smaller copies itself.
+func (r *Resource) Process(...any) (*Resource, error) { return nil, processing(".Process") }
+
+// processingHint is what to write instead of Hugo's image processing.
+const processingHint = `show the picture as it is: {{ with .Resources.GetMatch "cover.*" }}<img src="{{ .RelPermalink }}" alt="…">{{ end }}; ` +
+	`the build gives every <img> its width and height, writes smaller copies of a JPEG or PNG beside it and lists them in a srcset ` +
+	`(docs/templates.md, "What the build adds to <img>"); for a cropped picture, crop the file itself`
+
+func processing(method string) error {
+	return &resourceMistake{method + " is Hugo's image processing, which samizdat leaves out: the build makes the smaller copies and the srcset itself",
+		processingHint}
+}
+
+// MediaType is a file's media type, as Hugo's media.Type:
+// {{ .MediaType }} is "image/jpeg", .MainType "image", .SubType "jpeg".
+type MediaType struct {
+	Type     string // "image/jpeg"
+	MainType string // "image"
+	SubType  string // "jpeg"
+	Suffixes []string
+}
+
+func (m MediaType) String() string { return m.Type }
+
+// mediaTypes are the types by extension: Hugo's built-in ones and what
+// a campaign puts beside a page. A fixed table, not the system's
+// (mime.TypeByExtension reads /etc/mime.types), so every machine builds
+// the same site.
+var mediaTypes = map[string]string{
+	"jpg": "image/jpeg", "jpeg": "image/jpeg", "jpe": "image/jpeg", "jif": "image/jpeg", "jfif": "image/jpeg",
+	"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml", "avif": "image/avif",
+	"bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff", "ico": "image/x-icon", "heic": "image/heic",
+	"pdf": "application/pdf", "zip": "application/zip", "json": "application/json", "xml": "application/xml",
+	"epub": "application/epub+zip", "odt": "application/vnd.oasis.opendocument.text",
+	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "doc": "application/msword",
+	"wasm": "application/wasm", "toml": "application/toml", "yaml": "application/yaml", "yml": "application/yaml",
+	"txt": "text/plain", "csv": "text/csv", "html": "text/html", "htm": "text/html", "css": "text/css",
+	"js": "text/javascript", "vtt": "text/vtt", "ics": "text/calendar",
+	"mp3": "audio/mpeg", "ogg": "audio/ogg", "oga": "audio/ogg", "wav": "audio/wav", "m4a": "audio/mp4", "flac": "audio/flac",
+	"mp4": "video/mp4", "webm": "video/webm", "ogv": "video/ogg", "mov": "video/quicktime",
+	"woff": "font/woff", "woff2": "font/woff2", "ttf": "font/ttf", "otf": "font/otf",
+}
+
+// mediaTypeOf is name's media type by its extension; application/octet-stream
+// for one the table lacks, as Hugo gives.
+func mediaTypeOf(name string) MediaType {
+	ext := strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))
+	typ, ok := mediaTypes[ext]
+	if !ok {
+		typ = "application/octet-stream"
+	}
+	main, sub, _ := strings.Cut(typ, "/")
+	m := MediaType{Type: typ, MainType: main, SubType: sub}
+	for _, e := range slices.Sorted(func(yield func(string) bool) {
+		for e, t := range mediaTypes {
+			if t == typ && !yield(e) {
+				return
+			}
+		}
+	}) {
+		m.Suffixes = append(m.Suffixes, e)
+	}
+	return m
+}
+
+// globs are the patterns compiled so far; a theme has a few, called on
+// every page.
+var globs sync.Map // pattern -> *regexp.Regexp
+
+// globName is a name as a pattern is matched against it: with a leading
+// slash, as Hugo adds one to both, and in lower case.
+func globName(name string) string { return "/" + strings.ToLower(strings.TrimPrefix(name, "/")) }
+
+// resourceGlob compiles a pattern of GetMatch and Match.
+func resourceGlob(pattern string) (*regexp.Regexp, error) {
+	if re, ok := globs.Load(pattern); ok {
+		return re.(*regexp.Regexp), nil
+	}
+	expr, _, err := globRegexp(globName(pattern), false)
+	if err != nil {
+		return nil, &resourceMistake{fmt.Sprintf("the pattern %q cannot be read: %v", pattern, err),
+			`write a file name with * for any characters but / ("*.jpg", "cover.*"), ** for any folder too ("**.pdf"), [abc] for one of a set and {jpg,png} for one of several`}
+	}
+	re := regexp.MustCompile("^" + expr + "$")
+	globs.Store(pattern, re)
+	return re, nil
+}
+
+// globRegexp turns glob into a regular expression, up to the end or,
+// inAlt, to the , or } that ends an alternative of {…}; rest is what is
+// left from there.
+func globRegexp(glob string, inAlt bool) (expr, rest string, err error) {
+	var b strings.Builder
+	for glob != "" {
+		c := glob[0]
+		switch {
+		case inAlt && (c == ',' || c == '}'):
+			return b.String(), glob, nil
+		case strings.HasPrefix(glob, "**"):
+			b.WriteString(".*")
+			glob = glob[2:]
+			continue
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		case c == '[':
+			class, n, err := globClass(glob)
+			if err != nil {
+				return "", "", err
+			}
+			b.WriteString(class)
+			glob = glob[n:]
+			continue
+		case c == '{':
+			alts, after, err := globAlternatives(glob[1:])
+			if err != nil {
+				return "", "", err
+			}
+			b.WriteString(alts)
+			glob = after
+			continue
+		case c == '\\' && len(glob) > 1:
+			glob = glob[1:]
+			b.WriteString(regexp.QuoteMeta(glob[:1]))
+		default:
+			b.WriteString(regexp.QuoteMeta(glob[:1]))
+		}
+		glob = glob[1:]
+	}
+	if inAlt {
+		return "", "", fmt.Errorf("a { without its }")
+	}
+	return b.String(), "", nil
+}
+
+// globAlternatives reads the alternatives after a {, up to its }.
+func globAlternatives(glob string) (expr, after string, err error) {
+	var alts []string
+	for {
+		alt, rest, err := globRegexp(glob, true)
+		if err != nil {
+			return "", "", err
+		}
+		alts = append(alts, alt)
+		if rest[0] == '}' {
+			return "(?:" + strings.Join(alts, "|") + ")", rest[1:], nil
+		}
+		glob = rest[1:]
+	}
+}
+
+// globClass reads a [...] set at the start of glob: n is its length.
+func globClass(glob string) (class string, n int, err error) {
+	end := strings.IndexByte(glob[1:], ']')
+	if end < 0 {
+		return "", 0, fmt.Errorf("a [ without its ]")
+	}
+	body := glob[1 : end+1]
+	neg := strings.HasPrefix(body, "!")
+	body = strings.TrimPrefix(body, "!")
+	if body == "" {
+		return "", 0, fmt.Errorf("an empty []")
+	}
+	var b strings.Builder
+	b.WriteString("[")
+	if neg {
+		b.WriteString("^")
+	}
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '-':
+			b.WriteString("-")
+		case '\\', '[', ']', '^':
+			b.WriteString(`\` + body[i:i+1])
+		default:
+			b.WriteByte(body[i])
+		}
+	}
+	b.WriteString("]")
+	if _, err := regexp.Compile(b.String()); err != nil {
+		return "", 0, fmt.Errorf("the set [%s] is not a set of characters", glob[1:end+1])
+	}
+	return b.String(), end + 2, nil
+}
