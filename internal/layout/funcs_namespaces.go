@@ -160,7 +160,7 @@ var hugoAliases = map[string]string{
 	"collections.After": "after", "collections.Append": "append", "collections.Complement": "complement",
 	"collections.Delimit": "delimit", "collections.Dictionary": "dict", "collections.First": "first",
 	"collections.In": "in", "collections.Intersect": "intersect", "collections.IsSet": "isset",
-	"collections.Last": "last", "collections.Seq": "seq", "collections.Slice": "slice", "collections.Sort": "sort",
+	"collections.Last": "last", "collections.NewScratch": "newScratch", "collections.Seq": "seq", "collections.Slice": "slice", "collections.Sort": "sort",
 	"collections.Union": "union", "collections.Uniq": "uniq", "collections.Where": "where",
 	"compare.Eq": "eq", "compare.Ne": "ne", "compare.Lt": "lt", "compare.Le": "le", "compare.Gt": "gt", "compare.Ge": "ge",
 	"compare.Conditional": "cond", "compare.Default": "default",
@@ -193,7 +193,7 @@ var nsArgs = map[string]string{
 	"cast.ToInt": "VALUE", "cast.ToFloat": "VALUE", "cast.ToString": "VALUE",
 	"collections.After": "N LIST", "collections.Append": "ITEM... LIST", "collections.Delimit": "LIST SEPARATOR [LAST]",
 	"collections.Dictionary": "KEY VALUE...", "collections.First": "N LIST", "collections.In": "LIST VALUE",
-	"collections.Intersect": "LIST1 LIST2", "collections.IsSet": "MAP KEY", "collections.Last": "N LIST",
+	"collections.Intersect": "LIST1 LIST2", "collections.IsSet": "MAP KEY", "collections.Last": "N LIST", "collections.NewScratch": "",
 	"collections.Seq": "[FIRST [STEP]] LAST", "collections.Slice": "ITEM...", "collections.Union": "LIST1 LIST2",
 	"collections.Uniq": "LIST", "collections.Where": "LIST KEY [OPERATOR] VALUE",
 	"compare.Eq": "A B...", "compare.Ne": "A B...", "compare.Lt": "A B...", "compare.Le": "A B...", "compare.Gt": "A B...",
@@ -308,6 +308,9 @@ func (collectionsNS) Seq(args ...any) ([]int, error)               { return seq(
 func (collectionsNS) Slice(v ...any) []any                         { return sliceOf(v...) }
 func (collectionsNS) Union(a, b any) ([]any, error)                { return union(a, b) }
 func (collectionsNS) Uniq(coll any) ([]any, error)                 { return uniq(coll) }
+
+// NewScratch is newScratch: a pad of the template's own.
+func (collectionsNS) NewScratch() *Scratch { return NewScratch() }
 
 func (collectionsNS) Delimit(coll, sep any, last ...any) (string, error) {
 	return delimit(coll, sep, last...)

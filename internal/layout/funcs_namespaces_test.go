@@ -30,6 +30,7 @@ func TestNamespaceFunctions(t *testing.T) {
 		{tmpl: `{{ path.Join "a" (slice "b" "../c") }} {{ path.Ext "a.tar.gz" }} {{ path.Dir "a" }}`, want: "a/c .gz ."},
 		{tmpl: `{{ with path.Split "a/b" }}{{ .Dir }}|{{ .File }}{{ end }}`, want: "a/|b"},
 		{tmpl: `{{ path.Split "blog/a.md" }} {{ path.Split "a.md" }}`, want: "blog/|a.md |a.md"}, // as Hugo prints it
+		{tmpl: `{{ $s := collections.NewScratch }}{{ $s.Add "n" 2 }}{{ $s.Add "n" 3 }}{{ $s.Get "n" }}`, want: "5"},
 		{tmpl: `{{ urls.AbsURL "a" }} {{ urls.JoinPath }}|{{ urls.RelURL "a" }}`, want: "https://example.org/a |/a"},
 		{tmpl: `{{ with urls.Parse "https://a.org/x?q=1#f" }}{{ .Scheme }} {{ .Path }} {{ .Query.Get "q" }} {{ .Fragment }}{{ end }}`, want: "https /x 1 f"},
 		{tmpl: `{{ urls.Parse "%zz" }}`, err: "invalid URL escape"},
