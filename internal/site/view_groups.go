@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"github.com/samizdat-press/samizdat/internal/frontmatter"
 )
 
@@ -54,8 +57,8 @@ func (g PagesGroup) Reverse() PagesGroup {
 
 // GroupBy groups the pages by a page field without arguments, as Hugo's:
 // .GroupBy "Section", "Type", "Kind", "Lang", "Weight", "Parent". The
-// groups are in the order of their keys, A to Z (text as Hugo orders it:
-// letter case aside, then as written), smallest number first, false
+// groups are in the order of their keys, A to Z (text in the list's
+// language's alphabetical order, as Hugo's: see textOrder), smallest number first, false
 // before true, oldest date first, pages by address; "desc" turns it
 // round. Each group's pages keep the list's order.
 func (ps Pages) GroupBy(key string, order ...string) (PagesGroup, error) {
@@ -457,11 +460,12 @@ func groupByKey(ps Pages, keys []any, desc bool) PagesGroup {
 	for i := range idx {
 		idx[i] = i
 	}
+	text := textOrder(ps)
 	cmpKeys := func(i, j int) int {
 		if desc {
-			return compareKeys(keys[j], keys[i])
+			return compareKeys(text, keys[j], keys[i])
 		}
-		return compareKeys(keys[i], keys[j])
+		return compareKeys(text, keys[i], keys[j])
 	}
 	slices.SortStableFunc(idx, cmpKeys)
 	var out PagesGroup
@@ -475,10 +479,28 @@ func groupByKey(ps Pages, keys []any, desc bool) PagesGroup {
 	return out
 }
 
-// compareKeys orders two keys of one kind: text as Hugo's compare.Strings
-// does (letter case aside, then as written), numbers by value, false
-// before true, dates by time, pages by address (nothing first).
-func compareKeys(a, b any) int {
+// textOrder orders text keys as Hugo 0.165 does (resources/page's
+// sortKeys): by the collation of the list's language, as its langs
+// package makes it (English for a code x/text does not read), so "ana"
+// comes before "Ana", "Élise" before "Zoe", and in Kazakh "Қ" after "К",
+// not after "Я". Texts the collation holds equal are then ordered as
+// written, so two builds agree. A collator is not safe on two cores at
+// once, so each grouping makes its own.
+func textOrder(ps Pages) func(a, b string) int {
+	tag := language.English
+	if len(ps) > 0 && ps[0].site != nil {
+		if t, err := language.Parse(ps[0].site.lang); err == nil {
+			tag = t
+		}
+	}
+	c := collate.New(tag)
+	return func(a, b string) int { return cmp.Or(c.CompareString(a, b), strings.Compare(a, b)) }
+}
+
+// compareKeys orders two keys of one kind: text by text, numbers by
+// value, false before true, dates by time, pages by address (nothing
+// first).
+func compareKeys(text func(a, b string) int, a, b any) int {
 	switch x := a.(type) {
 	case time.Time:
 		return x.Compare(b.(time.Time))
@@ -488,8 +510,7 @@ func compareKeys(a, b any) int {
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	switch kindOf(a) {
 	case textKey:
-		sa, sb := va.String(), vb.String()
-		return cmp.Or(strings.Compare(strings.ToLower(sa), strings.ToLower(sb)), strings.Compare(sa, sb))
+		return text(va.String(), vb.String())
 	case boolKey:
 		return cmp.Compare(boolRank(va.Bool()), boolRank(vb.Bool()))
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -117,6 +118,22 @@ within = news: Trial Strike Rally Clashes people: Kozlov`)
 	// The Russian home lists one page, without a role: no groups, and no
 	// problem, as other pages of the site have the key.
 	wantIn(t, out, "ru/index.html", ".GroupByParam \"role\" =\n.GroupByParam \"ROLE\" \"desc\" =\n")
+}
+
+// Text keys are in the alphabetical order of the list's language, as
+// Hugo 0.165 collates them (a real Hugo build gives this order): lower
+// case before upper, a letter with an accent by its letter, Ё by Е and
+// Kazakh's Қ after К, where the order of their codes puts Élise after
+// Zoe, Ёж first of the Cyrillic and Қала after Яблоко.
+func TestGroupByParamCollates(t *testing.T) {
+	fsys := groupSite(`{{ range .Site.RegularPages.GroupByParam "city" }}[{{ .Key }}]{{ end }}`)
+	for i, city := range []string{"Zoe", "Élise", "Ana", "ana", "Яблоко", "Ёж", "Арбуз", "Қала", "Кітап"} {
+		fsys[fmt.Sprintf("content/cities/c%d.md", i)] = &fstest.MapFile{
+			Data: fmt.Appendf(nil, "---\ntitle: C%d\ndate: 2012-01-01\nparams:\n  city: %s\n---\nText.\n", i, city),
+		}
+	}
+	out := builtText(t, fsys)
+	wantIn(t, out, "index.html", "[ana][Ana][Élise][Zoe][Арбуз][Ёж][Кітап][Қала][Яблоко]")
 }
 
 // A mistake in a .GroupBy… call is a problem at the call, saying what to
