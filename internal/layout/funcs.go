@@ -516,9 +516,15 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// defaultValue returns v unless it is empty (nil, "", 0, false, an empty
-// list or map), then def. Argument order follows Hugo: default DEF VALUE.
+// defaultValue returns v unless it is empty (nil, "", 0, an empty list
+// or map, a zero date), then def. Argument order follows Hugo: default
+// DEF VALUE. A bool is never empty, as in Hugo (tpl/compare Default): a
+// theme's {{ default true .Params.bookToc }} is false when the page says
+// false.
 func defaultValue(def, v any) any {
+	if reflect.ValueOf(v).Kind() == reflect.Bool {
+		return v
+	}
 	if empty(v) {
 		return def
 	}

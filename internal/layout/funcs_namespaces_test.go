@@ -219,3 +219,13 @@ func TestArithmeticAsHugos(t *testing.T) {
 		{tmpl: `{{ add 1 }}`, err: "wrong number of args for add"},
 	})
 }
+
+// default keeps a bool, false included, as Hugo's: a page's toc: false
+// turned a theme's {{ default true .Params.toc }} back to true.
+func TestDefaultKeepsFalse(t *testing.T) {
+	data := map[string]any{"toc": false, "none": nil, "n": 0, "s": ""}
+	runCases(t, Env{}, data, []funcCase{
+		{tmpl: `{{ default true .toc }} {{ compare.Default true .toc }} {{ default true .none }} {{ default true .missing }}`, want: "false false true true"},
+		{tmpl: `{{ default 5 .n }} {{ default "x" .s }} {{ .toc | default true }}`, want: "5 x false"},
+	})
+}
