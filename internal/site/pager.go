@@ -92,6 +92,10 @@ func (pg *Pager) Pagers() []*Pager {
 // PageSize is how many pages each page of the list shows.
 func (pg *Pager) PageSize() int { return pg.size }
 
+// PagerSize is PageSize under the name Hugo gives it since 0.128; Hugo
+// 0.165 has only this one, so themes written for it call .PagerSize.
+func (pg *Pager) PagerSize() int { return pg.size }
+
 // TotalNumberOfElements is the number of pages over all pages of the list.
 func (pg *Pager) TotalNumberOfElements() int { return len(pg.all) }
 

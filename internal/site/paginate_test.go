@@ -241,6 +241,16 @@ func TestPaginateMistakes(t *testing.T) {
 	}
 }
 
+// A pager's size is .PageSize, and .PagerSize as Hugo 0.128 and later
+// name it (Hugo 0.165 has only .PagerSize), whether paginate or the call
+// set it.
+func TestPagerSize(t *testing.T) {
+	fsys := paginateSite("")
+	fsys["layouts/index.html"].Data = []byte(`{{ .Paginator.PagerSize }}/{{ .Paginator.PageSize }}`)
+	fsys["layouts/_default/list.html"] = &fstest.MapFile{Data: []byte(`{{ (.Paginate .Pages 2).PagerSize }}`)}
+	wantIn(t, builtText(t, fsys), "index.html", "3/3", "posts/index.html", "2")
+}
+
 // The example of docs/templates.md's "Paging a list" builds as it says:
 // the posts but the hidden one, five a page, with links between pages.
 func TestPaginateDocumentedExample(t *testing.T) {
