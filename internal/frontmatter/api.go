@@ -56,6 +56,9 @@ type Meta struct {
 	List string
 	// Sitemap is Hugo's sitemap: {disable, changefreq, priority}.
 	Sitemap Sitemap
+	// Resources are Hugo's resources: names, titles and params for the
+	// files beside the page (resources.go).
+	Resources []ResourceMeta
 	// Warnings are what the page loses without being wrong, such as text
 	// after " #" in a title, which YAML reads as a comment. They do not
 	// stop the build; the caller prints them.

@@ -157,6 +157,8 @@ func (d *decoder) set(name string, f field) {
 		m.List = d.build(f)
 	case "sitemap":
 		m.Sitemap = d.sitemap(f)
+	case "resources":
+		m.Resources = d.resources(f)
 	}
 }
 

@@ -58,9 +58,6 @@ func (d *decoder) hugoKey(f field) bool {
 		return hugo("has no setting for Chinese, Japanese or Korean text: its summaries go by paragraph, not by word count, "+
 			"and .WordCount and .ReadingTime count the text between spaces",
 			"remove it; leave .WordCount and .ReadingTime out of the layouts for pages in these languages, where they would come out low")
-	case "resources":
-		return hugo("publishes the files beside a page as they are, under their own names, with no names, titles or params of their own",
-			"remove it; rename a file to change its name, and say what a picture shows where the page shows it: ![Protesters in Zhanaozen](photo.jpg)")
 	case "keywords":
 		list := d.listOf(d.items(f))
 		if list == "[]" {

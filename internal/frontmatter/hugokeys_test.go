@@ -31,8 +31,6 @@ func TestHugoKeys(t *testing.T) {
 		{"isCJKLanguage", "---\nisCJKLanguage: true\n---\n", nil, []want{{2,
 			`"isCJKLanguage" is Hugo's key: samizdat has no setting for Chinese, Japanese or Korean text`, "leave .WordCount and .ReadingTime out"}}},
 		{"isCJKLanguage false", "---\niscjklanguage: false\n---\n", nil, nil},
-		{"resources", "---\nresources:\n  - src: photo.jpg\n    title: Rally\n---\n", nil, []want{{2,
-			`"resources" is Hugo's key: samizdat publishes the files beside a page as they are`, "rename a file to change its name"}}},
 		{"keywords", "---\nkeywords: [oil, strike]\n---\n", nil, []want{{2,
 			`"keywords" is Hugo's key: samizdat has no keywords`, "make them tags: tags: [oil, strike]; for a layout of your own that reads them, put them under params: params: {keywords: [oil, strike]}"}}},
 		{"keywords in TOML", "+++\nkeywords = [\"oil\"]\n+++\n", nil, []want{{2,
@@ -114,7 +112,7 @@ func TestHugoDateAliases(t *testing.T) {
 // TestNoHugoKeyGoesUnderParams: the generic advice never reaches a key of
 // Hugo's own, whatever its letter case.
 func TestNoHugoKeyGoesUnderParams(t *testing.T) {
-	for _, key := range []string{"headless", "Cascade", "outputs", "markup", "isCJKLanguage", "resources", "keywords", "images", "categories"} {
+	for _, key := range []string{"headless", "Cascade", "outputs", "markup", "isCJKLanguage", "keywords", "images", "categories"} {
 		_, _, _, probs := ParseWith("content/a.md", []byte("---\n"+key+": x\n---\n"), []string{"tags"})
 		for _, p := range probs {
 			if strings.Contains(p.Hint, "goes under params") || strings.Contains(p.Message, "unknown front matter key") {

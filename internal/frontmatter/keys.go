@@ -14,7 +14,7 @@ import (
 // Taxonomy keys come on top, from the site's configuration.
 var knownKeys = [...]string{
 	"aliases", "build", "date", "description", "draft", "expiryDate", "image", "lastmod", "layout",
-	"linkTitle", "menu", "params", "publishDate", "sitemap", "slug", "summary", "title", "toc",
+	"linkTitle", "menu", "params", "publishDate", "resources", "sitemap", "slug", "summary", "title", "toc",
 	"translationKey", "type", "url", "weight",
 }
 

@@ -462,6 +462,7 @@ func (b *builder) load() {
 	if len(src.Files) > 0 {
 		world.resources = indexResources(b.fsys, src.Files, b.files)
 	}
+	b.checkResourceMeta()
 }
 
 // contentOptions are what decides which pages exist and how files decode.

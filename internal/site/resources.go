@@ -6,13 +6,17 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/samizdat-press/samizdat/internal/content"
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
+	"github.com/samizdat-press/samizdat/internal/problem"
 	"github.com/samizdat-press/samizdat/internal/publish"
 )
 
@@ -139,12 +143,100 @@ func (idx *resourceIndex) of(p *Page) Resources {
 		if i := slices.Index(f.outputs, folder+name); i >= 0 {
 			out = f.outputs[i]
 		}
-		rs = append(rs, &Resource{file: f, name: name, url: "/" + out, site: p.site, media: mediaTypeOf(name)})
+		rs = append(rs, &Resource{file: f, name: name, orig: name, title: name, url: "/" + out, site: p.site, media: mediaTypeOf(name)})
 	}
-	slices.SortStableFunc(rs, func(a, b *Resource) int {
+	byTypeAndName := func(a, b *Resource) int {
 		return cmp.Or(strings.Compare(a.ResourceType(), b.ResourceType()), strings.Compare(a.name, b.name))
-	})
+	}
+	slices.SortStableFunc(rs, byTypeAndName)
+	if meta := p.src.Meta.Resources; len(meta) > 0 {
+		// As Hugo: names and titles given, then sorted again by them.
+		assignMeta(rs, meta)
+		slices.SortStableFunc(rs, byTypeAndName)
+	}
 	return rs
+}
+
+// assignMeta gives rs the names, titles and params of front matter
+// resources, as Hugo's AssignMetadata: for each file, the first entry
+// whose src matches its name and gives a name gives it (and so for the
+// title); :counter is its number among the files that entry's src
+// matches, in order; the params of every entry that matches add up, a
+// later one's key over an earlier one's. A src that cannot be read was
+// a problem when the site was loaded (checkResourceMeta).
+func assignMeta(rs Resources, meta []frontmatter.ResourceMeta) {
+	counters := map[string]int{}
+	for _, r := range rs {
+		var nameSet, titleSet bool
+		var nameN, titleN int
+		for _, m := range meta {
+			re, err := resourceGlob(m.Src)
+			if err != nil || !re.MatchString(globName(r.orig)) {
+				continue
+			}
+			if !nameSet && m.Name != "" {
+				r.name, nameSet = withCounter(m.Name, "name\x00"+m.Src, &nameN, counters), true
+			}
+			if !titleSet && m.Title != "" {
+				r.title, titleSet = withCounter(m.Title, "title\x00"+m.Src, &titleN, counters), true
+			}
+			if len(m.Params) > 0 {
+				if r.params == nil {
+					r.params = map[string]any{}
+				}
+				maps.Copy(r.params, m.Params)
+			}
+		}
+	}
+}
+
+// withCounter writes the file's number among the files key's src
+// matched for :counter in s; n is the file's, once taken.
+func withCounter(s, key string, n *int, counters map[string]int) string {
+	if !strings.Contains(s, ":counter") {
+		return s
+	}
+	if *n == 0 {
+		counters[key]++
+		*n = counters[key]
+	}
+	return strings.ReplaceAll(s, ":counter", strconv.Itoa(*n))
+}
+
+// checkResourceMeta reports a front matter resources src that cannot be
+// read, at its line, and warns of one that matches none of the page's
+// files: a name misspelt, or a file renamed, leaves its title unused.
+func (b *builder) checkResourceMeta() {
+	for _, p := range b.pages {
+		if p.src == nil || len(p.src.Meta.Resources) == 0 {
+			continue
+		}
+		rs := p.Resources()
+		for _, m := range p.src.Meta.Resources {
+			re, err := resourceGlob(m.Src)
+			if err != nil {
+				b.problem(problem.Problem{File: p.src.File, Line: m.Line, Message: "resources: " + err.Error(), Hint: err.(*resourceMistake).hint})
+				continue
+			}
+			if !slices.ContainsFunc(rs, func(r *Resource) bool { return re.MatchString(globName(r.orig)) }) {
+				b.warn([]problem.Problem{{File: p.src.File, Line: m.Line,
+					Message: fmt.Sprintf("resources: src %q matches none of the page's files, so its name, title and params are for nothing", m.Src),
+					Hint:    "write the name of a file beside the page (" + fileNames(rs) + "), or a pattern that matches one"}})
+			}
+		}
+	}
+}
+
+// fileNames lists rs's file names for a hint.
+func fileNames(rs Resources) string {
+	if len(rs) == 0 {
+		return "it has none"
+	}
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.orig
+	}
+	return strings.Join(names, ", ")
 }
 
 // Resources is a page's files, as Hugo's resource.Resources.
@@ -162,15 +254,27 @@ func (rs Resources) ByType(typ string) Resources {
 	return out
 }
 
-// Get is the file named name, in any letter case, as Hugo's .Get; nil
+// Get is the file named name, in any letter case, as Hugo's .Get: by
+// its name, else by its file's name when front matter renamed it; nil
 // when there is none.
 func (rs Resources) Get(name string) *Resource {
-	for _, r := range rs {
-		if strings.EqualFold(r.name, name) {
-			return r
+	for _, byFile := range []bool{false, true} {
+		for _, r := range rs {
+			if strings.EqualFold(r.nameFor(byFile), name) {
+				return r
+			}
 		}
 	}
 	return nil
+}
+
+// nameFor is the name a pattern is matched against: the file's own, or
+// the one front matter gave it.
+func (r *Resource) nameFor(byFile bool) string {
+	if byFile {
+		return r.orig
+	}
+	return r.name
 }
 
 // GetMatch is the first file whose name matches pattern (see Match); nil
@@ -180,9 +284,11 @@ func (rs Resources) GetMatch(pattern string) (*Resource, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rs {
-		if re.MatchString(globName(r.name)) {
-			return r, nil
+	for _, byFile := range []bool{false, true} {
+		for _, r := range rs {
+			if re.MatchString(globName(r.nameFor(byFile))) {
+				return r, nil
+			}
 		}
 	}
 	return nil, nil
@@ -193,16 +299,22 @@ func (rs Resources) GetMatch(pattern string) (*Resource, error) {
 // characters but /, ** any run, ? one character but /, [abc], [a-z] and
 // [!abc] one of a set or not, {jpg,png} one of the alternatives; letter
 // case does not count. "*.jpg" is the JPEGs beside the page, "docs/*.pdf"
-// those in its docs folder, "**.jpg" all of them.
+// those in its docs folder, "**.jpg" all of them. Names are those front
+// matter gives; when none matches, the files' own, as in Hugo.
 func (rs Resources) Match(pattern string) (Resources, error) {
 	re, err := resourceGlob(pattern)
 	if err != nil {
 		return nil, err
 	}
 	var out Resources
-	for _, r := range rs {
-		if re.MatchString(globName(r.name)) {
-			out = append(out, r)
+	for _, byFile := range []bool{false, true} {
+		for _, r := range rs {
+			if re.MatchString(globName(r.nameFor(byFile))) {
+				out = append(out, r)
+			}
+		}
+		if len(out) > 0 {
+			break
 		}
 	}
 	return out, nil
@@ -210,23 +322,33 @@ func (rs Resources) Match(pattern string) (Resources, error) {
 
 // Resource is one file of a page's bundle.
 type Resource struct {
-	file  *resourceFile
-	name  string // its path from the bundle's folder: "portrait.jpg", "docs/a.pdf"
-	url   string // root-relative: "/people/kozlov/portrait.jpg"
-	site  *Site
-	media MediaType
+	file   *resourceFile
+	orig   string // its path from the bundle's folder: "portrait.jpg", "docs/a.pdf"
+	name   string // orig, or the name front matter resources gives it
+	title  string // orig, or the title front matter resources gives it
+	params map[string]any
+	url    string // root-relative: "/people/kozlov/portrait.jpg"
+	site   *Site
+	media  MediaType
 }
 
 // Name is the file's path from the bundle's folder ("portrait.jpg",
-// "docs/report.pdf"), as Hugo's.
+// "docs/report.pdf"), or the name front matter resources gives it, as
+// Hugo's.
 func (r *Resource) Name() string { return r.name }
 
-// Title is Name, as Hugo's is when front matter gives the file none.
-func (r *Resource) Title() string { return r.name }
+// Title is the title front matter resources gives the file, else its
+// path from the bundle's folder, as Hugo's.
+func (r *Resource) Title() string { return r.title }
 
-// Params is empty: Hugo's come from front matter resources:, which
-// samizdat does not read.
-func (r *Resource) Params() map[string]any { return map[string]any{} }
+// Params are the params front matter resources gives the file, keys as
+// written (as a page's .Params); empty when it gives none.
+func (r *Resource) Params() map[string]any {
+	if r.params == nil {
+		return map[string]any{}
+	}
+	return r.params
+}
 
 // RelPermalink is the file's root-relative address; links are made
 // page-relative when the site is written, as a page's are.

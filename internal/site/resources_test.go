@@ -246,3 +246,56 @@ func TestResourcesDocumentedExample(t *testing.T) {
 		t.Errorf("the example gives\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Front matter resources name, title and give params to the files, as
+// Hugo's: the first entry that names a file names it, :counter numbers
+// the files an entry matches, params add up with the later entry's key
+// winning; the files are sorted by their new names, and found by them,
+// else by their own.
+func TestResourcesFrontMatter(t *testing.T) {
+	tmpl := `{{ range .Resources }}[{{ .Name }}|{{ .Title }}|{{ .Params.credit }}{{ .Params.lang }}]{{ end }}` +
+		`|{{ with .Resources.Get "cover" }}{{ .RelPermalink }}{{ end }}` +
+		`|{{ with .Resources.Get "Portrait.JPG" }}{{ .Name }}{{ end }}` +
+		`|{{ range .Resources.Match "leaflet-*" }}{{ .Name }} {{ end }}` +
+		`|{{ range .Resources.Match "docs/*" }}{{ .Name }} {{ end }}` +
+		`|{{ with .Resources.GetMatch "docs/leaflet.pdf" }}{{ .Title }}{{ end }}`
+	fsys := resourcesSite(t, tmpl)
+	fsys["content/people/kozlov/docs/leaflet.pdf"] = &fstest.MapFile{Data: []byte("%PDF-1.4")}
+	fsys["content/people/kozlov/index.md"] = &fstest.MapFile{Data: []byte(`---
+title: Kozlov
+resources:
+  - src: "docs/*.pdf"
+    name: leaflet-:counter
+    title: Leaflet :counter
+    params: {credit: Ana}
+  - src: "**.pdf"
+    title: never used
+    params: {credit: Bo, lang: kk}
+  - src: portrait.jpg
+    name: cover
+    params: {credit: Ana}
+---
+Text.
+`)}
+	got := builtPage(t, fsys, "people/kozlov/index.html")
+	want := "[leaflet-1|Leaflet 1|Bokk][leaflet-2|Leaflet 2|Bokk][cover|Portrait.JPG|Ana][notes.txt|notes.txt|]" +
+		"|/people/kozlov/Portrait.JPG|cover|leaflet-1 leaflet-2 |leaflet-1 leaflet-2 |Leaflet 2"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A src that cannot be read is a problem at its line; one that matches
+// none of the page's files is a warning there.
+func TestResourcesFrontMatterSrc(t *testing.T) {
+	fsys := resourcesSite(t, `{{ .Title }}`)
+	fsys["content/people/kozlov/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Kozlov\nresources:\n  - src: \"[a\"\n    title: A\n  - src: portait.jpg\n    title: B\n---\nText.\n")}
+	res := build(t, fsys, Options{})
+	if text := problems(res.Problems); !strings.Contains(text, `content/people/kozlov/index.md:4: resources: the pattern "[a" cannot be read`) {
+		t.Errorf("problems:\n%s", text)
+	}
+	if text := problems(res.Warnings); !strings.Contains(text, `content/people/kozlov/index.md:6: resources: src "portait.jpg" matches none of the page's files`) ||
+		!strings.Contains(text, "docs/appeal.pdf, Portrait.JPG, notes.txt") {
+		t.Errorf("warnings:\n%s", text)
+	}
+}
