@@ -141,8 +141,10 @@ func (s *Site) hasParam(path []string) bool {
 // Hugo's: .GroupByDate "2006" gives years, "January 2006" months. The key
 // is written in the language of the list's first page, as dateFormat
 // writes it there ("Май 2012" in Russian; Hugo, localising too, writes
-// the month as after a day, "мая 2012"); a page without the date has the
-// key "". As in Hugo, the groups are newest first, "asc" turns them
+// the month as after a day, "мая 2012"). A page without the date is in
+// the group of the year 1, "0001" for "2006", as in Hugo: themes skip it
+// by that key ({{ if ne .Key "0001" }}, as PaperMod's archive does). As
+// in Hugo, the groups are newest first, "asc" turns them
 // round, and a group's pages are in date order too; pages of one date
 // are in the list's order with "asc", and in its reverse newest first.
 func (ps Pages) GroupByDate(layout string, order ...string) (PagesGroup, error) {
@@ -160,16 +162,16 @@ func (ps Pages) GroupByLastmod(layout string, order ...string) (PagesGroup, erro
 }
 
 // GroupByExpiryDate is GroupByDate by .ExpiryDate; pages that do not
-// expire are in the group with the key "".
+// expire are in the group of the year 1, "0001".
 func (ps Pages) GroupByExpiryDate(layout string, order ...string) (PagesGroup, error) {
 	return ps.groupByDate(fmt.Sprintf(".GroupByExpiryDate %q", layout), layout, (*Page).ExpiryDate, order)
 }
 
 // GroupByParamDate is GroupByDate by a date among the pages' .Params
 // (.GroupByParamDate "eventDate" "2006"). Pages without the key have no
-// date, and are in the group whose key is "", as Hugo 0.165 puts them in
-// its group of the year 1 (a key no page of the site has is a mistake:
-// see paramValues). A date written as text is read as front matter's
+// date, and are in the group of the year 1, as in Hugo 0.165 (a key no
+// page of the site has is a mistake: see paramValues). A date written as
+// text is read as front matter's
 // dates are (JSON has no dates of its own); a value that is no date is a
 // mistake, where Hugo takes it for the year 1 without a word.
 func (ps Pages) GroupByParamDate(key, layout string, order ...string) (PagesGroup, error) {
@@ -187,7 +189,7 @@ func (ps Pages) GroupByParamDate(key, layout string, order ...string) (PagesGrou
 		if err != nil {
 			return nil, &groupMistake{
 				msg:  fmt.Sprintf("%s: params.%s of %s %s", call, key, p.File(), err),
-				hint: fmt.Sprintf("write it as a date, %s: 2024-03-09, or leave it out of that page: pages without it are in the group whose key is empty", key[strings.LastIndex(key, ".")+1:]),
+				hint: fmt.Sprintf("write it as a date, %s: 2024-03-09, or leave it out of that page: pages without it are in the group of the year 1, 0001", key[strings.LastIndex(key, ".")+1:]),
 			}
 		}
 		dates[p] = t
@@ -223,22 +225,20 @@ func (ps Pages) groupByDate(call, layout string, date func(*Page) time.Time, ord
 
 // dateKeys writes the keys of date groups: as dateFormat writes a date in
 // the language of the list's first page (the list's language: a site's
-// lists are of one), "" for no date. A date equal to the last one written
-// takes its key again: the locale library takes microseconds a date, and
-// a sorted list has its pages of one date side by side.
+// lists are of one); no date is Hugo's, the year 1. A date equal to the
+// last one written takes its key again: the locale library takes
+// microseconds a date, and a sorted list has its pages of one date side
+// by side.
 func (ps Pages) dateKeys(layout string) func(time.Time) string {
 	format := func(t time.Time) string { return t.Format(layout) }
 	if len(ps) > 0 && ps[0].site != nil {
 		format = func(t time.Time) string { return ps[0].site.formatDate(layout, t) }
 	}
 	var last time.Time
-	lastKey := ""
+	lastKey, written := "", false
 	return func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		if !t.Equal(last) {
-			last, lastKey = t, format(t)
+		if !written || !t.Equal(last) {
+			last, lastKey, written = t, format(t), true
 		}
 		return lastKey
 	}

@@ -52,8 +52,10 @@ func groupsOn(calls ...string) string {
 // round, each group's pages in date order, and pages of one date (Rally
 // and Strike, in that order in the list) in the list's order with "asc"
 // and in its reverse newest first, as Hugo 0.165 gives them (it sorts
-// oldest first and turns the list round). Pages without a param date are
-// in the group "", as Hugo's are in its group of the year 1.
+// oldest first and turns the list round). Pages without the date, or
+// without the param date, are in the group of the year 1, "0001", as in
+// Hugo, where themes look for them (PaperMod's archive skips the key
+// "0001").
 func TestGroupByDateMakesArchives(t *testing.T) {
 	out := builtText(t, groupSite(groupsOn(
 		`.GroupByDate "2006"`,
@@ -63,6 +65,7 @@ func TestGroupByDateMakesArchives(t *testing.T) {
 		`.GroupByPublishDate "Jan 2006"`,
 		`.GroupByLastmod "2006-01"`,
 		`.GroupByExpiryDate "2006"`,
+		`.GroupByExpiryDate "Jan 2006" "asc"`,
 		`.GroupByParamDate "eventdate" "2006"`,
 	)))
 	wantIn(t, out, "index.html", `.GroupByDate "2006" = 2012: Strike, Rally, Trial; 2011: Kozlov, Clashes
@@ -71,8 +74,9 @@ func TestGroupByDateMakesArchives(t *testing.T) {
 .GroupByDate "January 2006" = May 2012: Strike, Rally; March 2012: Trial; December 2011: Kozlov, Clashes
 .GroupByPublishDate "Jan 2006" = Jun 2012: Trial; May 2012: Strike, Rally; Dec 2011: Kozlov, Clashes
 .GroupByLastmod "2006-01" = 2012-05: Strike, Rally; 2012-03: Trial; 2011-12: Kozlov, Clashes
-.GroupByExpiryDate "2006" = 2030: Strike; : Clashes, Kozlov, Trial, Rally
-.GroupByParamDate "eventdate" "2006" = 2012: Kozlov; 2011: Clashes; : Trial, Strike, Rally`)
+.GroupByExpiryDate "2006" = 2030: Strike; 0001: Clashes, Kozlov, Trial, Rally
+.GroupByExpiryDate "Jan 2006" "asc" = Jan 0001: Rally, Trial, Kozlov, Clashes; Jan 2030: Strike
+.GroupByParamDate "eventdate" "2006" = 2012: Kozlov; 2011: Clashes; 0001: Trial, Strike, Rally`)
 }
 
 // A date group's key is written in the list's language, as dateFormat
@@ -157,7 +161,7 @@ func TestGroupByMistakes(t *testing.T) {
 		{`.GroupByParamDate "rol" "2006"`, `.GroupByParamDate "rol" "2006": no page of the site has params.rol`, `check the key's spelling`},
 		{`.GroupByParam "Params.role"`, `no page of the site has params.Params.role`, `write the key without Params.: .GroupByParam "role"`},
 		{`.GroupByParam "author"`, `params.author of content/people/kozlov.md is a map, and a group's key is one value`, `make the key a taxonomy`},
-		{`.GroupByParamDate "role" "2006"`, `params.role of content/news/strike.md must be a date like 2024-03-09, got "organiser"`, `write it as a date, role: 2024-03-09, or leave it out of that page: pages without it are in the group whose key is empty`},
+		{`.GroupByParamDate "role" "2006"`, `params.role of content/news/strike.md must be a date like 2024-03-09, got "organiser"`, `write it as a date, role: 2024-03-09, or leave it out of that page: pages without it are in the group of the year 1, 0001`},
 		{`.GroupByParamDate "author" "2006"`, `params.author of content/people/kozlov.md must be a date like 2024-03-09, got map[name:Ivanov]`, `or leave it out of that page`},
 	} {
 		t.Run(c.call, func(t *testing.T) {
