@@ -460,7 +460,7 @@ func (b *builder) load() {
 		b.copyFile(f.Source, f.Output)
 	}
 	if len(src.Files) > 0 {
-		world.resources = indexResources(b.fsys, src.Files, b.files)
+		world.resources = indexResources(b.fsys, src.Files, b.files, b.pages)
 	}
 	b.checkResourceMeta()
 }

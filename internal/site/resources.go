@@ -32,10 +32,11 @@ import (
 // are in, made once a build by load from the files it read. A site with
 // no such files has an empty one, and pays nothing more.
 type resourceIndex struct {
-	fsys  fs.FS
-	byDir map[string][]*resourceFile // "content/people/kozlov" -> its files, by source
-	dirs  []string                   // the keys of byDir, sorted
-	lists sync.Map                   // *content.Page -> Resources, made when a template first asks
+	fsys   fs.FS
+	byDir  map[string][]*resourceFile // "content/people/kozlov" -> its files, by source
+	dirs   []string                   // the keys of byDir, sorted
+	owners map[string]bool            // the folders of bundles, sections and the home page
+	lists  sync.Map                   // *content.Page -> Resources, made when a template first asks
 }
 
 // resourceFile is one file under content/ that is not a page. Its bytes
@@ -52,9 +53,14 @@ type resourceFile struct {
 }
 
 // indexResources indexes the content files load published (their bytes
-// in files, by output name).
-func indexResources(fsys fs.FS, published []content.File, files map[string][]byte) *resourceIndex {
-	idx := &resourceIndex{fsys: fsys, byDir: map[string][]*resourceFile{}}
+// in files, by output name) for pages.
+func indexResources(fsys fs.FS, published []content.File, files map[string][]byte, pages []*Page) *resourceIndex {
+	idx := &resourceIndex{fsys: fsys, byDir: map[string][]*resourceFile{}, owners: map[string]bool{}}
+	for _, p := range pages {
+		if d := ownFolder(p); d != "" {
+			idx.owners[d] = true
+		}
+	}
 	bySource := map[string]*resourceFile{}
 	for _, f := range published {
 		data, ok := files[f.Output]
@@ -100,12 +106,12 @@ func (idx *resourceIndex) hash(w io.Writer) {
 }
 
 // Resources is the files of the page's bundle, as Hugo's .Resources: for
-// a leaf bundle (index.md) every file in its folder and the folders below
-// it; for the home page and a section with an _index.md, the files beside
-// it (Hugo's branch bundle). Other pages have none. They are in Hugo's
-// order: by .ResourceType, then by .Name.
+// a leaf bundle (index.md), the home page and a section, the files in its
+// folder and in the folders below it but for those of the bundles and
+// sections below (Hugo's leaf and branch bundles). Other pages have none.
+// They are in Hugo's order: by .ResourceType, then by .Name.
 func (p *Page) Resources() Resources {
-	if p.src == nil || p.src.File == "" || p.site == nil || p.site.world == nil || p.site.world.resources == nil {
+	if p.src == nil || p.site == nil || p.site.world == nil || p.site.world.resources == nil {
 		return nil
 	}
 	idx := p.site.world.resources
@@ -116,19 +122,42 @@ func (p *Page) Resources() Resources {
 	return rs.(Resources)
 }
 
+// ownFolder is the folder whose files are p's resources: a bundle's, a
+// section's (made up for a folder or not) or the home page's; "" for
+// other pages.
+func ownFolder(p *Page) string {
+	switch {
+	case p.src == nil:
+		return ""
+	case p.src.Bundle || p.src.Kind == content.KindHome || p.src.Kind == content.KindSection:
+		if p.src.File == "" {
+			return path.Join(content.Dir, p.src.SectionDir)
+		}
+		return path.Dir(p.src.File)
+	}
+	return ""
+}
+
+// owner is the folder whose page has the files of folder d: d's own, or
+// the nearest above it that has one.
+func (idx *resourceIndex) owner(d string) string {
+	for d != "." && d != "/" && !idx.owners[d] {
+		d = path.Dir(d)
+	}
+	return d
+}
+
 // of makes p's resources.
 func (idx *resourceIndex) of(p *Page) Resources {
-	dir := path.Dir(p.src.File)
+	dir := ownFolder(p)
+	if dir == "" {
+		return nil
+	}
 	var files []*resourceFile
-	switch {
-	case p.src.Bundle:
-		for _, d := range idx.dirs {
-			if d == dir || strings.HasPrefix(d, dir+"/") {
-				files = append(files, idx.byDir[d]...)
-			}
+	for _, d := range idx.dirs {
+		if (d == dir || strings.HasPrefix(d, dir+"/")) && idx.owner(d) == dir {
+			files = append(files, idx.byDir[d]...)
 		}
-	case p.src.Kind == content.KindHome || p.src.Kind == content.KindSection:
-		files = idx.byDir[dir]
 	}
 	if len(files) == 0 {
 		return nil

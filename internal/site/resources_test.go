@@ -74,13 +74,21 @@ func TestResourcesFinders(t *testing.T) {
 	}
 }
 
-// A section's and the home page's resources are the files beside their
-// _index.md, as Hugo's branch bundles have them: not those of the
-// bundles below.
+// A section's and the home page's resources are the files in their
+// folder and the folders below, as Hugo's branch bundles have them: not
+// those of the bundles and sections below. A section no _index.md makes
+// has its folder's too.
 func TestResourcesOfBranchBundles(t *testing.T) {
-	out := builtText(t, resourcesSite(t, `{{ .Title }}`))
-	if got, want := out["people/index.html"], "[banner.png /people/banner.png]"; got != want {
+	fsys := resourcesSite(t, `{{ .Title }}`)
+	fsys["content/people/photos/crowd.png"] = &fstest.MapFile{Data: pngOf(t, 4, 4)}
+	fsys["content/press/release.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Release\n---\nText.\n")}
+	fsys["content/press/kit/logo.png"] = &fstest.MapFile{Data: pngOf(t, 4, 4)}
+	out := builtText(t, fsys)
+	if got, want := out["people/index.html"], "[banner.png /people/banner.png][photos/crowd.png /people/photos/crowd.png]"; got != want {
 		t.Errorf("the section's resources: %s, want %s", got, want)
+	}
+	if got, want := out["press/index.html"], "[kit/logo.png /press/kit/logo.png]"; got != want {
+		t.Errorf("the made-up section's resources: %s, want %s", got, want)
 	}
 	if got, want := out["index.html"], "[logo.svg /logo.svg]"; got != want {
 		t.Errorf("the home page's resources: %s, want %s", got, want)
