@@ -23,14 +23,35 @@ import (
 // Values never hands out the pad's own map, and Add builds a new list
 // rather than growing the old one, so a Clone taken before a template
 // writes, and read-only views of it, never see that template's writes.
+//
+// A page's pad (NewPagePad) keeps its shortcodes' writes in order, for
+// Replay: in Hugo the shortcodes run when the template first reads the
+// page's content, so their writes come after what the template wrote
+// before that ({{ .Scratch.Set "this" dict }} in a theme's baseof, the
+// shortcodes' SetInMap "this" …, then a footer reading "this").
 type Scratch struct {
 	mu      sync.Mutex
 	values  map[string]any
 	refused error // non-nil: a read-only view, and why it may not be written
+
+	recording bool            // a page's pad: each write is kept in log
+	log       []scratchOp     // the writes, in order; never changed once the pad is cloned
+	written   map[string]bool // a template run's copy: the keys written before Replay; nil after
+}
+
+// scratchOp is one write to a pad, kept for Replay.
+type scratchOp struct {
+	key   string
+	value any                    // what was written, for Plain
+	apply func(s *Scratch) error // the write, on s locked
 }
 
 // NewScratch returns an empty scratch pad: newScratch in templates.
 func NewScratch() *Scratch { return &Scratch{values: map[string]any{}} }
+
+// NewPagePad returns an empty pad for a page's shortcodes to write: it
+// keeps their writes for the template's Replay.
+func NewPagePad() *Scratch { return &Scratch{values: map[string]any{}, recording: true} }
 
 // ReadOnly returns a view of s that reads s's values and refuses writes
 // with err. s must not be written while the view is read. A nil s gives
@@ -42,22 +63,60 @@ func (s *Scratch) ReadOnly(err error) *Scratch {
 	return &Scratch{values: s.values, refused: err}
 }
 
-// Clone returns a writable copy of s: a nil s gives an empty pad. The
-// maps SetInMap fills are copied, since SetInMap writes into them.
+// Clone returns a writable copy of s for a run of the page's template,
+// which Replay may give the shortcodes' writes: a nil s gives an empty
+// pad. The maps SetInMap fills are copied, since SetInMap writes into
+// them.
 func (s *Scratch) Clone() *Scratch {
 	c := NewScratch()
+	c.written = map[string]bool{}
 	if s == nil {
 		return c
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for k, v := range s.values {
-		if m, ok := v.(map[string]any); ok {
-			v = maps.Clone(m)
-		}
-		c.values[k] = v
+		c.values[k] = copyMap(v)
 	}
+	c.log = s.log
 	return c
+}
+
+// copyMap is v, or a copy of it when it is a map SetInMap writes into.
+func copyMap(v any) any {
+	if m, ok := v.(map[string]any); ok {
+		return maps.Clone(m)
+	}
+	return v
+}
+
+// Replay gives s, a run's copy of a page's pad, the writes of the page's
+// shortcodes to each key the run wrote before it: the site calls it when
+// the template first reads the page's content, where Hugo would run the
+// shortcodes. The other keys already hold what the shortcodes wrote. It
+// does its work once.
+func (s *Scratch) Replay() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	written := s.written
+	s.written = nil
+	for _, op := range s.log {
+		if !written[op.key] {
+			continue
+		}
+		err := op.apply(s)
+		if v, ok := s.values[op.key]; ok {
+			s.values[op.key] = copyMap(v) // a map Set put there is the page pad's too, and SetInMap writes into it
+		}
+		if err != nil {
+			return &hintedError{msg: fmt.Sprintf("the page's shortcodes write %q of its .Scratch, which the template wrote before it showed the page's content: %s", op.key, err),
+				hint: fmt.Sprintf("as in Hugo, the shortcodes' writes come after what the template wrote before .Content; keep the template's value under a key of its own, not %q", op.key)}
+		}
+	}
+	return nil
 }
 
 // Plain reports whether every value in s is text, a number, a bool, or a
@@ -71,6 +130,11 @@ func (s *Scratch) Plain() bool {
 	defer s.mu.Unlock()
 	for _, v := range s.values {
 		if !plain(reflect.ValueOf(v)) {
+			return false
+		}
+	}
+	for _, op := range s.log {
+		if !plain(reflect.ValueOf(op.value)) {
 			return false
 		}
 	}
@@ -104,23 +168,33 @@ func plain(v reflect.Value) bool {
 	return false
 }
 
-// write runs change with s locked, unless s is a read-only view. Like
-// Hugo's methods it gives "", so {{ $s.Set … }} writes nothing.
-func (s *Scratch) write(change func() error) (string, error) {
+// write applies op to s locked, unless s is a read-only view, and notes
+// it for Replay. Like Hugo's methods it gives "", so {{ $s.Set … }}
+// writes nothing.
+func (s *Scratch) write(op scratchOp) (string, error) {
 	if s.refused != nil {
 		return "", s.refused
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return "", change()
+	if err := op.apply(s); err != nil {
+		return "", err
+	}
+	if s.recording {
+		s.log = append(s.log, op)
+	}
+	if s.written != nil {
+		s.written[op.key] = true
+	}
+	return "", nil
 }
 
 // Set stores value under key.
 func (s *Scratch) Set(key string, value any) (string, error) {
-	return s.write(func() error {
+	return s.write(scratchOp{key: key, value: value, apply: func(s *Scratch) error {
 		s.values[key] = value
 		return nil
-	})
+	}})
 }
 
 // Get returns the value under key; nothing when there is none.
@@ -132,10 +206,10 @@ func (s *Scratch) Get(key string) any {
 
 // Delete removes key.
 func (s *Scratch) Delete(key string) (string, error) {
-	return s.write(func() error {
+	return s.write(scratchOp{key: key, apply: func(s *Scratch) error {
 		delete(s.values, key)
 		return nil
-	})
+	}})
 }
 
 // Values returns a copy of the keys and values: Hugo's returns the pad's
@@ -153,7 +227,7 @@ func (s *Scratch) Values() map[string]any {
 // is set to value. Any other mix is an error, where Hugo's says only
 // "can't apply the operator to the values".
 func (s *Scratch) Add(key string, value any) (string, error) {
-	return s.write(func() error {
+	return s.write(scratchOp{key: key, value: value, apply: func(s *Scratch) error {
 		old, ok := s.values[key]
 		if !ok || old == nil {
 			s.values[key] = value
@@ -167,7 +241,7 @@ func (s *Scratch) Add(key string, value any) (string, error) {
 		}
 		s.values[key] = sum
 		return nil
-	})
+	}})
 }
 
 // addValues is Hugo's Add of value to old (common/math.DoArithmetic's
@@ -225,7 +299,7 @@ func describeValue(v any) string {
 // SetInMap stores value under mapKey in the map key holds, made when key
 // holds nothing.
 func (s *Scratch) SetInMap(key, mapKey string, value any) (string, error) {
-	return s.write(func() error {
+	return s.write(scratchOp{key: key, value: value, apply: func(s *Scratch) error {
 		m, err := s.mapAt(key, "SetInMap")
 		if err != nil {
 			return err
@@ -236,18 +310,18 @@ func (s *Scratch) SetInMap(key, mapKey string, value any) (string, error) {
 		}
 		m[mapKey] = value
 		return nil
-	})
+	}})
 }
 
 // DeleteInMap removes mapKey from the map key holds.
 func (s *Scratch) DeleteInMap(key, mapKey string) (string, error) {
-	return s.write(func() error {
+	return s.write(scratchOp{key: key, apply: func(s *Scratch) error {
 		m, err := s.mapAt(key, "DeleteInMap")
 		if err == nil {
 			delete(m, mapKey)
 		}
 		return err
-	})
+	}})
 }
 
 // GetSortedMapValues returns the values of the map key holds, in the

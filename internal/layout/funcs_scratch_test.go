@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -145,5 +146,48 @@ func TestPartialCachedRunsEachCall(t *testing.T) {
 	_, prob = set.Execute("_default/list.html", nil, "content/_index.md")
 	if prob == nil || prob.Position() != "layouts/partials/loop.html:1:3" || !strings.Contains(prob.Message, "more than 100 levels deep") {
 		t.Errorf("a partialCached that calls itself: %+v; want the depth problem at its call", prob)
+	}
+}
+
+// Replay gives a template run's copy of a page's pad the shortcodes'
+// writes, in their order, to the keys the run wrote before it: Hugo runs
+// the shortcodes then. The other keys keep what the shortcodes wrote,
+// once; the page's pad is not changed.
+func TestScratchReplay(t *testing.T) {
+	page := NewPagePad()
+	page.Set("m", map[string]any{})
+	page.SetInMap("m", "x", true)
+	page.SetInMap("this", "y", true)
+	page.Add("n", 1)
+	page.Add("n", 1)
+	page.Add("kept", 1)
+
+	run := page.Clone()
+	run.Set("this", map[string]any{"own": 1}) // a theme's {{ .Scratch.Set "this" dict }} before .Content
+	run.Set("n", 10)
+	run.Set("m", map[string]any{"z": 0})
+	if err := run.Replay(); err != nil {
+		t.Fatal(err)
+	}
+	run.Set("n", 100) // after the content: no replay
+	if err := run.Replay(); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(run.Get("this"), run.Get("n"), run.Get("m"), run.Get("kept"))
+	if want := "map[own:1 y:true] 100 map[x:true] 1"; got != want {
+		t.Errorf("after Replay: %s; want %s", got, want)
+	}
+	run.SetInMap("m", "w", 2)
+	if got := fmt.Sprint(page.Get("m"), page.Get("n")); got != "map[x:true] 2" {
+		t.Errorf("the page's pad changed: %s", got)
+	}
+
+	bad := page.Clone()
+	bad.Set("this", 1)
+	if err := bad.Replay(); err == nil || !strings.Contains(err.Error(), `the page's shortcodes write "this" of its .Scratch`) {
+		t.Errorf("a replayed SetInMap on a number: %v", err)
+	}
+	if NewScratch().Clone().Replay() != nil || (*Scratch)(nil).Replay() != nil {
+		t.Error("a pad without writes to replay gave an error")
 	}
 }

@@ -331,6 +331,7 @@ func (p *Page) readRendered(bit uint32) {
 		panic(notRenderedYet{page: p, what: bit})
 	}
 	p.noteRead(bit)
+	p.replayScratch()
 }
 
 // notRenderedYet is the error of a read of rendered data while shortcodes

@@ -20,7 +20,12 @@ import (
 //   - When markdown is done, P's pad is frozen: what P's markdown set.
 //   - Each run of P's template (each page of a paged list) gets its own
 //     copy of that, to read and write as it likes: its dot, $ in a partial
-//     given it, and .Page in a dict are that copy.
+//     given it, and .Page in a dict are that copy. In Hugo the shortcodes
+//     run when the template first reads P's content (.Content, .Summary,
+//     .WordCount …), after what the template wrote until then (a theme's
+//     {{ .Scratch.Set "this" dict }} in baseof, before the shortcodes'
+//     SetInMap "this"): so at that first read (replayScratch), the keys
+//     the run wrote get the shortcodes' writes again, in their order.
 //   - Any other page's pad, read from P's template, shows only what that
 //     page's markdown set, never what its template writes; writing to it
 //     is a problem at the template's line (scratchRefused), as the
@@ -55,11 +60,23 @@ func (p *Page) Scratch() (*layout.Scratch, error) {
 // Store is Scratch, as it is in Hugo since 0.138.
 func (p *Page) Store() (*layout.Scratch, error) { return p.Scratch() }
 
+// replayScratch gives the pad of a run of p's template the writes of p's
+// shortcodes, at the run's first read of p's content (see above). An
+// error panics, as readRendered's do, and so is the error of the call.
+func (p *Page) replayScratch() {
+	if !p.self {
+		return
+	}
+	if err := p.scratch.Replay(); err != nil {
+		panic(err)
+	}
+}
+
 // ownScratch returns a copy of p that may write p's pad while p's
 // markdown renders: the .Page of p's shortcodes. p's pad is made here,
 // empty, as its markdown is about to render.
 func (p *Page) ownScratch() *Page {
-	p.scratch = layout.NewScratch()
+	p.scratch = layout.NewPagePad()
 	own := *p
 	own.self = true
 	return &own

@@ -157,3 +157,27 @@ func TestScratchWithCache(t *testing.T) {
 		t.Errorf("d shows %q; want b's new text", got)
 	}
 }
+
+// A template that writes its page's pad before it shows the content (a
+// Hugo theme's {{ .Scratch.Set "this" dict }} in baseof) gets the
+// shortcodes' writes after its own, as in Hugo, where they run at that
+// first read of the content: .Content, or .WordCount before it.
+func TestScratchShortcodesWriteAfterTheTemplatesStart(t *testing.T) {
+	fs := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\n---\n{{< cast \"x\" >}} {{< cast \"y\" >}}\n")},
+		"content/b.md": {Data: []byte("---\ntitle: B\nlayout: count\n---\n{{< cast \"x\" >}}\n")},
+		"layouts/shortcodes/cast.html": {Data: []byte(`{{ .Page.Scratch.SetInMap "this" (.Get 0) true }}{{ .Page.Scratch.Add "casts" 1 }}`)},
+		"layouts/_default/single.html": {Data: []byte(`before={{ .Scratch.Get "casts" }} {{ .Scratch.Set "this" (dict "own" 1) }}{{ .Scratch.Set "casts" 10 }}` +
+			`{{ .Content }}this={{ .Scratch.Get "this" }} casts={{ .Scratch.Get "casts" }}`)},
+		"layouts/_default/count.html": {Data: []byte(`{{ .Scratch.Set "casts" 10 }}words={{ .WordCount }} casts={{ .Scratch.Get "casts" }}` +
+			`{{ .Scratch.Set "casts" 0 }}{{ .Content }} then={{ .Scratch.Get "casts" }}`)},
+		"layouts/_default/list.html": {Data: []byte(`{{ range .Pages }}{{ .Title }}={{ .Scratch.Get "casts" }} {{ end }}`)},
+	}
+	wantIn(t, builtText(t, fs),
+		"a/index.html", "before=2",
+		"a/index.html", "this=map[own:1 x:true y:true] casts=12",
+		"b/index.html", "casts=11",
+		"b/index.html", "then=0",
+		"index.html", "A=2 B=1",
+	)
+}
