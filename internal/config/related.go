@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -76,8 +78,9 @@ func (r Related) withDefaults(taxonomies map[string]string) Related {
 	return r
 }
 
-// related checks the [related] table.
-func (v *validator) related(r Related) {
+// related checks the [related] table; taxonomies are the site's,
+// singular -> plural.
+func (v *validator) related(r Related, taxonomies map[string]string) {
 	if t := r.Threshold; t != nil && (*t < 0 || *t > 100) {
 		v.add("related.threshold", "use a number from 0 to 100; Hugo's default, 80, lists pages that share a tag",
 			"related.threshold must be between 0 and 100, got %d", *t)
@@ -95,6 +98,26 @@ func (v *validator) related(r Related) {
 		}
 		seen[name] = true
 		v.relatedIndex(path, ix)
+		v.relatedTaxonomy(path, ix.Name, taxonomies)
+	}
+}
+
+// relatedTaxonomy refuses an index named by a taxonomy's singular, as
+// Hugo's [taxonomies] tag = "tags" invites: a page's terms are under the
+// plural, so name = "tag" matches no page, in Hugo as here, and the
+// "read also" lists stay empty without a word.
+func (v *validator) relatedTaxonomy(path, name string, taxonomies map[string]string) {
+	for _, plural := range taxonomies {
+		if strings.EqualFold(plural, name) {
+			return
+		}
+	}
+	for _, singular := range slices.Sorted(maps.Keys(taxonomies)) {
+		if plural := taxonomies[singular]; strings.EqualFold(singular, name) {
+			v.add(path+".name", fmt.Sprintf("a page's terms are matched under the taxonomy's plural: write name = %q", plural),
+				"related index %q is the singular of the taxonomy %s, and matches no page", name, plural)
+			return
+		}
 	}
 }
 

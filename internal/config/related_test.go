@@ -75,7 +75,22 @@ func TestRelatedInvalidSettingsAtTheirLine(t *testing.T) {
 		{"title = \"x\"\n[[related.indices]]\nweight = 80\n", 2, "related index 1 has no name"},
 		{"[[related.indices]]\nname = \"tags\"\nweigth = 80\n", 3, `did you mean "weight"?`},
 		{"[languages.ru]\nname = \"Русский\"\n[languages.ru.related]\nthreshold = 50\n", 3, "one [related] table for every language"},
+		{"[[related.indices]]\nname = \"tag\"\nweight = 80\n", 2, `related index "tag" is the singular of the taxonomy tags, and matches no page`},
+		{"[taxonomies]\ncategory = \"categories\"\n[[related.indices]]\nname = \"Category\"\n", 4, `write name = "categories"`},
 	})
+}
+
+// An index named by a taxonomy's plural, or by a taxonomy whose singular
+// and plural are one word, is no mistake.
+func TestRelatedTaxonomyByItsPlural(t *testing.T) {
+	for _, src := range []string{
+		"[[related.indices]]\nname = \"tags\"\nweight = 80\n",
+		"[taxonomies]\nseries = \"series\"\n[[related.indices]]\nname = \"series\"\nweight = 80\n",
+	} {
+		if _, probs := Parse([]byte(src)); len(probs) > 0 {
+			t.Errorf("%q: problems %v", src, probs)
+		}
+	}
 }
 
 // lineCase is a site.toml that has one problem, at line, whose message

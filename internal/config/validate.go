@@ -32,7 +32,7 @@ func validate(c Config, lines map[string]int) []problem.Problem {
 	v.onion(c.Onion)
 	v.languages(c)
 	v.images(c.Images)
-	v.related(c.Related)
+	v.related(c.Related, c.WithDefaults().Taxonomies)
 	return v.probs
 }
 
