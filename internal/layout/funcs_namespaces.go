@@ -499,7 +499,9 @@ func float1(v any, f func(float64) float64) (float64, error) {
 }
 
 // fold combines the numbers given, and the items of any list among them,
-// with op from the first on, as Hugo's Max, Min, Sum and Product do.
+// with op from the first on, as Hugo's Max, Min, Sum and Product do. A
+// list with nothing in it and no other number gives 0, as Hugo's
+// (tpl/math applyOpToScalarsOrSlices): the sum of no donations is 0.
 func fold(fn string, args []any, op func(a, b float64) float64) (float64, error) {
 	var nums []float64
 	for _, it := range flat(args) {
@@ -508,6 +510,9 @@ func fold(fn string, args []any, op func(a, b float64) float64) (float64, error)
 			return 0, err
 		}
 		nums = append(nums, f)
+	}
+	if len(nums) == 0 && len(args) > 0 {
+		return 0, nil // only empty lists
 	}
 	if len(nums) == 0 {
 		return 0, fmt.Errorf("%s needs at least one number", fn)
