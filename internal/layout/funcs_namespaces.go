@@ -778,8 +778,8 @@ func (n templatesNS) Exists(v any) (bool, error) {
 // the same files whenever it runs.
 type timeNS struct{ e Env }
 
-// Format is dateFormat. Hugo's takes a third argument, a language to
-// write the date in; samizdat writes it in the page's language.
+// Format is dateFormat: it writes month and day names in the page's
+// language, as Hugo's (tpl/time Format, two arguments) does.
 func (n timeNS) Format(layout, v any) (string, error) { return n.e.dateFormat(layout, v) }
 
 // AsTime reads a date as dateFormat does. Hugo's takes a second argument,
