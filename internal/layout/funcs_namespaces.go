@@ -102,8 +102,12 @@ func namespaceFuncs(ns string) []string {
 // namespaceHint is the hint for a call of a namespace function samizdat
 // lacks ("strings.Foo", "time.Now", "os.Getenv"), or "" for a name that
 // is no namespace's. A function left out that Hugo also has under a
-// short name gets that name's hint.
+// short name gets that name's hint, and a short name ("merge", "warnf")
+// gets its namespace function's.
 func namespaceHint(name string) string {
+	if long, ok := hugoShortNames[name]; ok {
+		name = long
+	}
 	if h, ok := nsLeftOut[name]; ok {
 		return h
 	}
@@ -184,7 +188,24 @@ var hugoAliases = map[string]string{
 	"transform.HTMLUnescape": "htmlUnescape", "transform.Markdownify": "markdownify", "transform.Plainify": "plainify",
 	"urls.AbsURL": "absURL", "urls.AbsLangURL": "absLangURL", "urls.Anchorize": "anchorize", "urls.Ref": "ref",
 	"urls.RelRef": "relref", "urls.RelURL": "relURL", "urls.RelLangURL": "relLangURL", "urls.URLize": "urlize",
+	// Left out with a hint in nsLeftOut, under the namespace's name.
+	"collections.Apply": "apply", "collections.Group": "group", "collections.KeyVals": "keyVals", "collections.Merge": "merge",
+	"collections.Querify": "querify", "collections.Shuffle": "shuffle", "collections.SymDiff": "symdiff",
+	"crypto.SHA1": "sha1", "data.GetCSV": "getCSV", "data.GetJSON": "getJSON",
+	"fmt.Erroridf": "erroridf", "fmt.Warnf": "warnf", "fmt.Warnidf": "warnidf",
+	"inflect.Pluralize": "pluralize", "inflect.Singularize": "singularize", "os.ReadDir": "readDir",
+	"strings.FindRESubmatch": "findRESubmatch", "time.Duration": "duration", "transform.Unmarshal": "unmarshal",
 }
+
+// hugoShortNames are hugoAliases the other way: the namespace function
+// of each short name.
+var hugoShortNames = func() map[string]string {
+	m := make(map[string]string, len(hugoAliases))
+	for long, short := range hugoAliases {
+		m[short] = long
+	}
+	return m
+}()
 
 // nsArgs are the arguments each namespace function takes, in Hugo's
 // order, for the hint of a call that gives it the wrong ones; the
@@ -259,6 +280,10 @@ var nsLeftOut = map[string]string{
 	"collections.Reverse":    "write .Reverse on a list of pages ({{ range .Pages.ByDate.Reverse }}), or sortBy with \"desc\"",
 	"collections.Merge":      "samizdat has no merge: build the map you need with dict",
 	"collections.Querify":    "write the query with urlquery: ?q={{ urlquery .Title }}&page=2",
+	"collections.Apply":      "samizdat has no apply: call the function on each item in a range, {{ range .Params.tags }}{{ upper . }} {{ end }}",
+	"collections.Group":      "samizdat has no group: group a list of pages with .GroupBy, .GroupByParam or .GroupByDate, which .Paginate pages as Hugo's does",
+	"collections.KeyVals":    "samizdat has no keyVals, which Hugo's .RelatedTo takes: find related pages with .Site.RegularPages.Related .",
+	"collections.SymDiff":    "samizdat has no symdiff: keep each list's items the other lacks with where … \"not in\", and join the two with union",
 	"crypto.SHA1":            "samizdat has no sha1: write sha256 or md5",
 	"crypto.FNV32a":          "samizdat has no FNV32a: write sha256 or md5",
 	"crypto.HMAC":            "samizdat has no HMAC: a key in a template would be published with the site's sources; write sha256 of a text",

@@ -63,6 +63,11 @@ func TestNamespaceFunctionsLeftOutFoundAtParse(t *testing.T) {
 		`{{ safe.JS "x" }}`,
 		`{{ strings.Foo "x" }}`,
 		`{{ "x" | strings.ToUpper | strings.Shout }}`,
+		`{{ $p := merge .Params (dict "a" 1) }}`,
+		`{{ warnf "old layout" }}`,
+		`{{ range getJSON "https://example.org/x.json" }}{{ end }}`,
+		`{{ symdiff (slice 1) (slice 2) }}`,
+		`{{ collections.Group "k" .Pages }}`,
 	}
 	_, probs := Parse(fstest.MapFS{"layouts/_default/single.html": {Data: []byte(strings.Join(lines, "\n"))}}, Env{})
 	want := []struct{ msg, hint string }{
@@ -75,6 +80,13 @@ func TestNamespaceFunctionsLeftOutFoundAtParse(t *testing.T) {
 		{`function "safe.JS" not defined`, "leaves safeJS out on purpose"},
 		{`function "strings.Foo" not defined`, "samizdat's strings namespace has no Foo; it has Contains, ContainsAny"},
 		{`function "strings.Shout" not defined`, "samizdat's strings namespace has no Shout"},
+		// Hugo's short names of namespace functions samizdat leaves out
+		// get their hint, not "check its spelling".
+		{`function "merge" not defined`, "build the map you need with dict"},
+		{`function "warnf" not defined`, "samizdat has no warnf"},
+		{`function "getJSON" not defined`, "a build reads nothing from the network"},
+		{`function "symdiff" not defined`, "samizdat has no symdiff"},
+		{`function "collections.Group" not defined`, ".GroupByParam"},
 	}
 	if len(probs) != len(want) {
 		t.Fatalf("problems %v; want %d", probs, len(want))
