@@ -164,8 +164,8 @@ func TestScratchWithCache(t *testing.T) {
 // first read of the content: .Content, or .WordCount before it.
 func TestScratchShortcodesWriteAfterTheTemplatesStart(t *testing.T) {
 	fs := fstest.MapFS{
-		"content/a.md": {Data: []byte("---\ntitle: A\n---\n{{< cast \"x\" >}} {{< cast \"y\" >}}\n")},
-		"content/b.md": {Data: []byte("---\ntitle: B\nlayout: count\n---\n{{< cast \"x\" >}}\n")},
+		"content/a.md":                 {Data: []byte("---\ntitle: A\n---\n{{< cast \"x\" >}} {{< cast \"y\" >}}\n")},
+		"content/b.md":                 {Data: []byte("---\ntitle: B\nlayout: count\n---\n{{< cast \"x\" >}}\n")},
 		"layouts/shortcodes/cast.html": {Data: []byte(`{{ .Page.Scratch.SetInMap "this" (.Get 0) true }}{{ .Page.Scratch.Add "casts" 1 }}`)},
 		"layouts/_default/single.html": {Data: []byte(`before={{ .Scratch.Get "casts" }} {{ .Scratch.Set "this" (dict "own" 1) }}{{ .Scratch.Set "casts" 10 }}` +
 			`{{ .Content }}this={{ .Scratch.Get "this" }} casts={{ .Scratch.Get "casts" }}`)},
