@@ -31,7 +31,6 @@ var leftOut = map[string]string{
 	"now":          "samizdat leaves now out: a build must give the same files every time it runs on the same sources; use the page's .Date or .Lastmod, or write the year in site.toml's [params]",
 	"getenv":       "samizdat leaves getenv out: a build must give the same files on every computer; write the value in site.toml's [params] and read .Site.Params",
 	"readFile":     "samizdat has no readFile: templates read no files; put data in data/ (read as .Site.Data.NAME) or text in i18n/ (read with T)",
-	"return":       "samizdat's partials write text and give no other value, so it has no return (Hugo's ends a partial called for a value, {{ $x := partial \"f.html\" . }}): work the value out in the template that uses it, in a variable, or let the partial write the text the template shows",
 	"fileExists":   "samizdat has no fileExists: templates read no files; say in front matter or in site.toml's [params] whether the file is there",
 	// Hugo's, with samizdat's way to the same end.
 	"humanize":   "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
@@ -169,8 +168,9 @@ var (
 )
 
 // hugoHint is the hint for an error text/template gives about a function
-// or field samizdat does not have, or "" for another error.
-func hugoHint(msg string) string {
+// or field samizdat does not have, or "" for another error. near, when
+// not nil, names the field a misspelt one was meant to be (Set.nearField).
+func hugoHint(msg string, near func(field, typ string) string) string {
 	if h := namespaceCallHint(msg); h != "" {
 		return h
 	}
@@ -188,6 +188,11 @@ func hugoHint(msg string) string {
 		}
 		if h := plainListHint(field, typ); h != "" {
 			return h
+		}
+		if near != nil {
+			if h := near(field, typ); h != "" {
+				return h
+			}
 		}
 		return "there is no field or function " + field + " here: check its spelling against docs/templates.md"
 	}
@@ -324,7 +329,7 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 			switch n := n.(type) {
 			case *parse.IdentifierNode:
 				if _, ok := funcs[n.Ident]; !ok && !builtins[n.Ident] {
-					at(tr, n, fmt.Sprintf("function %q not defined", n.Ident), unknownFunctionHint(n.Ident))
+					at(tr, n, fmt.Sprintf("function %q not defined", n.Ident), unknownFunctionHint(n.Ident, funcs))
 				}
 			case *parse.ChainNode:
 				if id, ok := n.Node.(*parse.IdentifierNode); ok && len(n.Field) > 0 {
@@ -334,7 +339,7 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 						if hugoNamespaces[called] {
 							called += "." + n.Field[0]
 						}
-						at(tr, id, fmt.Sprintf("function %q not defined", called), unknownFunctionHint(called))
+						at(tr, id, fmt.Sprintf("function %q not defined", called), unknownFunctionHint(called, funcs))
 						return
 					}
 					fieldNames(tr, n, append([]string{id.Ident}, n.Field...), at)
@@ -371,8 +376,11 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 	return out
 }
 
-func unknownFunctionHint(name string) string {
+func unknownFunctionHint(name string, funcs template.FuncMap) string {
 	if h := functionHint(name); h != "" {
+		return h
+	}
+	if h := nearFunctionHint(name, funcs); h != "" {
 		return h
 	}
 	return "there is no function " + name + " in samizdat: check its spelling against the functions in docs/templates.md"

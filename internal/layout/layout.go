@@ -86,6 +86,8 @@ type Set struct {
 	bufs    sync.Pool // *bytes.Buffer that Execute runs pages into (see Execute)
 	// partialBytes is what the partials running now hold (partialOut).
 	partialBytes atomic.Int64
+	// reachable holds the types found by name for hints (reachableType).
+	reachable sync.Map
 }
 
 // Parse reads every .html file under layouts/ in fsys and parses it with
@@ -503,7 +505,7 @@ func (s *Set) Execute(name string, data any, page string) ([]byte, *problem.Prob
 				Hint: `a template or partial that runs itself repeats its output without end: look for {{ template "main" . }} ` +
 					"inside the block of the same name, or a partial that calls itself"}
 		}
-		p := templateProblem(err, name)
+		p := templateProblem(err, name, s.nearField(data))
 		p.Message = fmt.Sprintf("while rendering %s: %s", page, p.Message)
 		return nil, &p
 	}
@@ -620,7 +622,7 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 		if errors.As(err, &call) {
 			return "", &shortcodeError{msg: fmt.Sprintf("shortcode %q: %s", name, call.Error()), hint: call.Hint()}
 		}
-		p := templateProblem(err, "shortcodes/"+name+".html")
+		p := templateProblem(err, "shortcodes/"+name+".html", s.nearField(data))
 		hint := "the error is at " + p.Position() + "; check the call's arguments against that file"
 		switch {
 		case isErrorf(err) && namedFile(p.Message) != "":
@@ -724,7 +726,7 @@ func (e *depthError) Error() string {
 // of running it, came from, unless an inner call has placed it already.
 func (e *depthError) from(err error, name string) *depthError {
 	if e.at == nil {
-		p := templateProblem(err, name)
+		p := templateProblem(err, name, nil)
 		p.Message = e.Error()
 		p.Hint = "a partial must not include itself, directly or through other partials; check the partial calls in " + p.File
 		e.at = &p
@@ -737,7 +739,7 @@ var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
 
 // templateProblem turns a parse or execute error into a problem at the
 // template file and line that caused it.
-func templateProblem(err error, name string) problem.Problem {
+func templateProblem(err error, name string, near func(field, typ string) string) problem.Problem {
 	var deep *depthError
 	if errors.As(err, &deep) && deep.at != nil {
 		return *deep.at
@@ -772,7 +774,7 @@ func templateProblem(err error, name string) problem.Problem {
 			p.Hint = "fix " + f + ", which the message names; the template stopped with it (errorf)"
 		}
 	}
-	if hint := hugoHint(p.Message); hint != "" {
+	if hint := hugoHint(p.Message, near); hint != "" {
 		p.Hint = hint
 	}
 	// A function's error that says what to do (len of nothing).
@@ -802,7 +804,7 @@ func templateProblem(err error, name string) problem.Problem {
 // lacks its {{ end }}: text/template says only "unexpected EOF", at the
 // last line of the file.
 func (s *Set) parseProblem(err error, name string) problem.Problem {
-	p := templateProblem(err, name)
+	p := templateProblem(err, name, nil)
 	if !strings.Contains(p.Message, "unexpected EOF") {
 		return p
 	}

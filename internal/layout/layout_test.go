@@ -268,7 +268,7 @@ func TestTemplateErrorHints(t *testing.T) {
 	if _, p := set.Execute("_default/a.html", struct{ Title string }{}, "content/a.md"); p == nil || p.Hint != "create the file in layouts/partials/, or correct the name in the partial call" {
 		t.Errorf("missing partial: %v", p)
 	}
-	if _, p := set.Execute("_default/b.html", struct{ Title string }{}, "content/a.md"); p == nil || p.Hint != "there is no field or function Titel here: check its spelling against docs/templates.md" {
+	if _, p := set.Execute("_default/b.html", struct{ Title string }{}, "content/a.md"); p == nil || p.Hint != "did you mean .Title? there is no field or function Titel here (the names are in docs/templates.md)" {
 		t.Errorf("misspelt field: %v", p)
 	}
 }
@@ -372,7 +372,7 @@ func TestBrokenTemplateReportedOnce(t *testing.T) {
 // innermost "template: FILE:LINE" before it, not at the page template.
 func TestTemplateProblemInnermostLocation(t *testing.T) {
 	err := errors.New(`template: _default/baseof.html:3:38: executing "_default/baseof.html" at <partial "foot.html" .>: error calling partial: html/template: "partials/foot.html" is an incomplete template`)
-	p := templateProblem(err, "_default/single.html")
+	p := templateProblem(err, "_default/single.html", nil)
 	if p.Position() != "layouts/_default/baseof.html:3:38" || !strings.HasPrefix(p.Message, `executing "_default/baseof.html"`) {
 		t.Errorf("got %s: %s", p.Position(), p.Message)
 	}
