@@ -339,8 +339,9 @@ func items(coll any) ([]any, error) {
 
 // where keeps the items whose key equals value, or satisfies an operator:
 // where COLL KEY VALUE, or where COLL KEY OP VALUE with OP one of
-// = == eq != ne > >= < <= gt ge lt le in "not in".
-func where(coll any, key string, args ...any) ([]any, error) {
+// = == eq != ne > >= < <= gt ge lt le in "not in". The result is a list
+// of coll's type, as Hugo's (sameList).
+func where(coll any, key string, args ...any) (any, error) {
 	op, want := "eq", any(nil)
 	switch len(args) {
 	case 1:
@@ -369,7 +370,7 @@ func where(coll any, key string, args ...any) ([]any, error) {
 			out = append(out, it)
 		}
 	}
-	return out, nil
+	return sameList(coll, out), nil
 }
 
 func compareOp(op string, a, b any) (bool, error) {
@@ -445,8 +446,9 @@ func number(v any) (float64, bool) {
 }
 
 // sortBy sorts a copy of a list by a key path, "asc" (default) or "desc".
-// The sort is stable, so equal keys keep their order.
-func sortBy(coll any, key string, order ...string) ([]any, error) {
+// The sort is stable, so equal keys keep their order. The result is a
+// list of coll's type, as Hugo's sort gives (sameList).
+func sortBy(coll any, key string, order ...string) (any, error) {
 	list, err := items(coll)
 	if err != nil {
 		return nil, fmt.Errorf("sortBy: %w", err)
@@ -474,10 +476,12 @@ func sortBy(coll any, key string, order ...string) ([]any, error) {
 	for i, k := range ks {
 		out[i] = k.item
 	}
-	return out, nil
+	return sameList(coll, out), nil
 }
 
-func first(count any, coll any) ([]any, error) {
+// first is the first count items: first N LIST, a list of LIST's type, as
+// Hugo's (sameList).
+func first(count any, coll any) (any, error) {
 	n, err := whole("first", count)
 	if err != nil {
 		return nil, err
@@ -486,10 +490,11 @@ func first(count any, coll any) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("first: %w", err)
 	}
-	return list[:min(max(n, 0), len(list))], nil
+	return sameList(coll, list[:min(max(n, 0), len(list))]), nil
 }
 
-func last(count any, coll any) ([]any, error) {
+// last is the last count items: last N LIST, a list of LIST's type.
+func last(count any, coll any) (any, error) {
 	n, err := whole("last", count)
 	if err != nil {
 		return nil, err
@@ -498,7 +503,7 @@ func last(count any, coll any) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("last: %w", err)
 	}
-	return list[len(list)-min(max(n, 0), len(list)):], nil
+	return sameList(coll, list[len(list)-min(max(n, 0), len(list)):]), nil
 }
 
 func dict(kv ...any) (map[string]any, error) {

@@ -54,34 +54,47 @@ func values(coll any) ([]any, error) {
 
 // appendItems is Hugo's append: append ITEM... LIST adds the items to the
 // end of a copy of the list, and LIST2 | append LIST1 (one list before
-// the list) adds the items of LIST2.
-func appendItems(args ...any) ([]any, error) {
+// the list) adds the items of LIST2. As in Hugo (common/collections
+// Append), the result is a list of LIST's type when the items fit it, a
+// page added to pages gives pages; appended to an empty list, a list is
+// itself. Else it is a plain list.
+func appendItems(args ...any) (any, error) {
 	if len(args) < 2 {
 		return nil, errors.New("use append ITEM... LIST, or append LIST1 LIST2")
 	}
-	list, err := items(args[len(args)-1])
+	to := args[len(args)-1]
+	list, err := items(to)
 	if err != nil {
 		return nil, err
 	}
 	add := args[:len(args)-1]
 	if len(add) == 1 {
 		if k := reflect.ValueOf(add[0]).Kind(); k == reflect.Slice || k == reflect.Array {
+			if len(list) == 0 {
+				to = add[0]
+			}
 			if add, err = items(add[0]); err != nil {
 				return nil, err
 			}
 		}
 	}
-	return append(append([]any{}, list...), add...), nil
+	return sameList(to, append(append([]any{}, list...), add...)), nil
 }
 
-// uniq returns a list without its repeated items, the first of each kept.
-// Numbers are equal by value (1 and 1.0), other items as Go's == has it,
-// or, for lists and maps, by their contents.
-func uniq(coll any) ([]any, error) {
+// uniq returns a list without its repeated items, the first of each kept,
+// a list of coll's type (sameList). Numbers are equal by value (1 and
+// 1.0), other items as Go's == has it, or, for lists and maps, by their
+// contents.
+func uniq(coll any) (any, error) {
 	list, err := items(coll)
 	if err != nil {
 		return nil, err
 	}
+	return sameList(coll, uniqItems(list)), nil
+}
+
+// uniqItems is uniq of a plain list.
+func uniqItems(list []any) []any {
 	seen := map[any]bool{}
 	var out, deep []any
 	for _, it := range list {
@@ -106,7 +119,7 @@ func uniq(coll any) ([]any, error) {
 		seen[key] = true
 		out = append(out, it)
 	}
-	return out, nil
+	return out
 }
 
 // pageItem is a page in a list, which uniq, intersect and union tell by
@@ -128,8 +141,9 @@ func containsDeep(list []any, v any) bool {
 	return false
 }
 
-// after returns the items after the first n: after N LIST, as in Hugo.
-func after(n, coll any) ([]any, error) {
+// after returns the items after the first n: after N LIST, a list of
+// LIST's type, as in Hugo.
+func after(n, coll any) (any, error) {
 	i, err := toInt(n)
 	if err != nil {
 		return nil, err
@@ -141,7 +155,7 @@ func after(n, coll any) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return list[min(i, len(list)):], nil
+	return sameList(coll, list[min(i, len(list)):]), nil
 }
 
 // cond returns a when control is true (as {{ if }} would take it), else
@@ -182,8 +196,9 @@ func (e *hintedError) Error() string { return e.msg }
 func (e *hintedError) Hint() string { return e.hint }
 
 // intersect is Hugo's: the items of the first list that the second has
-// too, in the first's order, each once. Items are equal as uniq has them.
-func intersect(a, b any) ([]any, error) {
+// too, in the first's order, each once, a list of the first's type.
+// Items are equal as uniq has them.
+func intersect(a, b any) (any, error) {
 	l1, err := items(a)
 	if err != nil {
 		return nil, fmt.Errorf("intersect: %w", err)
@@ -198,11 +213,13 @@ func intersect(a, b any) ([]any, error) {
 			both = append(both, it)
 		}
 	}
-	return uniq(both)
+	return sameList(a, uniqItems(both)), nil
 }
 
-// union is Hugo's: the items of both lists, the first's first, each once.
-func union(a, b any) ([]any, error) {
+// union is Hugo's: the items of both lists, the first's first, each once,
+// a list of the first's type when the second's items fit it (sameList),
+// of the second's when the first is nothing, as Hugo's.
+func union(a, b any) (any, error) {
 	l1, err := items(a)
 	if err != nil {
 		return nil, fmt.Errorf("union: %w", err)
@@ -211,12 +228,15 @@ func union(a, b any) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("union: %w", err)
 	}
-	return uniq(append(append([]any{}, l1...), l2...))
+	typed := a
+	if a == nil {
+		typed = b
+	}
+	return sameList(typed, uniqItems(append(append([]any{}, l1...), l2...))), nil
 }
 
 // sameItem is uniq's equality: numbers by value, lists and maps by their
 // contents, other items as Go's == has them.
 func sameItem(a, b any) bool {
-	list, _ := uniq([]any{a, b})
-	return len(list) == 1
+	return len(uniqItems([]any{a, b})) == 1
 }

@@ -321,18 +321,18 @@ func (castNS) ToString(v any) (string, error) { return toString(v) }
 // collectionsNS is Hugo's collections namespace.
 type collectionsNS struct{}
 
-func (collectionsNS) After(n, coll any) ([]any, error)             { return after(n, coll) }
-func (collectionsNS) Append(args ...any) ([]any, error)            { return appendItems(args...) }
+func (collectionsNS) After(n, coll any) (any, error)               { return after(n, coll) }
+func (collectionsNS) Append(args ...any) (any, error)              { return appendItems(args...) }
 func (collectionsNS) Dictionary(kv ...any) (map[string]any, error) { return dict(kv...) }
-func (collectionsNS) First(n, coll any) ([]any, error)             { return first(n, coll) }
+func (collectionsNS) First(n, coll any) (any, error)               { return first(n, coll) }
 func (collectionsNS) In(coll, v any) bool                          { return in(coll, v) }
-func (collectionsNS) Intersect(a, b any) ([]any, error)            { return intersect(a, b) }
+func (collectionsNS) Intersect(a, b any) (any, error)              { return intersect(a, b) }
 func (collectionsNS) IsSet(coll, key any) bool                     { return isset(coll, key) }
-func (collectionsNS) Last(n, coll any) ([]any, error)              { return last(n, coll) }
+func (collectionsNS) Last(n, coll any) (any, error)                { return last(n, coll) }
 func (collectionsNS) Seq(args ...any) ([]int, error)               { return seq(args...) }
 func (collectionsNS) Slice(v ...any) []any                         { return sliceOf(v...) }
-func (collectionsNS) Union(a, b any) ([]any, error)                { return union(a, b) }
-func (collectionsNS) Uniq(coll any) ([]any, error)                 { return uniq(coll) }
+func (collectionsNS) Union(a, b any) (any, error)                  { return union(a, b) }
+func (collectionsNS) Uniq(coll any) (any, error)                   { return uniq(coll) }
 
 // NewScratch is newScratch: a pad of the template's own.
 func (collectionsNS) NewScratch() *Scratch { return NewScratch() }
@@ -341,7 +341,7 @@ func (collectionsNS) Delimit(coll, sep any, last ...any) (string, error) {
 	return delimit(coll, sep, last...)
 }
 
-func (collectionsNS) Where(coll any, key string, args ...any) ([]any, error) {
+func (collectionsNS) Where(coll any, key string, args ...any) (any, error) {
 	return where(coll, key, args...)
 }
 

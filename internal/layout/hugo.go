@@ -208,17 +208,18 @@ func hugoHint(msg string, near func(field, typ string) string) string {
 }
 
 // plainListHint is the hint for a sort or group method of a list of pages
-// (.ByDate, .GroupByDate) read on the plain list (typ) that where, first,
-// sortBy and the like give, where Hugo's give its list of pages; "" for
-// another field or type.
+// (.ByDate, .GroupByDate) read on a plain list (typ): where, first, sortBy
+// and the like keep a list of pages as it is, as Hugo's, but slice, and
+// append to an empty slice, give a plain list where Hugo's give pages; ""
+// for another field or type.
 func plainListHint(field, typ string) string {
 	if typ != "[]interface {}" || !strings.HasPrefix(field, "By") && !strings.HasPrefix(field, "GroupBy") {
 		return ""
 	}
-	return "." + field + " is a method of a list of pages (.Pages, .Site.RegularPages, a term's .Pages); where, first, sortBy " +
-		"and the like give a plain list, which has none: call it on the pages before where, which keeps their order " +
-		"(where .Site.RegularPages.ByDate \"Section\" \"posts\"), or pick each group's pages with where inside its range " +
-		"({{ range where .Pages \"Section\" \"posts\" }})"
+	return "." + field + " is a method of a list of pages (.Pages, .Site.RegularPages, a term's .Pages, or what where, first " +
+		"or sortBy make of them); slice, and append to an empty slice, give a plain list, which has none: pick the pages " +
+		"with where ({{ $pages := where .Site.RegularPages \"Section\" \"in\" (slice \"news\" \"blog\") }}), or append " +
+		"to an empty list of pages ({{ $pages := first 0 .Site.RegularPages }}{{ $pages = $pages | append . }})"
 }
 
 // functionHint is the hint for a call of a function the set lacks:

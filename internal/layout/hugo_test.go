@@ -94,8 +94,8 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ template "partials/meta.html" $.Site }}`:                 `write {{ partial "meta.html" $.Site }}`,
 		`{{ .RawContent }}`:                                          "write .Plain",
 		`{{ if gt (len .RawContent) 120 }}{{ end }}`:                 "{{ .Plain | truncate 120 }}",
-		`{{ (where (slice) "a" 1).GroupByDate "2006" }}`:             "call it on the pages before where",
-		`{{ (first 1 (slice)).ByDate }}`:                             "(where .Site.RegularPages.ByDate",
+		`{{ (slice).GroupByDate "2006" }}`:                           "slice, and append to an empty slice, give a plain list",
+		`{{ (append "x" (slice)).ByDate }}`:                          "{{ $pages := first 0 .Site.RegularPages }}",
 	} {
 		probs := hugoProblems(t, call)
 		if len(probs) != 1 || !strings.Contains(probs[0].Hint, want) {
