@@ -789,13 +789,18 @@ func (stringsNS) Repeat(n, v any) (string, error) {
 type templatesNS struct{ s *Set }
 
 // Exists reports whether the layouts have a file of that name, relative
-// to layouts/ ("partials/nav.html"), as Hugo's does.
+// to layouts/ ("partials/nav.html"), as Hugo's does. Hugo 0.146's name of
+// a file samizdat reads at its older place ("_partials/nav.html",
+// "single.html") finds it too, as Hugo finds a file by either name.
 func (n templatesNS) Exists(v any) (bool, error) {
 	name, err := toString(v)
 	if err != nil {
 		return false, err
 	}
 	_, ok := n.s.sources[name]
+	if older := hugoNewPlace(name); !ok && older != "" {
+		_, ok = n.s.sources[older]
+	}
 	return ok, nil
 }
 

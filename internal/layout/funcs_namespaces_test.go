@@ -241,3 +241,23 @@ func TestDefaultKeepsFalse(t *testing.T) {
 		{tmpl: `{{ default 5 .n }} {{ default "x" .s }} {{ .toc | default true }}`, want: "5 x false"},
 	})
 }
+
+// templates.Exists finds a file by Hugo 0.146's name for it too, as
+// Hugo 0.165 does: a theme checks "_partials/x.html", and its partial is
+// in partials/ here.
+func TestTemplatesExistsByHugosNewNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/single.html": {Data: []byte(`{{ templates.Exists "_partials/nav.html" }} {{ templates.Exists "single.html" }} ` +
+			`{{ templates.Exists "_shortcodes/note.html" }} {{ templates.Exists "_partials/none.html" }} {{ templates.Exists "baseof.html" }}`)},
+		"layouts/partials/nav.html":    {Data: []byte(`nav`)},
+		"layouts/shortcodes/note.html": {Data: []byte(`note`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	out, p := set.Execute("_default/single.html", nil, "test")
+	if p != nil || string(out) != "true true true false false" {
+		t.Errorf("got %q, %v; want true true true false false", out, p)
+	}
+}
