@@ -8,8 +8,10 @@ import (
 )
 
 // toInt converts a value to an int as Hugo's int (cast.ToInt) does:
-// floats lose their fraction, and text is read with Go's prefixes, so
-// "0x11" is 17 and "011", with its leading zero, is octal 9.
+// floats lose their fraction, and so does text ("4.7" is 4, as a
+// reading time or a count written with a fraction in front matter), and
+// text is read with Go's prefixes, so "0x11" is 17 and "011", with its
+// leading zero, is octal 9.
 func toInt(v any) (int, error) {
 	if n, ok := boolOrNil(v); ok {
 		return n, nil
@@ -27,13 +29,24 @@ func toInt(v any) (int, error) {
 		if s == "" {
 			return 0, nil
 		}
-		i, err := strconv.ParseInt(s, 0, 0)
+		i, err := strconv.ParseInt(wholePart(s), 0, 0)
 		if err != nil {
 			return 0, fmt.Errorf("%.40q is not a whole number", s)
 		}
 		return int(i), nil
 	}
 	return 0, fmt.Errorf("cannot use a %T as a number", v)
+}
+
+// wholePart is a decimal number's text without its fraction ("-4.7" is
+// "-4"), as spf13/cast cuts it for Hugo; any other text is as it is.
+func wholePart(s string) string {
+	whole, frac, ok := strings.Cut(s, ".")
+	digits := strings.TrimLeft(whole, "+-")
+	if !ok || digits == "" || frac == "" || strings.Trim(digits, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return s
+	}
+	return whole
 }
 
 // toFloat converts a value to a float64 as Hugo's float does.

@@ -40,6 +40,9 @@ func TestNamespaceFunctions(t *testing.T) {
 		{tmpl: `{{ dateFormat ":date_short" "2011-12-16" }}`, err: `":date_short" is Hugo's name for a date layout`},
 		{tmpl: `{{ collections.Where (slice (dict "a" 1) (dict "a" 2)) "a" "gt" 1 }} {{ collections.In (slice 1 2) 2 }}`, want: "[map[a:2]] true"},
 		{tmpl: `{{ compare.Eq 1 1 }} {{ compare.Conditional false 1 2 }} {{ cast.ToInt "0x11" }} {{ cast.ToString 1.5 }}`, want: "true 2 17 1.5"},
+		{tmpl: `{{ cast.ToInt "4.2" }} {{ int "-4.7" }} {{ int "4.0" }} {{ int "011" }}`, want: "4 -4 4 9"}, // as Hugo's
+		{tmpl: `{{ int "4.2.1" }}`, err: `"4.2.1" is not a whole number`},
+		{tmpl: `{{ int "0x1.8p1" }}`, err: `is not a whole number`},
 		{tmpl: `{{ encoding.Jsonify (slice 1) }} {{ strings.Substr (crypto.SHA256 "") 0 8 }}`, want: "[1] e3b0c442"},
 		{tmpl: `{{ fmt.Print "a" 1 }} {{ fmt.Println "a" }}`, want: "a1 a\n"},
 		{tmpl: `{{ safe.URL "javascript:x" }} {{ safe.HTML "<b>" }}`, want: "javascript:x <b>"},
