@@ -31,7 +31,7 @@ type Site struct {
 
 	home       *Page
 	sections   []*Page // top-level sections, in list order
-	pages      []*Page // regular pages, newest first
+	pages      []*Page // regular pages, in the default order (sortPages)
 	byURL      map[string]*Page
 	taxonomies map[string]Taxonomy
 	menus      map[string][]*MenuEntry
@@ -145,7 +145,8 @@ func (s *Site) Home() *Page { return s.home }
 // Sections are the top-level sections, in list order.
 func (s *Site) Sections() Pages { return s.sections }
 
-// Pages are all regular pages, newest first.
+// Pages are all regular pages, in the default order of lists (sortPages):
+// Hugo sorts its .Site.Pages and .Site.RegularPages so (page.SortByDefault).
 func (s *Site) Pages() Pages { return s.pages }
 
 // RegularPages is Pages, under Hugo's name.
@@ -218,7 +219,7 @@ type Term struct {
 	Name  string // as first written in front matter
 	Page  *Page  // the term's own page (/tags/name/)
 	Count int    // number of pages
-	Pages Pages  // pages with the term, newest first
+	Pages Pages  // pages with the term, in the default order (sortPages)
 }
 
 // MenuEntry is one link of a menu.
@@ -301,7 +302,7 @@ func (s *Site) assemble(src []*content.Page, probs *problem.List) []*Page {
 		linkNeighbours(p.children)
 	}
 	sortPages(s.sections)
-	sortByDate(s.pages)
+	sortPages(s.pages)
 	all = append(all, s.buildTaxonomies(probs)...)
 	s.buildMenus(probs)
 	s.defaultMainSections()
@@ -472,6 +473,10 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 		index := &Page{site: s, kind: "taxonomy", typ: plural, title: titleCase(plural), url: s.prefix() + "/" + layout.Urlize(plural) + "/", parent: s.home}
 		list := make([]*Term, 0, len(terms))
 		for _, t := range terms {
+			// Collected newest first (tagged), a term's pages are listed
+			// in the default order, as Hugo's (its term pages are sorted
+			// by page.SortByDefault).
+			sortPages(t.Pages)
 			t.Count = len(t.Pages)
 			t.Page.children = t.Pages
 			t.Page.parent = index

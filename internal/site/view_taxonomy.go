@@ -42,7 +42,8 @@ func (t Taxonomy) ByCount() []*Term {
 // The term may be written as in front matter or as its key.
 func (t Taxonomy) Count(term string) int { return len(t.Get(term)) }
 
-// Get is the pages with the term, newest first; nil for a term not in use.
+// Get is the pages with the term, in the default order of lists (weight,
+// then date, newest first, then title); nil for a term not in use.
 func (t Taxonomy) Get(term string) Pages {
 	if x := t[termKey(term)]; x != nil {
 		return x.Pages
