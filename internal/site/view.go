@@ -183,8 +183,17 @@ func (p *Page) Aliases() []string { return p.meta().Aliases }
 // Layout is the front matter layout.
 func (p *Page) Layout() string { return p.meta().Layout }
 
-// Type is the front matter type, else the top-level section.
-func (p *Page) Type() string { return p.typ }
+// Type is the front matter type, else the top-level section, else
+// "page", as Hugo's (pageMeta.Type): a page at the content root is of
+// type page. Lookup is given the type without that default (p.typ, ""
+// there), as Hugo 0.165 looks in layouts/page/ only for a page whose front
+// matter says type: page, not for one at the root.
+func (p *Page) Type() string {
+	if p.typ == "" {
+		return "page"
+	}
+	return p.typ
+}
 
 // Section is the top-level section the page belongs to ("" at home).
 func (p *Page) Section() string {
