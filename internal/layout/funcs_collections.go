@@ -57,7 +57,7 @@ func values(coll any) ([]any, error) {
 // the list) adds the items of LIST2. As in Hugo (common/collections
 // Append), the result is a list of LIST's type when the items fit it, a
 // page added to pages gives pages; appended to an empty list, a list is
-// itself. Else it is a plain list.
+// itself, and pages are pages (listOf). Else it is a plain list.
 func appendItems(args ...any) (any, error) {
 	if len(args) < 2 {
 		return nil, errors.New("use append ITEM... LIST, or append LIST1 LIST2")
@@ -78,7 +78,11 @@ func appendItems(args ...any) (any, error) {
 			}
 		}
 	}
-	return sameList(to, append(append([]any{}, list...), add...)), nil
+	all := append(append([]any{}, list...), add...)
+	if _, typed := listType(to); !typed && len(list) == 0 {
+		return listOf(all), nil // Hugo's Slice of the items: pages appended to an empty slice are pages
+	}
+	return sameList(to, all), nil
 }
 
 // uniq returns a list without its repeated items, the first of each kept,

@@ -61,3 +61,25 @@ func itemOf(elem reflect.Type, it any) (reflect.Value, bool) {
 	}
 	return v, true
 }
+
+// slicer is an item that makes the list of its kind of items, as a page
+// makes pages of pages: Hugo's collections.Slicer, which Hugo's slice,
+// and append to an empty list, ask the first item for.
+type slicer interface {
+	Slice(items any) (any, error)
+}
+
+// listOf is items as the list their first item makes of them (slicer),
+// else the plain list: slice $a $b of two pages is a list of pages, as
+// in Hugo. Where Hugo makes a list of strings of strings, this stays a
+// plain list, which prints the same.
+func listOf(items []any) any {
+	if len(items) > 0 {
+		if s, ok := items[0].(slicer); ok {
+			if list, err := s.Slice(items); err == nil {
+				return list
+			}
+		}
+	}
+	return items
+}

@@ -17,6 +17,19 @@ type stories []*story
 
 func (s stories) Len() int { return len(s) }
 
+// Slice makes stories of stories, as a page makes pages (slicer).
+func (*story) Slice(items any) (any, error) {
+	var out stories
+	for _, it := range items.([]any) {
+		s, ok := it.(*story)
+		if !ok {
+			return nil, fmt.Errorf("%T is no story", it)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 func (s stories) Titles() string {
 	var t []string
 	for _, x := range s {
@@ -53,7 +66,13 @@ func TestCollectionFunctionsKeepTheListType(t *testing.T) {
 		// A result that mixes kinds, or a plain list given, is a plain list.
 		{tmpl: `{{ printf "%T" (.All | append "d") }}`, want: "[]interface {}"},
 		{tmpl: `{{ printf "%T" (union .All .Words) }}`, want: "[]interface {}"},
-		{tmpl: `{{ printf "%T" (first 1 (slice .B)) }}`, want: "[]interface {}"},
+		{tmpl: `{{ printf "%T" (first 1 (slice 1 .B)) }}`, want: "[]interface {}"},
+		{tmpl: `{{ printf "%T" (slice .B "x") }}`, want: "[]interface {}"},
+		{tmpl: `{{ printf "%T" (append "x" (slice)) }}`, want: "[]interface {}"},
+		// slice of pages, and pages appended to an empty slice, are pages.
+		{tmpl: `{{ (slice .B (index .All 0)).Titles }}`, want: "b,a"},
+		{tmpl: `{{ (collections.Slice .B).Titles }}`, want: "b"},
+		{tmpl: `{{ $l := slice }}{{ $l = $l | append .B }}{{ $l = $l | append (index .All 2) }}{{ $l.Titles }}`, want: "b,c"},
 	})
 	if got := fmt.Sprint(sameList(stories{}, []any{nil, a})); got != fmt.Sprint(stories{nil, a}) {
 		t.Errorf("a missing page kept in a list of pages: %s", got)

@@ -330,7 +330,7 @@ func (collectionsNS) Intersect(a, b any) (any, error)              { return inte
 func (collectionsNS) IsSet(coll, key any) bool                     { return isset(coll, key) }
 func (collectionsNS) Last(n, coll any) (any, error)                { return last(n, coll) }
 func (collectionsNS) Seq(args ...any) ([]int, error)               { return seq(args...) }
-func (collectionsNS) Slice(v ...any) []any                         { return sliceOf(v...) }
+func (collectionsNS) Slice(v ...any) any                           { return sliceOf(v...) }
 func (collectionsNS) Union(a, b any) (any, error)                  { return union(a, b) }
 func (collectionsNS) Uniq(coll any) (any, error)                   { return uniq(coll) }
 
@@ -345,8 +345,9 @@ func (collectionsNS) Where(coll any, key string, args ...any) (any, error) {
 	return where(coll, key, args...)
 }
 
-// sliceOf is slice: its arguments as a list.
-func sliceOf(v ...any) []any { return v }
+// sliceOf is slice: its arguments as a list, a list of pages of pages
+// (listOf), as Hugo's.
+func sliceOf(v ...any) any { return listOf(v) }
 
 // compareNS is Hugo's compare namespace.
 type compareNS struct{}

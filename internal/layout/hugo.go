@@ -210,17 +210,17 @@ func hugoHint(msg string, near func(field, typ string) string) string {
 
 // plainListHint is the hint for a sort or group method of a list of pages
 // (.ByDate, .GroupByDate) read on a plain list (typ): where, first, sortBy
-// and the like keep a list of pages as it is, as Hugo's, but slice, and
-// append to an empty slice, give a plain list where Hugo's give pages; ""
-// for another field or type.
+// and the like keep a list of pages as it is, and slice and append make
+// one of pages, as Hugo's, so a plain list holds something else, or
+// nothing ({{ slice }}); "" for another field or type.
 func plainListHint(field, typ string) string {
 	if typ != "[]interface {}" || !strings.HasPrefix(field, "By") && !strings.HasPrefix(field, "GroupBy") {
 		return ""
 	}
-	return "." + field + " is a method of a list of pages (.Pages, .Site.RegularPages, a term's .Pages, or what where, first " +
-		"or sortBy make of them); slice, and append to an empty slice, give a plain list, which has none: pick the pages " +
-		"with where ({{ $pages := where .Site.RegularPages \"Section\" \"in\" (slice \"news\" \"blog\") }}), or append " +
-		"to an empty list of pages ({{ $pages := first 0 .Site.RegularPages }}{{ $pages = $pages | append . }})"
+	return "." + field + " is a method of a list of pages (.Pages, .Site.RegularPages, a term's .Pages, or what where, first, " +
+		"sortBy, slice or append make of pages); this list is a plain one, which has none: it is empty, or holds something " +
+		"other than pages. Pick pages with where ({{ $pages := where .Site.RegularPages \"Section\" \"in\" (slice \"news\" \"blog\") }}), " +
+		"or start an empty list of pages with first 0 ({{ $pages := first 0 .Site.RegularPages }})"
 }
 
 // functionHint is the hint for a call of a function the set lacks:

@@ -94,7 +94,7 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ template "partials/meta.html" $.Site }}`:                 `write {{ partial "meta.html" $.Site }}`,
 		`{{ .RawContent }}`:                                          "write .Plain",
 		`{{ if gt (len .RawContent) 120 }}{{ end }}`:                 "{{ .Plain | truncate 120 }}",
-		`{{ (slice).GroupByDate "2006" }}`:                           "slice, and append to an empty slice, give a plain list",
+		`{{ (slice).GroupByDate "2006" }}`:                           "it is empty, or holds something other than pages",
 		`{{ (append "x" (slice)).ByDate }}`:                          "{{ $pages := first 0 .Site.RegularPages }}",
 	} {
 		probs := hugoProblems(t, call)

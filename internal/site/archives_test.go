@@ -127,3 +127,14 @@ func headingsAndEntries(html []byte) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// slice of pages, and pages appended to an empty slice, are pages, as in
+// Hugo (a page is its collections.Slicer): a theme that collects pages in
+// a range sorts them after. A Hugo 0.165 build gives these lines.
+func TestSliceAndAppendOfPages(t *testing.T) {
+	out := builtText(t, orderSite(`{{ $a := index .Site.RegularPages 0 }}{{ $b := index .Site.RegularPages 2 }}`+
+		`S: {{ range (slice $b $a).ByTitle }}{{ .Title }}|{{ end }}`+
+		`A: {{ $l := slice }}{{ $l = $l | append $b }}{{ $l = $l | append $a }}{{ range $l.ByTitle }}{{ .Title }}|{{ end }}`+
+		`P: {{ range (.Paginate (slice $b $a)).Pages }}{{ .Title }}|{{ end }}`))
+	wantIn(t, out, "index.html", "S: New|Old heavy|A: New|Old heavy|P: New|Old heavy|")
+}

@@ -252,13 +252,9 @@ func pagesOf(coll any) (Pages, PagesGroup, error) {
 		if g, ok := groupsOf(c); ok {
 			return g.pages(), g, nil
 		}
-		out := make(Pages, len(c))
-		for i, v := range c {
-			q, ok := v.(*Page)
-			if !ok || q == nil {
-				return nil, nil, notPages(fmt.Sprintf("item %d of it is %T", i+1, v))
-			}
-			out[i] = q
+		out, bad := asPages(c)
+		if bad > 0 {
+			return nil, nil, notPages(fmt.Sprintf("item %d of it is %T", bad, c[bad-1]))
 		}
 		return out, nil, nil
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -57,4 +58,33 @@ func (ps Pages) sorted(cmp func(a, b *Page) int) Pages {
 	out := slices.Clone(ps)
 	slices.SortStableFunc(out, cmp)
 	return out
+}
+
+// Slice is items as pages when each is a page, as Hugo's Page.Slice (its
+// collections.Slicer): slice and append make a list of pages of pages,
+// {{ (slice $a $b).ByTitle }}. It fails for any other list.
+func (p *Page) Slice(items any) (any, error) {
+	list, ok := items.([]any)
+	if !ok {
+		return nil, fmt.Errorf("Slice takes a list, not %T", items)
+	}
+	out, bad := asPages(list)
+	if bad > 0 {
+		return nil, fmt.Errorf("item %d of the list is %T, not a page", bad, list[bad-1])
+	}
+	return out, nil
+}
+
+// asPages is list as pages, or the number, from 1, of its first item
+// that is no page.
+func asPages(list []any) (Pages, int) {
+	out := make(Pages, len(list))
+	for i, v := range list {
+		q, ok := v.(*Page)
+		if !ok || q == nil {
+			return nil, i + 1
+		}
+		out[i] = q
+	}
+	return out, 0
 }
