@@ -374,6 +374,11 @@ func where(coll any, key string, args ...any) (any, error) {
 }
 
 func compareOp(op string, a, b any) (bool, error) {
+	if ops[op] && numberAndText(a, b) {
+		// Hugo's where matches neither "=" nor "!=" across kinds: a
+		// param written 2012 is not the text "2012" (see in).
+		return false, nil
+	}
 	switch op {
 	case "=", "==", "eq":
 		return compare(a, b) == 0, nil
@@ -567,6 +572,22 @@ func isset(coll any, key any) bool {
 	return false
 }
 
+// ops are where's operators but "in" and "not in".
+var ops = map[string]bool{"=": true, "==": true, "eq": true, "!=": true, "<>": true, "ne": true,
+	">": true, "gt": true, ">=": true, "ge": true, "<": true, "lt": true, "<=": true, "le": true}
+
+// numberAndText reports whether one of a and b is a number and the other
+// text. Hugo's in and where never match such a pair ("2" is not 2):
+// front matter written year: 2012 and a template's "2012" are told apart,
+// as in Hugo, though sortBy still orders them by their printed form.
+func numberAndText(a, b any) bool {
+	_, na := number(a)
+	_, nb := number(b)
+	_, sa := a.(string)
+	_, sb := b.(string)
+	return na && sb || nb && sa
+}
+
 // in reports whether a list holds v, or a string contains v.
 func in(coll any, v any) bool {
 	if s, ok := coll.(string); ok {
@@ -578,7 +599,7 @@ func in(coll any, v any) bool {
 		return false
 	}
 	for _, it := range list {
-		if compare(it, v) == 0 {
+		if !numberAndText(it, v) && compare(it, v) == 0 {
 			return true
 		}
 	}

@@ -78,3 +78,21 @@ func TestComparisonsKeepEscaping(t *testing.T) {
 		{tmpl: `<script>var n = {{ if gt 2 1 }}{{ .Name }}{{ end }};</script>`, want: `<script>var n = "\u003cb onclick=\"x\"\u003e";</script>`},
 	})
 }
+
+// in and where tell a number from the same number written as text, as
+// Hugo's do (tpl/collections): front matter's year: 2012 is not "2012".
+func TestInAndWhereTellNumbersFromText(t *testing.T) {
+	data := map[string]any{
+		"Items": []any{map[string]any{"n": 1, "k": "a"}, map[string]any{"n": "1", "k": "b"}, map[string]any{"n": 2, "k": "c"}},
+	}
+	runCases(t, Env{}, data, []funcCase{
+		{tmpl: `{{ in (slice 1 2) "2" }} {{ in (slice "1" "2") 2 }} {{ in (slice 1 2) 2 }} {{ in (slice "1" "2") "2" }}`, want: "false false true true"},
+		{tmpl: `{{ range where .Items "n" 1 }}{{ .k }}{{ end }}`, want: "a"},
+		{tmpl: `{{ range where .Items "n" "1" }}{{ .k }}{{ end }}`, want: "b"},
+		{tmpl: `{{ range where .Items "n" "!=" 1 }}{{ .k }}{{ end }}`, want: "c"}, // "1" is neither = nor != 1, as in Hugo
+		{tmpl: `{{ range where .Items "n" ">=" 1 }}{{ .k }}{{ end }}`, want: "ac"},
+		{tmpl: `{{ range where .Items "n" "in" (slice 2 3) }}{{ .k }}{{ end }}`, want: "c"},
+		{tmpl: `{{ range where .Items "n" "not in" (slice 1) }}{{ .k }}{{ end }}`, want: "bc"},
+		{tmpl: `{{ range sortBy .Items "k" "desc" }}{{ .n }}{{ end }}`, want: "211"},
+	})
+}
