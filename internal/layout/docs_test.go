@@ -43,6 +43,7 @@ func TestDocumentedExamples(t *testing.T) {
 			fsys := fstest.MapFS{
 				"layouts/_default/single.html": {Data: []byte(example)},
 				"layouts/partials/hello.html":  {Data: []byte("Hello, {{ . }}!")},
+				"layouts/partials/double.html": {Data: []byte("{{ return mul . 2 }}")},
 			}
 			set, probs := Parse(fsys, env)
 			if len(probs) > 0 {

@@ -124,6 +124,8 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		// Hugo's scratch pads and partialCached (funcs_scratch.go).
 		"newScratch":    NewScratch,
 		"partialCached": s.partialCachedFunc(0),
+		// Hugo's return, which ends a partial that gives a value (funcs_return.go).
+		"return": returnFunc,
 	}
 	// Hugo's namespaces (funcs_namespaces.go): strings.TrimPrefix and the like.
 	maps.Copy(funcs, e.namespaces(s, re))

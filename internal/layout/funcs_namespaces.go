@@ -596,13 +596,13 @@ type partialsNS struct {
 	depth int
 }
 
-func (n partialsNS) Include(name string, data any) (template.HTML, error) {
+func (n partialsNS) Include(name string, data any) (any, error) {
 	return n.s.partial(n.depth, name, data)
 }
 
 // IncludeCached is partialCached, which runs the partial on every call
 // (see partialCachedFunc).
-func (n partialsNS) IncludeCached(name string, data any, variants ...any) (template.HTML, error) {
+func (n partialsNS) IncludeCached(name string, data any, variants ...any) (any, error) {
 	return n.s.partialCachedFunc(n.depth)(name, data, variants...)
 }
 

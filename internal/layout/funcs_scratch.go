@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"html/template"
 	"maps"
 	"reflect"
 	"sort"
@@ -367,6 +366,6 @@ func (s *Scratch) mapAt(key, method string) (map[string]any, error) {
 // once here, so which page is first changes from build to build, and so
 // would every other page's copy. The variants only told Hugo's cache
 // apart, so they are not read.
-func (s *Set) partialCachedFunc(depth int) func(string, any, ...any) (template.HTML, error) {
-	return func(name string, data any, _ ...any) (template.HTML, error) { return s.partial(depth, name, data) }
+func (s *Set) partialCachedFunc(depth int) func(string, any, ...any) (any, error) {
+	return func(name string, data any, _ ...any) (any, error) { return s.partial(depth, name, data) }
 }

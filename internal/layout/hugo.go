@@ -31,7 +31,6 @@ var leftOut = map[string]string{
 	"now":          "samizdat leaves now out: a build must give the same files every time it runs on the same sources; use the page's .Date or .Lastmod, or write the year in site.toml's [params]",
 	"getenv":       "samizdat leaves getenv out: a build must give the same files on every computer; write the value in site.toml's [params] and read .Site.Params",
 	"readFile":     "samizdat has no readFile: templates read no files; put data in data/ (read as .Site.Data.NAME) or text in i18n/ (read with T)",
-	"return":       "samizdat's partials write text and give no other value, so it has no return (Hugo's ends a partial called for a value, {{ $x := partial \"f.html\" . }}): work the value out in the template that uses it, in a variable, or let the partial write the text the template shows",
 	"fileExists":   "samizdat has no fileExists: templates read no files; say in front matter or in site.toml's [params] whether the file is there",
 	// Hugo's, with samizdat's way to the same end.
 	"humanize":   "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
@@ -309,7 +308,8 @@ func (s *Set) defines() map[string]bool {
 	return out
 }
 
-// namesIn reports the Hugo names in one layout file (see hugoNames). A file
+// namesIn reports the Hugo names in one layout file (see hugoNames), and
+// the returns Hugo refuses (returnsIn). A file
 // that does not parse reports none: its parse problem says why. defined
 // are the names the layouts define (see defines).
 func namesIn(name, src string, funcs template.FuncMap, defined func() map[string]bool) []problem.Problem {
@@ -374,6 +374,7 @@ func namesIn(name, src string, funcs template.FuncMap, defined func() map[string
 			}
 		})
 	}
+	returnsIn(name, trees, at)
 	problem.Sort(out)
 	return out
 }

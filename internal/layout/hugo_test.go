@@ -47,7 +47,7 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ emojify ":smile:" }}`:                                    "write the emoji itself",
 		`{{ fileExists "static/x" }}`:                                "templates read no files",
 		`{{ readFile "site.toml" }}`:                                 "put data in data/",
-		`{{ return 3 }}`:                                             "samizdat's partials write text and give no other value",
+		`{{ return 3 }}`:                                             `call it as {{ $x := partial "name.html" . }}`,
 		`{{ highlight "x := 1" "go" "" }}`:                           "fenced block",
 		`{{ now.Year }}`:                                             "use the page's .Date or .Lastmod",
 		`{{ getenv "HOME" }}`:                                        "site.toml's [params]",

@@ -25,8 +25,9 @@
 // A template whose top level holds only {{define}}s is executed inside
 // T/baseof.html or _default/baseof.html, whose {{block}}s it fills.
 // Partials live in partials/ and are called as {{ partial "name.html" . }},
-// from pages, shortcodes and other partials up to 100 calls deep;
-// shortcodes live in shortcodes/.
+// from pages, shortcodes and other partials up to 100 calls deep; one
+// that ends with {{ return VALUE }} gives VALUE instead of its text
+// (funcs_return.go). Shortcodes live in shortcodes/.
 //
 // The package knows nothing of pages: data is whatever the caller passes,
 // and site-specific functions (relURL, T, GetPage…) come in through Env.
@@ -67,6 +68,8 @@ type Set struct {
 	// executed, only cloned into levels (html/template clones only a
 	// set that has not run).
 	partials *template.Template
+	// returns are the partials that give a value (funcs_return.go).
+	returns map[string]bool
 	// levels are the partials as run depth partial calls deep, made
 	// when a call first goes that deep. Each level's partial function
 	// runs the next level, so how deep a call is follows from which
@@ -94,7 +97,7 @@ type Set struct {
 // the function set built from env. It returns every problem it finds, each
 // at template file:line.
 func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
-	s := &Set{sources: map[string]string{}, pages: map[string]*template.Template{}, shortcode: map[string]*template.Template{}, broken: map[string]bool{}}
+	s := &Set{sources: map[string]string{}, pages: map[string]*template.Template{}, shortcode: map[string]*template.Template{}, broken: map[string]bool{}, returns: map[string]bool{}}
 	var probs problem.List
 	if err := s.read(fsys, &probs); err != nil {
 		probs.Add(Dir, 0, 0, "cannot read the layouts folder: "+err.Error(), "check that layouts/ is a readable folder")
@@ -132,6 +135,7 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		s.pages[name] = t
 	}
 	probs = s.hugoNames(funcs, probs)
+	s.wrapReturns()
 	for _, name := range s.names() {
 		if line := integrityLine(s.sources[name]); line > 0 {
 			probs.Add(Dir+"/"+name, line, 0, "an integrity attribute on a file of this site: browsers refuse the file when a reader opens a saved copy of the page from the disk, and the build changes the file's bytes (it minifies it), so the hash no longer matches",
@@ -647,8 +651,9 @@ func (e *shortcodeError) Error() string { return e.msg }
 func (e *shortcodeError) Hint() string { return e.hint }
 
 // partial runs a partial by name, with or without the partials/ prefix
-// and the .html suffix, from a template depth partial calls deep.
-func (s *Set) partial(depth int, name string, data any) (template.HTML, error) {
+// and the .html suffix, from a template depth partial calls deep. It
+// gives the partial's text, or the value of its return.
+func (s *Set) partial(depth int, name string, data any) (any, error) {
 	if !strings.HasSuffix(name, ".html") {
 		name += ".html"
 	}
@@ -666,6 +671,11 @@ func (s *Set) partial(depth int, name string, data any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	var ret *returnCall
+	if s.returns[name] {
+		ret = &returnCall{Arg: data}
+		data = ret
+	}
 	out := &partialOut{count: &s.partialBytes, name: name}
 	err = t.ExecuteTemplate(out, name, data)
 	s.partialBytes.Add(-int64(out.buf.Len()))
@@ -675,6 +685,9 @@ func (s *Set) partial(depth int, name string, data any) (template.HTML, error) {
 			return "", deep.from(err, name)
 		}
 		return "", err
+	}
+	if ret != nil {
+		return ret.value, nil // its text is dropped, as Hugo drops it
 	}
 	return template.HTML(out.buf.String()), nil
 }
@@ -693,8 +706,8 @@ type partialLevel struct {
 
 // partialFunc is the partial function of templates running depth partial
 // calls deep: pages and shortcodes get depth 0.
-func (s *Set) partialFunc(depth int) func(string, any) (template.HTML, error) {
-	return func(name string, data any) (template.HTML, error) { return s.partial(depth, name, data) }
+func (s *Set) partialFunc(depth int) func(string, any) (any, error) {
+	return func(name string, data any) (any, error) { return s.partial(depth, name, data) }
 }
 
 // level returns the partials that calls at depth run, whose own partial
