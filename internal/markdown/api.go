@@ -84,6 +84,11 @@ type Shortcode struct {
 	SelfClosed bool              // the call ended with />}}: no inner, as a call of a template that wants one (Hugo's .Inner is then "")
 	Markdown   bool              // {{% %}} form: Inner is the markdown rendered; {{< >}}: the text escaped, nested calls' HTML as is
 	Line       int               // line in File where the call starts (LineOffset already added)
+	Column     int               // column of the call's "{{", from 1, in characters
+	Indent     string            // the spaces and tabs before the call when nothing else is before it on its line
+	ID         int               // the call's number, unique in one Convert: a call's Parent has the ID it runs with
+	Ordinal    int               // the call's index, from 0, among the calls written directly in its Parent (in the page when it has none): Hugo's .Ordinal
+	Parent     *Shortcode        // the call this one is written in, nil for none; its Inner is not made yet, as calls run innermost first
 }
 
 // Heading is one entry of a page's table of contents.

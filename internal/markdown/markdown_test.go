@@ -140,10 +140,10 @@ func TestShortcodeCalls(t *testing.T) {
 		t.Fatalf("problems: %v", probs)
 	}
 	want := []Shortcode{
-		{Name: "one", Named: map[string]string{"k": "v", "n": "2"}, Line: 13},
-		{Name: "two", Positional: []string{"p"}, Inner: "in", HasInner: true, Line: 15},
-		{Name: "three", SelfClosed: true, Line: 17},
-		{Name: "four", Inner: "<p><em>md</em></p>", HasInner: true, Markdown: true, Line: 19},
+		{Name: "one", Named: map[string]string{"k": "v", "n": "2"}, Line: 13, Column: 1},
+		{Name: "two", Positional: []string{"p"}, Inner: "in", HasInner: true, Line: 15, Column: 1, ID: 1, Ordinal: 1},
+		{Name: "three", SelfClosed: true, Line: 17, Column: 1, ID: 2, Ordinal: 2},
+		{Name: "four", Inner: "<p><em>md</em></p>", HasInner: true, Markdown: true, Line: 19, Column: 1, ID: 3, Ordinal: 3},
 	}
 	if !reflect.DeepEqual(calls, want) {
 		t.Errorf("calls:\n%+v\nwant:\n%+v", calls, want)

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Shortcodes are not markdown, so they are cut out of the source before
@@ -91,6 +92,7 @@ type call struct {
 	literal   string
 	broken    bool // a problem was reported; renders as nothing
 	closeLine int
+	parent    *call // the call this one is written in, nil at the top
 }
 
 // tag is one lexed {{< >}} or {{% %}} tag, or an escape.
@@ -130,7 +132,7 @@ func (p *page) parseShortcodes(s string) ([]node, bool) {
 		return nil, false
 	}
 	b := &treeBuilder{p: p, src: s, tags: tags, match: match, lines: lines}
-	nodes, _ := b.build(0, len(tags), 0, len(s))
+	nodes, _ := b.build(nil, 0, len(tags), 0, len(s))
 	return nodes, true
 }
 
@@ -461,11 +463,12 @@ type treeBuilder struct {
 	lines lineTable
 }
 
-// build returns the nodes for tags[from:to] and the text between them in
-// src[start:stop].
-func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
+// build returns the nodes for tags[from:to], written in parent (nil at
+// the top), and the text between them in src[start:stop].
+func (b *treeBuilder) build(parent *call, from, to, start, stop int) ([]node, int) {
 	var nodes []node
 	pos := start
+	ordinal := 0
 	for i := from; i < to; i++ {
 		t := b.tags[i]
 		if t.start > pos {
@@ -479,6 +482,14 @@ func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
 		c.Markdown = t.delim == '%'
 		c.SelfClosed = t.selfClose
 		c.Line = b.lines.line(t.start)
+		c.Column = b.lines.column(b.src, t.start)
+		c.parent = parent
+		if !t.escape && !t.closing {
+			// Hugo numbers calls, not escapes ({{</* x */>}}) or a
+			// closing tag that opens nothing.
+			c.Ordinal = ordinal
+			ordinal++
+		}
 		end := t.end
 		switch {
 		case t.escape:
@@ -512,11 +523,12 @@ func (b *treeBuilder) build(from, to, start, stop int) ([]node, int) {
 			c.HasInner = true
 			c.Inner = b.src[t.end:ct.start]
 			c.closeLine = b.lines.line(ct.start)
-			c.children, _ = b.build(i+1, j, t.end, ct.start)
+			c.children, _ = b.build(c, i+1, j, t.end, ct.start)
 			end = ct.end
 			i = j
 		}
 		c.indent, c.block = blockPosition(b.src, t.start, end)
+		c.Indent = c.indent
 		nodes = append(nodes, node{call: c})
 		pos = end
 	}
@@ -773,8 +785,7 @@ func (p *page) invoke(c *call, inner string) string {
 	if c.broken {
 		return ""
 	}
-	sc := c.Shortcode
-	sc.Line += p.ctx.LineOffset
+	sc := p.shortcode(c)
 	if c.HasInner {
 		sc.Inner = inner
 	}
@@ -802,6 +813,22 @@ func (p *page) invoke(c *call, inner string) string {
 	return out
 }
 
+// shortcode is c as ctx.Shortcode sees it, with its line in File and the
+// calls it is written in, whose Inner is not made yet: calls run
+// innermost first, as in Hugo, where a call's inner shortcodes run
+// before its template.
+func (p *page) shortcode(c *call) Shortcode {
+	sc := c.Shortcode
+	sc.Line += p.ctx.LineOffset
+	sc.ID = c.id
+	sc.Inner = ""
+	if c.parent != nil {
+		parent := p.shortcode(c.parent)
+		sc.Parent = &parent
+	}
+	return sc
+}
+
 // lineTable finds the 1-based line of a byte offset in a string.
 type lineTable []int // offsets where lines start
 
@@ -819,6 +846,12 @@ func newLineTable(s string) lineTable {
 
 func (t lineTable) line(off int) int {
 	return sort.Search(len(t), func(i int) bool { return t[i] > off })
+}
+
+// column is the 1-based column of a byte offset in s, in characters:
+// Hugo counts bytes, which an editor does not show for Cyrillic text.
+func (t lineTable) column(s string, off int) int {
+	return utf8.RuneCountInString(s[t[t.line(off)-1]:off]) + 1
 }
 
 // lineMap maps offsets in assembled markdown to body lines.
