@@ -167,7 +167,48 @@ func (s *Site) Data() map[string]any { return s.data }
 // "content/people/x/index.md") or URL within the language ("/zhanaozen/");
 // in another language's site it gives the page's translation when there
 // is one. Nil if there is no such page.
-func (s *Site) GetPage(ref string) *Page {
+//
+// Hugo's older form with a kind before the path is read as Hugo 0.165
+// reads it (hugolib pageFinder.getPageForRefs): .Site.GetPage "section"
+// "news" is "news", "home" (or "section" with "" or "/") the home page,
+// themes such as Stack still write .Site.GetPage "taxonomyTerm"
+// "categories". More than two parts is a mistake, as in Hugo.
+func (s *Site) GetPage(ref ...string) (*Page, error) {
+	var parts []string
+	for _, r := range ref {
+		if r = strings.TrimSpace(r); r != "" && r != "/" {
+			parts = append(parts, r)
+		}
+	}
+	switch {
+	case len(parts) > 2:
+		return nil, fmt.Errorf("GetPage takes a page's path, not %d parts: write {{ .Site.GetPage %q }}", len(ref), path.Join(parts[1:]...))
+	case len(parts) == 0 || parts[0] == content.KindHome:
+		return s.home, nil
+	case len(parts) == 2:
+		return s.getPage(parts[1]), nil
+	case len(ref) == 2 && parts[0] == content.KindSection:
+		return s.home, nil // "section" with .Section "" on the home page
+	}
+	return s.getPage(parts[0]), nil
+}
+
+// GetPage finds a page as .Site.GetPage does, but a path without a
+// leading / is first looked for beside this page, in its folder, as
+// Hugo's page GetPage does: {{ .GetPage "kozlov" }} on the people
+// section's page is people/kozlov.
+func (p *Page) GetPage(ref string) *Page {
+	if f := p.File(); f != "" && !strings.HasPrefix(strings.TrimSpace(ref), "/") {
+		dir := strings.TrimPrefix(path.Dir(f), content.Dir)
+		if q := p.site.getPage(path.Join(dir, strings.TrimSpace(ref))); q != nil {
+			return q
+		}
+	}
+	return p.site.getPage(ref)
+}
+
+// getPage is GetPage of one path.
+func (s *Site) getPage(ref string) *Page {
 	ref = strings.TrimSpace(ref)
 	if p := s.world.bySource[path.Join(content.Dir, strings.TrimPrefix(strings.TrimPrefix(ref, "/"), content.Dir+"/"))]; p != nil {
 		return s.own(p)
@@ -561,7 +602,7 @@ func (s *Site) buildMenus(probs *problem.List) {
 		for i, e := range entries {
 			m := &MenuEntry{Name: e.Name, URL: e.URL, Weight: e.Weight, Identifier: e.Identifier, Lang: namesIn, parent: e.Parent}
 			if e.PageRef != "" {
-				m.Page = s.GetPage(e.PageRef)
+				m.Page = s.getPage(e.PageRef)
 				if m.Page == nil && s.IsDefaultLanguage() {
 					msg, hint := s.missingPageRef(name, i, e)
 					probs.Add(config.File, e.Line, 0, msg, hint)
