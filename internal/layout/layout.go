@@ -635,6 +635,10 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 			hint = "the shortcode's template (" + p.Position() + ") stopped with this message; check the call's arguments"
 		case errors.As(err, new(*depthError)):
 			hint = p.Hint // the fault is in the layouts, whatever the call
+		default:
+			if h := callHint(err, p.Hint, p.Position()); h != "" {
+				hint = h
+			}
 		}
 		return "", &shortcodeError{msg: fmt.Sprintf("shortcode %q: %s", name, p.Message), hint: hint}
 	}

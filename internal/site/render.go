@@ -167,6 +167,7 @@ func (b *builder) shortcodeKey() string {
 // and run its shortcodes.
 func (b *builder) markdownContext(p *Page) markdown.Context {
 	own := p.ownScratch()
+	calls := newShortcodeCalls(own)
 	return markdown.Context{
 		File:       p.src.File,
 		LineOffset: p.src.BodyLine,
@@ -181,7 +182,7 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		OtherLanguage: func(target string) string { return b.world.otherLanguage(p.Lang(), target) },
 		HasShortcode:  p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
-			out, err := p.site.layout.Shortcode(call.Name, &ShortcodeData{call: call, page: own})
+			out, err := p.site.layout.Shortcode(call.Name, calls.dot(call))
 			if err != nil && !p.site.layout.HasShortcode(call.Name) {
 				return "", unknownShortcode(call.Name, p.site.layout.Shortcodes())
 			}
@@ -204,9 +205,10 @@ func (s *Site) markdownify(text string) (template.HTML, error) {
 
 // ShortcodeData is the dot inside a shortcode template.
 type ShortcodeData struct {
-	call markdown.Shortcode
-	page *Page
-	pad  *layout.Scratch // the call's own .Scratch, made when first asked for
+	call   markdown.Shortcode
+	page   *Page
+	pad    *layout.Scratch // the call's own .Scratch, made when first asked for
+	parent *ShortcodeData  // the call it is written in (shortcode_call.go)
 }
 
 // Get returns a named argument by key, or a positional one by index; ""
@@ -223,8 +225,15 @@ func (s *ShortcodeData) Get(key any) string {
 	return ""
 }
 
-// Params is the map of named arguments.
-func (s *ShortcodeData) Params() map[string]string { return s.call.Named }
+// Params is the map of named arguments or, for a call of positional
+// ones, their list, as Hugo's: {{ range .Params }} over a gallery's
+// files. A call without arguments has an empty map.
+func (s *ShortcodeData) Params() any {
+	if len(s.call.Positional) > 0 {
+		return s.call.Positional
+	}
+	return s.call.Named
+}
 
 // IsNamedParams reports whether the call's arguments are named
 // (key="value") rather than positional, as Hugo's does; false for a call
