@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"text/template/parse"
+
+	"github.com/samizdat-press/samizdat/internal/problem"
 )
 
 // Hugo's return: a partial that ends with {{ return VALUE }} gives VALUE
@@ -180,8 +182,9 @@ func misplacedReturn(name string, tr *parse.Tree, top parse.Node, first *parse.A
 
 // wrapReturns rewrites each partial that returns (wrapReturn) and records
 // it in s.returns, for partial to run it so. Parse calls it once every
-// problem is known: a partial with one is not run.
-func (s *Set) wrapReturns() {
+// problem is known: a partial with one is not run. It returns probs with
+// the problems of the {{ template }}s that run such a partial.
+func (s *Set) wrapReturns(probs []problem.Problem) []problem.Problem {
 	for _, t := range s.partials.Templates() {
 		if _, file := s.sources[t.Name()]; !file || s.broken[t.Name()] || t.Tree == nil {
 			continue
@@ -190,4 +193,39 @@ func (s *Set) wrapReturns() {
 			s.returns[t.Name()] = true
 		}
 	}
+	found := s.returnTemplateCalls()
+	reported := map[string]bool{}
+	for _, p := range found {
+		reported[strings.TrimPrefix(p.File, Dir+"/")] = true
+	}
+	s.drop(reported)
+	return append(probs, found...)
+}
+
+// returnTemplateCalls reports each {{ template "partials/x.html" }} of a
+// partial that returns: its text is not what it is for, and its rewritten
+// tree wants the returnCall that only partial makes (Hugo stops there too,
+// with "can't evaluate field Arg").
+func (s *Set) returnTemplateCalls() []problem.Problem {
+	var out []problem.Problem
+	for _, name := range s.names() {
+		if s.broken[name] {
+			continue
+		}
+		for _, tr := range layoutTrees(name, s.sources[name]) {
+			walk(tr.Root, func(n parse.Node) {
+				call, ok := n.(*parse.TemplateNode)
+				if !ok || !s.returns[call.Name] {
+					return
+				}
+				loc, _ := tr.ErrorContext(call)
+				line, col := position(loc)
+				out = append(out, problem.Problem{File: Dir + "/" + name, Line: line, Col: col,
+					Message: fmt.Sprintf("{{ template %q }} runs a partial that gives a value with return, which only partial takes: Hugo stops here too", call.Name),
+					Hint:    fmt.Sprintf("call it with partial: {{ $x := partial %q . }}", strings.TrimPrefix(call.Name, "partials/"))})
+			})
+		}
+	}
+	problem.Sort(out)
+	return out
 }

@@ -193,3 +193,22 @@ func TestReturnWithTemplateCall(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A partial that returns, run by {{ template }}, is a problem at the call:
+// only partial takes its value (Hugo stops there, at the partial).
+func TestReturningPartialByTemplate(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/single.html": {Data: []byte(`{{ partial "via.html" . }}`)},
+		"layouts/partials/via.html":    {Data: []byte("x\n{{ template \"partials/num.html\" 3 }}")},
+		"layouts/partials/num.html":    {Data: []byte(`{{ return add . 1 }}`)},
+	}
+	set, probs := Parse(fsys, Env{})
+	if len(probs) != 1 || probs[0].File != "layouts/partials/via.html" || probs[0].Line != 2 ||
+		!strings.Contains(probs[0].Message, "gives a value with return") || !strings.Contains(probs[0].Hint, `{{ $x := partial "num.html" . }}`) {
+		t.Fatalf("got %+v; want one problem at via.html:2 saying to call num.html with partial", probs)
+	}
+	// The page runs without a second problem: via.html is left out.
+	if _, prob := set.Execute("_default/single.html", nil, "content/x.md"); prob != nil {
+		t.Errorf("the page adds %+v", prob)
+	}
+}

@@ -275,6 +275,13 @@ func (s *Set) hugoNames(funcs template.FuncMap, probs []problem.Problem) []probl
 			kept = append(kept, p)
 		}
 	}
+	s.drop(reported)
+	return append(kept, found...)
+}
+
+// drop takes out the layouts reported, and the pages in a baseof of them,
+// as templates that failed to parse are (see hugoNames).
+func (s *Set) drop(reported map[string]bool) {
 	for name := range reported {
 		s.broken[name] = true
 		delete(s.shortcode, strings.TrimSuffix(strings.TrimPrefix(name, "shortcodes/"), ".html"))
@@ -285,7 +292,19 @@ func (s *Set) hugoNames(funcs template.FuncMap, probs []problem.Problem) []probl
 			s.broken[name] = true
 		}
 	}
-	return append(kept, found...)
+}
+
+// layoutTrees parses the layout file name, whatever functions it calls,
+// into its trees by name: its own and its {{ define }}s'. It is nil when
+// the file does not parse, whose parse problem says why.
+func layoutTrees(name, src string) map[string]*parse.Tree {
+	trees := map[string]*parse.Tree{}
+	t := parse.New(name)
+	t.Mode = parse.SkipFuncCheck
+	if _, err := t.Parse(src, "", "", trees); err != nil {
+		return nil
+	}
+	return trees
 }
 
 // defines is the names of the {{ define }}s and {{ block }}s of every
@@ -293,13 +312,7 @@ func (s *Set) hugoNames(funcs template.FuncMap, probs []problem.Problem) []probl
 func (s *Set) defines() map[string]bool {
 	out := map[string]bool{}
 	for _, name := range s.names() {
-		trees := map[string]*parse.Tree{}
-		t := parse.New(name)
-		t.Mode = parse.SkipFuncCheck
-		if _, err := t.Parse(s.sources[name], "", "", trees); err != nil {
-			continue
-		}
-		for n := range trees {
+		for n := range layoutTrees(name, s.sources[name]) {
 			if n != name {
 				out[n] = true
 			}
@@ -313,12 +326,7 @@ func (s *Set) defines() map[string]bool {
 // that does not parse reports none: its parse problem says why. defined
 // are the names the layouts define (see defines).
 func namesIn(name, src string, funcs template.FuncMap, defined func() map[string]bool) []problem.Problem {
-	trees := map[string]*parse.Tree{}
-	t := parse.New(name)
-	t.Mode = parse.SkipFuncCheck
-	if _, err := t.Parse(src, "", "", trees); err != nil {
-		return nil
-	}
+	trees := layoutTrees(name, src)
 	var out []problem.Problem
 	at := func(tr *parse.Tree, n parse.Node, msg, hint string) {
 		loc, _ := tr.ErrorContext(n)

@@ -135,7 +135,7 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 		s.pages[name] = t
 	}
 	probs = s.hugoNames(funcs, probs)
-	s.wrapReturns()
+	probs = s.wrapReturns(probs)
 	for _, name := range s.names() {
 		if line := integrityLine(s.sources[name]); line > 0 {
 			probs.Add(Dir+"/"+name, line, 0, "an integrity attribute on a file of this site: browsers refuse the file when a reader opens a saved copy of the page from the disk, and the build changes the file's bytes (it minifies it), so the hash no longer matches",
