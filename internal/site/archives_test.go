@@ -53,9 +53,9 @@ const paperModArchives = `{{- define "main" }}
 `
 
 // stackArchives is Stack's layouts/_default/archives.html
-// (CaiJimmy/hugo-theme-stack) without its list of categories, which reads
-// them with the two-argument .Site.GetPage of old Hugo: it groups what
-// intersect makes of two lists from where.
+// (CaiJimmy/hugo-theme-stack) without its list of categories (which
+// reads them with the two-argument .Site.GetPage of old Hugo, tested in
+// getpage_test.go): it groups what intersect makes of two lists from where.
 const stackArchives = `{{ define "body-class" }}template-archives{{ end }}
 {{ define "main" }}
     {{ $pages := where .Site.RegularPages "Type" "in" .Site.Params.mainSections }}
