@@ -11,7 +11,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/image/draw"
 	"golang.org/x/image/webp"
@@ -61,53 +60,30 @@ const maxPixels = 100 << 20
 // options, between builds of the dev server, so that a save of a page
 // does not decode and scale every photo again. A nil *ImageCache caches
 // nothing. It is safe for concurrent use.
-type ImageCache struct {
-	mu   sync.Mutex
-	m    map[[32]byte]Image
-	live map[[32]byte]bool
-}
+type ImageCache struct{ keyedCache[Image] }
 
 // NewImageCache returns an empty cache.
-func NewImageCache() *ImageCache {
-	return &ImageCache{m: map[[32]byte]Image{}, live: map[[32]byte]bool{}}
-}
+func NewImageCache() *ImageCache { return &ImageCache{newKeyedCache[Image]()} }
 
 // Prune drops what was not used since the last Prune, so the cache holds
 // one site's pictures.
 func (c *ImageCache) Prune() {
-	if c == nil {
-		return
+	if c != nil {
+		c.prune()
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.m {
-		if !c.live[k] {
-			delete(c.m, k)
-		}
-	}
-	c.live = map[[32]byte]bool{}
 }
 
 func (c *ImageCache) get(k [32]byte) (Image, bool) {
 	if c == nil {
 		return Image{}, false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	im, ok := c.m[k]
-	if ok {
-		c.live[k] = true
-	}
-	return im, ok
+	return c.keyedCache.get(k)
 }
 
 func (c *ImageCache) put(k [32]byte, im Image) {
-	if c == nil {
-		return
+	if c != nil {
+		c.keyedCache.put(k, im)
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.m[k], c.live[k] = im, true
 }
 
 // SizeImage reads the picture name and, for a JPEG or PNG with
