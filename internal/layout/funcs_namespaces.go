@@ -253,7 +253,7 @@ var nsArgs = map[string]string{
 // write instead.
 var nsLeftOut = map[string]string{
 	"os":         "samizdat has no os namespace: templates read no files and no environment, so a build gives the same files on every computer; put data in data/ (read as .Site.Data.NAME) and settings in site.toml's [params]",
-	"images":     "samizdat has no image processing (images.Filter, images.Config …): show the picture as it is, <img src=\"{{ .RelPermalink }}\" alt=\"…\"> from .Resources.GetMatch; the build writes its width and height, makes its smaller copies and lists them in a srcset (docs/templates.md, \"What the build adds to <img>\")",
+	"images":     "samizdat has no images namespace (images.Filter, images.Config …): a picture's .Resize, .Fit, .Fill, .Crop and .Process work, {{ with .Resources.GetMatch \"cover.*\" }}{{ (.Fill \"1200x630\").RelPermalink }}{{ end }}, and .Width and .Height give its size; for a filter, edit the picture itself (docs/templates.md, \"Processing a picture\")",
 	"css":        "samizdat has no Hugo Pipes (css.Sass, css.PostCSS, css.TailwindCSS): put the built stylesheet in static/ and link it with relURL; the build minifies and fingerprints it",
 	"js":         "samizdat has no Hugo Pipes (js.Build): put the built script in static/ and load it with <script src>; the build minifies and fingerprints it",
 	"data":       "samizdat has no data.GetJSON or data.GetCSV: a build reads nothing from the network; put the file in data/ and read it as .Site.Data.NAME",

@@ -77,7 +77,7 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ .Site.Store.Get "n" }}`:                                  "pages render at the same time",
 		`{{ site.Store.Get "n" }}`:                                   "newScratch",
 		`{{ .GetTerms "tags" }}`:                                     `.Terms "tags"`,
-		`{{ images.Filter . }}`:                                      "makes its smaller copies and lists them in a srcset",
+		`{{ images.Filter . }}`:                                      `(.Fill "1200x630").RelPermalink`,
 		`{{ range (.Paginate .Pages).Pages }}{{ end }}`:              ".Paginator",
 		`{{ .Render "summary" }}`:                                    `{{ partial "summary.html" . }}`,
 		`{{ .Slug }}`:                                                ".Params.slug",

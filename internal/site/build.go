@@ -192,6 +192,7 @@ func (b *builder) run() {
 	b.writeGenerated()
 	b.dropRendered()
 	b.copyStatic()
+	b.writeProcessed() // after the site's own files, which it must not write over
 	b.checkOwners()
 	b.sizeImages()
 	b.finish()
@@ -421,6 +422,7 @@ func (b *builder) load() {
 	data := b.loadData()
 	linkedStrings := b.linkedRoot(i18nDir)
 	world := &world{bySource: map[string]*Page{}, unpublished: src.Unpublished, langs: b.cfg.LanguageCodes(), lastmods: b.opts.Lastmods}
+	world.images.cache = b.cache.processCache()
 	byLang := map[string][]*content.Page{}
 	for _, p := range src.Pages {
 		byLang[p.Lang] = append(byLang[p.Lang], p)

@@ -39,6 +39,8 @@ type world struct {
 	params sync.Map // *content.Page -> its .Params, made when a template first asks (view_params.go)
 
 	resources *resourceIndex // the files beside pages, for .Resources; nil when there are none (resources.go)
+
+	images processedImages // the pictures templates processed (resources_image.go)
 }
 
 // linkTranslations groups each page with its translations: pages with

@@ -37,6 +37,10 @@ import (
 type Cache struct {
 	parsed *content.ParseCache // decoded content files, by path, size and time
 	images *publish.ImageCache // pictures' sizes and smaller copies, by their bytes
+	// processing is the pictures templates processed, by their bytes and
+	// spec; processed those the last build wrote (resources_image.go).
+	processing *publish.ProcessCache
+	processed  map[string]*processedFile
 
 	mu        sync.Mutex
 	markdown  map[string]markdownEntry
@@ -77,7 +81,7 @@ type finishedEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{parsed: content.NewParseCache(), images: publish.NewImageCache(), markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
+	return &Cache{parsed: content.NewParseCache(), images: publish.NewImageCache(), processing: publish.NewProcessCache(), markdown: map[string]markdownEntry{}, templates: map[string]templateEntry{},
 		finished: map[string]finishedEntry{}, live: map[string]bool{}}
 }
 
@@ -156,6 +160,7 @@ func (c *Cache) prune() {
 	dropUnused(c.finished, c.live)
 	c.live = map[string]bool{}
 	c.images.Prune()
+	c.processing.Prune()
 }
 
 // imageCache is the pictures' cache; nil for a nil Cache.

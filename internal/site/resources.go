@@ -25,8 +25,7 @@ import (
 // download). samizdat already publishes those files beside the page and
 // sizes every <img>; this is the read side Hugo's templates expect. It
 // follows Hugo's resources/resource/resources.go and hugolib's
-// getResourcesForPage; what it leaves out (image processing, front
-// matter resources:) is a problem that says what to write instead.
+// getResourcesForPage. Image processing is resources_image.go's.
 
 // resourceIndex is the files published beside pages, by the folder they
 // are in, made once a build by load from the files it read. A site with
@@ -436,39 +435,6 @@ func (e *resourceMistake) Error() string { return e.msg }
 
 // Hint is what to do about it.
 func (e *resourceMistake) Hint() string { return e.hint }
-
-// Image processing is left out: the build already writes smaller copies
-// of every JPEG and PNG a page shows, and lists them in its <img>'s
-// srcset. These are Hugo's methods, each a problem at its call that says
-// so.
-
-// Resize is Hugo's; samizdat makes the smaller copies itself.
-func (r *Resource) Resize(...any) (*Resource, error) { return nil, processing(".Resize") }
-
-// Fill is Hugo's; samizdat makes the smaller copies itself.
-func (r *Resource) Fill(...any) (*Resource, error) { return nil, processing(".Fill") }
-
-// Fit is Hugo's; samizdat makes the smaller copies itself.
-func (r *Resource) Fit(...any) (*Resource, error) { return nil, processing(".Fit") }
-
-// Crop is Hugo's; samizdat makes the smaller copies itself.
-func (r *Resource) Crop(...any) (*Resource, error) { return nil, processing(".Crop") }
-
-// Filter is Hugo's; samizdat makes the smaller copies itself.
-func (r *Resource) Filter(...any) (*Resource, error) { return nil, processing(".Filter") }
-
-// Process is Hugo's; samizdat makes the smaller copies itself.
-func (r *Resource) Process(...any) (*Resource, error) { return nil, processing(".Process") }
-
-// processingHint is what to write instead of Hugo's image processing.
-const processingHint = `show the picture as it is: {{ with .Resources.GetMatch "cover.*" }}<img src="{{ .RelPermalink }}" alt="…">{{ end }}; ` +
-	`the build gives every <img> its width and height, writes smaller copies of a JPEG or PNG beside it and lists them in a srcset ` +
-	`(docs/templates.md, "What the build adds to <img>"); for a cropped picture, crop the file itself`
-
-func processing(method string) error {
-	return &resourceMistake{method + " is Hugo's image processing, which samizdat leaves out: the build makes the smaller copies and the srcset itself",
-		processingHint}
-}
 
 // MediaType is a file's media type, as Hugo's media.Type:
 // {{ .MediaType }} is "image/jpeg", .MainType "image", .SubType "jpeg".

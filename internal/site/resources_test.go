@@ -110,17 +110,13 @@ func TestResourcesInEachLanguage(t *testing.T) {
 	}
 }
 
-// Hugo's image processing, a size asked of what is no picture and a
-// pattern that cannot be read are problems at the template's line that
-// say what to write.
+// A size asked of what is no picture and a pattern that cannot be read
+// are problems at the template's line that say what to write.
 func TestResourcesMistakes(t *testing.T) {
 	for call, want := range map[string][]string{
-		`{{ with .Resources.GetMatch "portrait.*" }}{{ (.Resize "600x").RelPermalink }}{{ end }}`: {"single.html:1:", ".Resize is Hugo's image processing", "srcset", `<img src="{{ .RelPermalink }}"`},
-		`{{ with .Resources.GetMatch "portrait.*" }}{{ with .Fill "300x300" }}{{ end }}{{ end }}`: {".Fill is Hugo's image processing", "What the build adds to <img>"},
-		`{{ range .Resources }}{{ .Filter (slice 1) }}{{ end }}`:                                  {".Filter is Hugo's"},
-		`{{ with .Resources.Get "notes.txt" }}{{ .Width }}{{ end }}`:                              {".Width of content/people/kozlov/notes.txt: it is not a picture", `.Resources.ByType "image"`},
-		`{{ with .Resources.GetMatch "[a" }}{{ end }}`:                                            {`the pattern "[a" cannot be read`, "*.jpg"},
-		`{{ with .Resources.Match "{a,b" }}{{ end }}`:                                             {`the pattern "{a,b" cannot be read`},
+		`{{ with .Resources.Get "notes.txt" }}{{ .Width }}{{ end }}`: {".Width of content/people/kozlov/notes.txt: it is not a picture", `.Resources.ByType "image"`},
+		`{{ with .Resources.GetMatch "[a" }}{{ end }}`:               {`the pattern "[a" cannot be read`, "*.jpg"},
+		`{{ with .Resources.Match "{a,b" }}{{ end }}`:                {`the pattern "{a,b" cannot be read`},
 	} {
 		res := build(t, resourcesSite(t, call), Options{})
 		text := problems(res.Problems)
