@@ -274,3 +274,22 @@ func TestProcessImageRefuses(t *testing.T) {
 		}
 	}
 }
+
+// A picture converted to GIF is a GIF of the size asked; a GIF of one
+// frame is processed as it is.
+func TestProcessImageToAndFromGIF(t *testing.T) {
+	p, err := processWith(t, quadrants(t, 8, false), "resize", "4x gif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Format != "gif" || p.Ext() != ".gif" {
+		t.Fatalf("format %s, want gif", p.Format)
+	}
+	if b := decodePixels(t, p.Data).Bounds(); b.Dx() != 4 || b.Dy() != 4 {
+		t.Errorf("decodes to %v, want 4x4", b)
+	}
+	again, err := processWith(t, p.Data, "", "r90")
+	if err != nil || again.Format != "gif" {
+		t.Errorf("a GIF of one frame turned: %v, format %s", err, again.Format)
+	}
+}
