@@ -32,6 +32,10 @@ func TestScratchMethods(t *testing.T) {
 		// A key that holds nothing gives nothing, as Hugo's: not "[]".
 		{tmpl: `[{{ (newScratch).GetSortedMapValues "none" }}]{{ with (newScratch).GetSortedMapValues "none" }}x{{ end }}`, want: "[]"},
 		{tmpl: `{{ $s := newScratch }}{{ $s.Set "b" 2 }}{{ $s.Set "a" 1 }}{{ range $k, $v := $s.Values }}{{ $k }}={{ $v }} {{ end }}`, want: "a=1 b=2 "},
+		// Values is a copy, as docs/templates.md says, where Hugo's is the
+		// pad's own map: a later Set, Delete or SetInMap leaves it as it was.
+		{tmpl: `{{ $s := newScratch }}{{ $s.Set "a" 1 }}{{ $v := $s.Values }}{{ $s.Set "b" 2 }}{{ $s.Delete "a" }}{{ $s.SetInMap "c" "k" 3 }}{{ range $k, $x := $v }}{{ $k }}={{ $x }} {{ end }}`,
+			want: "a=1 "},
 		// Each newScratch is a pad of its own.
 		{tmpl: `{{ $a := newScratch }}{{ $b := newScratch }}{{ $a.Set "x" 1 }}[{{ $b.Get "x" }}]`, want: "[]"},
 	})
