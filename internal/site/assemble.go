@@ -45,6 +45,10 @@ type Site struct {
 	// {{ .Page }} of {{ .Total }}"), parsed once: T runs on every page.
 	stringTmpls sync.Map     // text -> *texttemplate.Template or error
 	related     relatedCache // .Related's indexes, one a list searched (related.go)
+	// paramKeys says, by dotted key, whether any page has that param
+	// (hasParam): asked by the GroupByParam of each list that lacks it,
+	// on as many pages as list it, it is answered once a build.
+	paramKeys sync.Map
 }
 
 func newSite(cfg config.Config, lang string, w *world) *Site {

@@ -124,17 +124,25 @@ func (ps Pages) paramValues(call, key string) (Pages, []any, error) {
 }
 
 // hasParam reports whether a page of the build, in any language, has
-// the key at path among its .Params.
+// the key at path among its .Params, looked for once a build a key
+// (Site.paramKeys).
 func (s *Site) hasParam(path []string) bool {
 	if s == nil || s.world == nil {
 		return false
 	}
+	key := strings.Join(path, ".")
+	if has, ok := s.paramKeys.Load(key); ok {
+		return has.(bool)
+	}
+	has := false
 	for _, p := range s.world.bySource {
 		if v, ok := lookupParam(p.Params(), path); ok && v != nil {
-			return true
+			has = true
+			break
 		}
 	}
-	return false
+	s.paramKeys.Store(key, has)
+	return has
 }
 
 // GroupByDate groups the pages by .Date written with a Go layout, as
