@@ -23,6 +23,7 @@ func TestDocumentedExamples(t *testing.T) {
 		BaseURL:     "https://example.org/campaign/",
 		LangPrefix:  "/ru",
 		Site:        map[string]any{"Title": "Campaign"},
+		Assets:      docAssets{},
 		Markdownify: markdownifyAsBuilt(),
 		Translate: func(key string, count any) (string, error) {
 			if key == "read_more" {

@@ -41,6 +41,9 @@ type Env struct {
 	// Site is what the site function gives, Hugo's global site: the
 	// page's .Site, for partials handed something other than a page.
 	Site any
+	// Assets is the site's assets/ folder, for the resources namespace
+	// (funcs_resources.go); nil without a site.
+	Assets Assets
 }
 
 // funcMap is the one function set templates get. Every entry is
@@ -126,6 +129,9 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"partialCached": s.partialCachedFunc(0),
 		// Hugo's return, which ends a partial that gives a value (funcs_return.go).
 		"return": returnFunc,
+		// Hugo's resources.Minify and resources.Fingerprint (funcs_resources.go).
+		"minify":      minify,
+		"fingerprint": fingerprint,
 	}
 	// Hugo's namespaces (funcs_namespaces.go): strings.TrimPrefix and the like.
 	maps.Copy(funcs, e.namespaces(s, re))

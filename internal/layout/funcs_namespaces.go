@@ -45,6 +45,7 @@ func (e Env) namespaces(s *Set, re *regexps) template.FuncMap {
 		"partials":    s.partialsFunc(0),
 		"path":        func() pathNS { return pathNS{} },
 		"reflect":     func() reflectNS { return reflectNS{} },
+		"resources":   func() resourcesNS { return newResourcesNS(e, s) },
 		"safe":        func() safeNS { return safeNS{} },
 		"strings":     func() stringsNS { return stringsNS{re} },
 		"templates":   func() templatesNS { return templatesNS{s} },
@@ -176,6 +177,8 @@ var hugoAliases = map[string]string{
 	"math.Add":         "add", "math.Sub": "sub", "math.Mul": "mul", "math.Div": "div", "math.Mod": "mod", "math.ModBool": "modBool",
 	"os.Getenv": "getenv", "os.ReadFile": "readFile", "os.FileExists": "fileExists",
 	"partials.Include": "partial", "partials.IncludeCached": "partialCached",
+	"resources.Minify": "minify", "resources.Fingerprint": "fingerprint",
+	"resources.ToCSS": "toCSS", "resources.PostCSS": "postCSS", "resources.Babel": "babel",
 	"safe.HTML": "safeHTML", "safe.URL": "safeURL", "safe.JS": "safeJS", "safe.CSS": "safeCSS",
 	"safe.HTMLAttr": "safeHTMLAttr", "safe.JSStr": "safeJSStr",
 	"strings.Chomp": "chomp", "strings.CountRunes": "countrunes", "strings.CountWords": "countwords",
@@ -231,6 +234,9 @@ var nsArgs = map[string]string{
 	"path.Base": "PATH", "path.BaseName": "PATH", "path.Clean": "PATH", "path.Dir": "PATH", "path.Ext": "PATH",
 	"path.Join": "PART...", "path.Split": "PATH",
 	"reflect.IsMap": "VALUE", "reflect.IsSlice": "VALUE",
+	"resources.Get": "PATH", "resources.GetMatch": "PATTERN", "resources.Match": "PATTERN", "resources.ByType": "TYPE",
+	"resources.Concat": "TARGET LIST", "resources.FromString": "TARGET TEXT", "resources.Copy": "TARGET RESOURCE",
+	"resources.ExecuteAsTemplate": "TARGET CONTEXT RESOURCE", "resources.Minify": "RESOURCE", "resources.Fingerprint": "[ALGORITHM] RESOURCE",
 	"safe.HTML": "TEXT", "safe.URL": "TEXT",
 	"strings.Contains": "TEXT PART", "strings.ContainsAny": "TEXT CHARACTERS", "strings.ContainsNonSpace": "TEXT",
 	"strings.Count": "PART TEXT", "strings.CountRunes": "TEXT", "strings.CountWords": "TEXT",
@@ -252,18 +258,25 @@ var nsArgs = map[string]string{
 // (or a whole namespace) that has no short name in leftOut, and what to
 // write instead.
 var nsLeftOut = map[string]string{
-	"os":         "samizdat has no os namespace: templates read no files and no environment, so a build gives the same files on every computer; put data in data/ (read as .Site.Data.NAME) and settings in site.toml's [params]",
-	"images":     "samizdat has no images namespace (images.Filter, images.Config …): a picture's .Resize, .Fit, .Fill, .Crop and .Process work, {{ with .Resources.GetMatch \"cover.*\" }}{{ (.Fill \"1200x630\").RelPermalink }}{{ end }}, and .Width and .Height give its size; for a filter, edit the picture itself (docs/templates.md, \"Processing a picture\")",
-	"css":        "samizdat has no Hugo Pipes (css.Sass, css.PostCSS, css.TailwindCSS): put the built stylesheet in static/ and link it with relURL; the build minifies and fingerprints it",
-	"js":         "samizdat has no Hugo Pipes (js.Build): put the built script in static/ and load it with <script src>; the build minifies and fingerprints it",
-	"data":       "samizdat has no data.GetJSON or data.GetCSV: a build reads nothing from the network; put the file in data/ and read it as .Site.Data.NAME",
-	"openapi3":   "samizdat has no openapi3: put the document in data/ (YAML or JSON) and read it as .Site.Data.NAME",
-	"diagrams":   "samizdat has no diagrams: draw the diagram as an SVG file in static/ and show it with <img>",
-	"debug":      "samizdat has no debug namespace: while writing a layout, print a value with {{ printf \"%#v\" . }}",
-	"hash":       "samizdat has no hash namespace: write md5 or sha256 for a text's hash",
-	"inflect":    "samizdat has no inflect namespace (Humanize, Pluralize, Singularize): its rules are English only; write the words in the template, or in i18n/ for each language (T picks the plural form by a count)",
-	"lang":       "samizdat's lang namespace has only Translate (T): write a number with printf (\"%d\", \"%.1f\"), and words for each language in i18n/",
-	"lang.Merge": "samizdat has no lang.Merge: .Site.GetPage finds a page in the language's fallback when it is not translated (see fallback in docs/settings.md)",
+	"os":     "samizdat has no os namespace: templates read no files and no environment, so a build gives the same files on every computer; put data in data/ (read as .Site.Data.NAME) and settings in site.toml's [params]",
+	"images": "samizdat has no images namespace (images.Filter, images.Config …): a picture's .Resize, .Fit, .Fill, .Crop and .Process work, {{ with .Resources.GetMatch \"cover.*\" }}{{ (.Fill \"1200x630\").RelPermalink }}{{ end }}, and .Width and .Height give its size; for a filter, edit the picture itself (docs/templates.md, \"Processing a picture\")",
+	"css":    sassHint,
+	"js":     jsBuildHint,
+	// Hugo's resources functions that run a tool from outside, or read
+	// from the network (funcs_resources.go has the others).
+	"resources.ToCSS":       sassHint,
+	"resources.PostCSS":     sassHint,
+	"resources.PostProcess": "samizdat has no resources.PostProcess: it needs no second pass; remove the call and link the resource's .RelPermalink",
+	"resources.Babel":       jsBuildHint,
+	"resources.GetRemote":   "samizdat has no resources.GetRemote: a campaign site loads nothing from other sites, and its build reads nothing from the network; download the file once, put it in assets/ and write resources.Get \"its/path\"",
+	"data":                  "samizdat has no data.GetJSON or data.GetCSV: a build reads nothing from the network; put the file in data/ and read it as .Site.Data.NAME",
+	"openapi3":              "samizdat has no openapi3: put the document in data/ (YAML or JSON) and read it as .Site.Data.NAME",
+	"diagrams":              "samizdat has no diagrams: draw the diagram as an SVG file in static/ and show it with <img>",
+	"debug":                 "samizdat has no debug namespace: while writing a layout, print a value with {{ printf \"%#v\" . }}",
+	"hash":                  "samizdat has no hash namespace: write md5 or sha256 for a text's hash",
+	"inflect":               "samizdat has no inflect namespace (Humanize, Pluralize, Singularize): its rules are English only; write the words in the template, or in i18n/ for each language (T picks the plural form by a count)",
+	"lang":                  "samizdat's lang namespace has only Translate (T): write a number with printf (\"%d\", \"%.1f\"), and words for each language in i18n/",
+	"lang.Merge":            "samizdat has no lang.Merge: .Site.GetPage finds a page in the language's fallback when it is not translated (see fallback in docs/settings.md)",
 	"math.Counter": "samizdat leaves math.Counter out: pages are rendered in parallel, so the number a page got would change from build to build; " +
 		"count in a template variable ({{ $n := 0 }}{{ $n = add $n 1 }}) or with range's index ({{ range $i, $p := .Pages }})",
 	"math.Rand":              "samizdat leaves math.Rand out: a build must give the same files every time it runs on the same sources; write the choice in the template or in front matter",
@@ -306,6 +319,8 @@ var nsLeftOut = map[string]string{
 }
 
 const (
+	sassHint     = "samizdat has no Sass, PostCSS or Tailwind (toCSS, css.Sass, css.PostCSS, css.TailwindCSS): they run a tool from outside the build; build the stylesheet with that tool, put the CSS in assets/ and write {{ with resources.Get \"css/main.css\" }}<link rel=\"stylesheet\" href=\"{{ .RelPermalink }}\">{{ end }}: the build minifies and fingerprints it"
+	jsBuildHint  = "samizdat has no js.Build or babel: they run a bundler from outside the build; bundle the script with that tool, put it in assets/ and write {{ with resources.Get \"js/main.js\" }}<script src=\"{{ .RelPermalink }}\" defer></script>{{ end }}: the build minifies and fingerprints it"
 	trigHint     = "samizdat has no trigonometry (math.Pi, math.Sin …): their results' last digits differ between processors, and a build must give the same files on every computer; draw with an SVG file in static/"
 	warnHint     = "samizdat has no warnf: a template's warning would scroll past in every build; stop the build with errorf where a page must be fixed, or remove the call"
 	durationHint = "samizdat has no durations: Go writes one as 1h12m10s, which no reader writes; write the number and its unit in the page's words, e.g. {{ .ReadingTime }} min"

@@ -79,7 +79,7 @@ func TestNamespaceFunctionsLeftOutFoundAtParse(t *testing.T) {
 		{`function "math.Counter" not defined`, "pages are rendered in parallel"},
 		{`function "collections.Shuffle" not defined`, "a random order would make every build differ"},
 		{`function "os.Getenv" not defined`, "leaves getenv out"},
-		{`function "js.Build" not defined`, "put the built script in static/"},
+		{`function "js.Build" not defined`, "put it in assets/"},
 		{`function "safe.JS" not defined`, "leaves safeJS out on purpose"},
 		{`function "strings.Foo" not defined`, "samizdat's strings namespace has no Foo; it has Contains, ContainsAny"},
 		{`function "strings.Shout" not defined`, "samizdat's strings namespace has no Shout"},

@@ -34,7 +34,6 @@ var leftOut = map[string]string{
 	"fileExists":   "samizdat has no fileExists: templates read no files; say in front matter or in site.toml's [params] whether the file is there",
 	// Hugo's, with samizdat's way to the same end.
 	"humanize":   "samizdat has no humanize: write the words in the template, or in i18n/ for each language",
-	"resources":  "samizdat has no Hugo Pipes (resources.Get): put the file in static/ and link it with relURL; CSS and JS are minified and fingerprinted by the build. A file beside the page is the page's: {{ with .Resources.Get \"map.pdf\" }}",
 	"hugo.Store": storeHint,
 	"hugo":       "samizdat has no hugo namespace (hugo.Generator, hugo.Version, hugo.IsServer, hugo.IsProduction): remove the call; a build is the same for samizdat serve and samizdat build",
 	"sort":       "samizdat's sort is sortBy, with the same arguments: {{ range sortBy .Site.RegularPages \"Date\" \"desc\" }}",

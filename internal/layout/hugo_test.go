@@ -37,8 +37,6 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 	for call, want := range map[string]string{
 		`{{ time.Format ":date_long" "2024-05-01" }}`:                `in English :date_long is "January 2, 2006"`,
 		`{{ humanize "x" }}`:                                         "samizdat has no humanize",
-		`{{ with resources.Get "css/a.css" }}{{ end }}`:              "static/",
-		`{{ with resources.GetMatch "*.pdf" }}{{ end }}`:             `{{ with .Resources.Get "map.pdf" }}`,
 		`{{ hugo.Generator }}`:                                       "remove the call",
 		`{{ hugo.IsServer }}`:                                        "same for samizdat serve and samizdat build",
 		`{{ range sort .Site.RegularPages "Date" "desc" }}{{ end }}`: `sortBy .Site.RegularPages "Date" "desc"`,

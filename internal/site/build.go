@@ -184,6 +184,7 @@ func (b *builder) run() {
 	b.checkImages() // before the templates, which show the share image
 	b.checkParamKeys()
 	b.executeTemplates()
+	b.publishAssets() // what the templates asked the address of
 	// Links and menus are checked once the templates have run: only then
 	// is it known which lists have a page/2/ (and the page/1/ redirect).
 	b.templatesRan = true
@@ -423,6 +424,7 @@ func (b *builder) load() {
 	linkedStrings := b.linkedRoot(i18nDir)
 	world := &world{bySource: map[string]*Page{}, unpublished: src.Unpublished, langs: b.cfg.LanguageCodes(), lastmods: b.opts.Lastmods}
 	world.images.cache = b.cache.processCache()
+	world.assets = b.loadAssets()
 	byLang := map[string][]*content.Page{}
 	for _, p := range src.Pages {
 		byLang[p.Lang] = append(byLang[p.Lang], p)
@@ -483,6 +485,7 @@ func (b *builder) layoutEnv(s *Site) layout.Env {
 		FormatDate:  s.formatDate,
 		LangPrefix:  s.prefix(),
 		Site:        s,
+		Assets:      siteAssets{s},
 	}
 }
 

@@ -39,6 +39,7 @@ type world struct {
 	params sync.Map // *content.Page -> its .Params, made when a template first asks (view_params.go)
 
 	resources *resourceIndex // the files beside pages, for .Resources; nil when there are none (resources.go)
+	assets    *assetIndex    // the files of assets/, for the resources namespace (assets.go)
 
 	images processedImages // the pictures templates processed (resources_image.go)
 }

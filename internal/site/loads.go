@@ -83,9 +83,10 @@ func notSetting(file string) bool {
 }
 
 // loadSourceDirs are the folders whose files can put an address in the
-// output: layouts, partials and shortcodes; static stylesheets; pages
-// (raw HTML, shortcode arguments, front matter); data and strings.
-var loadSourceDirs = []string{layout.Dir, staticDir, content.Dir, dataDir, i18nDir}
+// output: layouts, partials and shortcodes; static stylesheets and a
+// theme's assets; pages (raw HTML, shortcode arguments, front matter);
+// data and strings.
+var loadSourceDirs = []string{layout.Dir, staticDir, assetsDir, content.Dir, dataDir, i18nDir}
 
 // loadSourceExts are the kinds of source file that can hold an address.
 var loadSourceExts = map[string]bool{

@@ -59,6 +59,8 @@ type Cache struct {
 	missing  []string
 
 	last *lastBuild // the last good build, for Patch
+
+	assets *assetCarry // what the last build published of assets/ (assets.go)
 }
 
 type markdownEntry struct {

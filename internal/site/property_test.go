@@ -67,6 +67,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	}
 	base := siteFS(t, "testdata/fixture.txtar")
 	base["layouts/shortcodes/info.html"] = &fstest.MapFile{Data: []byte(infoShortcode), Mode: 0o644}
+	addAssets(base)
 	start := time.Now()
 	tried, shown := 0, 0 // body edits given to Patch, and shown by it
 	defer func() {
@@ -310,6 +311,7 @@ func (e *editor) step() string {
 		{3, e.newPage},
 		{2, e.editLayout},
 		{1, e.editStatic},
+		{1, e.editAsset},
 		{2, e.editConfig},
 		{1, e.editData},
 		{2, e.translatePage},
@@ -558,6 +560,24 @@ func (e *editor) editStatic() string {
 		e.write(name, []byte(e.word()+"\n"))
 		return "new static " + name
 	}
+}
+
+// addAssets gives the fixture's footer a theme's stylesheet from assets/
+// and a script made from the site's title, as Hugo themes load theirs:
+// a build whose footers come from the cache must still publish both, and
+// a footer that shows the stylesheet's size must change with it.
+func addAssets(fsys fstest.MapFS) {
+	fsys["assets/css/theme.css"] = &fstest.MapFile{Data: []byte("footer { color: gray; }\n"), Mode: 0o644}
+	footer := fsys["layouts/partials/footer.html"]
+	footer.Data = append(bytes.Clone(footer.Data), `<link rel="stylesheet" href="{{ (resources.Get "css/theme.css" | minify | fingerprint).RelPermalink }}" data-bytes="{{ len (resources.Get "css/theme.css").Content }}">`+
+		`<script src="{{ (resources.FromString "js/site.js" (printf "var title = %q;" site.Title)).RelPermalink }}" defer></script>`...)
+}
+
+// editAsset changes the theme's stylesheet in assets/.
+func (e *editor) editAsset() string {
+	name := "assets/css/theme.css"
+	e.write(name, append(bytes.Clone(e.fsys[name].Data), "h2 { color: #"+strconv.Itoa(100+e.rng.IntN(900))+"; }\n"...))
+	return "asset " + name
 }
 
 var (

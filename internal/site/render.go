@@ -160,6 +160,7 @@ func (b *builder) shortcodeKey() string {
 		h.Write(line)
 	}
 	b.world.resources.hash(h) // a bundle's files, read through .Resources
+	b.world.assets.hash(h)    // assets/, read through resources.Get
 	return hex.EncodeToString(h.Sum(nil))
 }
 

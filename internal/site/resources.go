@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -95,11 +94,7 @@ func (idx *resourceIndex) hash(w io.Writer) {
 	for _, dir := range idx.dirs {
 		for _, f := range idx.byDir[dir] {
 			fmt.Fprintf(w, "\nresource %s %v ", f.source, f.outputs)
-			if info, err := fs.Stat(idx.fsys, f.source); err == nil && !info.ModTime().IsZero() && info.Size() == int64(len(f.data)) {
-				fmt.Fprintf(w, "%d %d", info.Size(), info.ModTime().UnixNano())
-				continue
-			}
-			fmt.Fprintf(w, "%x", sha256.Sum256(f.data))
+			f.writeKey(w, idx.fsys)
 		}
 	}
 }
@@ -358,6 +353,7 @@ type Resource struct {
 	url    string // root-relative: "/people/kozlov/portrait.jpg"
 	site   *Site
 	media  MediaType
+	assets *assetIndex // for a file of assets/, which is published when its address is asked for (assets.go)
 }
 
 // Name is the file's path from the bundle's folder ("portrait.jpg",
@@ -380,10 +376,16 @@ func (r *Resource) Params() map[string]any {
 
 // RelPermalink is the file's root-relative address; links are made
 // page-relative when the site is written, as a page's are.
-func (r *Resource) RelPermalink() string { return r.url }
+func (r *Resource) RelPermalink() string {
+	r.publish()
+	return r.url
+}
 
 // Permalink is the file's absolute address from baseURL.
-func (r *Resource) Permalink() string { return r.site.abs(r.url) }
+func (r *Resource) Permalink() string {
+	r.publish()
+	return r.site.abs(r.url)
+}
 
 // MediaType is the file's media type, by its extension.
 func (r *Resource) MediaType() MediaType { return r.media }
