@@ -28,7 +28,7 @@ import (
 const maxPatch = 8
 
 // watchedDirs are the folders of a site whose changes trigger a rebuild.
-var watchedDirs = []string{"content", "layouts", "static", "archetypes", "data", "i18n"}
+var watchedDirs = []string{"content", "layouts", "static", "assets", "archetypes", "data", "i18n"}
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
