@@ -207,6 +207,9 @@ func (s *Set) wrapReturns(probs []problem.Problem) []problem.Problem {
 // tree wants the returnCall that only partial makes (Hugo stops there too,
 // with "can't evaluate field Arg").
 func (s *Set) returnTemplateCalls() []problem.Problem {
+	if len(s.returns) == 0 {
+		return nil // no partial returns: no layout need be parsed again
+	}
 	var out []problem.Problem
 	for _, name := range s.names() {
 		if s.broken[name] {
