@@ -42,6 +42,8 @@ type world struct {
 	assets    *assetIndex    // the files of assets/, for the resources namespace (assets.go)
 
 	images processedImages // the pictures templates processed (resources_image.go)
+
+	globs globCache // the resource patterns compiled (resources.go)
 }
 
 // linkTranslations groups each page with its translations: pages with

@@ -193,7 +193,7 @@ func assignMeta(rs Resources, meta []frontmatter.ResourceMeta) {
 		var nameSet, titleSet bool
 		var nameN, titleN int
 		for _, m := range meta {
-			re, err := resourceGlob(m.Src)
+			re, err := rs.globs().compile(m.Src)
 			if err != nil || !re.MatchString(globName(r.orig)) {
 				continue
 			}
@@ -236,7 +236,7 @@ func (b *builder) checkResourceMeta() {
 		}
 		rs := p.Resources()
 		for _, m := range p.src.Meta.Resources {
-			re, err := resourceGlob(m.Src)
+			re, err := b.world.globs.compile(m.Src)
 			if err != nil {
 				b.problem(problem.Problem{File: p.src.File, Line: m.Line, Message: "resources: " + err.Error(), Hint: err.(*resourceMistake).hint})
 				continue
@@ -303,7 +303,7 @@ func (r *Resource) nameFor(byFile bool) string {
 // GetMatch is the first file whose name matches pattern (see Match); nil
 // when none does.
 func (rs Resources) GetMatch(pattern string) (*Resource, error) {
-	re, err := resourceGlob(pattern)
+	re, err := rs.globs().compile(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +325,7 @@ func (rs Resources) GetMatch(pattern string) (*Resource, error) {
 // those in its docs folder, "**.jpg" all of them. Names are those front
 // matter gives; when none matches, the files' own, as in Hugo.
 func (rs Resources) Match(pattern string) (Resources, error) {
-	re, err := resourceGlob(pattern)
+	re, err := rs.globs().compile(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -490,27 +490,48 @@ func mediaTypeOf(name string) MediaType {
 	return m
 }
 
-// globs are the patterns compiled so far; a theme has a few, called on
-// every page.
-var globs sync.Map // pattern -> *regexp.Regexp
-
 // globName is a name as a pattern is matched against it: with a leading
 // slash, as Hugo adds one to both, and in lower case.
 func globName(name string) string { return "/" + strings.ToLower(strings.TrimPrefix(name, "/")) }
 
-// resourceGlob compiles a pattern of GetMatch and Match.
-func resourceGlob(pattern string) (*regexp.Regexp, error) {
-	if re, ok := globs.Load(pattern); ok {
+// globCache holds the patterns of GetMatch, Match and front matter
+// resources a build compiled: a theme has a few, matched on every page.
+// It is the build's (world.globs), so a long dev server session does not
+// keep every pattern it ever met.
+type globCache struct{ m sync.Map } // pattern -> *regexp.Regexp
+
+// compile is resourceGlob of pattern, once a build; a nil cache (a
+// resource of no build) compiles it each time.
+func (c *globCache) compile(pattern string) (*regexp.Regexp, error) {
+	if c == nil {
+		return resourceGlob(pattern)
+	}
+	if re, ok := c.m.Load(pattern); ok {
 		return re.(*regexp.Regexp), nil
 	}
+	re, err := resourceGlob(pattern)
+	if err == nil {
+		c.m.Store(pattern, re)
+	}
+	return re, err
+}
+
+// globs is the cache of the build rs's files are of; nil for none.
+func (rs Resources) globs() *globCache {
+	if len(rs) == 0 || rs[0].site == nil || rs[0].site.world == nil {
+		return nil
+	}
+	return &rs[0].site.world.globs
+}
+
+// resourceGlob compiles a pattern of GetMatch and Match.
+func resourceGlob(pattern string) (*regexp.Regexp, error) {
 	expr, _, err := globRegexp(globName(pattern), false)
 	if err != nil {
 		return nil, &resourceMistake{fmt.Sprintf("the pattern %q cannot be read: %v", pattern, err),
 			`write a file name with * for any characters but / ("*.jpg", "cover.*"), ** for any folder too ("**.pdf"), [abc] for one of a set and {jpg,png} for one of several`}
 	}
-	re := regexp.MustCompile("^" + expr + "$")
-	globs.Store(pattern, re)
-	return re, nil
+	return regexp.MustCompile("^" + expr + "$"), nil
 }
 
 // globRegexp turns glob into a regular expression, up to the end or,
