@@ -477,18 +477,21 @@ func mediaTypeOf(name string) MediaType {
 		typ = "application/octet-stream"
 	}
 	main, sub, _ := strings.Cut(typ, "/")
-	m := MediaType{Type: typ, MainType: main, SubType: sub}
-	for _, e := range slices.Sorted(func(yield func(string) bool) {
-		for e, t := range mediaTypes {
-			if t == typ && !yield(e) {
-				return
-			}
-		}
-	}) {
-		m.Suffixes = append(m.Suffixes, e)
+	return MediaType{Type: typ, MainType: main, SubType: sub, Suffixes: mediaSuffixes[typ]}
+}
+
+// mediaSuffixes are the extensions of each type of mediaTypes, sorted:
+// made once, as mediaTypeOf is asked for every file of every page.
+var mediaSuffixes = func() map[string][]string {
+	m := map[string][]string{}
+	for ext, typ := range mediaTypes {
+		m[typ] = append(m[typ], ext)
+	}
+	for _, exts := range m {
+		slices.Sort(exts)
 	}
 	return m
-}
+}()
 
 // globName is a name as a pattern is matched against it: with a leading
 // slash, as Hugo adds one to both, and in lower case.

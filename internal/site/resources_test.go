@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -301,5 +302,26 @@ func TestResourcesFrontMatterSrc(t *testing.T) {
 	if text := problems(res.Warnings); !strings.Contains(text, `content/people/kozlov/index.md:6: resources: src "portait.jpg" matches none of the page's files`) ||
 		!strings.Contains(text, "docs/appeal.pdf, Portrait.JPG, notes.txt") {
 		t.Errorf("warnings:\n%s", text)
+	}
+}
+
+// A file's .MediaType is Hugo's, from a fixed table: its type, main and
+// sub type, and the extensions of its type (docs/templates.md), the
+// same on every machine; application/octet-stream, with none, for an
+// extension the table lacks.
+func TestResourceMediaType(t *testing.T) {
+	for _, c := range []struct {
+		name, typ, main, sub string
+		suffixes             []string
+	}{
+		{"people/kozlov/Portrait.JPG", "image/jpeg", "image", "jpeg", []string{"jfif", "jif", "jpe", "jpeg", "jpg"}},
+		{"docs/report.pdf", "application/pdf", "application", "pdf", []string{"pdf"}},
+		{"notes.yml", "application/yaml", "application", "yaml", []string{"yaml", "yml"}},
+		{"data.unknown", "application/octet-stream", "application", "octet-stream", nil},
+	} {
+		m := mediaTypeOf(c.name)
+		if m.Type != c.typ || m.MainType != c.main || m.SubType != c.sub || !slices.Equal(m.Suffixes, c.suffixes) || m.String() != c.typ {
+			t.Errorf("%s: got %+v; want %s (%s/%s) with suffixes %v", c.name, m, c.typ, c.main, c.sub, c.suffixes)
+		}
 	}
 }
