@@ -167,8 +167,10 @@ func (b *builder) shortcodeKey() string {
 // markdownContext tells the converter how to resolve this page's links
 // and run its shortcodes.
 func (b *builder) markdownContext(p *Page) markdown.Context {
-	own := p.ownScratch()
-	calls := newShortcodeCalls(own)
+	// p's pad and its calls' dots are made when its first shortcode runs:
+	// most pages have none, and a page with no pad reads as an empty one.
+	p.scratch = nil
+	var calls *shortcodeCalls
 	return markdown.Context{
 		File:       p.src.File,
 		LineOffset: p.src.BodyLine,
@@ -183,6 +185,9 @@ func (b *builder) markdownContext(p *Page) markdown.Context {
 		OtherLanguage: func(target string) string { return b.world.otherLanguage(p.Lang(), target) },
 		HasShortcode:  p.site.layout.HasShortcode,
 		Shortcode: func(call markdown.Shortcode) (string, error) {
+			if calls == nil {
+				calls = newShortcodeCalls(p.ownScratch())
+			}
 			out, err := p.site.layout.Shortcode(call.Name, calls.dot(call))
 			if err != nil && !p.site.layout.HasShortcode(call.Name) {
 				return "", unknownShortcode(call.Name, p.site.layout.Shortcodes())

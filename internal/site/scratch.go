@@ -74,7 +74,7 @@ func (p *Page) replayScratch() {
 
 // ownScratch returns a copy of p that may write p's pad while p's
 // markdown renders: the .Page of p's shortcodes. p's pad is made here,
-// empty, as its markdown is about to render.
+// empty, when its first shortcode is about to run (markdownContext).
 func (p *Page) ownScratch() *Page {
 	p.scratch = layout.NewPagePad()
 	own := *p

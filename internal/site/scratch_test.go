@@ -181,3 +181,25 @@ func TestScratchShortcodesWriteAfterTheTemplatesStart(t *testing.T) {
 		"index.html", "A=2 B=1",
 	)
 }
+
+// A page whose shortcodes are taken out while serving loses what they
+// set in its pad: Patch renders its markdown again on the same page, and
+// its template then reads an empty pad, as a clean build's does.
+func TestScratchPatchedWithoutShortcodes(t *testing.T) {
+	devServer := Options{NoFingerprint: true}
+	fsys := scratchSite()
+	cache := NewCache()
+	if res := buildWith(t, fsys, devServer, cache); !strings.Contains(string(res.Files["news/a/index.html"]), "map.js") {
+		t.Fatalf("a's shortcodes set no mark before the edit:\n%s", res.Files["news/a/index.html"])
+	}
+	edit(t, fsys, "content/news/a.md", "{{< map >}}\n\n{{< map >}}\n", "No map now.\n")
+	patched, ok := Patch(context.Background(), cache, []string{"content/news/a.md"})
+	if !ok {
+		t.Fatal("Patch refused an edit of a page's text")
+	}
+	clean := buildWith(t, fsys, devServer, nil)
+	const page = "news/a/index.html"
+	if !bytes.Equal(patched.Files[page], clean.Files[page]) || strings.Contains(string(patched.Files[page]), "map.js") {
+		t.Errorf("Patch gave\n%s\nthe build gives\n%s", patched.Files[page], clean.Files[page])
+	}
+}
