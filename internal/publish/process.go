@@ -25,10 +25,10 @@ import (
 // encoded afresh from pixels, so it carries no metadata: only a JPEG's
 // colour profile, when it stays a JPEG.
 
-// MaxProcessedSide is the widest and tallest picture processing makes: a
+// maxProcessedSide is the widest and tallest picture processing makes: a
 // spec that asks for more is a mistake (an extra 0), not a picture a
 // page can show.
-const MaxProcessedSide = 10000
+const maxProcessedSide = 10000
 
 // ProcessSpec is one processing of a picture, read from Hugo's spec.
 type ProcessSpec struct {
@@ -162,7 +162,7 @@ func (s *ProcessSpec) readBackground(hexs string) error {
 }
 
 // check refuses a spec whose size does not fit its action, as Hugo's,
-// and a size past MaxProcessedSide.
+// and a size past maxProcessedSide.
 func (s ProcessSpec) check() error {
 	switch s.Action {
 	case "fit", "fill", "crop":
@@ -178,8 +178,8 @@ func (s ProcessSpec) check() error {
 			return errors.New("a size needs an action first, as \"resize 600x\" or \"fill 600x400\"")
 		}
 	}
-	if s.Width > MaxProcessedSide || s.Height > MaxProcessedSide {
-		return fmt.Errorf("%dx%d is more than %d pixels a side, more than any screen shows", s.Width, s.Height, MaxProcessedSide)
+	if s.Width > maxProcessedSide || s.Height > maxProcessedSide {
+		return fmt.Errorf("%dx%d is more than %d pixels a side, more than any screen shows", s.Width, s.Height, maxProcessedSide)
 	}
 	return nil
 }
@@ -342,8 +342,8 @@ func decodeForProcessing(data []byte, spec ProcessSpec) (m *image.RGBA, format s
 	if orient >= 5 {
 		w, h = h, w
 	}
-	if rw, rh := spec.Size(w, h); rw > MaxProcessedSide || rh > MaxProcessedSide {
-		return nil, "", 0, nil, &SpecError{fmt.Sprintf("the result would be %dx%d, more than %d pixels a side", rw, rh, MaxProcessedSide),
+	if rw, rh := spec.size(w, h); rw > maxProcessedSide || rh > maxProcessedSide {
+		return nil, "", 0, nil, &SpecError{fmt.Sprintf("the result would be %dx%d, more than %d pixels a side", rw, rh, maxProcessedSide),
 			"ask for a smaller size"}
 	}
 	if format == "gif" {
@@ -365,12 +365,12 @@ func decodeForProcessing(data []byte, spec ProcessSpec) (m *image.RGBA, format s
 // counter-clockwise by the degrees, as Hugo's rN does.
 var turnOrientation = map[int]int{0: 1, 90: 8, 180: 3, 270: 6}
 
-// Size is the size of the result of spec on a picture of w×h pixels as
+// size is the size of the result of spec on a picture of w×h pixels as
 // shown, as Hugo's gift filters size it: Resize gives the sides asked,
 // one from the other when left out; Fit scales down to fit the box,
 // never up; Fill scales to cover it and cuts the rest; Crop cuts without
 // scaling.
-func (s ProcessSpec) Size(w, h int) (int, int) {
+func (s ProcessSpec) size(w, h int) (int, int) {
 	if s.Rotate == 90 || s.Rotate == 270 {
 		w, h = h, w
 	}
@@ -415,7 +415,7 @@ func applyAction(m *image.RGBA, s ProcessSpec) *image.RGBA {
 	w, h := m.Rect.Dx(), m.Rect.Dy()
 	switch s.Action {
 	case "resize", "fit":
-		tw, th := s.withoutTurn().Size(w, h) // m is turned already
+		tw, th := s.withoutTurn().size(w, h) // m is turned already
 		if tw == w && th == h {
 			return m
 		}

@@ -97,7 +97,7 @@ func TestProcessSpecSize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w, h := s.Size(c.w, c.h); [2]int{w, h} != c.want {
+		if w, h := s.size(c.w, c.h); [2]int{w, h} != c.want {
 			t.Errorf("%s %q of %dx%d: %dx%d, want %v", c.action, c.spec, c.w, c.h, w, h, c.want)
 		}
 	}
