@@ -493,16 +493,27 @@ func groupByKey(ps Pages, keys []any, desc bool) PagesGroup {
 // comes before "Ana", "Élise" before "Zoe", and in Kazakh "Қ" after "К",
 // not after "Я". Texts the collation holds equal are then ordered as
 // written, so two builds agree. A collator is not safe on two cores at
-// once, so each grouping makes its own.
+// once, so each grouping makes its own, when it first compares two texts:
+// keys that are numbers, dates or pages need none.
 func textOrder(ps Pages) func(a, b string) int {
-	tag := language.English
+	var c *collate.Collator
+	return func(a, b string) int {
+		if c == nil {
+			c = collate.New(listLanguage(ps))
+		}
+		return cmp.Or(c.CompareString(a, b), strings.Compare(a, b))
+	}
+}
+
+// listLanguage is the language of the list's first page, the list's:
+// English for a code x/text does not read.
+func listLanguage(ps Pages) language.Tag {
 	if len(ps) > 0 && ps[0].site != nil {
 		if t, err := language.Parse(ps[0].site.lang); err == nil {
-			tag = t
+			return t
 		}
 	}
-	c := collate.New(tag)
-	return func(a, b string) int { return cmp.Or(c.CompareString(a, b), strings.Compare(a, b)) }
+	return language.English
 }
 
 // compareKeys orders two keys of one kind: text by text, numbers by
