@@ -102,6 +102,9 @@ func (s *Scratch) Replay() error {
 	defer s.mu.Unlock()
 	written := s.written
 	s.written = nil
+	if len(written) == 0 {
+		return nil // done already, or the run wrote no key before
+	}
 	for _, op := range s.log {
 		if !written[op.key] {
 			continue
