@@ -474,9 +474,12 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 	for one, many := range s.cfg.WithDefaults().Taxonomies {
 		singular[many] = one
 	}
+	// Newest first: a term's name is as its newest page writes it. Its
+	// pages are then put in the default order of lists (sortPages below).
+	tagged := s.tagged()
 	for _, plural := range s.cfg.TaxonomyPlurals() {
 		terms := map[string]*Term{}
-		for _, p := range s.tagged() {
+		for _, p := range tagged {
 			for _, name := range p.src.Meta.Terms[plural] {
 				// Dots at either end would make a hidden folder (".NET") or
 				// one Windows cannot store ("Washington, D.C."): dropped.
@@ -518,9 +521,8 @@ func (s *Site) buildTaxonomies(probs *problem.List) []*Page {
 		index := &Page{site: s, kind: "taxonomy", typ: plural, title: titleCase(plural), url: s.prefix() + "/" + layout.Urlize(plural) + "/", parent: s.home}
 		list := make([]*Term, 0, len(terms))
 		for _, t := range terms {
-			// Collected newest first (tagged), a term's pages are listed
-			// in the default order, as Hugo's (its term pages are sorted
-			// by page.SortByDefault).
+			// A term's pages are listed in the default order, as Hugo's
+			// (its term pages are sorted by page.SortByDefault).
 			sortPages(t.Pages)
 			t.Count = len(t.Pages)
 			t.Page.children = t.Pages
