@@ -37,8 +37,9 @@ import (
 type Cache struct {
 	parsed *content.ParseCache // decoded content files, by path, size and time
 	images *publish.ImageCache // pictures' sizes and smaller copies, by their bytes
-	// processing is the pictures templates processed, by their bytes and
-	// spec; processed those the last build wrote (resources_image.go).
+	// processing holds the pictures templates processed, by their bytes
+	// and spec; processed, by token, those the last build wrote, for the
+	// pages the next one takes from the cache (resources_image.go).
 	processing *publish.ProcessCache
 	processed  map[string]*processedFile
 
