@@ -45,10 +45,32 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("must be a date like 2024-03-09, got %q", s)
 }
 
+// Date reads a date a template holds: a time (front matter's dates, a
+// page's .Date), or text read by ParseDate's rules (JSON has no dates, and
+// data files give dates as the text written). It is the one reader of a
+// date for every template function (dateFormat, time.AsTime,
+// .GroupByParamDate …), so a date front matter accepts is accepted there
+// and one it refuses is refused there. A nil *time.Time is the zero time.
+func Date(v any) (time.Time, error) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, nil
+	case *time.Time:
+		if x == nil {
+			return time.Time{}, nil
+		}
+		return *x, nil
+	case string:
+		return ParseDate(x)
+	}
+	return time.Time{}, fmt.Errorf("must be a date like 2024-03-09, got %v, which is neither a date nor text", v)
+}
+
 // ParseDate reads a date written as text as front matter's dates are
-// read, for a date a layout reads from a page's params (JSON, which has
-// no dates, writes them as text). Its error says what is wrong: "must be
-// a date like 2024-03-09, got \"soon\"".
+// read. Its error says what is wrong: "must be a date like 2024-03-09,
+// got \"soon\"". A year or a month alone ("2012", "2012-05") is no date,
+// as in Hugo 0.165, whose front matter, dateFormat, time.AsTime and
+// .GroupByParamDate refuse them too.
 func ParseDate(s string) (time.Time, error) { return parseDate(s) }
 
 func dateHint(key string, f format) string {

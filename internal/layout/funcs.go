@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
 	"github.com/samizdat-press/samizdat/internal/markdown"
 )
 
@@ -235,7 +236,7 @@ func (e Env) dateFormat(l, v any) (string, error) {
 	if err := hugoLayout(layout); err != nil {
 		return "", err
 	}
-	t, err := asTime(v)
+	t, err := frontmatter.Date(v) // the one reader of a date, as front matter's
 	if err != nil || t.IsZero() {
 		return "", err
 	}
@@ -243,32 +244,6 @@ func (e Env) dateFormat(l, v any) (string, error) {
 		return e.FormatDate(layout, t), nil
 	}
 	return t.Format(layout), nil
-}
-
-// asTime reads a date: a time, or text such as "2012-11-21" (parseDate).
-// A nil *time.Time is the zero time, which dateFormat writes as nothing.
-func asTime(v any) (time.Time, error) {
-	switch v := v.(type) {
-	case time.Time:
-		return v, nil
-	case *time.Time:
-		if v == nil {
-			return time.Time{}, nil
-		}
-		return *v, nil
-	case string:
-		return parseDate(v)
-	}
-	return time.Time{}, fmt.Errorf("cannot read a %T as a date", v)
-}
-
-func parseDate(s string) (time.Time, error) {
-	for _, l := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date like 2012-11-21", s)
 }
 
 // field reads a dotted key path ("Params.role", "Date") from a struct,

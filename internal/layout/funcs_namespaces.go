@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/samizdat-press/samizdat/internal/frontmatter"
 )
 
 // Hugo's functions live in namespaces (strings.TrimPrefix, math.Max,
@@ -828,10 +830,10 @@ type timeNS struct{ e Env }
 // language, as Hugo's (tpl/time Format, two arguments) does.
 func (n timeNS) Format(layout, v any) (string, error) { return n.e.dateFormat(layout, v) }
 
-// AsTime reads a date as dateFormat does. Hugo's takes a second argument,
+// AsTime reads a date as dateFormat does, by front matter's rules. Hugo's takes a second argument,
 // a time zone by name, which would be read from the computer's time zone
 // files (they differ between computers and years); samizdat takes none.
-func (timeNS) AsTime(v any) (time.Time, error) { return asTime(v) }
+func (timeNS) AsTime(v any) (time.Time, error) { return frontmatter.Date(v) }
 
 // timeFunc is the time function, which is Hugo's both ways: called alone
 // it is the namespace (time.Format), with a date it is time.AsTime.
@@ -840,7 +842,7 @@ func (e Env) timeFunc(args ...any) (any, error) {
 	case 0:
 		return timeNS{e}, nil
 	case 1:
-		return asTime(args[0])
+		return frontmatter.Date(args[0])
 	}
 	return nil, &hintedError{msg: fmt.Sprintf("time takes one date, not %d arguments", len(args)),
 		hint: "write {{ time \"2024-05-01\" }}; samizdat takes no time zone by name (Hugo's second argument): write the offset in the date itself, 2024-05-01T10:00:00+05:00"}

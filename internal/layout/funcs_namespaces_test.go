@@ -36,7 +36,15 @@ func TestNamespaceFunctions(t *testing.T) {
 		{tmpl: `{{ urls.Parse "%zz" }}`, err: "invalid URL escape"},
 		{tmpl: `{{ (time "2024-05-01T10:00:00+05:00").Hour }} {{ time.Format "2006" (time.AsTime "2011-12-16") }}`, want: "10 2011"},
 		{tmpl: `{{ time "2024-05-01" "Asia/Almaty" }}`, err: "time takes one date, not 2 arguments"},
-		{tmpl: `{{ time "soon" }}`, err: `"soon" is not a date like 2012-11-21`},
+		{tmpl: `{{ time "soon" }}`, err: `must be a date like 2024-03-09, got "soon"`},
+		// Dates are read by front matter's rules (frontmatter.Date): a year
+		// or a month alone is no date, as in Hugo 0.165; a time without
+		// seconds is one, as it is in front matter.
+		{tmpl: `{{ time "2012" }}`, err: `must be a date like 2024-03-09, got "2012"`},
+		{tmpl: `{{ dateFormat "2006" "2012-05" }}`, err: `must be a date like 2024-03-09, got "2012-05"`},
+		{tmpl: `{{ time.AsTime "2012-02-30" }}`, err: `is not a real date: "2012-02-30"`},
+		{tmpl: `{{ dateFormat "15:04" "2011-12-16 10:30" }}`, want: "10:30"},
+		{tmpl: `{{ dateFormat "2006" 2012 }}`, err: `got 2012, which is neither a date nor text`},
 		{tmpl: `{{ dateFormat ":date_short" "2011-12-16" }}`, err: `":date_short" is Hugo's name for a date layout`},
 		{tmpl: `{{ collections.Where (slice (dict "a" 1) (dict "a" 2)) "a" "gt" 1 }} {{ collections.In (slice 1 2) 2 }}`, want: "[map[a:2]] true"},
 		{tmpl: `{{ compare.Eq 1 1 }} {{ compare.Conditional false 1 2 }} {{ cast.ToInt "0x11" }} {{ cast.ToString 1.5 }}`, want: "true 2 17 1.5"},

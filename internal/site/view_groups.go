@@ -193,7 +193,7 @@ func (ps Pages) GroupByParamDate(key, layout string, order ...string) (PagesGrou
 	}
 	dates := make(map[*Page]time.Time, len(with)) // the others have none
 	for i, p := range with {
-		t, err := paramDate(values[i])
+		t, err := frontmatter.Date(values[i]) // as dateFormat reads it
 		if err != nil {
 			return nil, &groupMistake{
 				msg:  fmt.Sprintf("%s: params.%s of %s %s", call, key, p.File(), err),
@@ -389,18 +389,6 @@ func sameKind(call, key string, v any, p *Page, first any, firstPage *Page) erro
 			kindOf(first), firstPage.File(), first, k, p.File(), v),
 		hint: fmt.Sprintf("write %s one way in every page, all as numbers (2012) or all as text (\"2012\"), so the pages group together", key),
 	}
-}
-
-// paramDate reads a GroupByParamDate value: a date, or text written as
-// front matter writes dates.
-func paramDate(v any) (time.Time, error) {
-	switch x := v.(type) {
-	case time.Time:
-		return x, nil
-	case string:
-		return frontmatter.ParseDate(x)
-	}
-	return time.Time{}, fmt.Errorf("must be a date like 2024-03-09, got %v", v)
 }
 
 // keyKind is the kind of a group key: keys are ordered within their

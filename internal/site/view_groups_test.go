@@ -177,6 +177,38 @@ func TestGroupByMistakes(t *testing.T) {
 	}
 }
 
+// .GroupByParamDate and dateFormat read a date written as text by one
+// rule, front matter's: both accept a text or both refuse it, with one
+// message. Hugo 0.165 refuses a year or a month alone in both too.
+func TestParamDateReadAsDateFormatReadsIt(t *testing.T) {
+	for _, c := range []struct{ text, err string }{
+		{"2011-05-01", ""},
+		{"2011-05-01 10:30", ""},
+		{"2011-05-01T10:30:00+05:00", ""},
+		{"2011", `must be a date like 2024-03-09, got "2011"`},
+		{"2011-05", `must be a date like 2024-03-09, got "2011-05"`},
+		{"2011-02-30", `is not a real date: "2011-02-30"`},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			for _, call := range []string{
+				`{{ range .Site.RegularPages.GroupByParamDate "eventDate" "2006-01-02" }}{{ .Key }};{{ end }}`,
+				`{{ range .Site.RegularPages }}{{ with .Params.eventDate }}{{ dateFormat "2006-01-02" . }};{{ end }}{{ end }}`,
+			} {
+				fsys := groupSite(call)
+				fsys["content/news/clashes.md"].Data = []byte("---\ntitle: Clashes\nparams:\n  eventDate: \"" + c.text + "\"\n---\n")
+				res := build(t, fsys, Options{})
+				got := problems(res.Problems)
+				if c.err == "" && (len(res.Problems) > 0 || !strings.Contains(string(res.Files["index.html"]), "2011-05-01;")) {
+					t.Errorf("%s: got problems\n%s\nand %q, want 2011-05-01", call, got, res.Files["index.html"])
+				}
+				if c.err != "" && !strings.Contains(got, c.err) {
+					t.Errorf("%s: got problems\n%s\nwant one with %s", call, got, c.err)
+				}
+			}
+		})
+	}
+}
+
 // A param written as a number on one page and as text on another is a
 // problem naming both pages: Hugo drops the page of the other kind.
 func TestGroupByParamOfTwoKinds(t *testing.T) {
