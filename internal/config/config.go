@@ -204,6 +204,9 @@ type Language struct {
 	// Params are the language's own [languages.<code>.params]: in this
 	// language, .Site.Params holds them over the site's [params].
 	Params map[string]any `toml:"params"`
+	// Direction is Hugo's languageDirection, "rtl" or "ltr", which themes
+	// write into <html dir>; empty, as in Hugo, when the site does not say.
+	Direction string `toml:"languageDirection"`
 	// Fallback is the language whose pages stand in for this language's
 	// untranslated ones, where a page or menu looks one up (GetPage): a
 	// Kazakh reader may read Russian better than the default English.

@@ -371,6 +371,7 @@ func TestParseProblems(t *testing.T) {
 		{"bad language code", "[languages.kazakh-language]\nname = 'x'\n", []want{{1, "not a language code", ""}}},
 		{"fallback to no language of the site", "[languages.ru]\nname = 'x'\n[languages.kk]\nname = 'y'\nfallback = 'uz'\n", []want{{5, `fallback "uz" of language "kk" is not another language of the site`, "give another language of the site: en, ru"}}},
 		{"fallback to itself", "[languages.kk]\nname = 'y'\nfallback = 'kk'\n", []want{{3, `fallback "kk" of language "kk"`, "give another language of the site: en"}}},
+		{"a language direction of neither kind", "[languages.ar]\nname = 'y'\nlanguageDirection = 'right'\n", []want{{3, `languageDirection "right" of language "ar" is neither rtl nor ltr`, `write languageDirection = "rtl" or "ltr"`}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -208,6 +208,10 @@ func (v *validator) languages(c Config) {
 			v.add("languages."+code, `name the table after the language code, e.g. [languages.kk]`,
 				"%q is not a language code", code)
 		}
+		if d := c.Languages[code].Direction; d != "" && d != "ltr" && d != "rtl" {
+			v.add("languages."+code+".languageDirection", `write languageDirection = "rtl" or "ltr"`,
+				"languageDirection %q of language %q is neither rtl nor ltr", d, code)
+		}
 		if fb := c.Languages[code].Fallback; fb != "" && (fb == code || !slices.Contains(codes, fb)) {
 			others := slices.DeleteFunc(slices.Clone(codes), func(c string) bool { return c == code })
 			v.add("languages."+code+".fallback", fmt.Sprintf("give another language of the site: %s", strings.Join(others, ", ")),

@@ -111,11 +111,16 @@ type Language struct {
 	LanguageCode string // the code again, Hugo's other name for it
 	LanguageName string // its own name from site.toml, "Русский", else the code
 	Weight       int    // site.toml's weight
+	// LanguageDirection is site.toml's languageDirection, "rtl" or "ltr",
+	// empty where it is not set, as Hugo's.
+	LanguageDirection string
 }
 
 // Language is the site's language.
 func (s *Site) Language() Language {
-	return Language{Lang: s.lang, LanguageCode: s.lang, LanguageName: s.LanguageName(), Weight: s.cfg.Languages[s.lang].Weight}
+	l := s.cfg.Languages[s.lang]
+	return Language{Lang: s.lang, LanguageCode: s.lang, LanguageName: s.LanguageName(), Weight: l.Weight,
+		LanguageDirection: l.Direction}
 }
 
 // Language is the page's language, .Site.Language.
