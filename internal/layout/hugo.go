@@ -63,7 +63,6 @@ var hugoFields = map[string]string{
 	"RenderString":             "write markdownify: {{ markdownify TEXT }} renders a markdown text",
 	"Slug":                     "write .Params.slug (front matter slug); the page's address is .RelPermalink",
 	"Keywords":                 "samizdat has no .Keywords: put the keywords under params: in front matter (params: {keywords: [a, b]}) and read .Params.keywords",
-	"Name":                     "on a page, write .LinkTitle (or .Title); .Name is a menu entry's and a language's",
 	"HasShortcode":             "samizdat has no .HasShortcode: load what a shortcode needs (a stylesheet, a script) on every page, or mark the pages that need it in front matter (params: {maps: true}) and test .Params.maps",
 	"GitInfo":                  "samizdat has no .GitInfo: .Lastmod is already the date of the file's last git commit when the page sets no lastmod",
 	"FuzzyWordCount":           "write .WordCount",

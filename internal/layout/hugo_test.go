@@ -80,7 +80,6 @@ func TestHugoNamesSayWhatToWrite(t *testing.T) {
 		`{{ .Render "summary" }}`:                                    `{{ partial "summary.html" . }}`,
 		`{{ .Slug }}`:                                                ".Params.slug",
 		`{{ .Keywords }}`:                                            ".Params.keywords",
-		`{{ .Name }}`:                                                ".LinkTitle",
 		`{{ template "_internal/opengraph.html" . }}`:                `<meta property="og:title"`,
 		`{{ template "_internal/twitter_cards.html" . }}`:            `twitter:card`,
 		`{{ template "_internal/pagination.html" . }}`:               "{{ with .Paginator }}",

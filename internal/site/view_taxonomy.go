@@ -99,3 +99,17 @@ func (p *Page) Data() ListData {
 	}
 	return d
 }
+
+// Name is Hugo's .Name of a page: on a term page the term as its pages
+// write it ("Press freedom"), whatever title front matter gives the page;
+// on any other page its title. Hugo 0.165's pageMeta.Name does the same
+// (a term's unnormalized path name, else the title); PaperMod's terms list
+// and breadcrumbs read it.
+func (p *Page) Name() string {
+	if p.kind == "term" {
+		if t := p.site.taxonomies[p.typ][path.Base(p.url)]; t != nil {
+			return t.Name
+		}
+	}
+	return p.title
+}
