@@ -801,6 +801,9 @@ func templateProblem(err error, name string, near func(field, typ string) string
 	}
 	if strings.Contains(p.Message, "not found in "+Dir+"/partials/") {
 		p.Hint = "create the file in " + Dir + "/partials/, or correct the name in the partial call"
+		if h := hugoPartialHint(p.Message); h != "" {
+			p.Hint = h
+		}
 	}
 	// A method called on nothing: most often .URL or .Title of a page
 	// that GetPage did not find, because its file was renamed, moved,
