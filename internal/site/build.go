@@ -101,6 +101,7 @@ func Build(ctx context.Context, fsys fs.FS, cfg config.Config, opts Options, cac
 	cfg.BaseURL = asciiHost(cfg.BaseURL)
 	b := &builder{ctx: ctx, fsys: fsys, cfg: cfg, opts: opts, cache: cache, files: map[string][]byte{}, owners: map[string][]owner{}, fileKeys: map[string]string{}}
 	b.structure = sync.OnceValue(b.shortcodeKey)
+	b.otherBundles = sync.OnceValue(b.otherBundlesKey)
 	b.run()
 	if b.ranAll && ctx.Err() == nil {
 		// A build that stopped early (a data file that does not parse
@@ -136,6 +137,8 @@ type builder struct {
 	// structure is the hash of the site's config and page graph
 	// (shortcodeKey), computed at most once per build.
 	structure func() string
+	// otherBundles is otherBundlesKey, computed at most once per build.
+	otherBundles func() string
 	// fileKeys maps an output file made from a cached result to that
 	// result's cache key, so its finishing can be cached too.
 	fileKeys map[string]string

@@ -27,9 +27,10 @@ import (
 //     shortcodes can see (markdownKey);
 //   - executed templates, keyed by the layouts, the site's structure, the
 //     page's own rendered markdown and, for each kind of other pages' data
-//     (summaries, content, word counts, tables of contents), that data's
-//     hash when the templates of the page's phase read it in the last
-//     build (see reads);
+//     (summaries, content, word counts, tables of contents, bundles'
+//     files), that data's hash when the templates of the page's phase
+//     read it in the last build (see reads), and the files of the page's
+//     own bundle (bundleKey);
 //   - the finished file (published and relinked) of each executed template
 //     or static file, keyed by its source's key;
 //   - each picture's size and smaller copies, keyed by its bytes and the
@@ -58,6 +59,10 @@ type Cache struct {
 	// the cache does not call T again, so its misses are carried over.
 	tmplBase string
 	missing  []string
+	// shortcodeResources is whether a shortcode ever read another page's
+	// .Resources: then every shortcode page's markdown key holds every
+	// bundle's files (markdownKey). Learnt as reads are; it only grows.
+	shortcodeResources bool
 
 	last *lastBuild // the last good build, for Patch
 
@@ -193,11 +198,12 @@ const (
 
 // What a template read of pages other than the one it renders.
 const (
-	readSummary uint32 = 1 << iota // Summary, Truncated
-	readContent                    // Content
-	readCount                      // WordCount, ReadingTime
-	readTOC                        // TOC, TableOfContents
-	readAll     = readSummary | readContent | readCount | readTOC
+	readSummary   uint32 = 1 << iota // Summary, Truncated
+	readContent                      // Content
+	readCount                        // WordCount, ReadingTime
+	readTOC                          // TOC, TableOfContents
+	readResources                    // Resources: the files of another page's bundle
+	readAll       = readSummary | readContent | readCount | readTOC | readResources
 )
 
 // noteRead records that a template read rendered data of page p. Reads of
@@ -209,6 +215,23 @@ func (p *Page) noteRead(bit uint32) {
 	}
 	w := p.site.world
 	w.reads[w.phase.Load()].Or(bit)
+}
+
+// noteResourcesRead records that a template or shortcode read the
+// .Resources of page p. The page's own files are in its keys already
+// (bundleKey); a read of another page's makes the keys of every page of
+// the phase hold every bundle's files (readResources), as noteRead does
+// for other pages' content, and for shortcodes every shortcode page's
+// markdown key (markdownResources).
+func (p *Page) noteResourcesRead() {
+	if p.self || p.site == nil || p.site.world == nil {
+		return
+	}
+	if w := p.site.world; w.markdown.Load() {
+		w.markdownResources.Store(true)
+		return
+	}
+	p.noteRead(readResources)
 }
 
 // templateKeys computes, once per build, the parts of every template key
@@ -246,6 +269,9 @@ func (b *builder) renderedHash(bits uint32) string {
 		return ""
 	}
 	h := sha256.New()
+	if bits&readResources != 0 {
+		b.world.resources.hash(h)
+	}
 	for _, p := range b.pages {
 		r := &p.rendered
 		if bits&readSummary != 0 {
@@ -270,7 +296,8 @@ func (k *templateKeys) key(p *Page, phase, n int) string {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%s\x00%s", k.base, p.site.lang, p.url, n, p.mdKey, k.dep[phase])
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%s\x00%s\x00%s", k.base, p.site.lang, p.url, n, p.mdKey, k.dep[phase],
+		p.site.world.resources.bundleKey(p))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -324,6 +351,9 @@ type phaseState struct {
 	// shortcodes run: no page's rendered data is complete then (see
 	// readRendered).
 	markdown atomic.Bool
+	// markdownResources is set when a shortcode read another page's
+	// .Resources (noteResourcesRead).
+	markdownResources atomic.Bool
 }
 
 // readRendered notes a template's read of what p's markdown made, as

@@ -107,6 +107,7 @@ func Patch(ctx context.Context, cache *Cache, paths []string) (out *output.Outpu
 		b.world.markdown.Store(true) // as renderMarkdown: shortcodes run
 		res, probs := p.site.conv.Convert(p.src.Body, b.markdownContext(p))
 		b.world.markdown.Store(false)
+		b.learnShortcodeResources() // the Build that follows may take this markdown from the cache
 		if len(probs) > 0 || !keepsAnchors(res.Anchors, p.rendered.Anchors) {
 			return nil, false
 		}

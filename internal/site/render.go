@@ -67,6 +67,7 @@ func (b *builder) renderMarkdown() {
 		}
 		b.warn(e.result.Warnings)
 	})
+	b.learnShortcodeResources()
 }
 
 // siteKey hashes what every page's markdown may depend on besides its own
@@ -102,15 +103,49 @@ func (b *builder) siteKey() string {
 
 // markdownKey is the cache key of one page's rendered markdown. A page
 // that calls shortcodes also depends on whatever a shortcode can read: its
-// own front matter, its site's data and interface strings, and
-// shortcodeKey's config and page graph, so those join the key.
+// own front matter, its site's data and interface strings,
+// shortcodeKey's config and page graph, and its bundle's files, and every
+// bundle's if a shortcode read another page's .Resources (otherBundles),
+// so those join the key.
 func (b *builder) markdownKey(p *Page) string {
 	h := sha256.New()
 	fmt.Fprintln(h, b.mdSiteKey, p.src.File, p.src.BodyLine, p.src.Version)
 	if bytes.Contains(p.src.Body, []byte("{{")) {
-		fmt.Fprintf(h, "\n%+v\n%v\n%v\n%s\n", p.src.Meta, p.site.data, p.site.strings, b.structure())
+		fmt.Fprintf(h, "\n%+v\n%v\n%v\n%s\n%s\n%s\n", p.src.Meta, p.site.data, p.site.strings, b.structure(),
+			b.world.resources.bundleKey(p), b.otherBundles())
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// otherBundlesKey hashes every bundle's files for the markdown keys of
+// pages with shortcodes, if a shortcode of an earlier build read another
+// page's .Resources; else "". Computed at most once per build.
+func (b *builder) otherBundlesKey() string {
+	if b.cache == nil {
+		return ""
+	}
+	b.cache.mu.Lock()
+	read := b.cache.shortcodeResources
+	b.cache.mu.Unlock()
+	if !read {
+		return ""
+	}
+	h := sha256.New()
+	b.world.resources.hash(h)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// learnShortcodeResources keeps, for the next build's markdown keys,
+// whether a shortcode of this one read another page's .Resources. A
+// markdown served from the cache did not run its shortcodes, so the
+// answer only grows, as the template reads do (learn).
+func (b *builder) learnShortcodeResources() {
+	if b.cache == nil || !b.world.markdownResources.Load() {
+		return
+	}
+	b.cache.mu.Lock()
+	b.cache.shortcodeResources = true
+	b.cache.mu.Unlock()
 }
 
 // shortcodeKey hashes the rest of what a shortcode can read through .Site
@@ -159,8 +194,10 @@ func (b *builder) shortcodeKey() string {
 		}
 		h.Write(line)
 	}
-	b.world.resources.hash(h) // a bundle's files, read through .Resources
-	b.world.assets.hash(h)    // assets/, read through resources.Get
+	// A bundle's files, read through .Resources, are not here but in the
+	// keys of the pages that read them (bundleKey, readResources), so
+	// one edited photo does not render every page again.
+	b.world.assets.hash(h) // assets/, read through resources.Get
 	return hex.EncodeToString(h.Sum(nil))
 }
 

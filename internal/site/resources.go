@@ -2,7 +2,10 @@ package site
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"maps"
@@ -35,6 +38,11 @@ type resourceIndex struct {
 	dirs   []string                   // the keys of byDir, sorted
 	owners map[string]bool            // the folders of bundles, sections and the home page
 	lists  sync.Map                   // *content.Page -> Resources, made when a template first asks
+
+	// bundles is each owner folder's bundleKey, made when a cache key
+	// first asks (hashBundles).
+	bundlesOnce sync.Once
+	bundles     map[string]string
 }
 
 // resourceFile is one file under content/ that is not a page. Its bytes
@@ -92,10 +100,48 @@ func (idx *resourceIndex) hash(w io.Writer) {
 		return
 	}
 	for _, dir := range idx.dirs {
-		for _, f := range idx.byDir[dir] {
-			fmt.Fprintf(w, "\nresource %s %v ", f.source, f.outputs)
-			f.writeKey(w, idx.fsys)
+		idx.hashDir(w, dir)
+	}
+}
+
+func (idx *resourceIndex) hashDir(w io.Writer, dir string) {
+	for _, f := range idx.byDir[dir] {
+		fmt.Fprintf(w, "\nresource %s %v ", f.source, f.outputs)
+		f.writeKey(w, idx.fsys)
+	}
+}
+
+// bundleKey hashes, as hash does, the files of p's own .Resources: what
+// p's templates and shortcodes read of its bundle. It is in p's cache
+// keys, so an edited photo renders again only the page whose bundle holds
+// it (and the pages that read other pages' .Resources: readResources).
+// "" for a page with no folder of its own or no files in it.
+func (idx *resourceIndex) bundleKey(p *Page) string {
+	if idx == nil {
+		return ""
+	}
+	dir := ownFolder(p)
+	if dir == "" {
+		return ""
+	}
+	idx.bundlesOnce.Do(idx.hashBundles)
+	return idx.bundles[dir]
+}
+
+// hashBundles makes every owner folder's bundleKey at once: a walk over
+// the folders, not one over them all for each page.
+func (idx *resourceIndex) hashBundles() {
+	hs := map[string]hash.Hash{}
+	for _, d := range idx.dirs { // sorted: a bundle's files hash in one order
+		o := idx.owner(d)
+		if hs[o] == nil {
+			hs[o] = sha256.New()
 		}
+		idx.hashDir(hs[o], d)
+	}
+	idx.bundles = make(map[string]string, len(hs))
+	for o, h := range hs {
+		idx.bundles[o] = hex.EncodeToString(h.Sum(nil))
 	}
 }
 
@@ -108,6 +154,7 @@ func (p *Page) Resources() Resources {
 	if p.src == nil || p.site == nil || p.site.world == nil || p.site.world.resources == nil {
 		return nil
 	}
+	p.noteResourcesRead()
 	idx := p.site.world.resources
 	if rs, ok := idx.lists.Load(p.src); ok {
 		return rs.(Resources)
