@@ -66,6 +66,7 @@ func (e Env) funcMap(s *Set) template.FuncMap {
 		"where":        where,
 		"sortBy":       sortBy,
 		"first":        first,
+		"index":        index,
 		"last":         last,
 		"after":        after,
 		"append":       appendItems,

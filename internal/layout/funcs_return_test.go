@@ -138,9 +138,9 @@ func TestReturningPartialDepth(t *testing.T) {
 
 // An error in the returned value is at the partial's line of return.
 func TestReturnErrorAtItsLine(t *testing.T) {
-	set := returnSet(t, `{{ partial "bad.html" . }}`, map[string]string{"bad.html": "{{ $x := 1 }}\n\n{{ return index (slice 1) 5 }}"})
+	set := returnSet(t, `{{ partial "bad.html" . }}`, map[string]string{"bad.html": "{{ $x := 1 }}\n\n{{ return index 1 5 }}"})
 	_, prob := set.Execute("_default/single.html", nil, "content/x.md")
-	if prob == nil || prob.File != "layouts/partials/bad.html" || prob.Line != 3 || !strings.Contains(prob.Message, "index out of range") {
+	if prob == nil || prob.File != "layouts/partials/bad.html" || prob.Line != 3 || !strings.Contains(prob.Message, "can't index item of type int") {
 		t.Errorf("got %+v; want the index problem at bad.html:3", prob)
 	}
 }

@@ -118,7 +118,7 @@ func TestLinksToPagesOfAListFollowTheTemplate(t *testing.T) {
 func TestLinksToPagesOfAListWhoseTemplateFails(t *testing.T) {
 	fsys := siteFS(t, "testdata/i18n.txtar")
 	fsys["site.toml"].Data = []byte(strings.Replace(string(fsys["site.toml"].Data), "title =", "paginate = 1\ntitle =", 1))
-	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ index (slice 1 2) 5 }}{{ range .Paginator.Pages }}{{ .Title }}{{ end }}{{ end }}`)}
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ index 1 5 }}{{ range .Paginator.Pages }}{{ .Title }}{{ end }}{{ end }}`)}
 	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\n[a](/page/1/) [b](/page/2/)\n")}
 	res := build(t, fsys, Options{})
 	if got := problems(res.Problems); strings.Contains(got, "link to") || !strings.Contains(got, "layouts/index.html") {
