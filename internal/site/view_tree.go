@@ -114,13 +114,16 @@ type Language struct {
 	// LanguageDirection is site.toml's languageDirection, "rtl" or "ltr",
 	// empty where it is not set, as Hugo's.
 	LanguageDirection string
+	// Params is .Site.Params of the language: its [languages.X.params] over
+	// the site's [params], as Hugo 0.165's .Language.Params is.
+	Params map[string]any
 }
 
 // Language is the site's language.
 func (s *Site) Language() Language {
 	l := s.cfg.Languages[s.lang]
 	return Language{Lang: s.lang, LanguageCode: s.lang, LanguageName: s.LanguageName(), Weight: l.Weight,
-		LanguageDirection: l.Direction}
+		LanguageDirection: l.Direction, Params: s.params}
 }
 
 // Language is the page's language, .Site.Language.
