@@ -36,6 +36,11 @@ type assetIndex struct {
 	fsys  fs.FS
 	files Resources // by path; each site copies them with itself as .Site
 
+	// bySite is each language's copy of files, with the site as .Site
+	// (siteFiles), made when its templates first ask: a base layout's
+	// resources.Get runs on every page.
+	bySite sync.Map // *Site -> *siteFiles
+
 	mu sync.Mutex
 	// published holds each address a template asked for, with the
 	// distinct files published there (two: a problem, see publishAssets).
@@ -225,26 +230,39 @@ func (a siteAssets) index() *assetIndex {
 	return a.s.world.assets
 }
 
-// all is every file of assets/, as the site's resources.
-func (a siteAssets) all() Resources {
-	files := a.index().files
-	rs := make(Resources, len(files))
-	for i, r := range files {
+// siteFiles is a language's copy of the files of assets/: in the order of
+// their paths, and by path for Get.
+type siteFiles struct {
+	list   Resources
+	byPath map[string]*Resource
+}
+
+// all is every file of assets/, as the site's resources, copied once a
+// build for each language. Callers make new lists of it (Match, ByType)
+// and never change it.
+func (a siteAssets) all() *siteFiles {
+	idx := a.index()
+	if files, ok := idx.bySite.Load(a.s); ok {
+		return files.(*siteFiles)
+	}
+	files := &siteFiles{list: make(Resources, len(idx.files)), byPath: make(map[string]*Resource, len(idx.files))}
+	for i, r := range idx.files {
 		c := *r
 		c.site = a.s
-		rs[i] = &c
+		files.list[i] = &c
+		files.byPath[c.orig] = &c
 	}
-	return rs
+	// Two pages asking at once make two equal copies; one is kept.
+	got, _ := idx.bySite.LoadOrStore(a.s, files)
+	return got.(*siteFiles)
 }
 
 // Get is the file at name, its path in assets/; nil when there is none.
 // Unlike a page's .Resources.Get, letter case counts, as in Hugo's.
 func (a siteAssets) Get(name string) (any, error) {
 	name = strings.TrimPrefix(path.Clean("/"+name), "/")
-	for _, r := range a.all() {
-		if r.orig == name {
-			return r, nil
-		}
+	if r, ok := a.all().byPath[name]; ok {
+		return r, nil
 	}
 	return noAsset, nil
 }
@@ -255,14 +273,14 @@ func (a siteAssets) Get(name string) (any, error) {
 var noAsset *Resource
 
 // GetMatch is the first file whose path matches pattern (Resources.Match).
-func (a siteAssets) GetMatch(pattern string) (any, error) { return a.all().GetMatch(pattern) }
+func (a siteAssets) GetMatch(pattern string) (any, error) { return a.all().list.GetMatch(pattern) }
 
 // Match is the files whose paths match pattern, in the order of their
 // paths.
-func (a siteAssets) Match(pattern string) (any, error) { return a.all().Match(pattern) }
+func (a siteAssets) Match(pattern string) (any, error) { return a.all().list.Match(pattern) }
 
 // ByType is the files of one type.
-func (a siteAssets) ByType(typ string) (any, error) { return a.all().ByType(typ), nil }
+func (a siteAssets) ByType(typ string) (any, error) { return a.all().list.ByType(typ), nil }
 
 // FromString is a resource of text at target, as Hugo's.
 func (a siteAssets) FromString(target, text string) (any, error) {
