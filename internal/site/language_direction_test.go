@@ -26,10 +26,10 @@ func TestLanguageDirection(t *testing.T) {
 func TestLanguageParams(t *testing.T) {
 	site := string(siteFS(t, "testdata/fixture.txtar")["site.toml"].Data)
 	out := renderFixture(t, map[string]string{
-		"site.toml": site + "\n[languages.en]\nname = \"English\"\n[languages.ru]\nname = \"Русский\"\n[languages.ru.params]\nlanguageAltTitle = \"По-русски\"\n",
+		"site.toml":                    site + "\n[languages.en]\nname = \"English\"\n[languages.ru]\nname = \"Русский\"\n[languages.ru.params]\nlanguageAltTitle = \"По-русски\"\n",
 		"layouts/_default/single.html": `{{ range .Translations | append . }}{{ .Lang }}={{ .Language.Params.languageAltTitle | default .Language.LanguageName }};{{ end }}`,
-		"content/letter.md":    "---\ntitle: Letter\n---\nText.\n",
-		"content/letter.ru.md": "---\ntitle: Письмо\n---\nText.\n",
+		"content/letter.md":            "---\ntitle: Letter\n---\nText.\n",
+		"content/letter.ru.md":         "---\ntitle: Письмо\n---\nText.\n",
 	})
 	wantIn(t, out, "letter/index.html", "ru=По-русски;en=English;")
 }
