@@ -49,8 +49,12 @@ func parseDate(s string) (time.Time, error) {
 // page's .Date), or text read by ParseDate's rules (JSON has no dates, and
 // data files give dates as the text written). It is the one reader of a
 // date for every template function (dateFormat, time.AsTime,
-// .GroupByParamDate …), so a date front matter accepts is accepted there
-// and one it refuses is refused there. A nil *time.Time is the zero time.
+// .GroupByParamDate …). A nil *time.Time is the zero time.
+//
+// Text may also be a month or a year alone ("2012-03", "2012"), read as
+// its first day, where Hugo refuses them: a campaign's timeline often
+// knows an event only to the month, and its data file says so
+// (data/timeline.yaml's "2012-03", shown as "March 2012").
 func Date(v any) (time.Time, error) {
 	switch x := v.(type) {
 	case time.Time:
@@ -61,16 +65,23 @@ func Date(v any) (time.Time, error) {
 		}
 		return *x, nil
 	case string:
-		return ParseDate(x)
+		t, err := ParseDate(x)
+		if err != nil {
+			for _, l := range []string{"2006-01", "2006"} {
+				if t, e := time.Parse(l, strings.TrimSpace(x)); e == nil {
+					return t, nil
+				}
+			}
+		}
+		return t, err
 	}
 	return time.Time{}, fmt.Errorf("must be a date like 2024-03-09, got %v, which is neither a date nor text", v)
 }
 
 // ParseDate reads a date written as text as front matter's dates are
 // read. Its error says what is wrong: "must be a date like 2024-03-09,
-// got \"soon\"". A year or a month alone ("2012", "2012-05") is no date,
-// as in Hugo 0.165, whose front matter, dateFormat, time.AsTime and
-// .GroupByParamDate refuse them too.
+// got \"soon\"". A year or a month alone ("2012", "2012-05") is no date
+// in front matter, as in Hugo 0.165 (templates read them: see Date).
 func ParseDate(s string) (time.Time, error) { return parseDate(s) }
 
 func dateHint(key string, f format) string {

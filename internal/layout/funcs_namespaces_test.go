@@ -37,11 +37,11 @@ func TestNamespaceFunctions(t *testing.T) {
 		{tmpl: `{{ (time "2024-05-01T10:00:00+05:00").Hour }} {{ time.Format "2006" (time.AsTime "2011-12-16") }}`, want: "10 2011"},
 		{tmpl: `{{ time "2024-05-01" "Asia/Almaty" }}`, err: "time takes one date, not 2 arguments"},
 		{tmpl: `{{ time "soon" }}`, err: `must be a date like 2024-03-09, got "soon"`},
-		// Dates are read by front matter's rules (frontmatter.Date): a year
-		// or a month alone is no date, as in Hugo 0.165; a time without
-		// seconds is one, as it is in front matter.
-		{tmpl: `{{ time "2012" }}`, err: `must be a date like 2024-03-09, got "2012"`},
-		{tmpl: `{{ dateFormat "2006" "2012-05" }}`, err: `must be a date like 2024-03-09, got "2012-05"`},
+		// Dates are read by front matter's rules (frontmatter.Date), and a
+		// year or a month alone is its first day, where Hugo 0.165 refuses
+		// them; a time without seconds is one, as it is in front matter.
+		{tmpl: `{{ (time "2012").Month }} {{ dateFormat "January 2006" "2012-05" }}`, want: "January May 2012"},
+		{tmpl: `{{ dateFormat "2006" "2012-5" }}`, err: `must be a date like 2024-03-09, got "2012-5"`},
 		{tmpl: `{{ time.AsTime "2012-02-30" }}`, err: `is not a real date: "2012-02-30"`},
 		{tmpl: `{{ dateFormat "15:04" "2011-12-16 10:30" }}`, want: "10:30"},
 		{tmpl: `{{ dateFormat "2006" 2012 }}`, err: `got 2012, which is neither a date nor text`},
