@@ -269,8 +269,7 @@ func (b *builder) loadStrings(lang string, has bool) (table map[string]any, brok
 	if !ok {
 		return nil, true, true
 	}
-	m, _ := v.(map[string]any)
-	return m, false, true
+	return b.stringsTable(p, v), false, true
 }
 
 // problemAt is a problem at the line of a front matter key of a page.
