@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -692,10 +693,18 @@ func mod(x, y any) (int, error) {
 
 // whole reads a whole number given to fn: any integer type (a weight
 // from TOML front matter is an int64, a literal in a template an int),
-// or a float without a fraction; text is not a number here.
+// a float without a fraction, or text that is one ("2"), as Hugo's
+// cast.ToIntE reads the counts of seq, first, last, after and the like:
+// PaperMod's table of contents loops over seq of a heading level it
+// found with findRE.
 func whole(fn string, v any) (int, error) {
 	if f, ok := number(v); ok && f == math.Trunc(f) {
 		return int(f), nil
+	}
+	if s, ok := v.(string); ok {
+		if n, err := strconv.Atoi(s); err == nil {
+			return n, nil
+		}
 	}
 	return 0, fmt.Errorf("%s: %v is not a whole number (write int to turn text into one)", fn, v)
 }

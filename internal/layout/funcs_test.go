@@ -388,7 +388,7 @@ func TestLeftOutFunctionHints(t *testing.T) {
 // or site.toml is an int64, a literal in a template an int; first, last,
 // add, sub, mul, div, mod and seq take both (int64 failed with "wrong
 // type for value"). first, last, mod and seq take a float without a
-// fraction, and refuse the rest; add, sub, mul and div take fractions,
+// fraction, or text of a whole number, as Hugo's, and refuse the rest; add, sub, mul and div take fractions,
 // as Hugo's (TestArithmeticAsHugos).
 func TestWholeNumbersOfAnyIntegerType(t *testing.T) {
 	data := map[string]any{"n": int64(2), "f": 3.0, "half": 2.5, "s": "2", "list": []any{"a", "b", "c"}}
@@ -397,8 +397,8 @@ func TestWholeNumbersOfAnyIntegerType(t *testing.T) {
 		{tmpl: `{{ add .n 1 }} {{ sub .f .n }} {{ mul .n .n }} {{ div 7 .n }} {{ mod 7 .n }}`, want: "3 1 4 3 1"},
 		{tmpl: `{{ range seq .n }}{{ . }}{{ end }}`, want: "12"},
 		{tmpl: `{{ mod .half 1 }}`, err: "mod: 2.5 is not a whole number"},
-		{tmpl: `{{ first .s .list }}`, err: "first: 2 is not a whole number (write int to turn text into one)"},
-		{tmpl: `{{ first (int .s) .list }}`, want: "[a b]"},
+		{tmpl: `{{ first .s .list }} {{ first (int .s) .list }} {{ range seq .s "3" }}{{ . }}{{ end }}`, want: "[a b] [a b] 23"}, // text, as Hugo's cast.ToIntE reads it
+		{tmpl: `{{ first "2.5" .list }}`, err: "first: 2.5 is not a whole number (write int to turn text into one)"},
 		{tmpl: `{{ div 1 0 }}`, err: "div: division by zero"},
 	})
 }
