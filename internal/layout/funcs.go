@@ -152,12 +152,18 @@ func relURL(s string) string {
 }
 
 // relLangURL is relURL under the page's language's prefix, as Hugo's:
-// "about/" and "/about/" are both "/ru/about/" in Russian.
+// "about/" and "/about/" are both "/ru/about/" in Russian. An address that
+// already starts with the prefix ("/ru/about/", a Russian menu entry's
+// .URL) keeps it once, as Hugo's PathSpec.AbsURL leaves it.
 func (e Env) relLangURL(s string) string {
 	if isAbsURL(s) || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "//") {
 		return s
 	}
-	return relURL(e.LangPrefix + "/" + strings.TrimPrefix(s, "/"))
+	rest := strings.TrimPrefix(s, "/")
+	if lang := strings.TrimPrefix(e.LangPrefix, "/"); lang != "" && (rest == lang || strings.HasPrefix(rest, lang+"/")) {
+		return relURL("/" + rest)
+	}
+	return relURL(e.LangPrefix + "/" + rest)
 }
 
 // absLangURL is absURL under the page's language's prefix.
