@@ -141,6 +141,10 @@ func Parse(fsys fs.FS, env Env) (*Set, []problem.Problem) {
 			probs.Add(Dir+"/"+name, line, 0, "an integrity attribute on a file of this site: browsers refuse the file when a reader opens a saved copy of the page from the disk, and the build changes the file's bytes (it minifies it), so the hash no longer matches",
 				"remove the integrity attribute: a site's own files need none, and samizdat adds none")
 		}
+		if line := crossoriginLine(s.sources[name]); line > 0 {
+			probs.Add(Dir+"/"+name, line, 0, "a crossorigin attribute on a file of this site: browsers then fetch it as from another site, and a reader who opens a saved copy of the page from the disk gets no stylesheet or script",
+				"remove the crossorigin attribute: the site's own files need none")
+		}
 	}
 	return s, probs
 }
@@ -152,11 +156,7 @@ var integrityRE = regexp.MustCompile(`(?i)\sintegrity\s*=`)
 
 // integrityLine is the first line of src with an integrity attribute, or 0.
 func integrityLine(src string) int {
-	loc := integrityRE.FindStringIndex(src)
-	if loc == nil {
-		return 0
-	}
-	return 1 + strings.Count(src[:loc[0]+1], "\n")
+	return firstLine(integrityRE, src)
 }
 
 // read reads every .html file under layouts/. Symbolic links are never

@@ -154,8 +154,8 @@ func TestAssetsDocumentedExample(t *testing.T) {
 }
 
 // PaperMod's head partial (layouts/partials/head.html, v8), its
-// stylesheet lines as they are but for the integrity attribute, which
-// samizdat refuses: the theme's CSS, joined in four steps, is one
+// stylesheet lines as they are but for the integrity and crossorigin
+// attributes, which samizdat refuses: the theme's CSS, joined in four steps, is one
 // minified, fingerprinted file, and nothing of the steps is published.
 func TestAssetsPaperModHead(t *testing.T) {
 	head := `{{- $theme_vars := (resources.Get "css/core/theme-vars.css") }}
@@ -164,7 +164,7 @@ func TestAssetsPaperModHead(t *testing.T) {
 {{- $core := (slice $theme_vars $reset $common) | resources.Concat "assets/css/core.css" }}
 {{- $extended := (resources.Match "css/extended/*.css") | resources.Concat "assets/css/extended.css" }}
 {{- $stylesheet := (slice $core $extended) | resources.Concat "assets/css/stylesheet.css" | minify | fingerprint }}
-<link crossorigin="anonymous" href="{{ $stylesheet.RelPermalink }}" rel="preload stylesheet" as="style">`
+<link href="{{ $stylesheet.RelPermalink }}" rel="preload stylesheet" as="style">`
 	fsys := fstest.MapFS{
 		"site.toml":                      {Data: []byte("baseURL = \"https://example.org/\"\ntitle = \"T\"\n")},
 		"layouts/index.html":             {Data: []byte(`<head>{{ partial "head.html" . }}</head>`)},
