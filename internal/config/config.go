@@ -168,6 +168,11 @@ type Markup struct {
 	// highlighted; larger blocks are shown plain. 0 means the markdown
 	// package's own limit.
 	MaxCodeBytes int `toml:"maxCodeBytes"`
+	// HeadingAnchors writes a "#" link after each heading of a page's
+	// content. Nil means on; false leaves them to a theme that adds its
+	// own (PaperMod's anchored_headings, a heading render hook's output
+	// written by hand), which would otherwise show two.
+	HeadingAnchors *bool `toml:"headingAnchors"`
 }
 
 // Search is the [search] table.

@@ -14,6 +14,9 @@ type Options struct {
 	// AnchorLabel is the aria-label of the "#" link after each heading, in
 	// the page's language; "" means "Link to this section".
 	AnchorLabel string
+	// NoHeadingAnchors leaves out the "#" link after each heading, for a
+	// theme that writes its own. site.toml: [markup] headingAnchors = false.
+	NoHeadingAnchors bool
 	// MaxCodeBytes is the largest fenced code block that is highlighted;
 	// larger blocks render as plain escaped code. 0 means 64 KiB.
 	MaxCodeBytes int

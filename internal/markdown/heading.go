@@ -87,6 +87,7 @@ func (n *placeholder) Dump(source []byte, level int) {
 type nodeRenderer struct {
 	code        *codeRenderer
 	anchorLabel string // aria-label of the heading anchors, in the site's language
+	noAnchors   bool   // the site's theme writes its own anchors
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -153,7 +154,7 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, _ []byte, node ast.Node, 
 		_ = w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}
-	if v, ok := n.AttributeString("id"); ok {
+	if v, ok := n.AttributeString("id"); ok && !r.noAnchors {
 		_, _ = w.WriteString(` <a class="anchor" href="#`)
 		_, _ = w.WriteString(html.EscapeString(attrString(v)))
 		_, _ = w.WriteString(`" aria-label="`)

@@ -106,7 +106,7 @@ func New(opts Options) *Converter {
 			// Our renderers (priority below goldmark's 1000, so they win):
 			// headings with an anchor link, highlighted code, and the
 			// placeholders that shortcodes and summaries are spliced into.
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code, anchorLabel: anchorLabel}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code, anchorLabel: anchorLabel, noAnchors: opts.NoHeadingAnchors}, 100)),
 		),
 	)
 	reserved := make(map[string]bool, len(opts.ReservedIDs))

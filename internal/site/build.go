@@ -446,7 +446,7 @@ func (b *builder) load() {
 			b.warn(site.layout.Warnings())
 		}
 		site.conv = markdown.New(markdown.Options{UnsafeHTML: b.cfg.Markup.Unsafe, MaxCodeBytes: b.cfg.Markup.MaxCodeBytes,
-			AnchorLabel: site.label("anchor_label"), ReservedIDs: site.layout.IDs()})
+			AnchorLabel: site.label("anchor_label"), NoHeadingAnchors: !config.On(b.cfg.Markup.HeadingAnchors), ReservedIDs: site.layout.IDs()})
 		world.sites = append(world.sites, site)
 		b.pages = append(b.pages, site.assemble(byLang[lang], &b.probs)...)
 	}
