@@ -325,6 +325,7 @@ func TestParseProblems(t *testing.T) {
 				{7, `unknown key "ignoreErrors"`, "samizdat has no setting to pass over errors"},
 				{8, `unknown key "footnotereturnlinkcontents"`, "samizdat writes footnotes ([^1]) itself"},
 			}},
+		{"hugo's imaging table", "title = 'x'\n[imaging]\nquality = 80\n", []want{{2, `unknown key "imaging"`, "write the quality, anchor and filter in each processing spec"}}},
 		{"hugo's settings of lists and text", "pluralizeListTitles = false\nenableGitInfo = true\npaginatePath = 'p'\nhasCJKLanguage = true\n[blackfriday]\nfractions = false\n[languages.ru]\npaginate = 5\n",
 			[]want{
 				{1, `unknown key "pluralizeListTitles"`, "samizdat does not make list titles plural"},
