@@ -14,15 +14,7 @@ func renderFixture(t *testing.T, files map[string]string) map[string]string {
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
 	}
-	res := build(t, fsys, Options{})
-	if len(res.Problems) > 0 {
-		t.Fatalf("problems:\n%s", problems(res.Problems))
-	}
-	out := map[string]string{}
-	for name, data := range res.Files {
-		out[name] = string(data)
-	}
-	return out
+	return builtText(t, fsys)
 }
 
 // wantIn checks output files for texts, given as file, text, file, text….
